@@ -1,0 +1,100 @@
+package com.gridpivot.api.allocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * {@code POST /api/v1/allocations}: one what-if. Numbers are boxed so that a missing field can be told from
+ * a zero; validation turns the request into an {@link com.gridpivot.optimization.input.AllocationProblem}.
+ *
+ * @param site           the site and its limits
+ * @param asicFleets     the ASIC fleets that may keep hashing
+ * @param aiOptions      the AI/HPC options the site may convert to
+ * @param market         energy prices and hashprice over the horizon
+ * @param finance        discount rate and capex recovery period for the capex charge
+ * @param solver         GLOP (default), CLP or PDLP
+ * @param hourAggregation EXACT (default: hours that provably share one dispatch rule are merged) or NONE (one
+ *                       set of rows per hour, the naive model)
+ * @param timeLimitSeconds wall-clock limit of the solve
+ */
+public record AllocationRequest(
+        SiteInput site,
+        List<AsicFleetInput> asicFleets,
+        List<AiOptionInput> aiOptions,
+        MarketInput market,
+        FinanceInput finance,
+        String solver,
+        String hourAggregation,
+        Double timeLimitSeconds) {
+
+    /**
+     * @param name           shown in answers
+     * @param interconnectMw grid interconnect, MW of site power
+     * @param maxAiItMw      most AI IT load the site may host, MW (absent: no limit)
+     * @param minAiItMw      contracted AI IT load the site must host, MW (default 0)
+     * @param capexBudgetUsd capital available for AI conversion, USD (absent: no limit)
+     */
+    public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
+    }
+
+    /**
+     * @param name                   unique among fleets and options
+     * @param model                  a catalog ASIC model whose figures fill the fields not given
+     * @param units                  number of machines
+     * @param hashrateThPerUnit      TH/s per machine
+     * @param powerWPerUnit          W of IT load per machine
+     * @param pue                    site power per IT power (default 1.0)
+     * @param poolFeeFraction        share of revenue the pool keeps (default 0)
+     * @param variableOpexUsdPerMwh  cost per MWh of IT energy besides power (default 0)
+     * @param fixedOpexUsdPerMwYear  cost per deployed MW of IT per year (default 0)
+     */
+    public record AsicFleetInput(String name, String model, Double units, Double hashrateThPerUnit, Double powerWPerUnit,
+                                 Double pue, Double poolFeeFraction, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear) {
+    }
+
+    /**
+     * Exactly one revenue basis: {@code revenueUsdPerMwh}; or {@code kwPerGpu} with {@code leaseUsdPerGpuHour}
+     * (and {@code utilization}); or {@code colocationUsdPerKwMonth}.
+     *
+     * @param name                    unique among fleets and options
+     * @param offering                a catalog AI offering whose figures fill the fields not given
+     * @param kwPerGpu                kW of IT load per GPU
+     * @param leaseUsdPerGpuHour      lease rate, USD per GPU-hour
+     * @param utilization             share of GPU-hours leased (default 1)
+     * @param colocationUsdPerKwMonth USD per kW of IT load per month
+     * @param revenueUsdPerMwh        revenue per MWh of IT load, USD
+     * @param tenantPaysPower         the tenant pays the energy (default false)
+     * @param pue                     site power per IT power (default 1.0)
+     * @param maxItMw                 most IT load of this option, MW (absent: no limit)
+     * @param capexUsdPerMw           capital cost per MW of IT, USD (default 0)
+     * @param variableOpexUsdPerMwh   cost per MWh of IT energy besides power (default 0)
+     * @param fixedOpexUsdPerMwYear   cost per MW of IT per year (default 0)
+     */
+    public record AiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear) {
+    }
+
+    /**
+     * @param energyPricesUsdPerMwh one price per hour; its length is the horizon T
+     * @param energyPriceUsdPerMwh  a flat price, with {@code hours}
+     * @param hours                 the horizon with a flat price
+     * @param hashpriceUsdPerPhDay  a number, T hourly values or ceil(T/24) daily values, USD per PH/s per day
+     */
+    public record MarketInput(
+            List<Double> energyPricesUsdPerMwh,
+            Double energyPriceUsdPerMwh,
+            Double hours,
+            @Schema(description = "A number, an array of T hourly values, or an array of ceil(T/24) daily values (USD per PH/s per day)",
+                    oneOf = {Double.class, Double[].class})
+            JsonNode hashpriceUsdPerPhDay) {
+    }
+
+    /**
+     * @param discountRate       r in the capital recovery factor (default 0.10)
+     * @param capexRecoveryYears n in the capital recovery factor (default 5)
+     */
+    public record FinanceInput(Double discountRate, Double capexRecoveryYears) {
+    }
+}

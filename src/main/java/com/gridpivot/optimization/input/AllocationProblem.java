@@ -1,0 +1,135 @@
+package com.gridpivot.optimization.input;
+
+import java.util.List;
+
+/**
+ * A validated, fully resolved what-if: every default applied, every catalog figure filled in, hashprice expanded
+ * to one value per hour. Immutable; the optimizer needs nothing else.
+ *
+ * @param site                 site limits
+ * @param fleets               ASIC fleets, in request order
+ * @param aiOptions            AI options, in request order
+ * @param priceUsdPerMwh       energy price per hour, length T
+ * @param hashpriceUsdPerPhDay hashprice per hour, length T (empty when there is no fleet)
+ * @param discountRate         r of the capital recovery factor
+ * @param capexRecoveryYears   n of the capital recovery factor
+ * @param solver               the LP backend
+ * @param hourAggregation      how hours are modelled
+ * @param timeLimitSeconds     wall-clock limit of the solve
+ */
+public record AllocationProblem(
+        SiteSpec site,
+        List<FleetSpec> fleets,
+        List<AiOptionSpec> aiOptions,
+        double[] priceUsdPerMwh,
+        double[] hashpriceUsdPerPhDay,
+        double discountRate,
+        int capexRecoveryYears,
+        SolverKind solver,
+        HourAggregation hourAggregation,
+        double timeLimitSeconds) {
+
+    public static final double HOURS_PER_YEAR = 8760.0;
+
+    public int hours() {
+        return priceUsdPerMwh.length;
+    }
+
+    /** The horizon in years of 8,760 hours: T / 8760. */
+    public double horizonYears() {
+        return hours() / HOURS_PER_YEAR;
+    }
+
+    /** Capital recovery factor CRF(r, n) = r(1+r)^n / ((1+r)^n − 1), or 1/n when r = 0. */
+    public double capitalRecoveryFactor() {
+        return capitalRecoveryFactor(discountRate, capexRecoveryYears);
+    }
+
+    public static double capitalRecoveryFactor(double r, int n) {
+        if (r == 0.0) {
+            return 1.0 / n;
+        }
+        double g = Math.pow(1.0 + r, n);
+        return r * g / (g - 1.0);
+    }
+
+    /** Mining revenue per MWh of IT load of fleet {@code f} in hour {@code t}: (1 − fee) × hashprice × 1000 / (24 × J/TH). */
+    public double miningRevenueUsdPerMwh(FleetSpec f, int t) {
+        return (1.0 - f.poolFeeFraction()) * hashpriceUsdPerPhDay[t] * 1000.0 / (24.0 * f.jPerTh());
+    }
+
+    /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
+    public double miningMarginUsdPerMwh(FleetSpec f, int t) {
+        return miningRevenueUsdPerMwh(f, t) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+    }
+
+    /** Energy cost per MWh of IT load of option {@code o} in hour {@code t}: price × PUE, or 0 when the tenant pays. */
+    public double aiEnergyCostUsdPerMwh(AiOptionSpec o, int t) {
+        return o.tenantPaysPower() ? 0.0 : priceUsdPerMwh[t] * o.pue();
+    }
+
+    /**
+     * @param name            shown in answers
+     * @param interconnectMw  grid interconnect, MW of site power
+     * @param maxAiItMw       most AI IT load, MW (+∞ when absent)
+     * @param minAiItMw       contracted AI IT load, MW
+     * @param capexBudgetUsd  capital available, USD (+∞ when absent)
+     */
+    public record SiteSpec(String name, double interconnectMw, double maxAiItMw, double minAiItMw, double capexBudgetUsd) {
+        public boolean hasMaxAiIt() {
+            return Double.isFinite(maxAiItMw);
+        }
+
+        public boolean hasCapexBudget() {
+            return Double.isFinite(capexBudgetUsd);
+        }
+    }
+
+    /**
+     * @param name                  unique name
+     * @param model                 catalog model or null
+     * @param units                 machines
+     * @param hashrateThPerUnit     TH/s per machine
+     * @param powerWPerUnit         W per machine
+     * @param pue                   site power per IT power
+     * @param poolFeeFraction       share of revenue kept by the pool
+     * @param variableOpexUsdPerMwh cost per MWh of IT energy besides power
+     * @param fixedOpexUsdPerMwYear cost per deployed MW-year
+     */
+    public record FleetSpec(String name, String model, double units, double hashrateThPerUnit, double powerWPerUnit,
+                            double pue, double poolFeeFraction, double variableOpexUsdPerMwh, double fixedOpexUsdPerMwYear) {
+        /** cap = units × W / 10⁶, MW of IT load. */
+        public double capacityMw() {
+            return units * powerWPerUnit / 1e6;
+        }
+
+        /** e = W / (TH/s), J/TH. */
+        public double jPerTh() {
+            return powerWPerUnit / hashrateThPerUnit;
+        }
+
+        /** Revenue per MWh of IT load at a hashprice, before energy: (1 − fee) × h × 1000 / (24 e). */
+        public double revenueUsdPerMwhAt(double hashpriceUsdPerPhDay) {
+            return (1.0 - poolFeeFraction) * hashpriceUsdPerPhDay * 1000.0 / (24.0 * jPerTh());
+        }
+    }
+
+    /**
+     * @param name                  unique name
+     * @param offering              catalog offering or null
+     * @param revenueBasis          which of the three revenue formulas applied
+     * @param revenueUsdPerMwh      revenue per MWh of IT load
+     * @param tenantPaysPower       the tenant pays the energy
+     * @param pue                   site power per IT power
+     * @param maxItMw               most IT load, MW (+∞ when absent)
+     * @param capexUsdPerMw         capital per MW of IT
+     * @param variableOpexUsdPerMwh cost per MWh of IT energy besides power
+     * @param fixedOpexUsdPerMwYear cost per MW-year
+     */
+    public record AiOptionSpec(String name, String offering, RevenueBasis revenueBasis, double revenueUsdPerMwh,
+                               boolean tenantPaysPower, double pue, double maxItMw, double capexUsdPerMw,
+                               double variableOpexUsdPerMwh, double fixedOpexUsdPerMwYear) {
+    }
+
+    public enum RevenueBasis { FLAT_PER_MWH, GPU_LEASE, COLOCATION }
+}

@@ -1,0 +1,412 @@
+package com.gridpivot.optimization.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gridpivot.api.allocation.AllocationRequest;
+import com.gridpivot.api.allocation.AllocationRequest.AiOptionInput;
+import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
+import com.gridpivot.api.allocation.AllocationRequest.MarketInput;
+import com.gridpivot.catalog.AiOffering;
+import com.gridpivot.catalog.AsicModel;
+import com.gridpivot.catalog.Catalog;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
+import com.gridpivot.optimization.input.AllocationProblem.SiteSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates an allocation request and resolves it into an {@link AllocationProblem}: catalog figures filled in,
+ * defaults applied, hashprice expanded to hours. Every offending field is reported at once by its JSON path.
+ */
+public final class AllocationProblemAssembler {
+    /** The longest horizon: ten years of 365.25 days (3,653 days), in hours. */
+    public static final int MAX_HOURS = 3653 * 24;
+    public static final double DEFAULT_DISCOUNT_RATE = 0.10;
+    public static final int DEFAULT_CAPEX_RECOVERY_YEARS = 5;
+
+    private final Catalog catalog;
+    private final SolverKind defaultSolver;
+    private final double defaultTimeLimitSeconds;
+
+    public AllocationProblemAssembler(Catalog catalog, SolverKind defaultSolver, double defaultTimeLimitSeconds) {
+        this.catalog = catalog;
+        this.defaultSolver = defaultSolver;
+        this.defaultTimeLimitSeconds = defaultTimeLimitSeconds;
+    }
+
+    public AllocationProblem assemble(AllocationRequest req) {
+        FieldChecks c = new FieldChecks();
+        if (req == null) {
+            c.error("", "a JSON request body is required");
+            c.throwIfAny();
+        }
+        SiteSpec site = site(req, c);
+        List<FleetSpec> fleets = fleets(req.asicFleets(), c);
+        List<AiOptionSpec> options = aiOptions(req.aiOptions(), c);
+        if ((req.asicFleets() == null || req.asicFleets().isEmpty()) && (req.aiOptions() == null || req.aiOptions().isEmpty())) {
+            c.error("asicFleets", "give at least one ASIC fleet or one AI option: there is nothing to allocate");
+        }
+        uniqueNames(req, c);
+        double[] prices = prices(req.market(), c);
+        double[] hashprice = hashprice(req.market(), prices == null ? -1 : prices.length, !fleets.isEmpty() || hasFleets(req), c);
+
+        double r = DEFAULT_DISCOUNT_RATE;
+        int n = DEFAULT_CAPEX_RECOVERY_YEARS;
+        if (req.finance() != null) {
+            r = c.optional("finance.discountRate", req.finance().discountRate(), DEFAULT_DISCOUNT_RATE, 0.0, 1.0, "");
+            n = c.wholeNumber("finance.capexRecoveryYears", req.finance().capexRecoveryYears(), DEFAULT_CAPEX_RECOVERY_YEARS, 1, 50);
+        }
+        SolverKind solver = enumValue(c, "solver", req.solver(), SolverKind.class, defaultSolver);
+        HourAggregation aggregation = enumValue(c, "hourAggregation", req.hourAggregation(), HourAggregation.class, HourAggregation.EXACT);
+        double timeLimit = c.optional("timeLimitSeconds", req.timeLimitSeconds(), defaultTimeLimitSeconds, 0.001, defaultTimeLimitSeconds,
+                "s (the server's limit)");
+        c.throwIfAny();
+        return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
+                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit);
+    }
+
+    private static boolean hasFleets(AllocationRequest req) {
+        return req.asicFleets() != null && !req.asicFleets().isEmpty();
+    }
+
+    private static SiteSpec site(AllocationRequest req, FieldChecks c) {
+        var s = req.site();
+        if (s == null) {
+            c.error("site", "is required");
+            return null;
+        }
+        String name = s.name() == null || s.name().isBlank() ? "site" : s.name().trim();
+        double interconnect = c.required("site.interconnectMw", s.interconnectMw(), 0.0, FieldChecks.MAX_MW, "MW");
+        double maxAi = c.optional("site.maxAiItMw", s.maxAiItMw(), Double.POSITIVE_INFINITY, 0.0, FieldChecks.MAX_MW, "MW");
+        double minAi = c.optional("site.minAiItMw", s.minAiItMw(), 0.0, 0.0, FieldChecks.MAX_MW, "MW");
+        double budget = c.optional("site.capexBudgetUsd", s.capexBudgetUsd(), Double.POSITIVE_INFINITY, 0.0, 1e13, "USD");
+        return new SiteSpec(name, interconnect, maxAi, minAi, budget);
+    }
+
+    private List<FleetSpec> fleets(List<AsicFleetInput> inputs, FieldChecks c) {
+        List<FleetSpec> out = new ArrayList<>();
+        if (inputs == null) {
+            return out;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            String p = "asicFleets[" + i + "]";
+            AsicFleetInput f = inputs.get(i);
+            if (f == null) {
+                c.error(p, "must be an object, not null");
+                continue;
+            }
+            int before = c.errorCount();
+            AsicModel model = null;
+            if (f.model() != null) {
+                model = catalog.asicModel(f.model()).orElse(null);
+                if (model == null) {
+                    c.error(p + ".model", "unknown ASIC model '" + f.model() + "'; see GET /api/v1/catalog/asic-models");
+                }
+            }
+            String name = name(p, f.name(), model == null ? null : model.name(), c);
+            double units = c.required(p + ".units", f.units(), 0.0, 1e8, "machines");
+            Double th = f.hashrateThPerUnit() != null ? f.hashrateThPerUnit() : model == null ? null : model.hashrateThPerUnit();
+            Double w = f.powerWPerUnit() != null ? f.powerWPerUnit() : model == null ? null : model.powerWPerUnit();
+            double hashrate = model == null && f.model() != null && th == null ? Double.NaN
+                    : c.required(p + ".hashrateThPerUnit", th, 1e-6, 1e6, "TH/s");
+            double power = model == null && f.model() != null && w == null ? Double.NaN
+                    : c.required(p + ".powerWPerUnit", w, 1e-6, 1e6, "W");
+            if (hashrate == 0.0) {
+                c.error(p + ".hashrateThPerUnit", "must be positive");
+            }
+            double pue = c.optional(p + ".pue", f.pue(), 1.0, 1.0, 3.0, "");
+            double fee = c.optional(p + ".poolFeeFraction", f.poolFeeFraction(), 0.0, 0.0, 0.99, "");
+            double varOpex = c.optional(p + ".variableOpexUsdPerMwh", f.variableOpexUsdPerMwh(), 0.0, 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            double fixedOpex = c.optional(p + ".fixedOpexUsdPerMwYear", f.fixedOpexUsdPerMwYear(), 0.0, 0.0, 1e10, "USD/MW-year");
+            if (c.errorCount() == before) {
+                double capMw = units * power / 1e6;
+                if (capMw > FieldChecks.MAX_MW) {
+                    c.error(p + ".units", "units × powerWPerUnit = " + FieldChecks.fmt(capMw) + " MW is over the " + FieldChecks.fmt(FieldChecks.MAX_MW) + " MW limit; check the unit of powerWPerUnit (W per machine)");
+                    continue;
+                }
+                out.add(new FleetSpec(name, model == null ? null : model.name(), units, hashrate, power, pue, fee, varOpex, fixedOpex));
+            }
+        }
+        return out;
+    }
+
+    private List<AiOptionSpec> aiOptions(List<AiOptionInput> inputs, FieldChecks c) {
+        List<AiOptionSpec> out = new ArrayList<>();
+        if (inputs == null) {
+            return out;
+        }
+        for (int j = 0; j < inputs.size(); j++) {
+            String p = "aiOptions[" + j + "]";
+            AiOptionInput o = inputs.get(j);
+            if (o == null) {
+                c.error(p, "must be an object, not null");
+                continue;
+            }
+            int before = c.errorCount();
+            AiOffering off = null;
+            if (o.offering() != null) {
+                off = catalog.aiOffering(o.offering()).orElse(null);
+                if (off == null) {
+                    c.error(p + ".offering", "unknown AI offering '" + o.offering() + "'; see GET /api/v1/catalog/ai-offerings");
+                }
+            }
+            String name = name(p, o.name(), off == null ? null : off.name(), c);
+            // The request's own revenue basis replaces the catalog's; two bases in the request are an error.
+            boolean reqFlat = o.revenueUsdPerMwh() != null;
+            boolean reqLease = o.kwPerGpu() != null || o.leaseUsdPerGpuHour() != null || o.utilization() != null;
+            boolean reqColo = o.colocationUsdPerKwMonth() != null;
+            int bases = (reqFlat ? 1 : 0) + (reqLease ? 1 : 0) + (reqColo ? 1 : 0);
+            if (bases > 1) {
+                c.error(p, "give exactly one revenue basis: revenueUsdPerMwh, or kwPerGpu with leaseUsdPerGpuHour (and utilization), or colocationUsdPerKwMonth; got "
+                        + String.join(" and ", basesGiven(reqFlat, reqLease, reqColo)));
+                continue;
+            }
+            RevenueBasis basis;
+            double revenue = Double.NaN;
+            if (reqFlat) {
+                basis = RevenueBasis.FLAT_PER_MWH;
+                revenue = c.required(p + ".revenueUsdPerMwh", o.revenueUsdPerMwh(), 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            } else if (reqColo || (!reqLease && off != null && off.colocationUsdPerKwMonth() != null)) {
+                basis = RevenueBasis.COLOCATION;
+                Double colo = reqColo ? o.colocationUsdPerKwMonth() : off.colocationUsdPerKwMonth();
+                double perKwMonth = c.required(p + ".colocationUsdPerKwMonth", colo, 0.0, 1e5, "USD/kW-month");
+                revenue = perKwMonth * 1000.0 * 12.0 / 8760.0;
+            } else if (reqLease || (off != null && off.leaseUsdPerGpuHour() != null)) {
+                basis = RevenueBasis.GPU_LEASE;
+                Double kw = o.kwPerGpu() != null ? o.kwPerGpu() : off == null ? null : off.kwPerGpu();
+                Double lease = o.leaseUsdPerGpuHour() != null ? o.leaseUsdPerGpuHour() : off == null ? null : off.leaseUsdPerGpuHour();
+                double kwPerGpu = c.required(p + ".kwPerGpu", kw, 0.01, 100.0, "kW");
+                double leaseRate = c.required(p + ".leaseUsdPerGpuHour", lease, 0.0, 1e4, "USD/GPU-h");
+                double util = c.optional(p + ".utilization", o.utilization(), 1.0, 0.0, 1.0, "");
+                revenue = 1000.0 / kwPerGpu * leaseRate * util;
+            } else {
+                if (off == null && o.offering() == null) {
+                    c.error(p, "has no revenue: give revenueUsdPerMwh, or kwPerGpu with leaseUsdPerGpuHour, or colocationUsdPerKwMonth, or an offering from the catalog");
+                }
+                continue;
+            }
+            // tenantPaysPower comes from the catalog only when the option keeps the catalog's revenue basis.
+            Boolean tenantPays = o.tenantPaysPower() != null ? o.tenantPaysPower()
+                    : off != null && basisOf(off) == basis ? off.tenantPaysPower() : null;
+            double pue = c.optional(p + ".pue", o.pue() != null ? o.pue() : off == null ? null : off.pue(), 1.0, 1.0, 3.0, "");
+            double maxIt = c.optional(p + ".maxItMw", o.maxItMw(), Double.POSITIVE_INFINITY, 0.0, FieldChecks.MAX_MW, "MW");
+            double capex = c.optional(p + ".capexUsdPerMw", o.capexUsdPerMw() != null ? o.capexUsdPerMw() : off == null ? null : off.capexUsdPerMw(),
+                    0.0, 0.0, 1e10, "USD/MW");
+            double varOpex = c.optional(p + ".variableOpexUsdPerMwh", o.variableOpexUsdPerMwh(), 0.0, 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            double fixedOpex = c.optional(p + ".fixedOpexUsdPerMwYear", o.fixedOpexUsdPerMwYear(), 0.0, 0.0, 1e10, "USD/MW-year");
+            if (c.errorCount() == before) {
+                out.add(new AiOptionSpec(name, off == null ? null : off.name(), basis, revenue, Boolean.TRUE.equals(tenantPays), pue, maxIt,
+                        capex, varOpex, fixedOpex));
+            }
+        }
+        return out;
+    }
+
+    private static RevenueBasis basisOf(AiOffering off) {
+        if (off.colocationUsdPerKwMonth() != null) {
+            return RevenueBasis.COLOCATION;
+        }
+        return off.leaseUsdPerGpuHour() != null ? RevenueBasis.GPU_LEASE : RevenueBasis.FLAT_PER_MWH;
+    }
+
+    private static List<String> basesGiven(boolean flat, boolean lease, boolean colo) {
+        List<String> out = new ArrayList<>();
+        if (flat) {
+            out.add("revenueUsdPerMwh");
+        }
+        if (lease) {
+            out.add("kwPerGpu/leaseUsdPerGpuHour");
+        }
+        if (colo) {
+            out.add("colocationUsdPerKwMonth");
+        }
+        return out;
+    }
+
+    private static String name(String path, String given, String catalogName, FieldChecks c) {
+        if (given != null && !given.isBlank()) {
+            if (given.length() > 100) {
+                c.error(path + ".name", "must be at most 100 characters");
+            }
+            return given.trim();
+        }
+        if (catalogName != null) {
+            return catalogName;
+        }
+        c.error(path + ".name", "is required");
+        return path;
+    }
+
+    private static void uniqueNames(AllocationRequest req, FieldChecks c) {
+        Map<String, String> seen = new HashMap<>();
+        if (req.asicFleets() != null) {
+            for (int i = 0; i < req.asicFleets().size(); i++) {
+                AsicFleetInput f = req.asicFleets().get(i);
+                String n = f == null ? null : f.name() != null ? f.name() : f.model();
+                check(seen, n, "asicFleets[" + i + "].name", c);
+            }
+        }
+        if (req.aiOptions() != null) {
+            for (int j = 0; j < req.aiOptions().size(); j++) {
+                AiOptionInput o = req.aiOptions().get(j);
+                String n = o == null ? null : o.name() != null ? o.name() : o.offering();
+                if (n != null && n.trim().equalsIgnoreCase("mining")) {
+                    c.error("aiOptions[" + j + "].name", "'mining' is reserved for the ASIC total in revenuePerItMwhUsd; choose another name");
+                }
+                check(seen, n, "aiOptions[" + j + "].name", c);
+            }
+        }
+    }
+
+    private static void check(Map<String, String> seen, String name, String path, FieldChecks c) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        String first = seen.putIfAbsent(key, path);
+        if (first != null) {
+            c.error(path, "duplicate name '" + name.trim() + "' (also used by " + first + "); fleet and option names must be unique");
+        }
+    }
+
+    private static double[] prices(MarketInput m, FieldChecks c) {
+        if (m == null) {
+            c.error("market", "is required");
+            return null;
+        }
+        boolean series = m.energyPricesUsdPerMwh() != null;
+        boolean flat = m.energyPriceUsdPerMwh() != null;
+        if (series && flat) {
+            c.error("market.energyPriceUsdPerMwh", "give either energyPricesUsdPerMwh (one price per hour) or a flat energyPriceUsdPerMwh with hours, not both");
+            return null;
+        }
+        if (series) {
+            if (m.hours() != null) {
+                c.error("market.hours", "hours goes with a flat energyPriceUsdPerMwh; with energyPricesUsdPerMwh the horizon is its length");
+            }
+            List<Double> in = m.energyPricesUsdPerMwh();
+            if (in.isEmpty()) {
+                c.error("market.energyPricesUsdPerMwh", "must hold at least one hourly price");
+                return null;
+            }
+            if (in.size() > MAX_HOURS) {
+                c.error("market.energyPricesUsdPerMwh", "has " + in.size() + " hours; the horizon is at most 10 years (" + MAX_HOURS + " hours)");
+                return null;
+            }
+            double[] out = new double[in.size()];
+            int bad = 0;
+            for (int t = 0; t < out.length; t++) {
+                Double v = in.get(t);
+                String p = "market.energyPricesUsdPerMwh[" + t + "]";
+                if (v == null) {
+                    if (bad++ < 20) {
+                        c.error(p, "is missing (null)");
+                    }
+                    continue;
+                }
+                int before = c.errorCount();
+                double d = bad < 20 ? c.range(p, v, -FieldChecks.MAX_PRICE_USD_PER_MWH, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh")
+                        : (Double.isFinite(v) && Math.abs(v) <= FieldChecks.MAX_PRICE_USD_PER_MWH ? v : Double.NaN);
+                if (c.errorCount() > before || Double.isNaN(d)) {
+                    bad++;
+                }
+                out[t] = d;
+            }
+            if (bad > 20) {
+                c.error("market.energyPricesUsdPerMwh", bad + " values are invalid in all; the first 20 are listed");
+            }
+            return out;
+        }
+        if (flat) {
+            double price = c.range("market.energyPriceUsdPerMwh", m.energyPriceUsdPerMwh(), -FieldChecks.MAX_PRICE_USD_PER_MWH,
+                    FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            if (m.hours() == null) {
+                c.error("market.hours", "is required with a flat energyPriceUsdPerMwh");
+                return null;
+            }
+            int hours = c.wholeNumber("market.hours", m.hours(), -1, 1, MAX_HOURS);
+            if (hours < 1) {
+                return null;
+            }
+            double[] out = new double[hours];
+            java.util.Arrays.fill(out, price);
+            return out;
+        }
+        c.error("market.energyPricesUsdPerMwh", "is required: one price per hour, or a flat energyPriceUsdPerMwh with hours");
+        return null;
+    }
+
+    private static double[] hashprice(MarketInput m, int hours, boolean needed, FieldChecks c) {
+        String p = "market.hashpriceUsdPerPhDay";
+        JsonNode h = m == null ? null : m.hashpriceUsdPerPhDay();
+        if (h == null || h.isNull() || h.isMissingNode()) {
+            if (needed && m != null) {
+                c.error(p, "is required when the site has ASIC fleets");
+            }
+            return null;
+        }
+        if (h.isNumber()) {
+            double v = c.range(p, h.asDouble(), 0.0, 1e6, "USD/PH/day");
+            if (hours < 1 || Double.isNaN(v)) {
+                return null;
+            }
+            double[] out = new double[hours];
+            java.util.Arrays.fill(out, v);
+            return out;
+        }
+        if (!h.isArray()) {
+            c.error(p, "must be a number or an array of numbers (USD per PH/s per day)");
+            return null;
+        }
+        int n = h.size();
+        double[] values = new double[n];
+        int bad = 0;
+        for (int k = 0; k < n; k++) {
+            JsonNode e = h.get(k);
+            if (!e.isNumber()) {
+                if (bad++ < 20) {
+                    c.error(p + "[" + k + "]", e.isNull() ? "is missing (null)" : "must be a number");
+                }
+                continue;
+            }
+            int before = c.errorCount();
+            values[k] = c.range(p + "[" + k + "]", e.asDouble(), 0.0, 1e6, "USD/PH/day");
+            if (c.errorCount() > before) {
+                bad++;
+            }
+        }
+        if (hours < 1) {
+            return null;
+        }
+        int days = (hours + 23) / 24;
+        if (n == hours) {
+            return values;
+        }
+        if (n == days) {
+            double[] out = new double[hours];
+            for (int t = 0; t < hours; t++) {
+                out[t] = values[t / 24];
+            }
+            return out;
+        }
+        c.error(p, "has " + n + " values; with a horizon of " + hours + " hours give one number, " + hours + " hourly values or " + days + " daily values");
+        return null;
+    }
+
+    private static <E extends Enum<E>> E enumValue(FieldChecks c, String field, String v, Class<E> type, E fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v.trim())) {
+                return e;
+            }
+        }
+        c.error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
+        return fallback;
+    }
+}

@@ -1,0 +1,101 @@
+package com.gridpivot.optimization.input;
+
+import com.gridpivot.api.FieldError;
+import com.gridpivot.api.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every offending field of a request, so one answer lists them all. Each check returns the value when
+ * it is valid and records an error otherwise.
+ */
+public final class FieldChecks {
+    /** Largest power a request may state, MW. */
+    public static final double MAX_MW = 1e5;
+    /** Largest |price| a request may state, USD/MWh. */
+    public static final double MAX_PRICE_USD_PER_MWH = 1e6;
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void error(String field, String reason) {
+        errors.add(FieldError.of(field, reason));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public int errorCount() {
+        return errors.size();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** A value that must be present, finite and inside [min, max]. Returns NaN after recording an error. */
+    public double required(String field, Double v, double min, double max, String unit) {
+        if (v == null) {
+            error(field, "is required");
+            return Double.NaN;
+        }
+        return range(field, v, min, max, unit);
+    }
+
+    /** An optional value: {@code fallback} when absent, else finite and inside [min, max]. */
+    public double optional(String field, Double v, double fallback, double min, double max, String unit) {
+        if (v == null) {
+            return fallback;
+        }
+        return range(field, v, min, max, unit);
+    }
+
+    public double range(String field, double v, double min, double max, String unit) {
+        if (Double.isNaN(v)) {
+            error(field, "must be a number, not NaN");
+            return Double.NaN;
+        }
+        if (Double.isInfinite(v)) {
+            error(field, "must be finite, not " + (v > 0 ? "Infinity" : "-Infinity"));
+            return Double.NaN;
+        }
+        if (v < min) {
+            error(field, min == 0.0 ? "must not be negative (got " + fmt(v) + ")" : "must be at least " + fmt(min) + suffix(unit) + " (got " + fmt(v) + ")");
+            return Double.NaN;
+        }
+        if (v > max) {
+            error(field, "must be at most " + fmt(max) + suffix(unit) + " (got " + fmt(v) + "); check the unit");
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    /** A whole number inside [min, max]. */
+    public int wholeNumber(String field, Double v, int fallback, int min, int max) {
+        if (v == null) {
+            return fallback;
+        }
+        double d = range(field, v, min, max, "");
+        if (Double.isNaN(d)) {
+            return fallback;
+        }
+        if (d != Math.rint(d)) {
+            error(field, "must be a whole number (got " + fmt(d) + ")");
+            return fallback;
+        }
+        return (int) d;
+    }
+
+    private static String suffix(String unit) {
+        return unit == null || unit.isEmpty() ? "" : " " + unit;
+    }
+
+    public static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,107 @@
+package com.gridpivot.optimization.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.gridpivot.optimization.solve.LpStatus;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to a what-if ({@code POST /api/v1/allocations}). Maps are keyed by fleet or option name in request
+ * order. Money is over the whole horizon unless a name says otherwise.
+ *
+ * @param status             OPTIMAL, FEASIBLE, INFEASIBLE, UNBOUNDED, TIMED_OUT or ERROR
+ * @param allocation         MW by use (absent without a solution)
+ * @param economics          money over the horizon
+ * @param dispatch           per fleet: energy, capacity factor, curtailed hours
+ * @param breakeven          per fleet: the energy price and the hashprice at which a running MWh earns nothing
+ * @param shadowPrices       what one more unit of each limit is worth (dual values)
+ * @param bindingConstraints the limits that shape the answer, in plain words
+ * @param solver             solver statistics
+ * @param explanation        why there is no optimal answer, with the numbers (absent when OPTIMAL)
+ * @param warnings           things a planner should know about the inputs or the answer
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AllocationResult(
+        LpStatus status,
+        Allocation allocation,
+        Economics economics,
+        Map<String, FleetDispatch> dispatch,
+        Map<String, Breakeven> breakeven,
+        ShadowPrices shadowPrices,
+        List<String> bindingConstraints,
+        SolverStats solver,
+        String explanation,
+        List<String> warnings) {
+
+    /**
+     * @param asicItMw       per fleet, its largest hourly dispatch, MW of IT load
+     * @param aiItMw         per AI option, its firm IT load, MW
+     * @param totalAsicItMw  Σ of asicItMw
+     * @param totalAiItMw    Σ of aiItMw
+     * @param peakFacilityMw the largest hourly site power, Σ pue × IT MW, MW
+     */
+    public record Allocation(Map<String, Double> asicItMw, Map<String, Double> aiItMw, double totalAsicItMw, double totalAiItMw,
+                             double peakFacilityMw) {
+    }
+
+    /**
+     * @param netUsd             the objective: revenue − energy − capex charge − opex
+     * @param miningRevenueUsd   hashing revenue after pool fees
+     * @param aiRevenueUsd       AI lease or colocation revenue
+     * @param energyCostUsd      energy bought (negative prices reduce it), AI energy only where the site pays it
+     * @param capexChargeUsd     capex × CRF(r, n) × T/8760
+     * @param opexUsd            variable and fixed opex
+     * @param revenuePerItMwhUsd "mining" (realized over dispatched MWh; the capacity-weighted rate when nothing runs)
+     *                           and each AI option's rate, USD per MWh of IT load
+     */
+    public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
+                            double opexUsd, Map<String, Double> revenuePerItMwhUsd) {
+    }
+
+    /**
+     * @param capacityMw     units × W / 10⁶
+     * @param energyMwh      IT energy over the horizon
+     * @param capacityFactor energyMwh / (asicItMw × T); 0 when the fleet never runs
+     * @param curtailedHours hours in which the fleet runs below its asicItMw
+     * @param revenueUsd     hashing revenue after pool fees
+     */
+    public record FleetDispatch(double capacityMw, double energyMwh, double capacityFactor, int curtailedHours, double revenueUsd) {
+    }
+
+    /**
+     * @param energyPriceUsdPerMwh the energy price above which a running MWh loses money at the horizon's mean
+     *                             hashprice: ((1−fee) h̄ 1000/(24e) − varOpex) / pue
+     * @param hashpriceUsdPerPhDay the hashprice below which a MWh at the horizon's mean energy price loses money:
+     *                             (p̄ pue + varOpex) 24 e / (1000 (1−fee))
+     */
+    public record Breakeven(double energyPriceUsdPerMwh, double hashpriceUsdPerPhDay) {
+    }
+
+    /**
+     * Change of netUsd per unit increase of each limit (0 when the limit does not bind or is absent).
+     *
+     * @param interconnectUsdPerMw  USD over the horizon per MW of interconnect
+     * @param maxAiItUsdPerMw       USD over the horizon per MW of maxAiItMw
+     * @param minAiItUsdPerMw       USD over the horizon per MW of contracted minAiItMw (≤ 0)
+     * @param capexBudgetUsdPerUsd  USD of net value per USD of capex budget
+     */
+    public record ShadowPrices(double interconnectUsdPerMw, double maxAiItUsdPerMw, double minAiItUsdPerMw, double capexBudgetUsdPerUsd) {
+    }
+
+    /**
+     * @param name            GLOP, CLP or PDLP
+     * @param wallMs          build + solve + results, ms
+     * @param buildMs         model build, ms
+     * @param solveMs         solve, ms
+     * @param variables       LP columns
+     * @param constraints     LP rows
+     * @param hourAggregation EXACT or NONE
+     * @param hours           T
+     * @param hourBlocks      blocks after aggregation (T without)
+     * @param note            how the status was confirmed, if it had to be
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SolverStats(String name, double wallMs, double buildMs, double solveMs, int variables, int constraints,
+                              String hourAggregation, int hours, int hourBlocks, String note) {
+    }
+}

@@ -1,0 +1,309 @@
+package com.gridpivot.optimization.result;
+
+import static com.gridpivot.optimization.input.FieldChecks.fmt;
+
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.model.AllocationModel;
+import com.gridpivot.optimization.model.HourBlock;
+import com.gridpivot.optimization.result.AllocationResult.Allocation;
+import com.gridpivot.optimization.result.AllocationResult.Breakeven;
+import com.gridpivot.optimization.result.AllocationResult.Economics;
+import com.gridpivot.optimization.result.AllocationResult.FleetDispatch;
+import com.gridpivot.optimization.result.AllocationResult.ShadowPrices;
+import com.gridpivot.optimization.result.AllocationResult.SolverStats;
+import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.optimization.solve.SolveOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a solved model back into an {@link AllocationResult}: hourly dispatch (expanded from blocks by the merit-order
+ * fill), economics recomputed from that dispatch and checked against the objective, breakevens, duals turned into
+ * shadow prices, and the binding limits in words.
+ */
+public final class AllocationResultBuilder {
+    /** Relative slack under which a limit counts as binding. */
+    private static final double BIND_TOL = 1e-7;
+
+    private AllocationResultBuilder() {
+    }
+
+    public static AllocationOutcome noSolution(AllocationProblem p, SolveOutcome s, SolverStats stats) {
+        String explanation = switch (s.status()) {
+            case INFEASIBLE -> InfeasibilityExplainer.explain(p);
+            case UNBOUNDED -> "The objective is unbounded: some option earns money without limit. Give it a maxItMw or the site an interconnectMw.";
+            case TIMED_OUT -> "The solver reached the time limit of " + p.timeLimitSeconds() + " s before finding an answer; raise timeLimitSeconds or use hourAggregation EXACT.";
+            default -> "The solver failed" + (s.note() == null ? "" : ": " + s.note()) + ". Try another solver (GLOP, CLP) or check the inputs' magnitudes.";
+        };
+        AllocationResult r = new AllocationResult(s.status(), null, null, null, null, null, null, stats, explanation, List.of());
+        return new AllocationOutcome(r, null, null);
+    }
+
+    public static AllocationOutcome fromSolution(AllocationModel m, SolveOutcome s, SolverStats stats) {
+        AllocationProblem p = m.problem();
+        int n = p.fleets().size();
+        int hours = p.hours();
+        double[] y = new double[p.aiOptions().size()];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = Math.max(0.0, m.aiIt()[j].solutionValue());
+        }
+        double[][] d = hourlyDispatch(m, y);
+
+        // ---- site power per hour
+        double aiPower = 0.0;
+        for (int j = 0; j < y.length; j++) {
+            aiPower += p.aiOptions().get(j).pue() * y[j];
+        }
+        double[] facility = new double[hours];
+        for (int t = 0; t < hours; t++) {
+            double load = aiPower;
+            for (int i = 0; i < n; i++) {
+                load += p.fleets().get(i).pue() * d[i][t];
+            }
+            facility[t] = load;
+        }
+
+        // ---- fleets: MW, energy, revenue, curtailment
+        Map<String, Double> asicMw = new LinkedHashMap<>();
+        Map<String, FleetDispatch> dispatch = new LinkedHashMap<>();
+        double miningRevenue = 0.0;
+        double energyCost = 0.0;
+        double opex = 0.0;
+        double miningMwh = 0.0;
+        double years = p.horizonYears();
+        for (int i = 0; i < n; i++) {
+            FleetSpec f = p.fleets().get(i);
+            double mw = 0.0;
+            double mwh = 0.0;
+            double rev = 0.0;
+            for (int t = 0; t < hours; t++) {
+                double v = d[i][t];
+                mw = Math.max(mw, v);
+                mwh += v;
+                rev += p.miningRevenueUsdPerMwh(f, t) * v;
+                energyCost += p.priceUsdPerMwh()[t] * f.pue() * v;
+            }
+            int curtailed = 0;
+            double tol = BIND_TOL * Math.max(1.0, mw);
+            for (int t = 0; t < hours; t++) {
+                if (d[i][t] < mw - tol) {
+                    curtailed++;
+                }
+            }
+            MPVariable x = m.deployed()[i];
+            double deployedMw = x == null ? mw : Math.max(mw, x.solutionValue());
+            opex += f.variableOpexUsdPerMwh() * mwh + f.fixedOpexUsdPerMwYear() * years * deployedMw;
+            miningRevenue += rev;
+            miningMwh += mwh;
+            asicMw.put(f.name(), mw);
+            dispatch.put(f.name(), new FleetDispatch(f.capacityMw(), mwh, mw > 0 ? mwh / (mw * hours) : 0.0, mw > 0 ? curtailed : 0, rev));
+        }
+
+        // ---- AI options
+        Map<String, Double> aiMw = new LinkedHashMap<>();
+        double aiRevenue = 0.0;
+        double capexCharge = 0.0;
+        double sumPrice = 0.0;
+        for (double price : p.priceUsdPerMwh()) {
+            sumPrice += price;
+        }
+        for (int j = 0; j < y.length; j++) {
+            AiOptionSpec o = p.aiOptions().get(j);
+            aiMw.put(o.name(), y[j]);
+            aiRevenue += o.revenueUsdPerMwh() * hours * y[j];
+            if (!o.tenantPaysPower()) {
+                energyCost += sumPrice * o.pue() * y[j];
+            }
+            capexCharge += o.capexUsdPerMw() * p.capitalRecoveryFactor() * years * y[j];
+            opex += (o.variableOpexUsdPerMwh() * hours + o.fixedOpexUsdPerMwYear() * years) * y[j];
+        }
+
+        double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex;
+        List<String> warnings = new ArrayList<>();
+        if (Math.abs(net - s.objective()) > 1e-6 * Math.max(1.0, Math.abs(s.objective()))) {
+            warnings.add(String.format(Locale.ROOT, "the economics recomputed from the hourly dispatch (%.2f USD) differ from the LP objective (%.2f USD)",
+                    net, s.objective()));
+        }
+
+        Map<String, Double> revenuePerMwh = new LinkedHashMap<>();
+        revenuePerMwh.put("mining", miningMwh > 0 ? miningRevenue / miningMwh : meanMiningRateUsdPerMwh(p));
+        for (AiOptionSpec o : p.aiOptions()) {
+            revenuePerMwh.put(o.name(), o.revenueUsdPerMwh());
+        }
+
+        double totalAsic = asicMw.values().stream().mapToDouble(Double::doubleValue).sum();
+        double totalAi = aiMw.values().stream().mapToDouble(Double::doubleValue).sum();
+        double peak = 0.0;
+        for (double load : facility) {
+            peak = Math.max(peak, load);
+        }
+        ShadowPrices shadow = shadowPrices(m);
+        AllocationResult r = new AllocationResult(s.status(),
+                new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
+                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh),
+                dispatch, breakevens(p), shadow,
+                bindingConstraints(m, y, facility, asicMw, shadow),
+                stats,
+                s.status() == LpStatus.OPTIMAL ? null : s.note(),
+                warnings);
+        return new AllocationOutcome(r, d, facility);
+    }
+
+    /**
+     * Hourly IT MW per fleet. In the naive model the LP's own values; in the merged model the merit-order fill of
+     * each hour with the solved AI load and deployed MW, which is an optimal hourly dispatch (see HourBlocks).
+     */
+    static double[][] hourlyDispatch(AllocationModel m, double[] y) {
+        AllocationProblem p = m.problem();
+        int n = p.fleets().size();
+        double[][] d = new double[n][p.hours()];
+        boolean naive = m.blocks().size() == p.hours() && m.blocks().stream().allMatch(b -> b.label().startsWith("h"));
+        if (naive) {
+            for (int b = 0; b < m.blocks().size(); b++) {
+                HourBlock block = m.blocks().get(b);
+                for (int k = 0; k < block.activeFleets().length; k++) {
+                    d[block.activeFleets()[k]][block.hours()[0]] = Math.max(0.0, m.dispatch()[b][k].solutionValue());
+                }
+            }
+            return d;
+        }
+        double aiPower = 0.0;
+        for (int j = 0; j < y.length; j++) {
+            aiPower += p.aiOptions().get(j).pue() * y[j];
+        }
+        double room = Math.max(0.0, p.site().interconnectMw() - aiPower);
+        double[] cap = new double[n];
+        for (int i = 0; i < n; i++) {
+            MPVariable x = m.deployed()[i];
+            cap[i] = x == null ? p.fleets().get(i).capacityMw() : Math.max(0.0, x.solutionValue());
+        }
+        for (HourBlock block : m.blocks()) {
+            double[] fill = new double[block.activeFleets().length];
+            double left = room;
+            for (int k = 0; k < fill.length; k++) {
+                int i = block.activeFleets()[k];
+                double pue = p.fleets().get(i).pue();
+                fill[k] = Math.max(0.0, Math.min(cap[i], left / pue));
+                left -= fill[k] * pue;
+            }
+            for (int t : block.hours()) {
+                for (int k = 0; k < fill.length; k++) {
+                    d[block.activeFleets()[k]][t] = fill[k];
+                }
+            }
+        }
+        return d;
+    }
+
+    static ShadowPrices shadowPrices(AllocationModel m) {
+        double interconnect = 0.0;
+        for (var row : m.interconnect()) {
+            interconnect += row.dualValue();
+        }
+        double ai = m.aiTotal() == null ? 0.0 : m.aiTotal().dualValue();
+        double budget = m.capexBudget() == null ? 0.0 : m.capexBudget().dualValue();
+        return new ShadowPrices(clean(interconnect), clean(Math.max(0.0, ai)), clean(Math.min(0.0, ai)), clean(budget));
+    }
+
+    private static double clean(double v) {
+        return Math.abs(v) < 1e-9 ? 0.0 : v;
+    }
+
+    static Map<String, Breakeven> breakevens(AllocationProblem p) {
+        Map<String, Breakeven> out = new LinkedHashMap<>();
+        double meanPrice = mean(p.priceUsdPerMwh());
+        double meanHashprice = p.hashpriceUsdPerPhDay().length == 0 ? 0.0 : mean(p.hashpriceUsdPerPhDay());
+        for (FleetSpec f : p.fleets()) {
+            double energy = (f.revenueUsdPerMwhAt(meanHashprice) - f.variableOpexUsdPerMwh()) / f.pue();
+            double hashprice = (meanPrice * f.pue() + f.variableOpexUsdPerMwh()) * 24.0 * f.jPerTh() / (1000.0 * (1.0 - f.poolFeeFraction()));
+            out.put(f.name(), new Breakeven(energy, hashprice));
+        }
+        return out;
+    }
+
+    /** Capacity-weighted mean revenue per MWh of the fleets over the horizon, for a site where no fleet runs. */
+    private static double meanMiningRateUsdPerMwh(AllocationProblem p) {
+        double cap = 0.0;
+        double weighted = 0.0;
+        double meanHashprice = p.hashpriceUsdPerPhDay().length == 0 ? 0.0 : mean(p.hashpriceUsdPerPhDay());
+        for (FleetSpec f : p.fleets()) {
+            cap += f.capacityMw();
+            weighted += f.capacityMw() * f.revenueUsdPerMwhAt(meanHashprice);
+        }
+        return cap > 0 ? weighted / cap : 0.0;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0.0;
+        for (double x : v) {
+            s += x;
+        }
+        return v.length == 0 ? 0.0 : s / v.length;
+    }
+
+    static List<String> bindingConstraints(AllocationModel m, double[] y, double[] facility, Map<String, Double> asicMw, ShadowPrices sp) {
+        AllocationProblem p = m.problem();
+        List<String> out = new ArrayList<>();
+        double c = p.site().interconnectMw();
+        int full = 0;
+        for (double load : facility) {
+            if (load >= c - BIND_TOL * Math.max(1.0, c)) {
+                full++;
+            }
+        }
+        if (full > 0) {
+            out.add(String.format(Locale.ROOT, "Interconnect: the %s MW limit is fully used in %,d of %,d hours; one more MW of interconnect is worth $%s over the horizon ($%s per year).",
+                    fmt(c), full, p.hours(), money(sp.interconnectUsdPerMw()), money(sp.interconnectUsdPerMw() / p.horizonYears())));
+        }
+        double totalAi = 0.0;
+        for (double v : y) {
+            totalAi += v;
+        }
+        if (m.aiTotal() != null) {
+            if (p.site().hasMaxAiIt() && totalAi >= p.site().maxAiItMw() - BIND_TOL * Math.max(1.0, p.site().maxAiItMw()) && sp.maxAiItUsdPerMw() > 0) {
+                out.add(String.format(Locale.ROOT, "AI limit: maxAiItMw %s MW is reached; one more MW of AI IT load would add $%s over the horizon.",
+                        fmt(p.site().maxAiItMw()), money(sp.maxAiItUsdPerMw())));
+            }
+            if (p.site().minAiItMw() > 0 && totalAi <= p.site().minAiItMw() + BIND_TOL * Math.max(1.0, p.site().minAiItMw()) && sp.minAiItUsdPerMw() < 0) {
+                out.add(String.format(Locale.ROOT, "Contracted AI: minAiItMw %s MW forces AI load the optimizer would not choose; each contracted MW costs $%s over the horizon.",
+                        fmt(p.site().minAiItMw()), money(-sp.minAiItUsdPerMw())));
+            }
+        }
+        if (m.capexBudget() != null && sp.capexBudgetUsdPerUsd() > 0) {
+            out.add(String.format(Locale.ROOT, "Capex budget: the $%s budget is spent; each extra dollar of capex budget would add $%.4f of net value.",
+                    money(p.site().capexBudgetUsd()), sp.capexBudgetUsdPerUsd()));
+        }
+        for (int j = 0; j < y.length; j++) {
+            AiOptionSpec o = p.aiOptions().get(j);
+            if (Double.isFinite(o.maxItMw()) && o.maxItMw() > 0 && y[j] >= o.maxItMw() - BIND_TOL * Math.max(1.0, o.maxItMw())) {
+                double rc = m.aiIt()[j].reducedCost();
+                out.add(String.format(Locale.ROOT, "%s: at its maxItMw of %s MW%s.", o.name(), fmt(o.maxItMw()),
+                        rc > 1e-6 ? "; one more MW of it would add $" + money(rc) + " over the horizon" : ""));
+            }
+        }
+        int i = 0;
+        for (FleetSpec f : p.fleets()) {
+            double mw = asicMw.get(f.name());
+            if (f.capacityMw() > 0 && mw >= f.capacityMw() - BIND_TOL * Math.max(1.0, f.capacityMw())) {
+                out.add(String.format(Locale.ROOT, "%s: the whole fleet (%s MW of IT) runs in its best hours; more machines would earn more.",
+                        f.name(), fmt2(f.capacityMw())));
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(Locale.ROOT, "%,.2f", v);
+    }
+}
