@@ -47,6 +47,22 @@ public class ProblemMappers {
                 (field.isEmpty() ? "request body" : field) + ": " + reason, path(uri), List.of(error)));
     }
 
+    // Quarkus REST ships its own (application/json) mapper for these subtypes; ours must be at least as specific.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return jsonError(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return jsonError(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return jsonError(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
@@ -55,6 +71,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The REST layer wraps JSON syntax errors of the body in a 400 WebApplicationException.
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException jpe) {
+                return jsonError(jpe, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e, uri);

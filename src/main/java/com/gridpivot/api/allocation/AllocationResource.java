@@ -1,0 +1,46 @@
+package com.gridpivot.api.allocation;
+
+import com.gridpivot.api.ApiExamples;
+import com.gridpivot.api.Problem;
+import com.gridpivot.optimization.AllocationService;
+import com.gridpivot.optimization.result.AllocationResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/allocations")
+@Tag(name = "Allocation", description = "How many MW keep hashing and how many become AI racks")
+public class AllocationResource {
+    private final AllocationService service;
+
+    public AllocationResource(AllocationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Solve one what-if",
+            description = "Builds and solves the allocation LP (models/README.md). An infeasible problem answers 200 with status INFEASIBLE and an explanation; invalid input answers 400 problem+json listing every offending field.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationRequest.class),
+            examples = @ExampleObject(name = "West Texas, two days", value = ApiExamples.ALLOCATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Solved (see status)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationResult.class),
+            examples = @ExampleObject(name = "optimal", value = ApiExamples.ALLOCATION_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "invalid", value = ApiExamples.PROBLEM_400)))
+    public AllocationResult allocate(AllocationRequest request) {
+        return service.allocate(request).result();
+    }
+}

@@ -1,0 +1,19 @@
+package com.gridpivot.optimization;
+
+import com.gridpivot.optimization.input.SolverKind;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Solver settings ({@code gridpivot.solver.*}). */
+@ConfigMapping(prefix = "gridpivot.solver")
+public interface SolverConfig {
+    /** The LP backend when a request names none. */
+    @WithName("default")
+    @WithDefault("GLOP")
+    SolverKind defaultSolver();
+
+    /** Wall-clock limit of one what-if solve, and the most a request may ask for, seconds. */
+    @WithDefault("60")
+    double timeLimitSeconds();
+}
