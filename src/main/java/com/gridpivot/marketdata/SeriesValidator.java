@@ -171,12 +171,21 @@ final class SeriesValidator {
             boolean up = ratio >= SLIP_RATIO_LOW && ratio <= SLIP_RATIO_HIGH;
             boolean down = 1 / ratio >= SLIP_RATIO_LOW && 1 / ratio <= SLIP_RATIO_HIGH;
             if (up || down) {
-                RawSeries.RawPoint p = points.get(i);
+                // the window medians flip a few points early; report the first point that is itself ~1000x off
+                int at = i;
+                for (int j = i; j < Math.min(n, i + w); j++) {
+                    double r = Math.abs(points.get(j).value()) / before;
+                    if (r > 0 && (up ? r >= SLIP_RATIO_LOW : 1 / r >= SLIP_RATIO_LOW)) {
+                        at = j;
+                        break;
+                    }
+                }
+                RawSeries.RawPoint p = points.get(at);
                 issues.error(p.line(), "UNIT_SLIP", where(p) + raw.key + ": values jump by about "
                         + Math.round(up ? ratio : 1 / ratio) + "x " + (up ? "up" : "down") + " at "
                         + p.intervalStart() + " (median " + before + " before, " + after + " after) — a unit change"
                         + " inside the series? " + UnitHints.fix(raw.kind, down));
-                i += w;
+                i = at + w;
             }
         }
     }
