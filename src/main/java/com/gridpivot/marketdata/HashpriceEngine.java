@@ -101,6 +101,14 @@ public final class HashpriceEngine {
         return costUsdPerThDay / btcPerThDay(difficulty, subsidyBtc, feesBtcPerBlock);
     }
 
+    /**
+     * Revenue per MWh of ASIC IT load: hashprice × 1000 / (24 × J/TH). E.g. an S21 (17.5 J/TH) at
+     * 45 USD/PH/day earns about 107 USD/MWh.
+     */
+    public static double asicRevenueUsdPerMwh(double hashpriceUsdPerPhDay, double jPerTh) {
+        return hashpriceUsdPerPhDay * 1000 / (24 * jPerTh);
+    }
+
     // ---- block height by date ---------------------------------------------------------------------------------
 
     /**
