@@ -1,5 +1,6 @@
 package com.gridpivot.optimization.input;
 
+import com.gridpivot.marketdata.HashpriceEngine;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public record AllocationProblem(
 
     /** Mining revenue per MWh of IT load of fleet {@code f} in hour {@code t}: (1 − fee) × hashprice × 1000 / (24 × J/TH). */
     public double miningRevenueUsdPerMwh(FleetSpec f, int t) {
-        return (1.0 - f.poolFeeFraction()) * hashpriceUsdPerPhDay[t] * 1000.0 / (24.0 * f.jPerTh());
+        return f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]);
     }
 
     /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
@@ -110,7 +111,7 @@ public record AllocationProblem(
 
         /** Revenue per MWh of IT load at a hashprice, before energy: (1 − fee) × h × 1000 / (24 e). */
         public double revenueUsdPerMwhAt(double hashpriceUsdPerPhDay) {
-            return (1.0 - poolFeeFraction) * hashpriceUsdPerPhDay * 1000.0 / (24.0 * jPerTh());
+            return (1.0 - poolFeeFraction) * HashpriceEngine.asicRevenueUsdPerMwh(hashpriceUsdPerPhDay, jPerTh());
         }
     }
 

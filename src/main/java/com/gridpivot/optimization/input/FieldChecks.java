@@ -35,6 +35,22 @@ public final class FieldChecks {
         }
     }
 
+    /**
+     * A number given as text (a query parameter): null when absent; records an error and returns null when it is not
+     * a number. JAX-RS would answer an unparseable parameter with 404; a planner deserves a 400 naming it.
+     */
+    public Double number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            error(field, "must be a number (got '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "')");
+            return null;
+        }
+    }
+
     /** A value that must be present, finite and inside [min, max]. Returns NaN after recording an error. */
     public double required(String field, Double v, double min, double max, String unit) {
         if (v == null) {
