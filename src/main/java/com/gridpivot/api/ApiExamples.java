@@ -136,7 +136,7 @@ public final class ApiExamples {
               "tenantPaysPower": true, "pue": 1.3, "capexUsdPerMw": 9.5e6, "leadTimeMonths": 12, "source": "Published deals …"}]""";
 
     public static final String SHUTDOWN_PRICE = """
-            {"shutdownBtcPriceUsd": 67270.4, "btcPerThDay": 4.99479e-7, "costUsdPerThDay": 0.0336,
+            {"shutdownBtcPriceUsd": 67270.26, "btcPerThDay": 4.994778e-7, "costUsdPerThDay": 0.0336,
              "inputs": {"model": "Antminer S21", "jPerTh": 17.5, "electricityUsdPerKwh": 0.08, "difficulty": 1.2586e14,
                         "feesBtcPerBlock": 0.0, "subsidyBtc": 3.125, "pue": 1.0}}""";
 }
