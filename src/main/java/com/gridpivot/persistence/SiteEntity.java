@@ -12,6 +12,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +61,12 @@ public class SiteEntity extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "site", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    @OptimisticLock(excluded = true) // a PUT bumps the version once, through updated_at
     public List<AsicFleetEntity> asicFleets = new ArrayList<>();
 
     @OneToMany(mappedBy = "site", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    @OptimisticLock(excluded = true) // a PUT bumps the version once, through updated_at
     public List<AiOptionEntity> aiOptions = new ArrayList<>();
 
     public static Optional<SiteEntity> findByName(String name) {
