@@ -222,6 +222,21 @@ public class SeriesService {
         }
     }
 
+    /**
+     * Deletes a series with its points (import batches keep their counts).
+     *
+     * @throws NotFoundException when there is no such series
+     */
+    @Transactional
+    public void delete(long id) {
+        MarketSeriesEntity e = MarketSeriesEntity.<MarketSeriesEntity>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("no series with id " + id));
+        // Bulk deletes: the foreign keys cascade in the database, but Hibernate would load nothing anyway.
+        em.createQuery("DELETE FROM SeriesPointEntity p WHERE p.seriesId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("DELETE FROM ImportBatchSeriesEntity l WHERE l.seriesId = :id").setParameter("id", id).executeUpdate();
+        e.delete();
+    }
+
     /** Series ordered by kind and key. */
     @Transactional
     public Page<SeriesInfo> listSeries(int page, int size) {

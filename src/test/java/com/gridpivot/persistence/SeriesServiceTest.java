@@ -190,6 +190,9 @@ class SeriesServiceTest {
         assertThat(year).hasSize(8_784);
         assertThat(year[8_783]).isEqualTo(8_783.0);
         assertThat(loadMs).as("hourly values of a year, ms").isLessThan(100);
+        service.delete(out.series().get(0).seriesId());
+        service.delete(service.find(SeriesKind.ENERGY_PRICE, hourly).orElseThrow().id());
+        assertThat(service.find(SeriesKind.ENERGY_PRICE, key)).isEmpty();
         System.out.printf("series benchmark: store 70176 points %d ms, re-store %d ms, load 8784 hours %d ms%n", storeMs, againMs, loadMs);
     }
 }
