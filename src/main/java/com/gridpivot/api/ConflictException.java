@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Thrown when a request clashes with stored state: a duplicate name, a stale version. Mapped to HTTP 409
- * problem+json by {@link ConflictMapper}.
+ * problem+json by {@link StorageProblemMappers}.
  */
 public class ConflictException extends RuntimeException {
     private final List<FieldError> errors;
