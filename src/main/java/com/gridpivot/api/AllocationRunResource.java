@@ -1,0 +1,86 @@
+package com.gridpivot.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.gridpivot.persistence.AllocationRunRecord;
+import com.gridpivot.persistence.AllocationRunService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail of allocation runs. */
+@Path("/api/v1/allocation-runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation runs", description = "Every allocation request with its result, for audit and reproduction")
+public class AllocationRunResource {
+
+    @Inject
+    AllocationRunService runs;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Operation(summary = "List allocation runs", description = "Newest first, without request and result bodies.")
+    @APIResponse(responseCode = "200", description = "One page of runs")
+    @APIResponse(responseCode = "400", description = "Invalid page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<AllocationRunResponse> list(@QueryParam("page") @DefaultValue("0") int page,
+                                                    @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        return Paging.response(runs.list(page, size).map(this::toResponse));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an allocation run", description = "The run with its request as sent and its result.")
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = AllocationRunResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AllocationRunResponse get(@PathParam("id") long id) {
+        return runs.get(id).map(this::toResponse).orElseThrow(() -> new NotFoundException("no allocation run with id " + id));
+    }
+
+    @GET
+    @Path("/{id}/request.json")
+    @Operation(summary = "The request of a run, byte for byte as sent", description = "POST it again to reproduce the run.")
+    @APIResponse(responseCode = "200", description = "The request body")
+    @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String request(@PathParam("id") long id) {
+        return runs.get(id).map(AllocationRunRecord::requestJson)
+                .orElseThrow(() -> new NotFoundException("no allocation run with id " + id));
+    }
+
+    private AllocationRunResponse toResponse(AllocationRunRecord r) {
+        return new AllocationRunResponse(r.id(), r.createdAt(), r.caller(), r.siteId(), r.status(), r.objectiveUsd(),
+                r.solver().solverName(), r.solver().wallMs(), r.solver().variables(), r.solver().constraints(),
+                embed(r.requestJson()), embed(r.resultJson()));
+    }
+
+    /** Valid JSON is embedded as it is stored; anything else (which should not happen) as a string. */
+    private Object embed(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+            return new RawValue(text);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.gridpivot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A stored allocation run. In the list the request and result are left out; in the single view they are the JSON
+ * documents as stored (the request exactly as sent).
+ */
+@Schema(name = "AllocationRun")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AllocationRunResponse(
+        long id,
+        Instant createdAt,
+        String caller,
+        @Schema(description = "The stored site the request named, if any") Long siteId,
+        @Schema(example = "OPTIMAL") String status,
+        @Schema(description = "Objective value, USD") Double objectiveUsd,
+        @Schema(example = "GLOP") String solverName,
+        @Schema(description = "Solve time, ms") Long wallMs,
+        Integer variables,
+        Integer constraints,
+        @Schema(description = "The request as sent (JSON)", implementation = Object.class) Object request,
+        @Schema(description = "The result as returned (JSON)", implementation = Object.class) Object result) {
+}

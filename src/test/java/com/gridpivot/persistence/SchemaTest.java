@@ -1,0 +1,32 @@
+package com.gridpivot.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SchemaTest {
+    @Inject
+    EntityManager em;
+
+    @Test
+    @Transactional
+    void largeTextRoundTrips() {
+        AllocationRunEntity run = new AllocationRunEntity();
+        run.createdAt = Instant.parse("2024-01-01T00:00:00.123456Z");
+        run.requestJson = "{\"x\":\"" + "a".repeat(3_000_000) + "\"}";
+        run.status = "OPTIMAL";
+        run.persist();
+        em.flush();
+        em.clear();
+        AllocationRunEntity back = AllocationRunEntity.findById(run.id);
+        assertThat(back.requestJson).hasSize(3_000_008);
+        assertThat(back.createdAt).isEqualTo(Instant.parse("2024-01-01T00:00:00.123456Z"));
+        back.delete();
+    }
+}
