@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation runs", description = "Every allocation request with its result, for audit and reproduction")
 public class AllocationRunResource {
+    @jakarta.inject.Inject
+    com.gridpivot.optimization.DispatchExportService dispatchExports;
+
 
     @Inject
     AllocationRunService runs;
@@ -82,5 +87,21 @@ public class AllocationRunResource {
         } catch (JsonProcessingException e) {
             return text;
         }
+    }
+
+    @GET
+    @Path("/{id}/dispatch.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A run's hourly dispatch as CSV",
+            description = "Solves the stored (resolved) request again and checks that the objective is the recorded one (409 if not). One row per hour: interval_start, interval_end (ISO 8601 UTC; 'hour' when the request gave no start), price_usd_per_mwh, each fleet's and AI option's IT MW, facility_mw.")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
+            examples = @ExampleObject(name = "dispatch", value = "interval_start,interval_end,price_usd_per_mwh,S21_it_mw,H100_it_mw,facility_mw\n2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,13.43,70,18.75,97.875\n")))
+    @APIResponse(responseCode = "404", description = "No such run, or the run has no solution")
+    @APIResponse(responseCode = "409", description = "The stored run no longer solves to its recorded answer")
+    public Response dispatchCsv(@PathParam("id") long id) {
+        var export = dispatchExports.export(id);
+        return Response.ok(export.csv(), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"allocation-run-" + id + "-dispatch.csv\"")
+                .build();
     }
 }

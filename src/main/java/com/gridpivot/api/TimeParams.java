@@ -9,12 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Parses the time-range query parameters of the series endpoints. */
-final class TimeParams {
+public final class TimeParams {
     private TimeParams() {
     }
 
     /** An ISO 8601 instant with {@code Z} or an offset, or a date meaning 00:00 UTC; null or blank means open. */
-    static Instant instant(String field, String value) {
+    public static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -32,13 +32,10 @@ public final class AllocationEngine {
                     ? AllocationResultBuilder.fromSolution(m, s, stats)
                     : AllocationResultBuilder.noSolution(p, s, stats);
             double wallMs = (System.nanoTime() - start) / 1e6;
-            var r = out.result();
-            var st = r.solver();
+            var st = out.result().solver();
             var withWall = new SolverStats(st.name(), wallMs, st.buildMs(), st.solveMs(), st.variables(), st.constraints(),
                     st.hourAggregation(), st.hours(), st.hourBlocks(), st.note());
-            return new AllocationOutcome(new com.gridpivot.optimization.result.AllocationResult(r.status(), r.allocation(), r.economics(),
-                    r.dispatch(), r.breakeven(), r.shadowPrices(), r.bindingConstraints(), withWall, r.explanation(), r.warnings()),
-                    out.dispatchMw(), out.facilityMw());
+            return new AllocationOutcome(out.result().withSolver(withWall), out.dispatchMw(), out.facilityMw());
         }
     }
 }

@@ -1,27 +1,77 @@
 package com.gridpivot.optimization;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.api.InvalidRequestException;
 import com.gridpivot.api.allocation.AllocationRequest;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.RequestResolver;
 import com.gridpivot.optimization.result.AllocationOutcome;
+import com.gridpivot.optimization.result.AllocationResult;
+import com.gridpivot.persistence.AllocationRunService;
+import com.gridpivot.persistence.SolverStats;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 
-/** Validates a what-if, solves it and returns the answer. */
+/**
+ * The what-if pipeline behind {@code POST /api/v1/allocations}: parse → resolve references → validate → solve →
+ * record the run (request as sent, resolved request, answer, solver statistics, time, caller).
+ */
 @ApplicationScoped
 public class AllocationService {
     private final AllocationProblemAssembler assembler;
+    private final RequestResolver resolver;
+    private final AllocationRunService runs;
+    private final ObjectMapper json;
 
-    public AllocationService(Catalog catalog, SolverConfig config) {
+    public AllocationService(Catalog catalog, SolverConfig config, RequestResolver resolver, AllocationRunService runs, ObjectMapper json) {
         this.assembler = new AllocationProblemAssembler(catalog, config.defaultSolver(), config.timeLimitSeconds());
+        this.resolver = resolver;
+        this.runs = runs;
+        this.json = json;
     }
 
-    /** Throws {@link com.gridpivot.api.InvalidRequestException} listing every invalid field. */
+    /** Parses a request body; malformed JSON and wrong types surface as Jackson exceptions (400 problem+json). */
+    public AllocationRequest parse(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        return json.readValue(body, AllocationRequest.class);
+    }
+
+    /** Throws {@link InvalidRequestException} listing every invalid field. */
     public AllocationProblem validate(AllocationRequest request) {
-        return assembler.assemble(request);
+        return assembler.assemble(resolver.resolve(request).request());
     }
 
+    /** Solves without recording (exports, re-runs). */
     public AllocationOutcome allocate(AllocationRequest request) {
-        return AllocationEngine.solve(validate(request));
+        RequestResolver.Resolved resolved = resolver.resolve(request);
+        AllocationOutcome out = AllocationEngine.solve(assembler.assemble(resolved.request()));
+        return new AllocationOutcome(out.result().withRun(resolved.inputs(), null), out.dispatchMw(), out.facilityMw());
+    }
+
+    /** Solves the body and records the run; the answer carries the run's id. */
+    public AllocationOutcome allocateAndRecord(String body, String caller) throws JsonProcessingException {
+        AllocationRequest request = parse(body);
+        RequestResolver.Resolved resolved = resolver.resolve(request);
+        AllocationProblem problem = assembler.assemble(resolved.request());
+        AllocationOutcome out = AllocationEngine.solve(problem);
+        AllocationResult result = out.result().withRun(resolved.inputs(), null);
+        var st = result.solver();
+        long runId = runs.record(caller, request.siteId(), body, resolved.usedReferences() ? write(resolved.request()) : null,
+                write(result), result.status().name(), result.economics() == null ? null : result.economics().netUsd(),
+                new SolverStats(st.name(), Math.round(st.wallMs()), st.variables(), st.constraints()));
+        return new AllocationOutcome(result.withRun(resolved.inputs(), runId), out.dispatchMw(), out.facilityMw());
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -31,6 +31,10 @@ public class AllocationRunEntity extends PanacheEntityBase {
     @Column(name = "request_json", nullable = false, columnDefinition = "text")
     public String requestJson;
 
+    /** The request with its references resolved to inline numbers; null when request_json is already inline. */
+    @Column(name = "resolved_request_json", columnDefinition = "text")
+    public String resolvedRequestJson;
+
     @Column(name = "result_json", columnDefinition = "text")
     public String resultJson;
 

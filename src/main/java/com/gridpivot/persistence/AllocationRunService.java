@@ -23,13 +23,16 @@ public class AllocationRunService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long record(String caller, String requestJson, String resultJson, String status, Double objectiveUsd, SolverStats solver) {
-        return record(caller, null, requestJson, resultJson, status, objectiveUsd, solver);
+        return record(caller, null, requestJson, null, resultJson, status, objectiveUsd, solver);
     }
 
-    /** As {@link #record(String, String, String, String, Double, SolverStats)}, for a request that named a stored site. */
+    /**
+     * As {@link #record(String, String, String, String, Double, SolverStats)}, for a request by reference: the stored
+     * site it named and the request resolved to inline numbers (null when the request was inline).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long record(String caller, Long siteId, String requestJson, String resultJson, String status, Double objectiveUsd,
-                       SolverStats solver) {
+    public long record(String caller, Long siteId, String requestJson, String resolvedRequestJson, String resultJson, String status,
+                       Double objectiveUsd, SolverStats solver) {
         if (requestJson == null) {
             throw new IllegalArgumentException("requestJson is required");
         }
@@ -42,6 +45,7 @@ public class AllocationRunService {
         e.caller = caller == null || caller.length() <= 200 ? caller : caller.substring(0, 200);
         e.siteId = siteId;
         e.requestJson = requestJson;
+        e.resolvedRequestJson = resolvedRequestJson;
         e.resultJson = resultJson;
         e.status = status;
         e.objectiveUsd = objectiveUsd;
@@ -72,7 +76,7 @@ public class AllocationRunService {
                 .map(t -> new AllocationRunRecord(t.get(0, Long.class), t.get(1, java.time.Instant.class), t.get(2, String.class),
                         t.get(3, Long.class), t.get(4, String.class), t.get(5, Double.class),
                         new SolverStats(t.get(6, String.class), t.get(7, Long.class), t.get(8, Integer.class), t.get(9, Integer.class)),
-                        null, null))
+                        null, null, null))
                 .toList();
         return new Page<>(page, size, AllocationRunEntity.count(), items);
     }

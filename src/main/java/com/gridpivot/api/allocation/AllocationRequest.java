@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code POST /api/v1/allocations}: one what-if. Numbers are boxed so that a missing field can be told from
  * a zero; validation turns the request into an {@link com.gridpivot.optimization.input.AllocationProblem}.
  *
+ * @param siteId         a stored site (with its fleets and options) instead of {@code site}; inline asicFleets or
+ *                       aiOptions replace the stored ones
  * @param site           the site and its limits
  * @param asicFleets     the ASIC fleets that may keep hashing
  * @param aiOptions      the AI/HPC options the site may convert to
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param timeLimitSeconds wall-clock limit of the solve
  */
 public record AllocationRequest(
+        Long siteId,
         SiteInput site,
         List<AsicFleetInput> asicFleets,
         List<AiOptionInput> aiOptions,
@@ -80,12 +83,20 @@ public record AllocationRequest(
      * @param energyPricesUsdPerMwh one price per hour; its length is the horizon T
      * @param energyPriceUsdPerMwh  a flat price, with {@code hours}
      * @param hours                 the horizon with a flat price
+     * @param energyPriceSeries     stored hourly prices of a node over [from, to) instead of inline prices
+     * @param hashpriceSeries       a stored hashprice series (default: kind HASHPRICE, key 'derived') over the
+     *                              horizon instead of inline hashprice
+     * @param startUtc              the UTC start of hour 0 of inline prices (ISO 8601), for exports; taken from
+     *                              energyPriceSeries when that is used
      * @param hashpriceUsdPerPhDay  a number, T hourly values or ceil(T/24) daily values, USD per PH/s per day
      */
     public record MarketInput(
             List<Double> energyPricesUsdPerMwh,
             Double energyPriceUsdPerMwh,
             Double hours,
+            EnergyPriceSeriesRef energyPriceSeries,
+            HashpriceSeriesRef hashpriceSeries,
+            String startUtc,
             @Schema(description = "A number, an array of T hourly values, or an array of ceil(T/24) daily values (USD per PH/s per day)",
                     oneOf = {Double.class, Double[].class})
             JsonNode hashpriceUsdPerPhDay) {
@@ -96,5 +107,21 @@ public record AllocationRequest(
      * @param capexRecoveryYears n in the capital recovery factor (default 5)
      */
     public record FinanceInput(Double discountRate, Double capexRecoveryYears) {
+    }
+
+    /**
+     * @param node the settlement point, e.g. HB_WEST (default: the stored site's marketNode)
+     * @param from first hour, ISO 8601 instant or date (UTC), inclusive
+     * @param to   end, ISO 8601 instant or date (UTC), exclusive
+     */
+    public record EnergyPriceSeriesRef(String node, String from, String to) {
+    }
+
+    /**
+     * @param key  the HASHPRICE series key (default 'derived': computed from BTC price, difficulty and fees)
+     * @param from default: the price series' from (or startUtc)
+     * @param to   default: the end of the horizon
+     */
+    public record HashpriceSeriesRef(String key, String from, String to) {
     }
 }

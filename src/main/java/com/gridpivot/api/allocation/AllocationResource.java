@@ -1,6 +1,8 @@
 package com.gridpivot.api.allocation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.gridpivot.api.ApiExamples;
+import com.gridpivot.api.Callers;
 import com.gridpivot.api.Problem;
 import com.gridpivot.optimization.AllocationService;
 import com.gridpivot.optimization.result.AllocationResult;
@@ -30,7 +32,7 @@ public class AllocationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Solve one what-if",
-            description = "Builds and solves the allocation LP (models/README.md). An infeasible problem answers 200 with status INFEASIBLE and an explanation; invalid input answers 400 problem+json listing every offending field.")
+            description = "Builds and solves the allocation LP (models/README.md). An infeasible problem answers 200 with status INFEASIBLE and an explanation; invalid input answers 400 problem+json listing every offending field. Stored data may be used instead of inline arrays: siteId, market.energyPriceSeries {node, from, to}, market.hashpriceSeries {key, from, to}. Every solved request is recorded: runId → GET /api/v1/allocation-runs/{runId}.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AllocationRequest.class),
             examples = @ExampleObject(name = "West Texas, two days", value = ApiExamples.ALLOCATION_REQUEST)))
@@ -40,7 +42,7 @@ public class AllocationResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "invalid", value = ApiExamples.PROBLEM_400)))
-    public AllocationResult allocate(AllocationRequest request) {
-        return service.allocate(request).result();
+    public AllocationResult allocate(String body) throws JsonProcessingException {
+        return service.allocateAndRecord(body, Callers.current()).result();
     }
 }

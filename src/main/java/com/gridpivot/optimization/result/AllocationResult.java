@@ -1,6 +1,7 @@
 package com.gridpivot.optimization.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.gridpivot.optimization.input.ResolvedInputs;
 import com.gridpivot.optimization.solve.LpStatus;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param solver             solver statistics
  * @param explanation        why there is no optimal answer, with the numbers (absent when OPTIMAL)
  * @param warnings           things a planner should know about the inputs or the answer
+ * @param inputs             the stored data a request by reference used (site, series, start of hour 0)
+ * @param runId              the audit record of this answer: {@code GET /api/v1/allocation-runs/{runId}}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AllocationResult(
@@ -31,7 +34,21 @@ public record AllocationResult(
         List<String> bindingConstraints,
         SolverStats solver,
         String explanation,
-        List<String> warnings) {
+        List<String> warnings,
+        ResolvedInputs inputs,
+        Long runId) {
+
+    /** The same answer with the stored data it used and the id of its audit record. */
+    public AllocationResult withRun(ResolvedInputs resolvedInputs, Long id) {
+        return new AllocationResult(status, allocation, economics, dispatch, breakeven, shadowPrices, bindingConstraints, solver,
+                explanation, warnings, resolvedInputs, id);
+    }
+
+    /** The same answer with other solver statistics. */
+    public AllocationResult withSolver(SolverStats stats) {
+        return new AllocationResult(status, allocation, economics, dispatch, breakeven, shadowPrices, bindingConstraints, stats,
+                explanation, warnings, inputs, runId);
+    }
 
     /**
      * @param asicItMw       per fleet, its largest hourly dispatch, MW of IT load

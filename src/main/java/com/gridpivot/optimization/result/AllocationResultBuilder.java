@@ -41,7 +41,7 @@ public final class AllocationResultBuilder {
             case TIMED_OUT -> "The solver reached the time limit of " + p.timeLimitSeconds() + " s before finding an answer; raise timeLimitSeconds or use hourAggregation EXACT.";
             default -> "The solver failed" + (s.note() == null ? "" : ": " + s.note()) + ". Try another solver (GLOP, CLP) or check the inputs' magnitudes.";
         };
-        AllocationResult r = new AllocationResult(s.status(), null, null, null, null, null, null, stats, explanation, List.of());
+        AllocationResult r = new AllocationResult(s.status(), null, null, null, null, null, null, stats, explanation, List.of(), null, null);
         return new AllocationOutcome(r, null, null);
     }
 
@@ -151,7 +151,7 @@ public final class AllocationResultBuilder {
                 bindingConstraints(m, y, facility, asicMw, shadow),
                 stats,
                 s.status() == LpStatus.OPTIMAL ? null : s.note(),
-                warnings);
+                warnings, null, null);
         return new AllocationOutcome(r, d, facility);
     }
 
