@@ -8,6 +8,9 @@ import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
 import com.gridpivot.optimization.input.RequestResolver;
+import com.gridpivot.optimization.model.AllocationModel;
+import com.gridpivot.optimization.model.AllocationModelBuilder;
+import com.gridpivot.optimization.model.MpsWriter;
 import com.gridpivot.optimization.result.AllocationOutcome;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.persistence.AllocationRunService;
@@ -65,6 +68,14 @@ public class AllocationService {
                 write(result), result.status().name(), result.economics() == null ? null : result.economics().netUsd(),
                 new SolverStats(st.name(), Math.round(st.wallMs()), st.variables(), st.constraints()));
         return new AllocationOutcome(result.withRun(resolved.inputs(), runId), out.dispatchMw(), out.facilityMw());
+    }
+
+    /** The LP of a request in MPS format, built but not solved. */
+    public String modelMps(String body) throws JsonProcessingException {
+        AllocationProblem problem = validate(parse(body));
+        try (AllocationModel m = AllocationModelBuilder.build(problem)) {
+            return MpsWriter.write(m.solver(), problem.site().name());
+        }
     }
 
     private String write(Object o) {

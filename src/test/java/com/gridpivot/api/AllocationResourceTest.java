@@ -177,4 +177,21 @@ class AllocationResourceTest {
     void unknownPathIsAProblem() {
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
+
+    /* The two-hour case as MPS: its rows and bounds are the model's, named with their indices. */
+    @Test
+    void modelAsMps() {
+        String mps = given().contentType("application/json").body(body(OK_SITE, OK_FLEET, OK_MARKET).replace('\'', '"'))
+                .when().post("/api/v1/allocations/model.mps").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(mps)
+                .contains("OBJSENSE\n    MAX")
+                .contains(" L  interconnect[b000]")
+                // hour 0 (margin 80 $/MWh) forms block b000; 1 MW in it earns 80
+                .contains("    dispatch[S21,b000] COST 80.0")
+                .contains(" UP BND dispatch[S21,b000] 3.5")
+                .endsWith("ENDATA\n");
+        given().contentType("application/json").body("{\"site\": {\"interconnectMw\": -1}}")
+                .when().post("/api/v1/allocations/model.mps").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("site.interconnectMw"));
+    }
 }

@@ -45,4 +45,20 @@ public class AllocationResource {
     public AllocationResult allocate(String body) throws JsonProcessingException {
         return service.allocateAndRecord(body, Callers.current()).result();
     }
+
+    @POST
+    @Path("/model.mps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("text/plain")
+    @Operation(summary = "The LP of a what-if, as MPS",
+            description = "Builds (does not solve) the LP of the request and returns it in free MPS format at full double precision, every variable and row named with its indices (dispatch[S21,b003], interconnect[b003], aiTotal, capexBudget). Any LP solver can read it; models/crosscheck/solve_mps.py solves it with scipy's HiGHS.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationRequest.class),
+            examples = @ExampleObject(name = "West Texas, two days", value = ApiExamples.ALLOCATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "MPS text", content = @Content(mediaType = "text/plain",
+            examples = @ExampleObject(name = "mps", value = "NAME West_Texas\nOBJSENSE\n    MAX\nROWS\n N  COST\n L  interconnect[b000]\n...")))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public String modelMps(String body) throws JsonProcessingException {
+        return service.modelMps(body);
+    }
 }
