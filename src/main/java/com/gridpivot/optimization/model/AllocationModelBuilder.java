@@ -25,9 +25,21 @@ public final class AllocationModelBuilder {
     }
 
     public static AllocationModel build(AllocationProblem p) {
-        OrToolsNatives.ensureLoaded();
         long start = System.nanoTime();
         List<HourBlock> blocks = p.hourAggregation() == HourAggregation.NONE ? HourBlocks.hourly(p) : HourBlocks.exact(p);
+        return build(p, blocks, start);
+    }
+
+    /**
+     * Builds the LP over given hour blocks (e.g. blocks refined so that they are exact for every point of a sweep).
+     * Each block's objective coefficients are {@code marginSumUsdPerMw}; its active fleets get dispatch variables.
+     */
+    public static AllocationModel build(AllocationProblem p, List<HourBlock> blocks) {
+        return build(p, blocks, System.nanoTime());
+    }
+
+    private static AllocationModel build(AllocationProblem p, List<HourBlock> blocks, long start) {
+        OrToolsNatives.ensureLoaded();
         MPSolver solver = MPSolver.createSolver(p.solver().name());
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + p.solver() + " backend in this build");

@@ -1,0 +1,68 @@
+package com.gridpivot.risk;
+
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
+import java.util.Map;
+
+/**
+ * A base what-if and the rule that turns sweep values into a modified what-if. Values that a point does not name
+ * keep their base.
+ *
+ * @param base            the validated base problem
+ * @param baseBtcPriceUsd the BTC price at which the base hashprice holds; needed for {@link SweepInput#BTC_PRICE_USD}
+ */
+public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUsd) {
+
+    /** The base value of an input, in the input's own unit. */
+    public double baseValue(SweepInput input) {
+        return switch (input) {
+            case BTC_PRICE_USD -> baseBtcPriceUsd == null ? Double.NaN : baseBtcPriceUsd;
+            case DISCOUNT_RATE -> base.discountRate();
+            default -> 1.0;
+        };
+    }
+
+    public AllocationProblem at(Map<SweepInput, Double> values) {
+        double hashScale = 1.0;
+        double leaseScale = 1.0;
+        double coloScale = 1.0;
+        double priceScale = 1.0;
+        double capexScale = 1.0;
+        double rate = base.discountRate();
+        for (Map.Entry<SweepInput, Double> e : values.entrySet()) {
+            double v = e.getValue();
+            switch (e.getKey()) {
+                case HASHPRICE_SCALE -> hashScale *= v;
+                case BTC_PRICE_USD -> hashScale *= v / baseBtcPriceUsd;
+                case GPU_LEASE_SCALE -> leaseScale = v;
+                case COLOCATION_SCALE -> coloScale = v;
+                case ENERGY_PRICE_SCALE -> priceScale = v;
+                case CAPEX_SCALE -> capexScale = v;
+                case DISCOUNT_RATE -> rate = v;
+            }
+        }
+        double[] hashprice = scaled(base.hashpriceUsdPerPhDay(), hashScale);
+        double[] prices = scaled(base.priceUsdPerMwh(), priceScale);
+        final double lease = leaseScale;
+        final double colo = coloScale;
+        final double capex = capexScale;
+        var options = base.aiOptions().stream().map(o -> new AiOptionSpec(o.name(), o.offering(), o.revenueBasis(),
+                o.revenueUsdPerMwh() * (o.revenueBasis() == RevenueBasis.GPU_LEASE ? lease : o.revenueBasis() == RevenueBasis.COLOCATION ? colo : 1.0),
+                o.tenantPaysPower(), o.pue(), o.maxItMw(), o.capexUsdPerMw() * capex, o.variableOpexUsdPerMwh(), o.fixedOpexUsdPerMwYear()))
+                .toList();
+        return new AllocationProblem(base.site(), base.fleets(), options, prices, hashprice, rate, base.capexRecoveryYears(),
+                base.solver(), base.hourAggregation(), base.timeLimitSeconds());
+    }
+
+    private static double[] scaled(double[] v, double k) {
+        if (k == 1.0) {
+            return v;
+        }
+        double[] out = new double[v.length];
+        for (int t = 0; t < v.length; t++) {
+            out[t] = v[t] * k;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package com.gridpivot.risk;
+
+/** The inputs a sweep or a tornado can vary, and how a value changes a what-if. */
+public enum SweepInput {
+    /** Multiplies the hashprice of every hour (1 = as given). */
+    HASHPRICE_SCALE,
+    /** BTC price in USD; hashprice scales with value / baseBtcPriceUsd (difficulty and fees held). */
+    BTC_PRICE_USD,
+    /** Multiplies the lease rate of every GPU-lease option. */
+    GPU_LEASE_SCALE,
+    /** Multiplies the rate of every colocation option. */
+    COLOCATION_SCALE,
+    /** Multiplies the energy price of every hour. */
+    ENERGY_PRICE_SCALE,
+    /** Multiplies every AI option's capex per MW (the capex charge and the budget row). */
+    CAPEX_SCALE,
+    /** The discount rate r of the capital recovery factor. */
+    DISCOUNT_RATE
+}

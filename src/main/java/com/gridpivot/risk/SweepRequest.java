@@ -1,0 +1,32 @@
+package com.gridpivot.risk;
+
+import com.gridpivot.api.allocation.AllocationRequest;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/sweeps}: a what-if solved over a grid of one or two inputs, with the pivot frontier and a
+ * tornado.
+ *
+ * @param allocation      the base what-if (inline or by reference, as {@code POST /api/v1/allocations})
+ * @param baseBtcPriceUsd the BTC price at which the base hashprice holds (required to sweep BTC_PRICE_USD)
+ * @param axes            one or two inputs with their ranges
+ * @param tornado         optional: NPV against ±deltaFraction on each input
+ */
+public record SweepRequest(AllocationRequest allocation, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado) {
+
+    /**
+     * @param input  what varies
+     * @param from   first value (input's unit: a scale factor, USD for BTC_PRICE_USD, a rate for DISCOUNT_RATE)
+     * @param to     last value
+     * @param points number of values, evenly spaced, from and to included (at least 2)
+     */
+    public record Axis(String input, Double from, Double to, Double points) {
+    }
+
+    /**
+     * @param inputs        the inputs to move (default: every input that applies to the what-if)
+     * @param deltaFraction how far each moves, e.g. 0.2 for ±20% (default 0.2)
+     */
+    public record Tornado(List<String> inputs, Double deltaFraction) {
+    }
+}

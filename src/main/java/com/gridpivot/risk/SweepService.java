@@ -1,0 +1,286 @@
+package com.gridpivot.risk;
+
+import static com.gridpivot.optimization.input.FieldChecks.fmt;
+
+import com.gridpivot.optimization.AllocationEngine;
+import com.gridpivot.optimization.AllocationService;
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.optimization.result.AllocationResult;
+import com.gridpivot.optimization.solve.LpStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sweeps, the pivot frontier and tornados of a what-if. */
+@ApplicationScoped
+public class SweepService {
+    private final AllocationService allocations;
+    private final int maxPoints;
+
+    public SweepService(AllocationService allocations, @ConfigProperty(name = "gridpivot.limits.sweep-points", defaultValue = "2000") int maxPoints) {
+        this.allocations = allocations;
+        this.maxPoints = maxPoints;
+    }
+
+    /** A validated sweep, ready to run. */
+    public record Plan(ParametricAllocation parametric, List<SweepInput> axes, List<double[]> axisValues, List<SweepInput> tornadoInputs,
+                       double tornadoDelta) {
+        public int points() {
+            return axisValues.stream().mapToInt(a -> a.length).reduce(1, (a, b) -> a * b);
+        }
+    }
+
+    /** Validates every field (JSON paths as in the request) and returns the plan; throws InvalidRequestException. */
+    public Plan validate(SweepRequest req) {
+        FieldChecks c = new FieldChecks();
+        if (req == null) {
+            c.error("", "a JSON request body is required");
+            c.throwIfAny();
+        }
+        AllocationProblem base = null;
+        if (req.allocation() == null) {
+            c.error("allocation", "is required: the what-if to sweep");
+        } else {
+            try {
+                base = allocations.validate(req.allocation());
+            } catch (com.gridpivot.api.InvalidRequestException e) {
+                e.errors().forEach(err -> c.error(err.field().isEmpty() ? "allocation" : "allocation." + err.field(), err.reason()));
+            }
+        }
+        Double btc = req.baseBtcPriceUsd() == null ? null : c.range("baseBtcPriceUsd", req.baseBtcPriceUsd(), 1.0, 1e8, "USD");
+        List<SweepInput> axes = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        if (req.axes() == null || req.axes().isEmpty() || req.axes().size() > 2) {
+            c.error("axes", "give one or two axes, e.g. [{\"input\": \"BTC_PRICE_USD\", \"from\": 40000, \"to\": 150000, \"points\": 200}]");
+        } else {
+            for (int k = 0; k < req.axes().size(); k++) {
+                SweepRequest.Axis a = req.axes().get(k);
+                String p = "axes[" + k + "]";
+                SweepInput input = input(c, p + ".input", a == null ? null : a.input());
+                if (a == null || input == null) {
+                    continue;
+                }
+                if (axes.contains(input)) {
+                    c.error(p + ".input", "is swept twice");
+                    continue;
+                }
+                if (input == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
+                    c.error("baseBtcPriceUsd", "is required to sweep BTC_PRICE_USD: the BTC price at which the given hashprice holds");
+                }
+                double[] range = range(input);
+                double from = c.required(p + ".from", a.from(), range[0], range[1], "");
+                double to = c.required(p + ".to", a.to(), range[0], range[1], "");
+                int n = c.wholeNumber(p + ".points", a.points(), -1, 2, maxPoints);
+                if (a.points() == null) {
+                    c.error(p + ".points", "is required (at least 2)");
+                }
+                if (!Double.isNaN(from) && !Double.isNaN(to) && to <= from) {
+                    c.error(p + ".to", "must be greater than from (" + fmt(from) + ")");
+                }
+                if (c.hasErrors() || n < 2) {
+                    continue;
+                }
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = from + (to - from) * i / (n - 1);
+                }
+                axes.add(input);
+                values.add(v);
+            }
+        }
+        long total = values.stream().mapToLong(v -> v.length).reduce(1, (a, b) -> a * b);
+        if (total > maxPoints) {
+            c.error("axes", "the grid has " + total + " points; at most " + maxPoints + " are allowed");
+        }
+        List<SweepInput> tornado = new ArrayList<>();
+        double delta = 0.2;
+        if (req.tornado() != null) {
+            delta = c.optional("tornado.deltaFraction", req.tornado().deltaFraction(), 0.2, 1e-4, 0.99, "");
+            if (req.tornado().inputs() != null) {
+                for (int k = 0; k < req.tornado().inputs().size(); k++) {
+                    SweepInput in = input(c, "tornado.inputs[" + k + "]", req.tornado().inputs().get(k));
+                    if (in == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
+                        c.error("baseBtcPriceUsd", "is required for a BTC_PRICE_USD tornado bar");
+                    }
+                    if (in != null && !tornado.contains(in)) {
+                        tornado.add(in);
+                    }
+                }
+            } else if (base != null) {
+                tornado.addAll(defaultTornado(base, btc));
+            }
+        }
+        c.throwIfAny();
+        return new Plan(new ParametricAllocation(base, btc), axes, values, tornado, delta);
+    }
+
+    /** Runs a validated plan. */
+    public SweepResult run(Plan plan, int threads, IntConsumer progress, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        ParametricAllocation pa = plan.parametric();
+        List<Map<SweepInput, Double>> grid = grid(plan);
+        List<AllocationProblem> variants = grid.stream().map(pa::at).toList();
+        List<Map<String, Double>> labels = grid.stream().map(SweepService::label).toList();
+        SweepSolver.Outcome solved = SweepSolver.solve(variants, labels, threads, progress, cancelled);
+        List<SweepPointResult> points = solved.points();
+        SweepPointResult base = single(pa, Map.of());
+        List<SweepResult.FrontierStep> frontier = plan.axes().size() == 1 && points.size() == grid.size()
+                ? frontier(pa, plan.axes().get(0), points) : null;
+        List<SweepResult.TornadoBar> tornado = plan.tornadoInputs().isEmpty() ? null : tornado(pa, plan.tornadoInputs(), plan.tornadoDelta());
+        return new SweepResult(base, points, frontier, tornado,
+                new SweepResult.Stats(points.size(), solved.hourBlocks(), threads, (System.nanoTime() - start) / 1e6));
+    }
+
+    private static List<Map<SweepInput, Double>> grid(Plan plan) {
+        List<Map<SweepInput, Double>> out = new ArrayList<>();
+        out.add(new EnumMap<>(SweepInput.class));
+        for (int a = 0; a < plan.axes().size(); a++) {
+            List<Map<SweepInput, Double>> next = new ArrayList<>();
+            for (Map<SweepInput, Double> partial : out) {
+                for (double v : plan.axisValues().get(a)) {
+                    Map<SweepInput, Double> m = new EnumMap<>(partial);
+                    m.put(plan.axes().get(a), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static Map<String, Double> label(Map<SweepInput, Double> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k.name(), v));
+        return out;
+    }
+
+    /** One what-if solved on its own (exact blocks of that point). */
+    static SweepPointResult single(ParametricAllocation pa, Map<SweepInput, Double> values) {
+        AllocationResult r = AllocationEngine.solve(pa.at(values)).result();
+        Map<String, Double> labels = label(values);
+        if (r.allocation() == null) {
+            return new SweepPointResult(labels, r.status(), Double.NaN, Double.NaN, Double.NaN, Map.of(), Map.of());
+        }
+        return new SweepPointResult(labels, r.status(), r.economics().netUsd(), r.allocation().totalAiItMw(), r.allocation().totalAsicItMw(),
+                r.allocation().aiItMw(), r.allocation().asicItMw());
+    }
+
+    /**
+     * Where the optimal AI MW steps between grid points, bisect on single exact solves until the bracket is 1e-7 of the
+     * range: the value below which (or above which) converting the next MW pays.
+     */
+    static List<SweepResult.FrontierStep> frontier(ParametricAllocation pa, SweepInput input, List<SweepPointResult> points) {
+        List<SweepResult.FrontierStep> out = new ArrayList<>();
+        double first = points.get(0).values().get(input.name());
+        double last = points.get(points.size() - 1).values().get(input.name());
+        double tol = 1e-7 * Math.abs(last - first);
+        for (int k = 1; k < points.size(); k++) {
+            SweepPointResult a = points.get(k - 1);
+            SweepPointResult b = points.get(k);
+            if (a.status() != LpStatus.OPTIMAL || b.status() != LpStatus.OPTIMAL || Math.abs(a.totalAiItMw() - b.totalAiItMw()) <= 1e-6) {
+                continue;
+            }
+            double lo = a.values().get(input.name());
+            double hi = b.values().get(input.name());
+            double aiLo = a.totalAiItMw();
+            double aiHi = b.totalAiItMw();
+            // Several steps may hide between two grid points: find the first change above lo, then continue from there.
+            while (hi - lo > tol) {
+                double mid = 0.5 * (lo + hi);
+                SweepPointResult r = single(pa, Map.of(input, mid));
+                if (Math.abs(r.totalAiItMw() - aiLo) <= 1e-6) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                    aiHi = r.totalAiItMw();
+                }
+            }
+            double value = 0.5 * (lo + hi);
+            out.add(new SweepResult.FrontierStep(input.name(), value, aiLo, aiHi, describe(input, value, aiLo, aiHi)));
+            if (Math.abs(aiHi - b.totalAiItMw()) > 1e-6) {
+                // more steps before b: re-scan the rest of this interval as its own pair
+                List<SweepPointResult> rest = List.of(single(pa, Map.of(input, hi)), b);
+                out.addAll(frontier(pa, input, rest));
+            }
+        }
+        return out;
+    }
+
+    private static String describe(SweepInput input, double value, double below, double above) {
+        String v = switch (input) {
+            case BTC_PRICE_USD -> "a BTC price of $" + String.format(Locale.ROOT, "%,.0f", value);
+            case HASHPRICE_SCALE -> String.format(Locale.ROOT, "%.4f× the hashprice", value);
+            case DISCOUNT_RATE -> String.format(Locale.ROOT, "a discount rate of %.4f", value);
+            default -> String.format(Locale.ROOT, "%s = %.4f", input, value);
+        };
+        String more = below > above ? "below" : "above";
+        return String.format(Locale.ROOT, "%s %s converts %.3f MW more to AI (%.3f → %.3f MW of AI IT load)",
+                Character.toUpperCase(more.charAt(0)) + more.substring(1), v, Math.abs(below - above), Math.min(below, above), Math.max(below, above));
+    }
+
+    static List<SweepResult.TornadoBar> tornado(ParametricAllocation pa, List<SweepInput> inputs, double delta) {
+        List<SweepResult.TornadoBar> bars = new ArrayList<>();
+        for (SweepInput in : inputs) {
+            double base = pa.baseValue(in);
+            double lo = base * (1 - delta);
+            double hi = base * (1 + delta);
+            double nLo = single(pa, Map.of(in, lo)).netUsd();
+            double nHi = single(pa, Map.of(in, hi)).netUsd();
+            bars.add(new SweepResult.TornadoBar(in.name(), lo, hi, nLo, nHi, Math.abs(nHi - nLo)));
+        }
+        bars.sort(Comparator.comparingDouble(SweepResult.TornadoBar::swingUsd).reversed());
+        return bars;
+    }
+
+    private static List<SweepInput> defaultTornado(AllocationProblem base, Double btc) {
+        List<SweepInput> out = new ArrayList<>();
+        if (!base.fleets().isEmpty()) {
+            out.add(btc != null ? SweepInput.BTC_PRICE_USD : SweepInput.HASHPRICE_SCALE);
+        }
+        if (base.aiOptions().stream().anyMatch(o -> o.revenueBasis() == RevenueBasis.GPU_LEASE)) {
+            out.add(SweepInput.GPU_LEASE_SCALE);
+        }
+        if (base.aiOptions().stream().anyMatch(o -> o.revenueBasis() == RevenueBasis.COLOCATION)) {
+            out.add(SweepInput.COLOCATION_SCALE);
+        }
+        out.add(SweepInput.ENERGY_PRICE_SCALE);
+        if (base.aiOptions().stream().anyMatch(o -> o.capexUsdPerMw() > 0)) {
+            out.add(SweepInput.CAPEX_SCALE);
+            if (base.discountRate() > 0) {
+                out.add(SweepInput.DISCOUNT_RATE);
+            }
+        }
+        return out;
+    }
+
+    private static double[] range(SweepInput input) {
+        return switch (input) {
+            case BTC_PRICE_USD -> new double[] {0.0, 1e8};
+            case DISCOUNT_RATE -> new double[] {0.0, 1.0};
+            default -> new double[] {0.0, 100.0};
+        };
+    }
+
+    private static SweepInput input(FieldChecks c, String field, String value) {
+        if (value == null) {
+            c.error(field, "is required: one of " + java.util.Arrays.toString(SweepInput.values()));
+            return null;
+        }
+        try {
+            return SweepInput.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            c.error(field, "must be one of " + java.util.Arrays.toString(SweepInput.values()) + " (got '" + value + "')");
+            return null;
+        }
+    }
+}

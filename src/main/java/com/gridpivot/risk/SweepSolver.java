@@ -1,0 +1,134 @@
+package com.gridpivot.risk;
+
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.model.AllocationModel;
+import com.gridpivot.optimization.model.AllocationModelBuilder;
+import com.gridpivot.optimization.model.HourBlock;
+import com.gridpivot.optimization.solve.LpSolver;
+import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.optimization.solve.SolveOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Solves many variants of one what-if. The hour blocks are refined over all points ({@link SweepBlocks}), so one
+ * model per worker thread serves every point it takes: between points only the objective coefficients (and, when capex
+ * is swept, the budget row's coefficients) change, and GLOP re-starts from the previous basis. Points are split over
+ * the cores in contiguous runs so that neighbouring points, whose bases are close, follow each other.
+ */
+public final class SweepSolver {
+    private SweepSolver() {
+    }
+
+    /**
+     * @param variants  one problem per point (same site, fleets, options and hours)
+     * @param labels    the swept values of each point, for the answer
+     * @param threads   worker threads (one model each)
+     * @param progress  called with the number of points done so far
+     * @param cancelled checked between points
+     */
+    /**
+     * @param points     the solved points in order (fewer than asked when cancelled)
+     * @param hourBlocks blocks of the shared model
+     */
+    public record Outcome(List<SweepPointResult> points, int hourBlocks) {
+    }
+
+    public static Outcome solve(List<AllocationProblem> variants, List<Map<String, Double>> labels, int threads,
+                                IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
+        List<HourBlock> blocks = SweepBlocks.refine(variants);
+        int n = variants.size();
+        int workers = Math.max(1, Math.min(threads, n));
+        SweepPointResult[] out = new SweepPointResult[n];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "sweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int from = (int) ((long) n * w / workers);
+                int to = (int) ((long) n * (w + 1) / workers);
+                futures.add(pool.submit(() -> {
+                    try (AllocationModel m = AllocationModelBuilder.build(variants.get(from), blocks)) {
+                        for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
+                            out[k] = solvePoint(m, variants.get(k), labels.get(k));
+                            progress.accept(done.incrementAndGet());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a sweep point failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<SweepPointResult> results = new ArrayList<>();
+        for (SweepPointResult r : out) {
+            if (r != null) {
+                results.add(r);
+            }
+        }
+        return new Outcome(results, blocks.size());
+    }
+
+    private static SweepPointResult solvePoint(AllocationModel m, AllocationProblem p, Map<String, Double> label) {
+        // Objective of one point: block margin sums, AI value per MW; the budget row follows swept capex.
+        for (int b = 0; b < m.blocks().size(); b++) {
+            HourBlock block = m.blocks().get(b);
+            double[] sums = SweepBlocks.marginSums(p, block.hours(), block.activeFleets());
+            for (int k = 0; k < sums.length; k++) {
+                m.solver().objective().setCoefficient(m.dispatch()[b][k], sums[k]);
+            }
+        }
+        for (int j = 0; j < m.aiIt().length; j++) {
+            var o = p.aiOptions().get(j);
+            m.solver().objective().setCoefficient(m.aiIt()[j], AllocationModelBuilder.aiNetUsdPerMw(p, o));
+            if (m.capexBudget() != null) {
+                m.capexBudget().setCoefficient(m.aiIt()[j], o.capexUsdPerMw());
+            }
+        }
+        SolveOutcome s = LpSolver.solve(m.solver(), p.solver(), p.timeLimitSeconds(), 1e-6 * Math.max(1.0, p.site().interconnectMw()));
+        Map<String, Double> ai = new LinkedHashMap<>();
+        Map<String, Double> asic = new LinkedHashMap<>();
+        if (!s.hasSolution()) {
+            return new SweepPointResult(label, s.status(), Double.NaN, Double.NaN, Double.NaN, ai, asic);
+        }
+        double totalAi = 0;
+        for (int j = 0; j < m.aiIt().length; j++) {
+            double v = Math.max(0.0, m.aiIt()[j].solutionValue());
+            ai.put(p.aiOptions().get(j).name(), v);
+            totalAi += v;
+        }
+        double[] maxMw = new double[p.fleets().size()];
+        for (int b = 0; b < m.blocks().size(); b++) {
+            int[] fleets = m.blocks().get(b).activeFleets();
+            for (int k = 0; k < fleets.length; k++) {
+                MPVariable d = m.dispatch()[b][k];
+                maxMw[fleets[k]] = Math.max(maxMw[fleets[k]], d.solutionValue());
+            }
+        }
+        double totalAsic = 0;
+        for (int i = 0; i < maxMw.length; i++) {
+            asic.put(p.fleets().get(i).name(), maxMw[i]);
+            totalAsic += maxMw[i];
+        }
+        return new SweepPointResult(label, s.status() == LpStatus.OPTIMAL ? LpStatus.OPTIMAL : s.status(), s.objective(), totalAi, totalAsic, ai, asic);
+    }
+}
