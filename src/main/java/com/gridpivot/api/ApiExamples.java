@@ -198,4 +198,17 @@ public final class ApiExamples {
             2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,21.37
             2024-01-01T01:00:00Z,2024-01-01T02:00:00Z,19.8
             """;
+
+    public static final String SWEEP_REQUEST = """
+            {
+              "allocation": {
+                "site": {"name": "West Texas", "interconnectMw": 100, "maxAiItMw": 50},
+                "asicFleets": [{"name": "S21", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
+                "aiOptions": [{"name": "colo", "offering": "colocation lease"}],
+                "market": {"energyPriceUsdPerMwh": 40, "hours": 8760, "hashpriceUsdPerPhDay": 45}
+              },
+              "baseBtcPriceUsd": 90000,
+              "axes": [{"input": "BTC_PRICE_USD", "from": 40000, "to": 150000, "points": 23}],
+              "tornado": {"deltaFraction": 0.2}
+            }""";
 }

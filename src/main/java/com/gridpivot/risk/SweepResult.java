@@ -37,10 +37,11 @@ public record SweepResult(SweepPointResult base, List<SweepPointResult> points, 
 
     /**
      * @param points     grid points solved
-     * @param hourBlocks blocks of the shared model (exact at every point)
+     * @param hourBlocks  blocks of the shared model (exact at every point), or of one point's own model
+     * @param sharedModel true when one model served every point, false when each point had its own
      * @param threads    worker threads
      * @param wallMs     total time
      */
-    public record Stats(int points, int hourBlocks, int threads, double wallMs) {
+    public record Stats(int points, int hourBlocks, boolean sharedModel, int threads, double wallMs) {
     }
 }

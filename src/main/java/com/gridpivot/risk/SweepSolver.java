@@ -19,13 +19,26 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Solves many variants of one what-if. The hour blocks are refined over all points ({@link SweepBlocks}), so one
- * model per worker thread serves every point it takes: between points only the objective coefficients (and, when capex
- * is swept, the budget row's coefficients) change, and GLOP re-starts from the previous basis. Points are split over
- * the cores in contiguous runs so that neighbouring points, whose bases are close, follow each other.
+ * Solves many variants of one what-if, over all cores in contiguous runs of points. When the hour blocks refined over all
+ * points ({@link SweepBlocks}) stay few, one model per worker serves every point it takes: between points only the
+ * objective coefficients (and, when capex is swept, the budget row's coefficients) change, and GLOP re-starts from the
+ * previous basis. When they multiply, each point gets its own exact model instead (see {@link #SHARED_MODEL_MAX_GROWTH}).
  */
 public final class SweepSolver {
+    /** The shared model is used while it has at most this many times the blocks of one point's exact model. */
+    static final int SHARED_MODEL_MAX_GROWTH = 4;
+
     private SweepSolver() {
+    }
+
+    /** A point solved with its own exact model (rebuilt: milliseconds). */
+    private static SweepPointResult solveAlone(AllocationProblem p, Map<String, Double> label) {
+        var r = com.gridpivot.optimization.AllocationEngine.solve(p).result();
+        if (r.allocation() == null) {
+            return new SweepPointResult(label, r.status(), Double.NaN, Double.NaN, Double.NaN, Map.of(), Map.of());
+        }
+        return new SweepPointResult(label, r.status(), r.economics().netUsd(), r.allocation().totalAiItMw(), r.allocation().totalAsicItMw(),
+                r.allocation().aiItMw(), r.allocation().asicItMw());
     }
 
     /**
@@ -37,15 +50,22 @@ public final class SweepSolver {
      */
     /**
      * @param points     the solved points in order (fewer than asked when cancelled)
-     * @param hourBlocks blocks of the shared model
+     * @param hourBlocks blocks of the shared model, or of the first point's own model
+     * @param sharedModel whether one model served all points
      */
-    public record Outcome(List<SweepPointResult> points, int hourBlocks) {
+    public record Outcome(List<SweepPointResult> points, int hourBlocks, boolean sharedModel) {
     }
 
     public static Outcome solve(List<AllocationProblem> variants, List<Map<String, Double>> labels, int threads,
                                 IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
         List<HourBlock> blocks = SweepBlocks.refine(variants);
         int n = variants.size();
+        // One shared model pays when refining costs few blocks; when the points' merit orders differ a lot, the refined
+        // model is many times larger than each point's own exact model, and rebuilding that (milliseconds) is faster
+        // than re-solving the big one (measured in BENCHMARKS.md: 200 BTC prices on a real year, 332 refined blocks
+        // vs 5 per point: 8.8 s shared, 2.2 s rebuilt, one thread).
+        int ownBlocks = com.gridpivot.optimization.model.HourBlocks.exact(variants.get(0)).size();
+        boolean shared = blocks.size() <= SHARED_MODEL_MAX_GROWTH * Math.max(1, ownBlocks);
         int workers = Math.max(1, Math.min(threads, n));
         SweepPointResult[] out = new SweepPointResult[n];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -60,6 +80,13 @@ public final class SweepSolver {
                 int from = (int) ((long) n * w / workers);
                 int to = (int) ((long) n * (w + 1) / workers);
                 futures.add(pool.submit(() -> {
+                    if (!shared) {
+                        for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
+                            out[k] = solveAlone(variants.get(k), labels.get(k));
+                            progress.accept(done.incrementAndGet());
+                        }
+                        return;
+                    }
                     try (AllocationModel m = AllocationModelBuilder.build(variants.get(from), blocks)) {
                         for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
                             out[k] = solvePoint(m, variants.get(k), labels.get(k));
@@ -85,7 +112,7 @@ public final class SweepSolver {
                 results.add(r);
             }
         }
-        return new Outcome(results, blocks.size());
+        return new Outcome(results, shared ? blocks.size() : ownBlocks, shared);
     }
 
     private static SweepPointResult solvePoint(AllocationModel m, AllocationProblem p, Map<String, Double> label) {

@@ -44,28 +44,44 @@ class SweepServiceTest {
         assertThat(step.description()).startsWith("Below a BTC price of $100,800 converts 10.000 MW more to AI");
     }
 
-    /* Every point of a 2-D sweep on the real year equals the single what-if at the same inputs. */
-    @Test
-    void everySweepPointEqualsTheSingleWhatIf() {
+    /*
+     * Every point of a 2-D sweep on the real year equals the single what-if at the same inputs, on both paths: BTC price
+     * changes the fleets' merit orders (each point gets its own exact model), GPU rate and capex do not (one shared
+     * model, only objective and budget coefficients change between points).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BTC_PRICE_USD, 30000, 150000, false", "CAPEX_SCALE, 0.5, 1.5, true"})
+    void everySweepPointEqualsTheSingleWhatIf(SweepInput first, double from, double to, boolean shared) {
         AllocationProblem base = new com.gridpivot.optimization.input.AllocationProblemAssembler(EngineTestSupport.CATALOG,
                 com.gridpivot.optimization.input.SolverKind.GLOP, 600)
                 .assemble(EngineTestSupport.JSON.convertValue(RealData.yearRequest("GLOP", "EXACT"), com.gridpivot.api.allocation.AllocationRequest.class));
         ParametricAllocation pa = new ParametricAllocation(base, 60_000.0);
-        SweepService.Plan plan = new SweepService.Plan(pa, List.of(SweepInput.BTC_PRICE_USD, SweepInput.GPU_LEASE_SCALE),
-                List.of(new double[] {30_000, 60_000, 90_000, 120_000, 150_000}, new double[] {0.5, 1.0, 1.5}), List.of(), 0.2);
+        double[] firstValues = new double[5];
+        for (int k = 0; k < 5; k++) {
+            firstValues[k] = from + (to - from) * k / 4;
+        }
+        SweepService.Plan plan = new SweepService.Plan(pa, List.of(first, SweepInput.GPU_LEASE_SCALE),
+                List.of(firstValues, new double[] {0.5, 1.0, 1.5}), List.of(), 0.2);
         SweepResult r = new SweepService(null, 2000).run(plan, 2, k -> { }, () -> false);
         assertThat(r.points()).hasSize(15);
+        assertThat(r.stats().sharedModel()).isEqualTo(shared);
         for (SweepPointResult p : r.points()) {
-            Map<SweepInput, Double> at = Map.of(SweepInput.BTC_PRICE_USD, p.values().get("BTC_PRICE_USD"),
+            Map<SweepInput, Double> at = Map.of(first, p.values().get(first.name()),
                     SweepInput.GPU_LEASE_SCALE, p.values().get("GPU_LEASE_SCALE"));
             AllocationResult single = AllocationEngine.solve(pa.at(at)).result();
             assertThat(p.netUsd()).as(p.values().toString())
                     .isCloseTo(single.economics().netUsd(), within(1e-7 * Math.abs(single.economics().netUsd())));
             assertThat(p.totalAiItMw()).as(p.values().toString()).isCloseTo(single.allocation().totalAiItMw(), within(1e-6));
         }
-        // Sanity on the economics: a higher BTC price never lowers the optimum (more revenue per MW for the fleets).
+        // Monotone economics: a higher BTC price never lowers the optimum, a higher capex never raises it.
         for (int k = 3; k < r.points().size(); k++) {
-            assertThat(r.points().get(k).netUsd()).isGreaterThanOrEqualTo(r.points().get(k - 3).netUsd() - 1e-6);
+            double now = r.points().get(k).netUsd();
+            double before = r.points().get(k - 3).netUsd();
+            if (first == SweepInput.BTC_PRICE_USD) {
+                assertThat(now).isGreaterThanOrEqualTo(before - 1e-6);
+            } else {
+                assertThat(now).isLessThanOrEqualTo(before + 1e-6);
+            }
         }
     }
 
