@@ -64,6 +64,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response overloaded(OverloadedException e, UriInfo uri) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())
+                .entity(new Problem(Problem.TYPE_BASE + "overloaded", "Service busy", 503, e.getMessage(), path(uri), null)).build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                 e.getMessage() == null ? "no such resource" : e.getMessage(), path(uri), null));

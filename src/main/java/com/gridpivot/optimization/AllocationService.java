@@ -15,6 +15,9 @@ import com.gridpivot.optimization.result.AllocationOutcome;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.persistence.AllocationRunService;
 import com.gridpivot.persistence.SolverStats;
+import com.gridpivot.optimization.solve.SolveGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 
@@ -29,11 +32,30 @@ public class AllocationService {
     private final AllocationRunService runs;
     private final ObjectMapper json;
 
-    public AllocationService(Catalog catalog, SolverConfig config, RequestResolver resolver, AllocationRunService runs, ObjectMapper json) {
-        this.assembler = new AllocationProblemAssembler(catalog, config.defaultSolver(), config.timeLimitSeconds());
+    private final SolveGate gate;
+    private final MeterRegistry metrics;
+
+    public AllocationService(Catalog catalog, SolverConfig config, RequestResolver resolver, AllocationRunService runs, ObjectMapper json,
+                             SolveGate gate, MeterRegistry metrics) {
+        this.assembler = new AllocationProblemAssembler(catalog, config.defaultSolver(), config.timeLimitSeconds(),
+                config.maxFleets(), config.maxAiOptions());
         this.resolver = resolver;
         this.runs = runs;
         this.json = json;
+        this.gate = gate;
+        this.metrics = metrics;
+    }
+
+    /** Solves within a solver slot and records the solve time by solver, model form and status. */
+    private AllocationOutcome solve(AllocationProblem problem) {
+        AllocationOutcome out = gate.run(() -> AllocationEngine.solve(problem));
+        var st = out.result().solver();
+        Timer.builder("gridpivot.solve").description("what-if solve time (build + solve + results)")
+                .tag("solver", st.name()).tag("model", st.hourAggregation()).tag("status", out.result().status().name())
+                .publishPercentileHistogram().register(metrics)
+                .record(java.time.Duration.ofNanos((long) (st.wallMs() * 1e6)));
+        metrics.counter("gridpivot.allocation.runs", "status", out.result().status().name()).increment();
+        return out;
     }
 
     /** Parses a request body; malformed JSON and wrong types surface as Jackson exceptions (400 problem+json). */
@@ -52,7 +74,7 @@ public class AllocationService {
     /** Solves without recording (exports, re-runs). */
     public AllocationOutcome allocate(AllocationRequest request) {
         RequestResolver.Resolved resolved = resolver.resolve(request);
-        AllocationOutcome out = AllocationEngine.solve(assembler.assemble(resolved.request()));
+        AllocationOutcome out = solve(assembler.assemble(resolved.request()));
         return new AllocationOutcome(out.result().withRun(resolved.inputs(), null), out.dispatchMw(), out.facilityMw());
     }
 
@@ -61,7 +83,7 @@ public class AllocationService {
         AllocationRequest request = parse(body);
         RequestResolver.Resolved resolved = resolver.resolve(request);
         AllocationProblem problem = assembler.assemble(resolved.request());
-        AllocationOutcome out = AllocationEngine.solve(problem);
+        AllocationOutcome out = solve(problem);
         AllocationResult result = out.result().withRun(resolved.inputs(), null);
         var st = result.solver();
         long runId = runs.record(caller, request.siteId(), body, resolved.usedReferences() ? write(resolved.request()) : null,

@@ -16,4 +16,14 @@ public interface SolverConfig {
     /** Wall-clock limit of one what-if solve, and the most a request may ask for, seconds. */
     @WithDefault("60")
     double timeLimitSeconds();
+
+    /** Most ASIC fleets one what-if may hold. */
+    @WithName("max-fleets")
+    @WithDefault("100")
+    int maxFleets();
+
+    /** Most AI options one what-if may hold. */
+    @WithName("max-ai-options")
+    @WithDefault("50")
+    int maxAiOptions();
 }

@@ -2,7 +2,7 @@ package com.gridpivot.api.allocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.gridpivot.api.ApiExamples;
-import com.gridpivot.api.Callers;
+import com.gridpivot.security.CurrentCaller;
 import com.gridpivot.api.Problem;
 import com.gridpivot.optimization.AllocationService;
 import com.gridpivot.optimization.result.AllocationResult;
@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Allocation", description = "How many MW keep hashing and how many become AI racks")
 public class AllocationResource {
     private final AllocationService service;
+    private final CurrentCaller caller;
 
-    public AllocationResource(AllocationService service) {
+    public AllocationResource(AllocationService service, CurrentCaller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -43,7 +45,7 @@ public class AllocationResource {
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "invalid", value = ApiExamples.PROBLEM_400)))
     public AllocationResult allocate(String body) throws JsonProcessingException {
-        return service.allocateAndRecord(body, Callers.current()).result();
+        return service.allocateAndRecord(body, caller.name()).result();
     }
 
     @POST

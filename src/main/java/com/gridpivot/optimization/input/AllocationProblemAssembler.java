@@ -32,16 +32,34 @@ public final class AllocationProblemAssembler {
     private final SolverKind defaultSolver;
     private final double defaultTimeLimitSeconds;
 
+    private final int maxFleets;
+    private final int maxAiOptions;
+
     public AllocationProblemAssembler(Catalog catalog, SolverKind defaultSolver, double defaultTimeLimitSeconds) {
+        this(catalog, defaultSolver, defaultTimeLimitSeconds, 100, 50);
+    }
+
+    public AllocationProblemAssembler(Catalog catalog, SolverKind defaultSolver, double defaultTimeLimitSeconds, int maxFleets,
+                                      int maxAiOptions) {
         this.catalog = catalog;
         this.defaultSolver = defaultSolver;
         this.defaultTimeLimitSeconds = defaultTimeLimitSeconds;
+        this.maxFleets = maxFleets;
+        this.maxAiOptions = maxAiOptions;
     }
 
     public AllocationProblem assemble(AllocationRequest req) {
         FieldChecks c = new FieldChecks();
         if (req == null) {
             c.error("", "a JSON request body is required");
+            c.throwIfAny();
+        }
+        if (req.asicFleets() != null && req.asicFleets().size() > maxFleets) {
+            c.error("asicFleets", "has " + req.asicFleets().size() + " fleets; at most " + maxFleets + " are allowed");
+            c.throwIfAny();
+        }
+        if (req.aiOptions() != null && req.aiOptions().size() > maxAiOptions) {
+            c.error("aiOptions", "has " + req.aiOptions().size() + " options; at most " + maxAiOptions + " are allowed");
             c.throwIfAny();
         }
         SiteSpec site = site(req, c);

@@ -1,0 +1,102 @@
+package com.gridpivot.security;
+
+import com.gridpivot.api.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Guards /api/v1 with X-API-Key: no or unknown key 401, too weak a role 403, over the key's rate 429 with
+ * Retry-After; all problem+json. Reads need viewer; writes planner; keys and deletions of stored data admin
+ * (cancelling a run is a planner's DELETE). Health, metrics, OpenAPI and the dashboard's files are outside /api.
+ */
+@Singleton
+public class ApiKeyFilter {
+    public static final String HEADER = "X-API-Key";
+
+    // REST filters are created at static init, before runtime configuration exists: look everything up lazily.
+    private final Provider<AuthConfig> configs;
+    private final Provider<ApiKeyService> keyService;
+    private final Provider<CurrentCaller> callers;
+    private final Provider<MeterRegistry> registries;
+    private volatile RateLimiter limiter;
+
+    public ApiKeyFilter(Provider<AuthConfig> configs, Provider<ApiKeyService> keyService, Provider<CurrentCaller> callers,
+                        Provider<MeterRegistry> registries) {
+        this.configs = configs;
+        this.keyService = keyService;
+        this.callers = callers;
+        this.registries = registries;
+    }
+
+    private RateLimiter limiter(AuthConfig config) {
+        if (limiter == null) {
+            synchronized (this) {
+                if (limiter == null) {
+                    limiter = new RateLimiter(config.requestsPerSecondPerKey(), config.burstPerKey());
+                }
+            }
+        }
+        return limiter;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> check(ContainerRequestContext ctx) {
+        AuthConfig config = configs.get();
+        ApiKeyService keys = keyService.get();
+        MeterRegistry metrics = registries.get();
+        String path = "/" + ctx.getUriInfo().getPath().replaceFirst("^/", "");
+        if (!config.enabled() || !path.startsWith("/api/")) {
+            return Optional.empty();
+        }
+        Role needed = requiredRole(ctx.getMethod(), path);
+        var principal = keys.authenticate(ctx.getHeaderString(HEADER));
+        if (principal.isEmpty()) {
+            boolean given = ctx.getHeaderString(HEADER) != null;
+            return Optional.of(reject(401, "Unauthorized", given ? "the X-API-Key is unknown or revoked"
+                    : "send an API key in the X-API-Key header", path, "unauthorized", "ApiKey header=\"" + HEADER + "\""));
+        }
+        if (!principal.get().role().includes(needed)) {
+            return Optional.of(reject(403, "Forbidden", "the key '" + principal.get().name() + "' has the role "
+                    + principal.get().role().name().toLowerCase(Locale.ROOT) + "; " + ctx.getMethod() + " " + path + " needs "
+                    + needed.name().toLowerCase(Locale.ROOT), path, "forbidden", null));
+        }
+        long wait = limiter(config).acquire(principal.get().id());
+        if (wait > 0) {
+            metrics.counter("gridpivot.requests.rejected", "reason", "rate_limited").increment();
+            return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait)
+                    .entity(new Problem(Problem.TYPE_BASE + "rate-limited", "Too many requests", 429,
+                            "the key '" + principal.get().name() + "' is over its rate of " + config.requestsPerSecondPerKey()
+                                    + " requests per second; retry after " + wait + " s", path, null))
+                    .build());
+        }
+        callers.get().set(principal.get().name(), principal.get().role());
+        return Optional.empty();
+    }
+
+    static Role requiredRole(String method, String path) {
+        if (path.startsWith("/api/v1/keys")) {
+            return Role.ADMIN;
+        }
+        return switch (method.toUpperCase(Locale.ROOT)) {
+            case "GET", "HEAD", "OPTIONS" -> Role.VIEWER;
+            case "DELETE" -> path.contains("/runs/") || path.matches(".*/jobs/.*") ? Role.PLANNER : Role.ADMIN;
+            default -> Role.PLANNER;
+        };
+    }
+
+    private Response reject(int status, String title, String detail, String path, String reason, String challenge) {
+        registries.get().counter("gridpivot.requests.rejected", "reason", reason).increment();
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + reason, title, status, detail, path, null));
+        if (challenge != null) {
+            r.header("WWW-Authenticate", challenge);
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,104 @@
+package com.gridpivot.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** API keys with roles, as a newcomer and an attacker meet them: 401, 403, 429, all problem+json. */
+@QuarkusTest
+@TestProfile(AuthTest.KeysOn.class)
+class AuthTest {
+    static final String ADMIN = "test-admin-key-0123456789";
+
+    public static class KeysOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gridpivot.auth.enabled", "true", "gridpivot.auth.admin-key", ADMIN,
+                    "gridpivot.auth.requests-per-second-per-key", "1", "gridpivot.auth.burst-per-key", "8");
+        }
+    }
+
+    private static String newKey(String role) {
+        return given().header("X-API-Key", ADMIN).contentType("application/json")
+                .body("{\"name\": \"" + role + " " + UUID.randomUUID() + "\", \"role\": \"" + role + "\"}")
+                .when().post("/api/v1/keys").then().statusCode(201)
+                .body("key", startsWith("gp_")).extract().jsonPath().getString("key");
+    }
+
+    private static final String WHAT_IF = "{\"site\": {\"interconnectMw\": 5}, \"aiOptions\": [{\"name\": \"a\", \"revenueUsdPerMwh\": 100}],"
+            + " \"market\": {\"energyPriceUsdPerMwh\": 20, \"hours\": 24}}";
+
+    @Test
+    void noKeyOrAWrongKeyIs401() {
+        given().when().get("/api/v1/catalog/asic-models").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("X-API-Key"))
+                .body("detail", containsString("send an API key"));
+        given().header("X-API-Key", "gp_not-a-key").when().get("/api/v1/catalog/asic-models").then().statusCode(401)
+                .body("detail", containsString("unknown or revoked"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiStayOpen() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("gridpivot_requests_rejected"));
+    }
+
+    @Test
+    void rolesDecideWhatAKeyMayDo() {
+        String viewer = newKey("viewer");
+        String planner = newKey("planner");
+        given().header("X-API-Key", viewer).when().get("/api/v1/catalog/asic-models").then().statusCode(200);
+        given().header("X-API-Key", viewer).contentType("application/json").body(WHAT_IF)
+                .when().post("/api/v1/allocations").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("has the role viewer; POST /api/v1/allocations needs planner"));
+        // A planner runs the what-if, and the audit record names the planner's key.
+        long runId = given().header("X-API-Key", planner).contentType("application/json").body(WHAT_IF)
+                .when().post("/api/v1/allocations").then().statusCode(200).extract().jsonPath().getLong("runId");
+        given().header("X-API-Key", viewer).when().get("/api/v1/allocation-runs/" + runId).then().statusCode(200)
+                .body("caller", startsWith("planner "));
+        // Deleting stored data and managing keys are an admin's.
+        given().header("X-API-Key", planner).when().delete("/api/v1/sites/1").then().statusCode(403);
+        given().header("X-API-Key", planner).when().get("/api/v1/keys").then().statusCode(403);
+        given().header("X-API-Key", ADMIN).when().get("/api/v1/keys").then().statusCode(200)
+                .body("key", not(org.hamcrest.Matchers.hasItem(planner)));
+    }
+
+    @Test
+    void aRevokedKeyStopsAtOnce() {
+        String viewer = newKey("viewer");
+        long id = given().header("X-API-Key", ADMIN).when().get("/api/v1/keys").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.keyPrefix == '" + viewer.substring(0, 8) + "' }.id");
+        given().header("X-API-Key", viewer).when().get("/api/v1/sites").then().statusCode(200);
+        given().header("X-API-Key", ADMIN).when().delete("/api/v1/keys/" + id).then().statusCode(204);
+        given().header("X-API-Key", viewer).when().get("/api/v1/sites").then().statusCode(401);
+    }
+
+    @Test
+    void badKeyRequestsAreProblems() {
+        given().header("X-API-Key", ADMIN).contentType("application/json").body("{\"name\": \"\", \"role\": \"boss\"}")
+                .when().post("/api/v1/keys").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("name", "role"));
+    }
+
+    /* Burst 8 at 1 request per second: the 9th request in a quick row is refused with Retry-After. */
+    @Test
+    void aKeyOverItsRateGets429() {
+        String viewer = newKey("viewer");
+        for (int k = 0; k < 8; k++) {
+            given().header("X-API-Key", viewer).when().get("/api/v1/catalog/ai-offerings").then().statusCode(200);
+        }
+        given().header("X-API-Key", viewer).when().get("/api/v1/catalog/ai-offerings").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", equalTo("1"))
+                .body("title", equalTo("Too many requests"));
+    }
+}
