@@ -54,7 +54,7 @@ export function lineChart(container, o) {
       { label: o.time ? 'time (UTC)' : o.xLabel, ...(o.xFmt ? { value: (u, v) => v === null ? '–' : o.xFmt(v) } : {}) },
       ...o.series.map((s, i) => ({
         label: s.label, stroke: s.color || COLORS[i % COLORS.length], width: s.width || 1.5, dash: s.dash,
-        points: { show: false }, spanGaps: false,
+        points: { show: o.x.length < 60, size: 5 }, spanGaps: false,
         value: (u, v) => v === null || v === undefined ? '–' : o.yFmt(v),
       })),
     ],
