@@ -1,0 +1,52 @@
+// fetch() for the GridPivot API: JSON in and out, problem+json turned into an ApiError with the field errors.
+export class ApiError extends Error {
+  constructor(status, title, detail, errors = []) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status; this.title = title; this.detail = detail; this.errors = errors || [];
+  }
+}
+
+async function problemOf(res) {
+  const type = res.headers.get('content-type') || '';
+  if (type.includes('json')) {
+    try {
+      const p = await res.json();
+      return new ApiError(res.status, p.title, p.detail, p.errors);
+    } catch { /* fall through */ }
+  }
+  return new ApiError(res.status, res.statusText, `The service answered ${res.status} ${res.statusText}`.trim());
+}
+
+async function send(url, { method = 'GET', body, signal, accept = 'application/json' } = {}) {
+  let res;
+  try {
+    res = await fetch(url, {
+      method, signal,
+      headers: { Accept: `${accept}, application/problem+json`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'Unreachable', 'The GridPivot service cannot be reached. Check the connection and try again.');
+  }
+  if (!res.ok) throw await problemOf(res);
+  return res;
+}
+
+export async function getJson(url, opts) { return (await send(url, opts)).json(); }
+export async function postJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'POST', body })).json(); }
+export async function putJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'PUT', body })).json(); }
+/** A file answer (export) as a Blob. */
+export async function fetchBlob(url, { method = 'GET', body, signal, accept = '*/*' } = {}) {
+  return (await send(url, { method, body, signal, accept })).blob();
+}
+
+/** Every item of a paged list. */
+export async function getAll(url, size = 200) {
+  const out = [];
+  for (let page = 0; ; page++) {
+    const p = await getJson(`${url}${url.includes('?') ? '&' : '?'}page=${page}&size=${size}`);
+    out.push(...p.items);
+    if (page + 1 >= p.totalPages) return out;
+  }
+}

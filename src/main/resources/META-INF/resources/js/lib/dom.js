@@ -1,0 +1,54 @@
+// h('div', {class: 'x', onclick: fn, dataset: {a: 1}}, child, 'text', [more]) → an element.
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = !!v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : String(c));
+  }
+}
+
+let uid = 0;
+export const nextId = prefix => `${prefix}-${++uid}`;
+
+/** A labelled form control: <div class="field"><label for>…</label><input>…<p class="field-error"></p></div>. */
+export function field(label, control, hint) {
+  const id = control.id || (control.id = nextId('f'));
+  const err = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  control.setAttribute('aria-describedby', [hintEl ? hintEl.id : null, err.id].filter(Boolean).join(' '));
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, err);
+}
+
+export function numberInput(dataField, attrs = {}) {
+  return h('input', { type: 'number', step: 'any', inputmode: 'decimal', 'data-field': dataField, ...attrs });
+}
+
+export function select(dataField, options, attrs = {}) {
+  const s = h('select', { 'data-field': dataField, ...attrs });
+  for (const o of options) s.append(h('option', { value: o.value }, o.label));
+  return s;
+}
+
+/** Starts a download of a Blob under a file name. */
+export function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(url); a.remove(); }, 1000);
+}

@@ -1,0 +1,126 @@
+// Market: energy prices per node (history and price-duration curve for a year), hashprice history, GPU and
+// colocation rates — all from the stored series (/api/v1/series).
+import { h, select } from '../lib/dom.js';
+import { getJson, getAll } from '../lib/api.js';
+import { lineChart, figure } from '../lib/charts.js';
+import * as f from '../lib/format.js';
+
+
+export async function mount(container) {
+  const all = await getAll('/api/v1/series', 200);
+  const by = kind => all.filter(s => s.kind === kind && s.pointCount > 0);
+  container.append(h('h1', {}, 'Market'),
+    h('p', { class: 'lead' }, 'What the site buys and sells: energy at its node, hashprice for mining, GPU and colocation rates for AI.'));
+  if (!all.length) {
+    container.append(h('p', { class: 'empty' }, 'No market series are stored yet. Import energy prices, BTC data and GPU rates first (see the API at /q/swagger-ui).'));
+    return;
+  }
+  await energySection(container, by('ENERGY_PRICE'));
+  await simpleSection(container, 'hashprice', 'Hashprice', by('HASHPRICE'), 'USD per PH/s per day', v => f.usd(v, 2),
+    'Expected mining revenue per PH/s per day. Mining pays while hashprice × 1000 / (24 × J/TH) exceeds the energy price.');
+  await simpleSection(container, 'gpu', 'GPU lease rates', by('GPU_LEASE_RATE'), 'USD per GPU-hour', v => f.usd(v, 2),
+    'What AI tenants pay per GPU-hour; the What-if page turns a rate into revenue per MWh of IT load.');
+  await simpleSection(container, 'colo', 'Colocation rates', by('COLOCATION_RATE'), 'USD per kW-month', v => f.usd(v, 0),
+    'Powered-shell leases: USD per kW of IT load per month, usually with the tenant paying for power.');
+  container.append(seriesTable(all));
+}
+
+function years(series) {
+  const ys = new Set();
+  for (const s of series) {
+    for (let y = new Date(s.firstStart).getUTCFullYear(); y <= new Date(s.lastStart).getUTCFullYear(); y++) ys.add(y);
+  }
+  return [...ys].sort();
+}
+
+async function energySection(container, series) {
+  const sec = h('section', { class: 'market-section', id: 'energy', 'aria-labelledby': 'energy-title' }, h('h2', { id: 'energy-title' }, 'Energy prices'));
+  container.append(sec);
+  if (!series.length) { sec.append(h('p', { class: 'empty' }, 'No energy price series is stored yet.')); return; }
+  const ys = years(series);
+  const yearSel = select('', ys.map(y => ({ value: String(y), label: String(y) })), { id: 'market-year' });
+  yearSel.value = String(ys[ys.length - 1]);
+  const history = figure('Price history', 'Hourly energy price per node (UTC). Drag across the chart to zoom; double-click to zoom out.');
+  history.box.id = 'chart-energy-history';
+  const duration = figure('Price-duration curve', 'The same hours sorted from the most expensive to the cheapest: the share of the year that costs more than a price. Mining pays in the hours below its breakeven.');
+  duration.box.id = 'chart-energy-duration';
+  const stats = h('div', { class: 'scroll' });
+  const note = h('p', { class: 'hint', 'aria-live': 'polite' });
+  sec.append(h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: 'market-year' }, 'Year (UTC)'), yearSel)), note, history, duration, stats);
+
+  async function draw() {
+    const y = Number(yearSel.value);
+    note.textContent = `Loading ${y}…`;
+    const data = await Promise.all(series.map(s => getJson(`/api/v1/series/${s.id}/points?from=${y}-01-01&to=${y + 1}-01-01&resolution=hourly`)));
+    const withPts = data.map((d, i) => ({ s: series[i], pts: d.points })).filter(d => d.pts.length);
+    if (!withPts.length) { note.textContent = `No node has prices in ${y}.`; return; }
+    // one time axis for all nodes: the union of their hours
+    const times = [...new Set(withPts.flatMap(d => d.pts.map(p => Date.parse(p.intervalStart) / 1000)))].sort((a, b) => a - b);
+    const idx = new Map(times.map((t, i) => [t, i]));
+    const lines = withPts.map(d => {
+      const v = new Array(times.length).fill(null);
+      for (const p of d.pts) v[idx.get(Date.parse(p.intervalStart) / 1000)] = p.value;
+      return { label: `${d.s.key} (USD/MWh)`, values: v };
+    });
+    lineChart(history.box, { title: `Hourly energy price, ${y} (USD/MWh)`, time: true, x: times, xLabel: 'time (UTC)', yLabel: 'USD per MWh', yFmt: v => f.usd(v, 0),
+      series: lines, description: `Hourly energy price in ${y} for ${withPts.map(d => d.s.key).join(', ')}.` });
+    const n = Math.max(...withPts.map(d => d.pts.length));
+    const xs = Array.from({ length: n }, (_, i) => (n === 1 ? 100 : (100 * i) / (n - 1)));
+    const curves = withPts.map(d => {
+      const sorted = d.pts.map(p => p.value).sort((a, b) => b - a);
+      // resample each node's sorted prices onto the common share-of-hours axis
+      return { label: `${d.s.key} (USD/MWh)`, values: xs.map(x => sorted[Math.round((x / 100) * (sorted.length - 1))]) };
+    });
+    lineChart(duration.box, { title: `Price-duration curve, ${y} (USD/MWh)`, x: xs, xLabel: 'share of hours at or above the price (%)',
+      xFmt: v => `${f.num(v, 0)}%`, yLabel: 'USD per MWh', yFmt: v => f.usd(v, 0), series: curves,
+      description: `Price-duration curve for ${y}: ${withPts.map(d => d.s.key).join(', ')}.` });
+    stats.replaceChildren(statsTable(withPts, y));
+    note.textContent = `${withPts.map(d => `${d.s.key}: ${f.num(d.pts.length)} hours`).join('; ')} in ${y}.`;
+  }
+  yearSel.addEventListener('change', draw);
+  await draw();
+}
+
+function quantile(sorted, q) { return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]; }
+
+function statsTable(withPts, y) {
+  const rows = withPts.map(d => {
+    const v = d.pts.map(p => p.value).sort((a, b) => a - b);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    return [d.s.key, f.usdPerMwh(mean), f.usdPerMwh(quantile(v, 0.5)), f.usdPerMwh(v[0]), f.usdPerMwh(v[v.length - 1]),
+      f.num(v.filter(x => x < 0).length), f.num(v.filter(x => x > 100).length)];
+  });
+  return h('table', { id: 'energy-stats' }, h('caption', {}, `Energy prices in ${y}`),
+    h('thead', {}, h('tr', {}, ['Node', 'Mean', 'Median', 'Lowest', 'Highest', 'Hours below $0', 'Hours above $100/MWh'].map((c, i) => h('th', { scope: 'col', class: i ? 'n' : null }, c)))),
+    h('tbody', {}, rows.map(r => h('tr', {}, r.map((c, i) => (i ? h('td', { class: 'n' }, c) : h('th', { scope: 'row' }, c)))))));
+}
+
+async function simpleSection(container, id, title, series, unit, fmt, caption) {
+  const sec = h('section', { class: 'market-section', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title));
+  container.append(sec);
+  if (!series.length) { sec.append(h('p', { class: 'empty' }, `No ${title.toLowerCase()} series is stored yet.`)); return; }
+  const data = await Promise.all(series.map(s => getJson(`/api/v1/series/${s.id}/points?resolution=native`)));
+  const times = [...new Set(data.flatMap(d => d.points.map(p => Date.parse(p.intervalStart) / 1000)))].sort((a, b) => a - b);
+  const idx = new Map(times.map((t, i) => [t, i]));
+  const lines = data.map((d, i) => {
+    const v = new Array(times.length).fill(null);
+    for (const p of d.points) v[idx.get(Date.parse(p.intervalStart) / 1000)] = p.value;
+    return { label: `${series[i].key} (${series[i].unit})`, values: v };
+  });
+  const fig = figure(title, caption);
+  fig.box.id = `chart-${id}`;
+  sec.append(fig);
+  lineChart(fig.box, { title: `${title} (${unit})`, time: true, x: times, xLabel: 'date (UTC)', yLabel: unit, yFmt: fmt, series: lines,
+    description: `${title}: ${series.map(s => s.key).join(', ')}, ${f.dateTime(series[0].firstStart).slice(0, 10)} to ${f.dateTime(series[0].lastStart).slice(0, 10)}.` });
+  const last = data.map((d, i) => `${series[i].key}: latest ${fmt(d.points[d.points.length - 1].value)} on ${d.points[d.points.length - 1].intervalStart.slice(0, 10)}`);
+  sec.append(h('p', {}, last.join('; '), '.'));
+}
+
+function seriesTable(all) {
+  return h('section', { class: 'market-section', 'aria-labelledby': 'series-title' }, h('h2', { id: 'series-title' }, 'Stored series'),
+    h('div', { class: 'scroll' }, h('table', { id: 'series-table' },
+      h('thead', {}, h('tr', {}, ['Kind', 'Key', 'Unit', 'From', 'To', 'Points', 'Source', 'Download'].map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, all.map(s => h('tr', {}, h('td', {}, s.kind), h('th', { scope: 'row' }, s.key), h('td', {}, s.unit),
+        h('td', {}, f.dateTime(s.firstStart)), h('td', {}, f.dateTime(s.lastStart)), h('td', { class: 'n' }, f.num(s.pointCount)), h('td', { class: 'src' }, s.source || '–'),
+        h('td', {}, h('a', { href: `/api/v1/series/${s.id}/export.csv`, download: '' }, 'CSV', h('span', { class: 'sr-only' }, ` of ${s.kind} ${s.key}`)))))))));
+}

@@ -1,0 +1,149 @@
+// Runs: the history of allocation runs (/api/v1/allocation-runs), one run with its inputs and answer, re-run it,
+// and compare two runs side by side.
+import { h, saveBlob } from '../lib/dom.js';
+import { getJson, postJson, fetchBlob } from '../lib/api.js';
+import { LongRun, isAbort } from '../lib/longrun.js';
+import { resultView } from '../lib/result-view.js';
+import { barChart, figure } from '../lib/charts.js';
+import * as f from '../lib/format.js';
+
+const PAGE_SIZE = 20;
+
+export async function mount(container, { sub, query }) {
+  const list = h('section', { id: 'runs-list', 'aria-labelledby': 'runs-title' });
+  const detail = h('section', { id: 'run-detail', 'aria-live': 'polite' });
+  container.append(h('h1', { id: 'runs-title' }, 'Runs'),
+    h('p', { class: 'lead' }, 'Every what-if that was run, with its inputs. Open one to read it, run it again, or tick two to compare them.'), list, detail);
+  await showList(list, detail, Number(query.get('page') || 0));
+  if (sub) await openRun(detail, sub);
+  else if (query.get('a') && query.get('b')) await compare(detail, query.get('a'), query.get('b'));
+}
+
+async function showList(list, detail, page) {
+  const p = await getJson(`/api/v1/allocation-runs?page=${page}&size=${PAGE_SIZE}`);
+  list.replaceChildren();
+  if (!p.totalItems) {
+    list.append(h('p', { class: 'empty' }, 'No runs are recorded yet. Run a what-if on the What-if page.'));
+    return;
+  }
+  const compareBtn = h('button', { type: 'button', id: 'compare-runs', class: 'secondary', disabled: true }, 'Compare the two ticked runs');
+  const boxes = [];
+  const rows = p.items.map(r => {
+    const cb = h('input', { type: 'checkbox', value: String(r.id), id: `pick-${r.id}`, 'aria-label': `Tick run ${r.id} to compare` });
+    boxes.push(cb);
+    return h('tr', {},
+      h('td', {}, cb),
+      h('th', { scope: 'row' }, h('a', { href: `#/runs/${r.id}`, id: `open-${r.id}` }, `Run ${r.id}`)),
+      h('td', {}, f.dateTime(r.createdAt)), h('td', {}, r.status || '–'),
+      h('td', { class: 'n' }, r.objectiveUsd == null ? '–' : f.usd(r.objectiveUsd)),
+      h('td', {}, r.solverName || '–'), h('td', { class: 'n' }, r.wallMs == null ? '–' : `${f.num(r.wallMs)} ms`), h('td', {}, r.caller || '–'));
+  });
+  const update = () => { compareBtn.disabled = boxes.filter(b => b.checked).length !== 2; };
+  boxes.forEach(b => b.addEventListener('change', update));
+  compareBtn.addEventListener('click', () => {
+    const [a, b] = boxes.filter(x => x.checked).map(x => x.value);
+    location.hash = `#/runs?a=${a}&b=${b}`;
+  });
+  const nav = h('div', { class: 'pager' },
+    page > 0 ? h('a', { href: `#/runs?page=${page - 1}` }, 'Newer runs') : null,
+    h('span', {}, `Page ${page + 1} of ${p.totalPages} (${f.num(p.totalItems)} runs)`),
+    page + 1 < p.totalPages ? h('a', { href: `#/runs?page=${page + 1}` }, 'Older runs') : null);
+  list.append(h('div', { class: 'scroll' }, h('table', { id: 'runs-table' },
+    h('thead', {}, h('tr', {}, ['Compare', 'Run', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 4 || i === 6 ? 'n' : null }, c)))),
+    h('tbody', {}, rows))), h('div', { class: 'row' }, compareBtn, nav));
+}
+
+function inputsSummary(req) {
+  const m = req.market || {};
+  const hoursT = Array.isArray(m.energyPricesUsdPerMwh) ? m.energyPricesUsdPerMwh.length : m.hours;
+  const price = Array.isArray(m.energyPricesUsdPerMwh)
+    ? `hourly prices, mean ${f.usdPerMwh(m.energyPricesUsdPerMwh.reduce((a, b) => a + b, 0) / Math.max(1, m.energyPricesUsdPerMwh.length))}`
+    : m.energyPriceUsdPerMwh != null ? `a flat ${f.usdPerMwh(m.energyPriceUsdPerMwh)}` : 'prices by reference';
+  const hp = typeof m.hashpriceUsdPerPhDay === 'number' ? f.usdPerPhDay(m.hashpriceUsdPerPhDay)
+    : Array.isArray(m.hashpriceUsdPerPhDay) ? `${f.num(m.hashpriceUsdPerPhDay.length)} hashprice values` : 'hashprice by reference';
+  return h('ul', { class: 'inputs' },
+    h('li', {}, `Site ${req.site?.name ?? '(unnamed)'}: interconnect ${f.mw(req.site?.interconnectMw)}`,
+      req.site?.maxAiItMw != null ? `, AI at most ${f.mw(req.site.maxAiItMw)}` : '', req.site?.capexBudgetUsd != null ? `, capex budget ${f.usd(req.site.capexBudgetUsd)}` : ''),
+    h('li', {}, `ASIC fleets: ${(req.asicFleets || []).map(x => `${x.name} (${x.model || 'custom'}, ${f.num(x.units)} units)`).join('; ') || 'none'}`),
+    h('li', {}, `AI options: ${(req.aiOptions || []).map(x => x.name + (x.offering ? ` (${x.offering})` : '')).join('; ') || 'none'}`),
+    h('li', {}, `Market: ${f.horizon(hoursT)}, ${price}, hashprice ${hp}`));
+}
+
+async function openRun(detail, id) {
+  const run = await getJson(`/api/v1/allocation-runs/${encodeURIComponent(id)}`);
+  const req = run.request || {};
+  const rerunHost = h('div', { class: 'progress-host' });
+  const rerunOut = h('div', { id: 'rerun-result' });
+  const longRun = new LongRun(rerunHost);
+  const download = async kind => saveBlob(await fetchBlob(`/api/v1/allocation-runs/${run.id}/export.${kind}`), `gridpivot-run-${run.id}.${kind}`);
+  const rerun = async () => {
+    rerunOut.replaceChildren();
+    try {
+      const result = await longRun.run(`Running run ${run.id} again…`, signal => postJson('/api/v1/allocations', req, { signal }));
+      rerunOut.append(h('h3', {}, 'Run again: stored answer against the new one'));
+      rerunOut.append(comparison({ label: `Run ${run.id} (stored)`, result: run.result }, { label: 'Run again now', result }));
+    } catch (e) {
+      rerunOut.append(h('p', { class: 'error', role: 'alert' }, isAbort(e) ? 'Cancelled before an answer came back.' : `The run could not be repeated: ${e.message}`));
+    }
+  };
+  const view = run.result ? resultView(run.result, req, { onCsv: async t => saveBlob(await fetchBlob(`/api/v1/allocation-runs/${run.id}/export.csv?table=${t}`), `gridpivot-run-${run.id}-${t}.csv`) }) : h('p', {}, 'This run has no stored answer.');
+  detail.replaceChildren(h('h2', { id: 'run-title', tabindex: '-1' }, `Run ${run.id}`),
+    h('p', {}, `${f.dateTime(run.createdAt)} · ${run.status} · ${run.solverName || ''} · ${run.caller || ''}`),
+    h('h3', {}, 'Inputs'), inputsSummary(req),
+    h('div', { class: 'export-buttons' },
+      h('button', { type: 'button', id: 'rerun', class: 'primary', onclick: rerun }, 'Run again'),
+      h('a', { class: 'button secondary', href: `#/whatif?run=${run.id}`, id: 'edit-run' }, 'Edit in What-if'),
+      h('button', { type: 'button', id: 'run-export-xlsx', class: 'secondary', onclick: () => download('xlsx') }, 'Download XLSX'),
+      h('button', { type: 'button', id: 'run-export-csv', class: 'secondary', onclick: () => download('csv') }, 'Download CSV'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print summary')),
+    rerunHost, rerunOut, h('h3', {}, 'Answer'), view);
+  view.drawCharts?.();
+  detail.querySelector('#run-title').focus();
+}
+
+function metrics(r) {
+  const a = r?.allocation || {}, e = r?.economics || {}, y = f.years(r?.solver?.hours);
+  return [
+    ['Net value over the horizon', e.netUsd, f.usd], ['Net value per year', y ? e.netUsd / y : null, f.usd],
+    ['Mining revenue', e.miningRevenueUsd, f.usd], ['AI revenue', e.aiRevenueUsd, f.usd], ['Energy cost', e.energyCostUsd, f.usd],
+    ['Capex charge', e.capexChargeUsd, f.usd], ['Operating cost', e.opexUsd, f.usd],
+    ['ASIC IT load', a.totalAsicItMw, f.mw], ['AI IT load', a.totalAiItMw, f.mw], ['Peak site power', a.peakFacilityMw, f.mw],
+    ['One more MW of interconnect, per year', y && r?.shadowPrices ? r.shadowPrices.interconnectUsdPerMw / y : null, f.usd],
+    ['Horizon', r?.solver?.hours, f.hours],
+  ];
+}
+
+/** Side-by-side table of two answers with the difference, and a chart of MW by use. */
+function comparison(A, B) {
+  const ma = metrics(A.result), mb = metrics(B.result);
+  const rows = ma.map(([label, va, fmt], i) => {
+    const vb = mb[i][1];
+    const diff = typeof va === 'number' && typeof vb === 'number' ? vb - va : null;
+    return h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'n' }, va == null ? '–' : fmt(va)), h('td', { class: 'n' }, vb == null ? '–' : fmt(vb)),
+      h('td', { class: 'n' }, diff == null ? '–' : (diff > 0 ? '+' : '') + fmt(diff)));
+  });
+  const wrap = h('div', { class: 'comparison' }, h('div', { class: 'scroll' }, h('table', { class: 'compare-table' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'n' }, A.label), h('th', { scope: 'col', class: 'n' }, B.label), h('th', { scope: 'col', class: 'n' }, 'Difference'))),
+    h('tbody', {}, rows))));
+  const uses = [...new Set([A, B].flatMap(x => [...Object.keys(x.result?.allocation?.asicItMw || {}), ...Object.keys(x.result?.allocation?.aiItMw || {})]))];
+  if (uses.length) {
+    const fig = figure('MW by use', 'IT megawatts by use in each run, side by side.');
+    fig.box.classList.add('compare-chart');
+    wrap.append(fig);
+    const mwOf = (x, u) => x.result?.allocation?.asicItMw?.[u] ?? x.result?.allocation?.aiItMw?.[u] ?? 0;
+    requestAnimationFrame(() => barChart(fig.box, { title: 'IT load by use (MW)', categories: uses, yLabel: 'IT load (MW)', yFmt: v => f.num(v, 1),
+      series: [{ label: A.label, values: uses.map(u => mwOf(A, u)) }, { label: B.label, values: uses.map(u => mwOf(B, u)) }],
+      description: `IT megawatts by use: ${A.label} against ${B.label}.` }));
+  }
+  return wrap;
+}
+
+async function compare(detail, a, b) {
+  const [ra, rb] = await Promise.all([getJson(`/api/v1/allocation-runs/${encodeURIComponent(a)}`), getJson(`/api/v1/allocation-runs/${encodeURIComponent(b)}`)]);
+  detail.replaceChildren(h('h2', { id: 'compare-title', tabindex: '-1' }, `Run ${ra.id} against run ${rb.id}`),
+    h('div', { class: 'two-col' },
+      h('div', {}, h('h3', {}, `Run ${ra.id} inputs`), inputsSummary(ra.request || {})),
+      h('div', {}, h('h3', {}, `Run ${rb.id} inputs`), inputsSummary(rb.request || {}))),
+    comparison({ label: `Run ${ra.id}`, result: ra.result }, { label: `Run ${rb.id}`, result: rb.result }));
+  detail.querySelector('#compare-title').focus();
+}
