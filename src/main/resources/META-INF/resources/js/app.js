@@ -1,6 +1,7 @@
 // Hash router: #/<page>[/<id>][?key=value]. Renders the nav from PAGES and mounts one page module at a time.
 import { PAGES } from './pages.js';
 import { h } from './lib/dom.js';
+import { apiKey, setApiKey } from './lib/api.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -36,6 +37,26 @@ async function route() {
     container.dataset.ready = 'error';
   }
 }
+
+// The API key: asked for once, kept in this browser; a 401 or 403 from any call brings the field into focus.
+const keyForm = document.getElementById('key-form');
+const keyInput = document.getElementById('api-key');
+const keyStatus = document.getElementById('key-status');
+keyInput.value = apiKey();
+keyStatus.textContent = apiKey() ? 'Key set' : '';
+keyForm.addEventListener('submit', e => {
+  e.preventDefault();
+  setApiKey(keyInput.value);
+  keyStatus.textContent = keyInput.value ? 'Key set' : 'No key';
+  route();
+});
+window.addEventListener('gridpivot:auth', e => {
+  keyStatus.textContent = e.detail.status === 401
+    ? 'The service needs a valid API key (X-API-Key). Enter the key printed at first start, or one from your admin.'
+    : `This key may not do that: ${e.detail.detail || 'forbidden'}`;
+  keyForm.classList.add('needs-key');
+  if (e.detail.status === 401) keyInput.focus();
+});
 
 window.addEventListener('hashchange', route);
 route();

@@ -17,19 +17,36 @@ async function problemOf(res) {
   return new ApiError(res.status, res.statusText, `The service answered ${res.status} ${res.statusText}`.trim());
 }
 
+const KEY_STORE = 'gridpivot.apiKey';
+
+/** The API key the dashboard sends as X-API-Key (kept in this browser's local storage). */
+export function apiKey() { try { return localStorage.getItem(KEY_STORE) || ''; } catch { return ''; } }
+export function setApiKey(key) {
+  try { if (key) localStorage.setItem(KEY_STORE, key.trim()); else localStorage.removeItem(KEY_STORE); } catch { /* private mode */ }
+}
+
 async function send(url, { method = 'GET', body, signal, accept = 'application/json' } = {}) {
   let res;
+  const key = apiKey();
   try {
     res = await fetch(url, {
       method, signal,
-      headers: { Accept: `${accept}, application/problem+json`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: `${accept}, application/problem+json`,
+        ...(key ? { 'X-API-Key': key } : {}),
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'Unreachable', 'The GridPivot service cannot be reached. Check the connection and try again.');
   }
-  if (!res.ok) throw await problemOf(res);
+  if (!res.ok) {
+    const err = await problemOf(res);
+    if (res.status === 401 || res.status === 403) window.dispatchEvent(new CustomEvent('gridpivot:auth', { detail: err }));
+    throw err;
+  }
   return res;
 }
 
