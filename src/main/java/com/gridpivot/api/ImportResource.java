@@ -46,6 +46,10 @@ public class ImportResource {
     static final String CSV = "text/csv";
     static final String DEFAULT_CALLER = "api";
 
+    /** The authenticated key behind the request: recorded with every batch (not a header the caller could forge). */
+    @jakarta.inject.Inject
+    com.gridpivot.security.CurrentCaller currentCaller;
+
     @Inject
     ImportService imports;
 
@@ -73,10 +77,9 @@ public class ImportResource {
                            @Parameter(description = "The file's name, e.g. market-price.csv (detection, provenance)") @QueryParam("fileName") String fileName,
                            @Parameter(description = "Series kind where the format cannot tell it (required for GENERIC_CSV)") @QueryParam("kind") String kind,
                            @Parameter(description = "Series key where the format cannot tell it, e.g. HB_WEST") @QueryParam("key") String key,
-                           @Parameter(description = "RTM (default) or DAM, for fluxcore JSON") @QueryParam("market") String market,
-                           @Parameter(description = "Who imports, kept with the batch") @HeaderParam("X-Caller") String caller) {
+                           @Parameter(description = "RTM (default) or DAM, for fluxcore JSON") @QueryParam("market") String market) {
         ImportParams params = params(format, fileName == null || fileName.isBlank() ? "upload" : fileName, kind, key, market);
-        return respond(imports.importFile(body == null ? new byte[0] : body, params, callerOr(caller)));
+        return respond(imports.importFile(body == null ? new byte[0] : body, params, currentCaller.name()));
     }
 
     @POST
@@ -90,7 +93,7 @@ public class ImportResource {
     public Response uploadForm(@RestForm("file") FileUpload file,
                                @QueryParam("format") String format, @QueryParam("fileName") String fileName,
                                @QueryParam("kind") String kind, @QueryParam("key") String key,
-                               @QueryParam("market") String market, @HeaderParam("X-Caller") String caller) {
+                               @QueryParam("market") String market) {
         if (file == null) {
             throw new InvalidRequestException("file", "a multipart part named 'file' is required");
         }
@@ -102,7 +105,7 @@ public class ImportResource {
         }
         String name = fileName != null && !fileName.isBlank() ? fileName
                 : file.fileName() != null && !file.fileName().isBlank() ? file.fileName() : "upload";
-        return respond(imports.importFile(bytes, params(format, name, kind, key, market), callerOr(caller)));
+        return respond(imports.importFile(bytes, params(format, name, kind, key, market), currentCaller.name()));
     }
 
     @GET
@@ -132,9 +135,6 @@ public class ImportResource {
         return r.location(UriBuilder.fromPath("/api/v1/imports/{id}").build(report.batchId())).entity(report).build();
     }
 
-    private static String callerOr(String caller) {
-        return caller == null || caller.isBlank() ? DEFAULT_CALLER : caller.strip();
-    }
 
     /** Parses the query parameters, naming every bad one. */
     static ImportParams params(String format, String fileName, String kind, String key, String market) {

@@ -59,7 +59,6 @@ class ImportResourceTest {
         byte[] csv = fallBackCsv(key).getBytes(StandardCharsets.UTF_8);
 
         var first = given().contentType("text/csv").body(csv).queryParam("fileName", "dam_fallback.csv")
-                .header("X-Caller", "planner@example.com")
                 .when().post(IMPORTS)
                 .then().statusCode(201)
                 .header("Location", containsString(IMPORTS + "/"))
@@ -77,7 +76,7 @@ class ImportResourceTest {
                 .body("series[0].pointsUnchanged", equalTo(0))
                 .body("pointsAdded", equalTo(25))
                 .body("duplicateOf", nullValue())
-                .body("caller", equalTo("planner@example.com"))
+                .body("caller", equalTo("anonymous"))
                 .body("issues.findAll { it.code == 'DST_FALL_BACK' }.line", equalTo(List.of(4)))
                 .body("issues.findAll { it.code == 'DST_FALL_BACK' }.severity", equalTo(List.of("INFO")))
                 .extract().jsonPath();
