@@ -105,7 +105,8 @@ public final class AllocationProblemAssembler {
         return new SiteSpec(name, interconnect, maxAi, minAi, budget);
     }
 
-    private List<FleetSpec> fleets(List<AsicFleetInput> inputs, FieldChecks c) {
+    /** Resolves and validates fleets (paths {@code asicFleets[i].…}); reused by the plan assembler. */
+    public List<FleetSpec> fleets(List<AsicFleetInput> inputs, FieldChecks c) {
         List<FleetSpec> out = new ArrayList<>();
         if (inputs == null) {
             return out;
@@ -152,7 +153,8 @@ public final class AllocationProblemAssembler {
         return out;
     }
 
-    private List<AiOptionSpec> aiOptions(List<AiOptionInput> inputs, FieldChecks c) {
+    /** Resolves and validates AI options (paths {@code aiOptions[j].…}); reused by the plan assembler. */
+    public List<AiOptionSpec> aiOptions(List<AiOptionInput> inputs, FieldChecks c) {
         List<AiOptionSpec> out = new ArrayList<>();
         if (inputs == null) {
             return out;

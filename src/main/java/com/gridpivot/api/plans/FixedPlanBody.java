@@ -1,0 +1,25 @@
+package com.gridpivot.api.plans;
+
+import java.util.List;
+
+/**
+ * A plan written by a user: its decisions are fixed (variable bounds) and only the dispatch is optimised. Decisions
+ * not listed are zero: no AI start, no retirement, no purchase, no treasury sale.
+ *
+ * @param name            e.g. "stay on Bitcoin"
+ * @param aiStartsMw      AI IT MW started per option and month
+ * @param asicRetiredMw   ASIC IT MW retired per fleet and month
+ * @param asicBoughtMw    ASIC IT MW bought per fleet and month
+ * @param treasurySoldBtc BTC sold per month
+ */
+public record FixedPlanBody(String name, List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw,
+                            List<Step> treasurySoldBtc) {
+
+    /**
+     * @param name   option or fleet name (absent for treasury sales)
+     * @param month  "2027-06", or a quarter "2027-Q2" (its first month)
+     * @param amount MW or BTC
+     */
+    public record Step(String name, String month, Double amount) {
+    }
+}

@@ -1,0 +1,58 @@
+package com.gridpivot.api.plans;
+
+import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/plans/runs} (and the problem of {@code POST /api/v1/plans/compare}): a multi-year pivot plan.
+ * Give a stored scenario ({@code scenarioId}) or one inline ({@code scenario}); a run stores the scenario's content,
+ * not a reference.
+ *
+ * @param scenarioId       a stored scenario
+ * @param scenario         an inline scenario (its name is optional)
+ * @param site             interconnect, AI limits, conversion rate
+ * @param asicFleets       fleets installed at the start (as in the allocation request)
+ * @param aiOptions        AI options the site may build, with lead time and capex timing
+ * @param finance          starting cash, credit line, treasury BTC
+ * @param startMonth       first month, "2026-07"
+ * @param months           horizon in months, 1 to 120 (default 60)
+ * @param solver           GLOP (default), CLP or PDLP
+ * @param hourModel        EXACT_BLOCKS (default) or HOURLY (one set of rows per hour, for checking)
+ * @param timeLimitSeconds solver limit per LP, up to the server's limit
+ */
+public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
+                          List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
+                          String solver, String hourModel, Double timeLimitSeconds) {
+
+    /**
+     * @param name                    shown in answers
+     * @param interconnectMw          grid interconnect, MW of site power
+     * @param maxAiItMw               most AI IT MW over all options (absent: no limit)
+     * @param minAiItMw               contracted AI IT MW online from {@code minAiFromMonth} on (default 0)
+     * @param minAiFromMonth          first month of the contract, "2027-10" (default: the first month)
+     * @param maxConversionMwPerMonth most AI IT MW started in one month (absent: no limit)
+     */
+    public record PlanSiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, String minAiFromMonth,
+                                Double maxConversionMwPerMonth) {
+    }
+
+    /**
+     * The allocation request's AI option plus the plan's timing fields.
+     *
+     * @param leadTimeMonths months from start to online (default: the catalog offering's, else 0)
+     * @param capexTiming    AT_START (default) or SPREAD (evenly over the lead time's months)
+     */
+    public record PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                    Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                    Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
+                                    Double leadTimeMonths, String capexTiming) {
+    }
+
+    /**
+     * @param startingCashUsd cash at the start (default 0)
+     * @param creditLineUsd   cumulative cash may not fall below −creditLineUsd in any month (absent: no cash limit)
+     * @param treasuryBtc     BTC that may be sold at the scenario's price (default 0)
+     */
+    public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
+    }
+}

@@ -1,0 +1,52 @@
+package com.gridpivot.jobs;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One durable job. Table {@code job_run}. */
+@Entity
+@Table(name = "job_run")
+public class JobRunEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 32)
+    public String kind;
+
+    @Column(nullable = false, length = 32)
+    public String status;
+
+    @Column(name = "progress_percent", nullable = false)
+    public int progressPercent;
+
+    @Column(name = "input_json", nullable = false, columnDefinition = "text")
+    public String inputJson;
+
+    @Column(name = "result_json", columnDefinition = "text")
+    public String resultJson;
+
+    @Column(length = 4000)
+    public String reason;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

@@ -1,0 +1,275 @@
+package com.gridpivot.planning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.api.FieldError;
+import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.api.plans.CompareRequest;
+import com.gridpivot.api.plans.FixedPlanBody;
+import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.api.plans.ScenarioBody;
+import com.gridpivot.catalog.Catalog;
+import com.gridpivot.jobs.JobRunner;
+import com.gridpivot.jobs.JobStore;
+import com.gridpivot.marketdata.SeriesKind;
+import com.gridpivot.optimization.SolverConfig;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.persistence.SeriesService;
+import com.gridpivot.planning.input.EnergySource;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblemAssembler;
+import com.gridpivot.planning.result.PlanComparison;
+import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.planning.store.ScenarioService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Plan runs and comparisons. A run is validated completely before it exists (400 otherwise), then stored with its complete
+ * input snapshot — the scenario's content and the replayed prices copied, not referenced — and queued.
+ */
+@ApplicationScoped
+public class PlanService {
+    public static final String JOB_KIND = "PLAN";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    SolverConfig solverConfig;
+
+    @Inject
+    PlansConfig plansConfig;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    SeriesService series;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    JobRunner runner;
+
+    /**
+     * A run's stored input: the request with the scenario inline (no scenarioId) and the replayed year's prices.
+     *
+     * @param request                   the request, scenario copied in
+     * @param replayYearPricesUsdPerMwh hourly prices of the replayed year, or null with a flat price basis
+     */
+    public record PlanRunInput(PlanRequest request, double[] replayYearPricesUsdPerMwh) {
+        EnergySource energy() {
+            return (node, year) -> {
+                if (replayYearPricesUsdPerMwh == null) {
+                    throw new IllegalArgumentException("the snapshot holds no replayed prices");
+                }
+                return replayYearPricesUsdPerMwh;
+            };
+        }
+    }
+
+    PlanProblemAssembler assembler() {
+        return new PlanProblemAssembler(catalog, solverConfig.defaultSolver(), plansConfig.timeLimitSeconds());
+    }
+
+    /** Validates and snapshots a request: 400 listing every invalid field; 404-as-400 for an unknown scenario. */
+    public PlanRunInput snapshot(PlanRequest req) {
+        if (req == null) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        ScenarioBody scenario = req.scenario();
+        if (req.scenarioId() != null && req.scenario() != null) {
+            throw new InvalidRequestException("scenarioId", "give scenarioId or an inline scenario, not both");
+        }
+        if (req.scenarioId() != null) {
+            scenario = scenarios.get(req.scenarioId())
+                    .orElseThrow(() -> new InvalidRequestException("scenarioId", "no stored scenario with id " + req.scenarioId()))
+                    .content();
+        }
+        double[][] replay = new double[1][];
+        EnergySource stored = (node, year) -> {
+            replay[0] = storedYear(node, year);
+            return replay[0];
+        };
+        assembler().assemble(req, scenario, stored);
+        PlanRequest copy = new PlanRequest(null, scenario, req.site(), req.asicFleets(), req.aiOptions(), req.finance(), req.startMonth(),
+                req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds());
+        return new PlanRunInput(copy, replay[0]);
+    }
+
+    public PlanProblem problem(PlanRunInput input) {
+        return assembler().assemble(input.request(), input.request().scenario(), input.energy());
+    }
+
+    /** Writes the run (QUEUED) and hands it to a worker; returns its id. */
+    public long submit(PlanRequest req) {
+        PlanRunInput input = snapshot(req);
+        long id = store.create(JOB_KIND, write(input));
+        runner.submit(id);
+        return id;
+    }
+
+    public PlanComparison compare(CompareRequest req) {
+        if (req == null || req.problem() == null) {
+            throw new InvalidRequestException("problem", "is required: the plan problem, as for a run");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PlanProblem p;
+        try {
+            p = problem(snapshot(req.problem()));
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(f -> errors.add(FieldError.of(f.field().isEmpty() ? "problem" : "problem." + f.field(), f.reason())));
+            p = null;
+        }
+        List<FixedPlan> plans = new ArrayList<>();
+        if (req.plans() == null || req.plans().isEmpty() || req.plans().size() > 10) {
+            errors.add(FieldError.of("plans", "give 1 to 10 fixed plans"));
+        } else if (p != null) {
+            FieldChecks c = new FieldChecks();
+            for (int k = 0; k < req.plans().size(); k++) {
+                plans.add(fixedPlan(p, req.plans().get(k), "plans[" + k + "]", c));
+            }
+            try {
+                c.throwIfAny();
+            } catch (InvalidRequestException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return PlanEngine.compare(p, plans, RunControl.NONE);
+    }
+
+    static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {
+        if (body == null) {
+            c.error(path, "must be an object, not null");
+            return null;
+        }
+        String name = body.name();
+        if (name == null || name.isBlank()) {
+            c.error(path + ".name", "is required");
+        }
+        Set<String> options = p.options().stream().map(o -> o.spec().name()).collect(Collectors.toSet());
+        Set<String> fleets = p.fleets().stream().map(f -> f.spec().name()).collect(Collectors.toSet());
+        Map<String, Double> ai = steps(p, body.aiStartsMw(), path + ".aiStartsMw", options, "AI option", c);
+        Map<String, Double> retired = steps(p, body.asicRetiredMw(), path + ".asicRetiredMw", fleets, "ASIC fleet", c);
+        Map<String, Double> bought = steps(p, body.asicBoughtMw(), path + ".asicBoughtMw", fleets, "ASIC fleet", c);
+        Map<String, Double> sold = steps(p, body.treasurySoldBtc(), path + ".treasurySoldBtc", null, null, c);
+        Map<Integer, Double> soldByMonth = new HashMap<>();
+        sold.forEach((k, v) -> soldByMonth.merge(Integer.parseInt(k.substring(k.indexOf('|') + 1)), v, Double::sum));
+        return new FixedPlan(name, ai, retired, bought, soldByMonth);
+    }
+
+    private static Map<String, Double> steps(PlanProblem p, List<FixedPlanBody.Step> steps, String path, Set<String> names, String what,
+                                             FieldChecks c) {
+        Map<String, Double> out = new HashMap<>();
+        if (steps == null) {
+            return out;
+        }
+        for (int k = 0; k < steps.size(); k++) {
+            String sp = path + "[" + k + "]";
+            FixedPlanBody.Step s = steps.get(k);
+            if (s == null) {
+                c.error(sp, "must be an object, not null");
+                continue;
+            }
+            if (names != null && (s.name() == null || !names.contains(s.name()))) {
+                c.error(sp + ".name", s.name() == null ? "is required" : "unknown " + what + " '" + s.name() + "'; the plan has " + names);
+                continue;
+            }
+            int m = monthIndex(p, s.month(), sp + ".month", c);
+            double v = c.required(sp + ".amount", s.amount(), 0.0, names == null ? 2.1e7 : FieldChecks.MAX_MW, names == null ? "BTC" : "MW");
+            if (m >= 0 && !Double.isNaN(v)) {
+                out.merge(FixedPlan.key(names == null ? "" : s.name(), m), v, Double::sum);
+            }
+        }
+        return out;
+    }
+
+    /** "2027-06" or "2027-Q2" (its first month) → month index; −1 after recording an error. */
+    static int monthIndex(PlanProblem p, String text, String path, FieldChecks c) {
+        if (text == null) {
+            c.error(path, "is required, e.g. \"2027-06\" or \"2027-Q2\"");
+            return -1;
+        }
+        YearMonth ym;
+        try {
+            String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+            if (t.matches("\\d{4}-Q[1-4]")) {
+                ym = YearMonth.of(Integer.parseInt(t.substring(0, 4)), (t.charAt(6) - '1') * 3 + 1);
+            } else {
+                ym = YearMonth.parse(t);
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            c.error(path, "must be a month like \"2027-06\" or a quarter like \"2027-Q2\"");
+            return -1;
+        }
+        long idx = ChronoUnit.MONTHS.between(p.startMonth(), ym);
+        if (idx < 0 || idx >= p.monthCount()) {
+            c.error(path, "must be inside the horizon " + p.startMonth() + " … " + p.startMonth().plusMonths(p.monthCount() - 1));
+            return -1;
+        }
+        return (int) idx;
+    }
+
+    /** The stored hourly prices of a UTC calendar year, complete, or an IllegalArgumentException naming what is missing. */
+    double[] storedYear(String node, int year) {
+        var from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        double[] v;
+        try {
+            v = series.hourlyValues(SeriesKind.ENERGY_PRICE, node, from, to);
+        } catch (NotFoundException e) {
+            throw new IllegalArgumentException("no stored ENERGY_PRICE series for node '" + node + "'; import one (POST /api/v1/series/import)");
+        }
+        int missing = 0;
+        int first = -1;
+        for (int t = 0; t < v.length; t++) {
+            if (Double.isNaN(v[t])) {
+                missing++;
+                first = first < 0 ? t : first;
+            }
+        }
+        if (missing > 0) {
+            throw new IllegalArgumentException("the stored prices of " + node + " miss " + missing + " of the " + v.length + " hours of " + year
+                    + " (first " + from.plus(first, ChronoUnit.HOURS) + "); a replayed year must be complete");
+        }
+        return v;
+    }
+
+    public PlanRunInput read(String inputJson) {
+        try {
+            return json.readValue(inputJson, PlanRunInput.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

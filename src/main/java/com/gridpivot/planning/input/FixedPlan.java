@@ -1,0 +1,25 @@
+package com.gridpivot.planning.input;
+
+import java.util.Map;
+
+/**
+ * A plan whose decisions are fixed by variable bounds; keys are "name|monthIndex". In a map, decisions not present are 0;
+ * a null map leaves that kind of decision to the optimizer (the "stay on Bitcoin" baseline fixes only the AI starts).
+ *
+ * @param name            shown in answers
+ * @param aiStartsMw      S[j,m]
+ * @param asicRetiredMw   R[i,m]
+ * @param asicBoughtMw    B[i,m]
+ * @param treasurySoldBtc T[m] by month index
+ */
+public record FixedPlan(String name, Map<String, Double> aiStartsMw, Map<String, Double> asicRetiredMw,
+                        Map<String, Double> asicBoughtMw, Map<Integer, Double> treasurySoldBtc) {
+
+    public static String key(String name, int month) {
+        return name + "|" + month;
+    }
+
+    public static FixedPlan stayOnBitcoin() {
+        return new FixedPlan("stay on Bitcoin", Map.of(), null, null, null);
+    }
+}

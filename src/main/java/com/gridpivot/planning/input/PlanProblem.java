@@ -1,0 +1,120 @@
+package com.gridpivot.planning.input;
+
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.input.SolverKind;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A validated, fully resolved multi-year plan: every default applied, prices and hashprice expanded to one value per
+ * hour of every month. Immutable in use; the optimizer needs nothing else (it never sees an entity or a request).
+ *
+ * @param startMonth          first month m = 0
+ * @param months              the periods, in order
+ * @param interconnectMw      C, MW of site power
+ * @param maxAiItMw           A̅, most AI IT MW started over all options (+∞ when absent)
+ * @param minAiItMw           A̲, contracted AI IT MW online from month index {@code minAiFromIndex}
+ * @param minAiFromIndex      first month index of the contract
+ * @param maxConversionMwPerMonth most AI IT MW started in one month (+∞ when absent)
+ * @param fleets              ASIC fleets installed at the start
+ * @param options             AI options
+ * @param startingCashUsd     S₀
+ * @param cashFloorUsd        −creditLine (−∞ when there is no cash limit)
+ * @param treasuryBtc         N, BTC that may be sold
+ * @param discountRate        r, annual; month m's cash flow is discounted by (1+r)^−(m+1)/12 (end of month)
+ * @param solver              the LP backend
+ * @param hourModel           how hours are modelled inside a month
+ * @param timeLimitSeconds    solver limit per LP
+ */
+public record PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
+                          int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
+                          double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
+                          HourModel hourModel, double timeLimitSeconds) {
+
+    public int monthCount() {
+        return months.size();
+    }
+
+    public int totalHours() {
+        return months.stream().mapToInt(MonthData::hours).sum();
+    }
+
+    /** δ_m = (1 + r)^−(m+1)/12: month m's cash flow counts at the month's end. */
+    public double discountFactor(int m) {
+        return Math.pow(1.0 + discountRate, -(m + 1) / 12.0);
+    }
+
+    /** The treasury BTC's value at the horizon's end, discounted: δ_{M−1} × BTC price of the last month. */
+    public double treasuryEndValueUsdPerBtc() {
+        int last = months.size() - 1;
+        return discountFactor(last) * months.get(last).btcPriceUsd();
+    }
+
+    /**
+     * One month of the horizon.
+     *
+     * @param month                the calendar month (UTC)
+     * @param priceUsdPerMwh       energy price per hour of the month (24 × days values)
+     * @param hashpriceUsdPerPhDay hashprice per hour (the day's value)
+     * @param btcPriceUsd          mean BTC price of the month's days (treasury sales)
+     */
+    public record MonthData(YearMonth month, double[] priceUsdPerMwh, double[] hashpriceUsdPerPhDay, double btcPriceUsd) {
+        public int hours() {
+            return priceUsdPerMwh.length;
+        }
+
+        public double priceSumUsdPerMw() {
+            double s = 0.0;
+            for (double p : priceUsdPerMwh) {
+                s += p;
+            }
+            return s;
+        }
+
+        /** Mining margin per MWh of IT load of fleet f in hour t: (1 − fee) h 1000/(24 e) − p pue − varOpex. */
+        public double miningMarginUsdPerMwh(FleetSpec f, int t) {
+            return f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+        }
+    }
+
+    /**
+     * @param spec              the fleet as in the allocation engine (capacity, efficiency, pue, fees, opex)
+     * @param salvageUsdPerMw   cash per MW retired: salvageUsdPerTh × 10⁶ / (J/TH)
+     * @param purchaseUsdPerMw  cost per MW bought: newPriceUsdPerTh × 10⁶ / (J/TH); NaN when purchases are not offered
+     */
+    public record PlanFleet(FleetSpec spec, double salvageUsdPerMw, double purchaseUsdPerMw) {
+        public boolean canBuy() {
+            return !Double.isNaN(purchaseUsdPerMw);
+        }
+    }
+
+    /**
+     * @param spec               the option as in the allocation engine (revenue per MWh in the first month, pue, capex, opex)
+     * @param leadTimeMonths     L_j: MW started in month m are online from month m + L_j
+     * @param capexTiming        capex at start or spread evenly over the L_j construction months
+     * @param rateDeclinePerYear revenue per MWh in month m = rev × (1 − decline)^(m/12)
+     */
+    public record PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear) {
+        public double revenueUsdPerMwh(int m) {
+            return spec.revenueUsdPerMwh() * Math.pow(1.0 - rateDeclinePerYear, m / 12.0);
+        }
+
+        /** Share of the capex of MW started in month k that is paid in month m. */
+        public double capexShare(int k, int m) {
+            if (capexTiming == CapexTiming.AT_START || leadTimeMonths <= 1) {
+                return m == k ? 1.0 : 0.0;
+            }
+            return m >= k && m < k + leadTimeMonths ? 1.0 / leadTimeMonths : 0.0;
+        }
+    }
+
+    public enum CapexTiming { AT_START, SPREAD }
+
+    public enum HourModel {
+        /** Hours of a month with the same positive fleets in the same merit order merged exactly (models/README.md). */
+        EXACT_BLOCKS,
+        /** One set of dispatch and interconnect rows per hour: the naive model, for checking. */
+        HOURLY
+    }
+}

@@ -1,0 +1,413 @@
+package com.gridpivot.planning.input;
+
+import com.gridpivot.api.allocation.AllocationRequest.AiOptionInput;
+import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
+import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.api.plans.PlanRequest.PlanAiOptionInput;
+import com.gridpivot.api.plans.ScenarioBody;
+import com.gridpivot.api.plans.ScenarioBody.AiOptionAssumption;
+import com.gridpivot.catalog.AiOffering;
+import com.gridpivot.catalog.Catalog;
+import com.gridpivot.marketdata.BtcPricePath;
+import com.gridpivot.marketdata.HashpriceEngine;
+import com.gridpivot.marketdata.HashpriceProjection;
+import com.gridpivot.marketdata.SeriesPoint;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
+import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.optimization.input.SolverKind;
+import com.gridpivot.planning.input.PlanProblem.CapexTiming;
+import com.gridpivot.planning.input.PlanProblem.HourModel;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a {@link PlanRequest} (with its scenario resolved) and turns it into a {@link PlanProblem}. Every invalid
+ * field is listed by its JSON path in one {@link com.gridpivot.api.InvalidRequestException}.
+ */
+public final class PlanProblemAssembler {
+    public static final int MAX_MONTHS = 120;
+    public static final int DEFAULT_MONTHS = 60;
+    public static final double DEFAULT_DISCOUNT_RATE = 0.10;
+
+    private final Catalog catalog;
+    private final AllocationProblemAssembler allocation;
+    private final SolverKind defaultSolver;
+    private final double maxTimeLimitSeconds;
+
+    public PlanProblemAssembler(Catalog catalog, SolverKind defaultSolver, double maxTimeLimitSeconds) {
+        this.catalog = catalog;
+        this.allocation = new AllocationProblemAssembler(catalog, defaultSolver, maxTimeLimitSeconds);
+        this.defaultSolver = defaultSolver;
+        this.maxTimeLimitSeconds = maxTimeLimitSeconds;
+    }
+
+    /** @param scenario the scenario to use (inline or stored; its fields are reported under {@code scenario.…}) */
+    public PlanProblem assemble(PlanRequest req, ScenarioBody scenario, EnergySource energy) {
+        FieldChecks c = new FieldChecks();
+        if (req == null) {
+            c.error("", "a JSON request body is required");
+            c.throwIfAny();
+        }
+        if (scenario == null) {
+            c.error("scenario", "give a stored scenario (scenarioId) or an inline scenario");
+        }
+        // ---- horizon
+        YearMonth start = month(c, "startMonth", req.startMonth(), true);
+        int months = c.wholeNumber("months", req.months(), DEFAULT_MONTHS, 1, MAX_MONTHS);
+        if (req.months() != null && req.months() > MAX_MONTHS && Double.isFinite(req.months())) {
+            c.error("months", "the horizon is at most 10 years (120 months)");
+        }
+        // ---- site
+        double interconnect = Double.NaN;
+        double maxAi = Double.POSITIVE_INFINITY;
+        double minAi = 0.0;
+        int minAiFrom = 0;
+        double maxConv = Double.POSITIVE_INFINITY;
+        if (req.site() == null) {
+            c.error("site", "is required");
+        } else {
+            var s = req.site();
+            interconnect = c.required("site.interconnectMw", s.interconnectMw(), 0.0, FieldChecks.MAX_MW, "MW");
+            maxAi = c.optional("site.maxAiItMw", s.maxAiItMw(), Double.POSITIVE_INFINITY, 0.0, FieldChecks.MAX_MW, "MW");
+            minAi = c.optional("site.minAiItMw", s.minAiItMw(), 0.0, 0.0, FieldChecks.MAX_MW, "MW");
+            maxConv = c.optional("site.maxConversionMwPerMonth", s.maxConversionMwPerMonth(), Double.POSITIVE_INFINITY, 0.0,
+                    FieldChecks.MAX_MW, "MW/month");
+            YearMonth from = month(c, "site.minAiFromMonth", s.minAiFromMonth(), false);
+            if (from != null && start != null) {
+                long idx = ChronoUnit.MONTHS.between(start, from);
+                if (idx < 0 || idx >= months) {
+                    c.error("site.minAiFromMonth", "must be inside the horizon " + start + " … " + start.plusMonths(months - 1));
+                } else {
+                    minAiFrom = (int) idx;
+                }
+            }
+        }
+        // ---- fleets and options (resolved as in the allocation engine, same JSON paths)
+        List<FleetSpec> fleetSpecs = allocation.fleets(req.asicFleets(), c);
+        Map<String, AiOptionAssumption> overrides = scenario != null && scenario.ai() != null && scenario.ai().options() != null
+                ? scenario.ai().options() : Map.of();
+        List<PlanAiOptionInput> optionInputs = req.aiOptions() == null ? List.of() : req.aiOptions();
+        List<AiOptionInput> converted = new ArrayList<>();
+        for (int j = 0; j < optionInputs.size(); j++) {
+            PlanAiOptionInput o = optionInputs.get(j);
+            converted.add(o == null ? null : withOverrides(o, o.name() == null ? null : overrides.get(o.name()),
+                    "scenario.ai.options." + o.name(), c));
+        }
+        List<AiOptionSpec> optionSpecs = allocation.aiOptions(converted, c);
+        if ((req.asicFleets() == null || req.asicFleets().isEmpty()) && optionInputs.isEmpty()) {
+            c.error("asicFleets", "give at least one ASIC fleet or one AI option: there is nothing to plan");
+        }
+        uniqueNames(req, c);
+        Set<String> optionNames = new HashSet<>();
+        optionInputs.forEach(o -> {
+            if (o != null && o.name() != null) {
+                optionNames.add(o.name());
+            }
+        });
+        for (String name : overrides.keySet()) {
+            if (!optionNames.contains(name)) {
+                c.error("scenario.ai.options." + name, "names no AI option of this plan; options are " + optionNames);
+            }
+        }
+        // ---- scenario
+        double discountRate = DEFAULT_DISCOUNT_RATE;
+        double gpuDecline = 0.0;
+        double coloDecline = 0.0;
+        double salvagePerTh = 0.0;
+        double newPerTh = Double.NaN;
+        if (scenario != null) {
+            discountRate = c.optional("scenario.discountRate", scenario.discountRate(), DEFAULT_DISCOUNT_RATE, 0.0, 1.0, "");
+            if (scenario.ai() != null) {
+                gpuDecline = c.optional("scenario.ai.gpuRateDeclinePerYear", scenario.ai().gpuRateDeclinePerYear(), 0.0, 0.0, 0.99, "");
+                coloDecline = c.optional("scenario.ai.colocationRateDeclinePerYear", scenario.ai().colocationRateDeclinePerYear(), 0.0, 0.0,
+                        0.99, "");
+            }
+            if (scenario.asic() != null) {
+                salvagePerTh = c.optional("scenario.asic.salvageUsdPerTh", scenario.asic().salvageUsdPerTh(), 0.0, 0.0, 1e4, "USD/TH");
+                newPerTh = c.optional("scenario.asic.newPriceUsdPerTh", scenario.asic().newPriceUsdPerTh(), Double.NaN, 0.0, 1e4, "USD/TH");
+                if (newPerTh < salvagePerTh) {
+                    c.error("scenario.asic.salvageUsdPerTh", "salvage " + FieldChecks.fmt(salvagePerTh)
+                            + " USD/TH is above the price of new machines " + FieldChecks.fmt(newPerTh)
+                            + " USD/TH: buying to retire would make money without limit");
+                }
+            }
+        }
+        // ---- options' plan fields
+        List<PlanOption> options = new ArrayList<>();
+        int k = 0;
+        for (int j = 0; j < optionInputs.size(); j++) {
+            PlanAiOptionInput o = optionInputs.get(j);
+            if (o == null) {
+                continue;
+            }
+            String p = "aiOptions[" + j + "]";
+            AiOptionAssumption ov = o.name() == null ? null : overrides.get(o.name());
+            String op = "scenario.ai.options." + o.name();
+            AiOffering off = o.offering() == null ? null : catalog.aiOffering(o.offering()).orElse(null);
+            int lead;
+            if (ov != null && ov.leadTimeMonths() != null) {
+                lead = c.wholeNumber(op + ".leadTimeMonths", ov.leadTimeMonths(), 0, 0, 60);
+            } else if (o.leadTimeMonths() != null) {
+                lead = c.wholeNumber(p + ".leadTimeMonths", o.leadTimeMonths(), 0, 0, 60);
+            } else {
+                lead = off != null && off.leadTimeMonths() != null ? off.leadTimeMonths() : 0;
+            }
+            CapexTiming timing = enumValue(c, p + ".capexTiming", o.capexTiming(), CapexTiming.class, CapexTiming.AT_START);
+            AiOptionSpec spec = k < optionSpecs.size() && optionSpecs.get(k).name().equals(nameOf(o, off)) ? optionSpecs.get(k++) : null;
+            if (spec == null) {
+                continue; // its errors are recorded
+            }
+            double decline = spec.revenueBasis() == RevenueBasis.GPU_LEASE ? gpuDecline
+                    : spec.revenueBasis() == RevenueBasis.COLOCATION ? coloDecline : 0.0;
+            if (ov != null && ov.rateDeclinePerYear() != null) {
+                decline = c.optional(op + ".rateDeclinePerYear", ov.rateDeclinePerYear(), 0.0, 0.0, 0.99, "");
+            }
+            options.add(new PlanOption(spec, lead, timing, decline));
+        }
+        List<PlanFleet> fleets = new ArrayList<>();
+        for (FleetSpec f : fleetSpecs) {
+            double thPerMw = 1e6 / f.jPerTh();
+            fleets.add(new PlanFleet(f, salvagePerTh * thPerMw, Double.isNaN(newPerTh) ? Double.NaN : newPerTh * thPerMw));
+        }
+        // ---- finance
+        double cash = 0.0;
+        double floor = Double.NEGATIVE_INFINITY;
+        double treasury = 0.0;
+        if (req.finance() != null) {
+            cash = c.optional("finance.startingCashUsd", req.finance().startingCashUsd(), 0.0, -1e13, 1e13, "USD");
+            double credit = c.optional("finance.creditLineUsd", req.finance().creditLineUsd(), Double.POSITIVE_INFINITY, 0.0, 1e13, "USD");
+            floor = -credit;
+            treasury = c.optional("finance.treasuryBtc", req.finance().treasuryBtc(), 0.0, 0.0, 2.1e7, "BTC");
+        }
+        if (minAi > 0.0 && optionInputs.isEmpty()) {
+            c.error("site.minAiItMw", "a contracted AI minimum of " + FieldChecks.fmt(minAi) + " MW needs at least one AI option");
+        }
+        SolverKind solver = enumValue(c, "solver", req.solver(), SolverKind.class, defaultSolver);
+        HourModel hourModel = enumValue(c, "hourModel", req.hourModel(), HourModel.class, HourModel.EXACT_BLOCKS);
+        double timeLimit = c.optional("timeLimitSeconds", req.timeLimitSeconds(), maxTimeLimitSeconds, 0.001, maxTimeLimitSeconds,
+                "s (the server's limit)");
+        // ---- market paths (only when the rest is valid, so a bad node is reported with the other errors)
+        List<MonthData> monthData = null;
+        if (scenario != null && start != null) {
+            monthData = months(scenario, start, months, energy, c);
+        }
+        c.throwIfAny();
+        return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
+                cash, floor, treasury, discountRate, solver, hourModel, timeLimit);
+    }
+
+    private static String nameOf(PlanAiOptionInput o, AiOffering off) {
+        return o.name() != null ? o.name() : off == null ? null : off.name();
+    }
+
+    /** The option with the scenario's rates and capex put in; the scenario's values are checked under its own path. */
+    private static AiOptionInput withOverrides(PlanAiOptionInput o, AiOptionAssumption ov, String path, FieldChecks c) {
+        Double lease = o.leaseUsdPerGpuHour();
+        Double colo = o.colocationUsdPerKwMonth();
+        Double flat = o.revenueUsdPerMwh();
+        Double capex = o.capexUsdPerMw();
+        if (ov != null) {
+            if (ov.leaseUsdPerGpuHour() != null) {
+                lease = c.optional(path + ".leaseUsdPerGpuHour", ov.leaseUsdPerGpuHour(), 0.0, 0.0, 1e4, "USD/GPU-h");
+            }
+            if (ov.colocationUsdPerKwMonth() != null) {
+                colo = c.optional(path + ".colocationUsdPerKwMonth", ov.colocationUsdPerKwMonth(), 0.0, 0.0, 1e5, "USD/kW-month");
+            }
+            if (ov.revenueUsdPerMwh() != null) {
+                flat = c.optional(path + ".revenueUsdPerMwh", ov.revenueUsdPerMwh(), 0.0, 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            }
+            if (ov.capexUsdPerMw() != null) {
+                capex = c.optional(path + ".capexUsdPerMw", ov.capexUsdPerMw(), 0.0, 0.0, 1e10, "USD/MW");
+            }
+        }
+        return new AiOptionInput(o.name(), o.offering(), o.kwPerGpu(), lease, o.utilization(), colo, flat, o.tenantPaysPower(), o.pue(),
+                o.maxItMw(), capex, o.variableOpexUsdPerMwh(), o.fixedOpexUsdPerMwYear());
+    }
+
+    private static void uniqueNames(PlanRequest req, FieldChecks c) {
+        Map<String, String> seen = new HashMap<>();
+        if (req.asicFleets() != null) {
+            for (int i = 0; i < req.asicFleets().size(); i++) {
+                AsicFleetInput f = req.asicFleets().get(i);
+                String name = f == null ? null : f.name() != null ? f.name() : f.model();
+                check(seen, name, "asicFleets[" + i + "].name", c);
+            }
+        }
+        if (req.aiOptions() != null) {
+            for (int j = 0; j < req.aiOptions().size(); j++) {
+                PlanAiOptionInput o = req.aiOptions().get(j);
+                String name = o == null ? null : o.name() != null ? o.name() : o.offering();
+                check(seen, name, "aiOptions[" + j + "].name", c);
+            }
+        }
+    }
+
+    private static void check(Map<String, String> seen, String name, String path, FieldChecks c) {
+        if (name == null) {
+            return;
+        }
+        String first = seen.putIfAbsent(name, path);
+        if (first != null) {
+            c.error(path, "duplicate name '" + name + "' (also " + first + "); fleets and options need unique names");
+        }
+    }
+
+    /** Prices, hashprice and BTC price for every month. */
+    private static List<MonthData> months(ScenarioBody s, YearMonth start, int months, EnergySource energy, FieldChecks c) {
+        YearMonth end = start.plusMonths(months - 1);
+        LocalDate first = start.atDay(1);
+        LocalDate last = end.atEndOfMonth();
+        // ---- BTC and hashprice
+        BtcPricePath path = null;
+        double difficulty = Double.NaN;
+        double growth = 0.0;
+        double fees = 0.0;
+        var b = s.btc();
+        if (b == null) {
+            c.error("scenario.btc", "is required (price, difficulty)");
+        } else {
+            if (b.pricePointsUsd() != null && !b.pricePointsUsd().isEmpty()) {
+                if (b.priceUsd() != null || b.annualGrowth() != null) {
+                    c.error("scenario.btc.pricePointsUsd", "give either pricePointsUsd or priceUsd with annualGrowth, not both");
+                }
+                List<SeriesPoint> points = new ArrayList<>();
+                for (Map.Entry<String, Double> e : b.pricePointsUsd().entrySet()) {
+                    String p = "scenario.btc.pricePointsUsd." + e.getKey();
+                    YearMonth ym = month(c, p, e.getKey(), true);
+                    double v = c.required(p, e.getValue(), 1.0, 1e8, "USD");
+                    if (ym != null && !Double.isNaN(v)) {
+                        points.add(new SeriesPoint(ym.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), v));
+                    }
+                }
+                if (!points.isEmpty()) {
+                    path = BtcPricePath.steps(points);
+                }
+            } else {
+                double price = c.required("scenario.btc.priceUsd", b.priceUsd(), 1.0, 1e8, "USD");
+                double g = c.optional("scenario.btc.annualGrowth", b.annualGrowth(), 0.0, -0.99, 10.0, "");
+                if (!Double.isNaN(price) && !Double.isNaN(g)) {
+                    path = BtcPricePath.constantGrowth(first, price, g);
+                }
+            }
+            difficulty = c.required("scenario.btc.startDifficulty", b.startDifficulty(), 1.0, 1e20, "");
+            growth = c.optional("scenario.btc.difficultyGrowthPerMonth", b.difficultyGrowthPerMonth(), 0.0, -0.5, 1.0, "");
+            fees = c.optional("scenario.btc.feesBtcPerBlock", b.feesBtcPerBlock(), 0.0, 0.0, 100.0, "BTC");
+        }
+        // ---- energy
+        var e = s.energy();
+        double[] year = null;
+        int replayYear = 0;
+        double flat = Double.NaN;
+        double esc = 0.0;
+        double adder = 0.0;
+        if (e == null) {
+            c.error("scenario.energy", "is required: a stored node with replayYear, or flatPriceUsdPerMwh");
+        } else {
+            boolean stored = e.node() != null || e.replayYear() != null;
+            boolean flatGiven = e.flatPriceUsdPerMwh() != null;
+            esc = c.optional("scenario.energy.annualEscalation", e.annualEscalation(), 0.0, -0.5, 1.0, "");
+            adder = c.optional("scenario.energy.adderUsdPerMwh", e.adderUsdPerMwh(), 0.0, -1e4, 1e4, "USD/MWh");
+            if (stored && flatGiven) {
+                c.error("scenario.energy", "give either node with replayYear or flatPriceUsdPerMwh, not both");
+            } else if (flatGiven) {
+                flat = c.required("scenario.energy.flatPriceUsdPerMwh", e.flatPriceUsdPerMwh(), -FieldChecks.MAX_PRICE_USD_PER_MWH,
+                        FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            } else if (stored) {
+                if (e.node() == null || e.node().isBlank()) {
+                    c.error("scenario.energy.node", "is required with replayYear");
+                }
+                if (e.replayYear() == null) {
+                    c.error("scenario.energy.replayYear", "is required with node");
+                } else if (e.replayYear() < 1990 || e.replayYear() > 2100) {
+                    c.error("scenario.energy.replayYear", "must be a year between 1990 and 2100");
+                } else if (e.node() != null && !e.node().isBlank() && !c.hasErrors()) {
+                    replayYear = e.replayYear();
+                    try {
+                        year = energy.yearHourlyUsdPerMwh(e.node(), replayYear);
+                    } catch (IllegalArgumentException ex) {
+                        c.error("scenario.energy.node", ex.getMessage());
+                    }
+                }
+            } else {
+                c.error("scenario.energy", "give node with replayYear, or flatPriceUsdPerMwh");
+            }
+        }
+        if (c.hasErrors() || path == null) {
+            return null;
+        }
+        List<SeriesPoint> daily = HashpriceEngine.projectDaily(new HashpriceProjection(first, last, path, difficulty, growth, fees));
+        List<MonthData> out = new ArrayList<>(months);
+        int day = 0;
+        for (int m = 0; m < months; m++) {
+            YearMonth ym = start.plusMonths(m);
+            int days = ym.lengthOfMonth();
+            int hours = days * 24;
+            double factor = Math.pow(1.0 + esc, m / 12.0);
+            double[] prices = new double[hours];
+            double[] hashprice = new double[hours];
+            if (year != null) {
+                YearMonth replay = YearMonth.of(replayYear, ym.getMonthValue());
+                int offset = (int) ChronoUnit.HOURS.between(LocalDate.of(replayYear, 1, 1).atStartOfDay(),
+                        replay.atDay(1).atStartOfDay());
+                int replayHours = replay.lengthOfMonth() * 24;
+                for (int t = 0; t < hours; t++) {
+                    // A 29-day February replayed from a 28-day one repeats its first day.
+                    prices[t] = year[offset + (t % replayHours)] * factor + adder;
+                }
+            } else {
+                java.util.Arrays.fill(prices, flat * factor + adder);
+            }
+            double btcSum = 0.0;
+            for (int d = 0; d < days; d++) {
+                double hp = daily.get(day + d).value();
+                java.util.Arrays.fill(hashprice, d * 24, d * 24 + 24, hp);
+                btcSum += path.priceUsdOn(ym.atDay(d + 1));
+            }
+            day += days;
+            out.add(new MonthData(ym, prices, hashprice, btcSum / days));
+        }
+        return out;
+    }
+
+    static YearMonth month(FieldChecks c, String field, String text, boolean required) {
+        if (text == null) {
+            if (required) {
+                c.error(field, "is required, e.g. \"2026-07\"");
+            }
+            return null;
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            c.error(field, "must be a month like \"2026-07\" (got '" + (text.length() > 40 ? text.substring(0, 40) : text) + "')");
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(FieldChecks c, String field, String v, Class<E> type, E fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            c.error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
+            return fallback;
+        }
+    }
+}

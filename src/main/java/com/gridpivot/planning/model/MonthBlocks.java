@@ -1,0 +1,83 @@
+package com.gridpivot.planning.model;
+
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Partitions the hours of one month into blocks, as {@link com.gridpivot.optimization.model.HourBlocks} does for a
+ * horizon. Inside month m the kept ASIC MW K[i,m] and the AI MW reserved W[j,m] are the same in every hour, so every
+ * hour leaves the same site power R_m = C − Σⱼ pueⱼ W[j,m] to the fleets and is a fractional knapsack with the same
+ * capacities: hours with the same positive fleets in the same merit order (margin per MW of site power) have the same
+ * optimal dispatch, and one block with summed coefficients has the same value for every K and W. Exact.
+ */
+public final class MonthBlocks {
+    private MonthBlocks() {
+    }
+
+    /** One block per hour with every fleet active: the naive model. */
+    public static List<MonthBlock> hourly(MonthData month, List<FleetSpec> fleets) {
+        int n = fleets.size();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        List<MonthBlock> out = new ArrayList<>(month.hours());
+        for (int t = 0; t < month.hours(); t++) {
+            out.add(block(String.format("h%04d", t), new int[] {t}, all, month, fleets));
+        }
+        return out;
+    }
+
+    /** Hours merged by (positive fleets, merit order). */
+    public static List<MonthBlock> exact(MonthData month, List<FleetSpec> fleets) {
+        int n = fleets.size();
+        Map<String, List<Integer>> hoursByKey = new LinkedHashMap<>();
+        Map<String, int[]> orderByKey = new LinkedHashMap<>();
+        Integer[] idx = new Integer[n];
+        double[] ratio = new double[n];
+        for (int t = 0; t < month.hours(); t++) {
+            int positive = 0;
+            for (int i = 0; i < n; i++) {
+                double m = month.miningMarginUsdPerMwh(fleets.get(i), t);
+                ratio[i] = m / fleets.get(i).pue();
+                if (m > 0.0 && fleets.get(i).capacityMw() > 0.0) {
+                    idx[positive++] = i;
+                }
+            }
+            Integer[] active = Arrays.copyOf(idx, positive);
+            Arrays.sort(active, Comparator.comparingDouble((Integer i) -> -ratio[i]).thenComparingInt(i -> i));
+            int[] order = Arrays.stream(active).mapToInt(Integer::intValue).toArray();
+            String key = Arrays.toString(order);
+            hoursByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+            orderByKey.putIfAbsent(key, order);
+        }
+        List<MonthBlock> out = new ArrayList<>(hoursByKey.size());
+        int b = 0;
+        for (Map.Entry<String, List<Integer>> e : hoursByKey.entrySet()) {
+            int[] hours = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            out.add(block(String.format("b%03d", b++), hours, orderByKey.get(e.getKey()), month, fleets));
+        }
+        return out;
+    }
+
+    private static MonthBlock block(String label, int[] hours, int[] order, MonthData month, List<FleetSpec> fleets) {
+        double[] rev = new double[order.length];
+        double[] energy = new double[order.length];
+        double[] opex = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            FleetSpec f = fleets.get(order[k]);
+            for (int t : hours) {
+                rev[k] += f.revenueUsdPerMwhAt(month.hashpriceUsdPerPhDay()[t]);
+                energy[k] += month.priceUsdPerMwh()[t] * f.pue();
+                opex[k] += f.variableOpexUsdPerMwh();
+            }
+        }
+        return new MonthBlock(label, hours.length, order, rev, energy, opex);
+    }
+}

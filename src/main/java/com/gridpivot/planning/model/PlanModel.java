@@ -1,0 +1,37 @@
+package com.gridpivot.planning.model;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import java.util.List;
+
+/**
+ * A built plan LP with handles to its variables and rows. Owns the MPSolver: {@link #close()} deletes it.
+ *
+ * @param kept      K[i][m] asicKept
+ * @param retired   R[i][m] asicRetired
+ * @param bought    B[i][m] asicBought (row null when the fleet cannot be bought)
+ * @param dispatch  D[m][b][k] dispatch of the k-th active fleet of block b of month m
+ * @param start     S[j][m] aiStart
+ * @param reserved  W[j][m] aiReserved (started, building or online: holds site power)
+ * @param online    O[j][m] aiOnline
+ * @param sold      T[m] treasurySold (null without treasury)
+ * @param cash      cash[m] cumulative cash at the end of month m
+ * @param terms     the cash-flow terms of each month
+ */
+public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, List<List<MonthBlock>> blocks, MPVariable[][] kept,
+                        MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
+                        MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
+                        MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs) implements AutoCloseable {
+
+    /** coefficient × variable in month m's cash flow. */
+    public record Term(MPVariable variable, double coefficientUsd, CashCategory category) {
+    }
+
+    @Override
+    public void close() {
+        solver.delete();
+    }
+}

@@ -1,0 +1,357 @@
+package com.gridpivot.planning.model;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.solve.OrToolsNatives;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblem.HourModel;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import com.gridpivot.planning.model.PlanModel.Term;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the plan LP of models/PLANS.md, one constraint group per concern. Symbols (m months, i fleets, j AI options,
+ * b blocks of a month, Hₘ hours of month m, δₘ = (1+r)^−(m+1)/12):
+ * <pre>
+ *   K[i,m] asicKept     IT MW of fleet i installed in month m      ≥ 0
+ *   R[i,m] asicRetired  IT MW retired at the start of month m      ≥ 0   (salvage per MW)
+ *   B[i,m] asicBought   IT MW bought at the start of month m       ≥ 0   (price per MW; only with a new-machine price)
+ *   D[i,m,b] dispatch   IT MW of fleet i in each hour of block b   0 ≤ D ≤ K[i,m]
+ *   S[j,m] aiStart      AI IT MW whose construction starts in m    ≥ 0
+ *   W[j,m] aiReserved   Σ_{k≤m} S[j,k]: holds site power from its start (construction included)
+ *   O[j,m] aiOnline     Σ_{k≤m−Lⱼ} S[j,k]: earns from month k + Lⱼ
+ *   T[m]   treasurySold BTC sold in month m                     ≥ 0
+ *   cash[m]             cumulative cash at the end of month m   ≥ −creditLine
+ * </pre>
+ * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
+ */
+public final class PlanModelBuilder {
+    private PlanModelBuilder() {
+    }
+
+    /** @param fixed decisions fixed by bounds, or null to optimise every decision */
+    public static PlanModel build(PlanProblem p, FixedPlan fixed) {
+        OrToolsNatives.ensureLoaded();
+        long t0 = System.nanoTime();
+        MPSolver s = MPSolver.createSolver(p.solver().name());
+        if (s == null) {
+            throw new IllegalStateException("OR-Tools has no " + p.solver() + " backend in this build");
+        }
+        try {
+            int months = p.monthCount();
+            List<List<MonthBlock>> blocks = new ArrayList<>(months);
+            for (MonthData md : p.months()) {
+                List<FleetSpec> specs = p.fleets().stream().map(PlanFleet::spec).toList();
+                blocks.add(p.hourModel() == HourModel.HOURLY ? MonthBlocks.hourly(md, specs) : MonthBlocks.exact(md, specs));
+            }
+            List<List<Term>> terms = new ArrayList<>(months);
+            for (int m = 0; m < months; m++) {
+                terms.add(new ArrayList<>());
+            }
+            MPVariable[][] kept = new MPVariable[p.fleets().size()][months];
+            MPVariable[][] retired = new MPVariable[p.fleets().size()][months];
+            MPVariable[][] bought = new MPVariable[p.fleets().size()][];
+            addAsicFleetRows(s, p, fixed, kept, retired, bought, terms);
+            MPVariable[][][] dispatch = addDispatch(s, p, blocks, kept, terms);
+            MPVariable[][] start = new MPVariable[p.options().size()][months];
+            MPVariable[][] reserved = new MPVariable[p.options().size()][months];
+            MPVariable[][] online = new MPVariable[p.options().size()][months];
+            addAiRows(s, p, fixed, start, reserved, online, terms);
+            addInterconnectRows(s, p, blocks, dispatch, reserved);
+            addAiLimitRows(s, p, start, reserved, online);
+            MPVariable[] sold = addTreasury(s, p, fixed, terms);
+            MPVariable[] cash = new MPVariable[months];
+            MPConstraint[] balance = addCashRows(s, p, terms, cash);
+            setObjective(s, p, terms, sold);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            return new PlanModel(p, fixed, s, blocks, kept, retired, bought, dispatch, start, reserved, online, sold, cash, balance, terms, ms);
+        } catch (RuntimeException e) {
+            s.delete();
+            throw e;
+        }
+    }
+
+    static String month(PlanProblem p, int m) {
+        return p.months().get(m).month().toString();
+    }
+
+    /** LP names may not contain brackets or commas of their own. */
+    static String lp(String name) {
+        return name.replaceAll("[\\[\\],\\s]+", "_");
+    }
+
+    private static double fixedValue(Map<String, Double> map, String name, int m) {
+        Double v = map.get(FixedPlan.key(name, m));
+        return v == null ? 0.0 : v;
+    }
+
+    /**
+     * asicBalance[i,m]: K[i,m] − K[i,m−1] − B[i,m] + R[i,m] = 0, with K[i,−1] = capᵢ (the fleet installed at the start).
+     * Cash: + salvageᵢ R[i,m] − priceᵢ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m].
+     */
+    private static void addAsicFleetRows(MPSolver s, PlanProblem p, FixedPlan fixed, MPVariable[][] kept, MPVariable[][] retired,
+                                         MPVariable[][] bought, List<List<Term>> terms) {
+        double inf = MPSolver.infinity();
+        for (int i = 0; i < p.fleets().size(); i++) {
+            PlanFleet f = p.fleets().get(i);
+            String fn = lp(f.spec().name());
+            bought[i] = f.canBuy() ? new MPVariable[p.monthCount()] : null;
+            for (int m = 0; m < p.monthCount(); m++) {
+                String idx = fn + "," + month(p, m);
+                kept[i][m] = s.makeNumVar(0.0, f.canBuy() ? inf : f.spec().capacityMw(), "asicKept[" + idx + "]");
+                retired[i][m] = s.makeNumVar(0.0, inf, "asicRetired[" + idx + "]");
+                if (fixed != null && fixed.asicRetiredMw() != null) {
+                    double v = fixedValue(fixed.asicRetiredMw(), f.spec().name(), m);
+                    retired[i][m].setBounds(v, v);
+                }
+                MPConstraint row = s.makeConstraint(m == 0 ? f.spec().capacityMw() : 0.0, m == 0 ? f.spec().capacityMw() : 0.0,
+                        "asicBalance[" + idx + "]");
+                row.setCoefficient(kept[i][m], 1.0);
+                if (m > 0) {
+                    row.setCoefficient(kept[i][m - 1], -1.0);
+                }
+                row.setCoefficient(retired[i][m], 1.0);
+                terms.get(m).add(new Term(retired[i][m], f.salvageUsdPerMw(), CashCategory.ASIC_SALVAGE));
+                if (bought[i] != null) {
+                    bought[i][m] = s.makeNumVar(0.0, inf, "asicBought[" + idx + "]");
+                    if (fixed != null && fixed.asicBoughtMw() != null) {
+                        double v = fixedValue(fixed.asicBoughtMw(), f.spec().name(), m);
+                        bought[i][m].setBounds(v, v);
+                    }
+                    row.setCoefficient(bought[i][m], -1.0);
+                    terms.get(m).add(new Term(bought[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
+                }
+                double fixedOpex = f.spec().fixedOpexUsdPerMwYear() * p.months().get(m).hours() / 8760.0;
+                if (fixedOpex != 0.0) {
+                    terms.get(m).add(new Term(kept[i][m], -fixedOpex, CashCategory.MINING_OPEX));
+                }
+            }
+        }
+    }
+
+    /**
+     * D[i,m,b] ∈ [0, ∞) and fleetLimit[i,m,b]: D[i,m,b] − K[i,m] ≤ 0.
+     * Cash: Σ_b (Σ_{t∈b} revᵢₜ − pₜ pueᵢ − varOpexᵢ) D[i,m,b].
+     */
+    private static MPVariable[][][] addDispatch(MPSolver s, PlanProblem p, List<List<MonthBlock>> blocks, MPVariable[][] kept,
+                                                List<List<Term>> terms) {
+        MPVariable[][][] d = new MPVariable[p.monthCount()][][];
+        for (int m = 0; m < p.monthCount(); m++) {
+            List<MonthBlock> mb = blocks.get(m);
+            d[m] = new MPVariable[mb.size()][];
+            for (int b = 0; b < mb.size(); b++) {
+                MonthBlock block = mb.get(b);
+                d[m][b] = new MPVariable[block.activeFleets().length];
+                for (int k = 0; k < d[m][b].length; k++) {
+                    int i = block.activeFleets()[k];
+                    String idx = lp(p.fleets().get(i).spec().name()) + "," + month(p, m) + "," + block.label();
+                    MPVariable v = s.makeNumVar(0.0, MPSolver.infinity(), "dispatch[" + idx + "]");
+                    d[m][b][k] = v;
+                    MPConstraint limit = s.makeConstraint(-MPSolver.infinity(), 0.0, "fleetLimit[" + idx + "]");
+                    limit.setCoefficient(v, 1.0);
+                    limit.setCoefficient(kept[i][m], -1.0);
+                    terms.get(m).add(new Term(v, block.revenueUsdPerMw()[k], CashCategory.MINING_REVENUE));
+                    terms.get(m).add(new Term(v, -block.energyUsdPerMw()[k], CashCategory.MINING_ENERGY));
+                    if (block.varOpexUsdPerMw()[k] != 0.0) {
+                        terms.get(m).add(new Term(v, -block.varOpexUsdPerMw()[k], CashCategory.MINING_OPEX));
+                    }
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * aiReservedDef[j,m]: W[j,m] − W[j,m−1] − S[j,m] = 0;   aiOnlineDef[j,m]: O[j,m] − O[j,m−1] − S[j,m−Lⱼ] = 0
+     * (the S term only when m ≥ Lⱼ); W[j,m] ≤ maxItMwⱼ.
+     * Cash: O[j,m] (Hₘ (revⱼ (1−declineⱼ)^(m/12) − varOpexⱼ) − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
+     *       − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months).
+     */
+    private static void addAiRows(MPSolver s, PlanProblem p, FixedPlan fixed, MPVariable[][] start, MPVariable[][] reserved,
+                                  MPVariable[][] online, List<List<Term>> terms) {
+        double inf = MPSolver.infinity();
+        for (int j = 0; j < p.options().size(); j++) {
+            PlanOption o = p.options().get(j);
+            String on = lp(o.spec().name());
+            double ub = Double.isFinite(o.spec().maxItMw()) ? o.spec().maxItMw() : inf;
+            for (int m = 0; m < p.monthCount(); m++) {
+                String idx = on + "," + month(p, m);
+                start[j][m] = s.makeNumVar(0.0, inf, "aiStart[" + idx + "]");
+                if (fixed != null && fixed.aiStartsMw() != null) {
+                    double v = fixedValue(fixed.aiStartsMw(), o.spec().name(), m);
+                    start[j][m].setBounds(v, v);
+                }
+                reserved[j][m] = s.makeNumVar(0.0, ub, "aiReserved[" + idx + "]");
+                online[j][m] = s.makeNumVar(0.0, inf, "aiOnline[" + idx + "]");
+                MPConstraint w = s.makeConstraint(0.0, 0.0, "aiReservedDef[" + idx + "]");
+                w.setCoefficient(reserved[j][m], 1.0);
+                w.setCoefficient(start[j][m], -1.0);
+                MPConstraint ol = s.makeConstraint(0.0, 0.0, "aiOnlineDef[" + idx + "]");
+                ol.setCoefficient(online[j][m], 1.0);
+                if (m > 0) {
+                    w.setCoefficient(reserved[j][m - 1], -1.0);
+                    ol.setCoefficient(online[j][m - 1], -1.0);
+                }
+                if (m - o.leadTimeMonths() >= 0) {
+                    ol.setCoefficient(start[j][m - o.leadTimeMonths()], -1.0);
+                }
+            }
+            for (int m = 0; m < p.monthCount(); m++) {
+                MonthData md = p.months().get(m);
+                double h = md.hours();
+                terms.get(m).add(new Term(online[j][m], h * o.revenueUsdPerMwh(m), CashCategory.AI_REVENUE));
+                if (!o.spec().tenantPaysPower()) {
+                    terms.get(m).add(new Term(online[j][m], -o.spec().pue() * md.priceSumUsdPerMw(), CashCategory.AI_ENERGY));
+                }
+                double opex = h * o.spec().variableOpexUsdPerMwh() + o.spec().fixedOpexUsdPerMwYear() * h / 8760.0;
+                if (opex != 0.0) {
+                    terms.get(m).add(new Term(online[j][m], -opex, CashCategory.AI_OPEX));
+                }
+                if (o.spec().capexUsdPerMw() != 0.0) {
+                    for (int k = Math.max(0, m - Math.max(1, o.leadTimeMonths()) + 1); k <= m; k++) {
+                        double share = o.capexShare(k, m);
+                        if (share > 0.0) {
+                            terms.get(m).add(new Term(start[j][k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** interconnect[m,b]: Σ_{i active} pueᵢ D[i,m,b] + Σⱼ pueⱼ W[j,m] ≤ C (AI holds its power from construction start). */
+    private static void addInterconnectRows(MPSolver s, PlanProblem p, List<List<MonthBlock>> blocks, MPVariable[][][] d,
+                                            MPVariable[][] reserved) {
+        for (int m = 0; m < p.monthCount(); m++) {
+            for (int b = 0; b < blocks.get(m).size(); b++) {
+                MonthBlock block = blocks.get(m).get(b);
+                MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.interconnectMw(),
+                        "interconnect[" + month(p, m) + "," + block.label() + "]");
+                for (int k = 0; k < d[m][b].length; k++) {
+                    row.setCoefficient(d[m][b][k], p.fleets().get(block.activeFleets()[k]).spec().pue());
+                }
+                for (int j = 0; j < p.options().size(); j++) {
+                    row.setCoefficient(reserved[j][m], p.options().get(j).spec().pue());
+                }
+            }
+            if (blocks.get(m).isEmpty() && !p.options().isEmpty()) {
+                MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.interconnectMw(), "interconnect[" + month(p, m) + "]");
+                for (int j = 0; j < p.options().size(); j++) {
+                    row.setCoefficient(reserved[j][m], p.options().get(j).spec().pue());
+                }
+            }
+        }
+    }
+
+    /**
+     * aiTotalMax: Σⱼ W[j,M−1] ≤ A̅ (W never falls, so the last month bounds all);
+     * conversionRate[m]: Σⱼ S[j,m] ≤ maxConversionMwPerMonth;
+     * aiContract[m]: Σⱼ O[j,m] ≥ A̲ for every m from the contract's first month.
+     */
+    private static void addAiLimitRows(MPSolver s, PlanProblem p, MPVariable[][] start, MPVariable[][] reserved, MPVariable[][] online) {
+        int last = p.monthCount() - 1;
+        if (p.options().isEmpty()) {
+            return;
+        }
+        if (Double.isFinite(p.maxAiItMw())) {
+            MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.maxAiItMw(), "aiTotalMax");
+            for (MPVariable[] w : reserved) {
+                row.setCoefficient(w[last], 1.0);
+            }
+        }
+        for (int m = 0; m <= last; m++) {
+            if (Double.isFinite(p.maxConversionMwPerMonth())) {
+                MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.maxConversionMwPerMonth(), "conversionRate[" + month(p, m) + "]");
+                for (MPVariable[] sj : start) {
+                    row.setCoefficient(sj[m], 1.0);
+                }
+            }
+            if (p.minAiItMw() > 0.0 && m >= p.minAiFromIndex()) {
+                MPConstraint row = s.makeConstraint(p.minAiItMw(), MPSolver.infinity(), "aiContract[" + month(p, m) + "]");
+                for (MPVariable[] oj : online) {
+                    row.setCoefficient(oj[m], 1.0);
+                }
+            }
+        }
+    }
+
+    /** treasuryLimit: Σₘ T[m] ≤ N. Cash: + btcPriceₘ T[m]. */
+    private static MPVariable[] addTreasury(MPSolver s, PlanProblem p, FixedPlan fixed, List<List<Term>> terms) {
+        if (p.treasuryBtc() <= 0.0 && (fixed == null || fixed.treasurySoldBtc() == null || fixed.treasurySoldBtc().isEmpty())) {
+            return null;
+        }
+        MPVariable[] sold = new MPVariable[p.monthCount()];
+        MPConstraint limit = s.makeConstraint(-MPSolver.infinity(), p.treasuryBtc(), "treasuryLimit");
+        for (int m = 0; m < p.monthCount(); m++) {
+            sold[m] = s.makeNumVar(0.0, MPSolver.infinity(), "treasurySold[" + month(p, m) + "]");
+            if (fixed != null && fixed.treasurySoldBtc() != null) {
+                double v = fixed.treasurySoldBtc().getOrDefault(m, 0.0);
+                sold[m].setBounds(v, v);
+            }
+            limit.setCoefficient(sold[m], 1.0);
+            terms.get(m).add(new Term(sold[m], p.months().get(m).btcPriceUsd(), CashCategory.TREASURY_SALE));
+        }
+        return sold;
+    }
+
+    /**
+     * cashBalance[m]: cash[m] − cash[m−1] − CFₘ = S₀ at m = 0, else 0, with CFₘ = Σ terms of month m;
+     * cash[m] ≥ −creditLine (no bound without a credit line).
+     */
+    private static MPConstraint[] addCashRows(MPSolver s, PlanProblem p, List<List<Term>> terms, MPVariable[] cash) {
+        MPConstraint[] rows = new MPConstraint[p.monthCount()];
+        for (int m = 0; m < p.monthCount(); m++) {
+            double lb = Double.isFinite(p.cashFloorUsd()) ? p.cashFloorUsd() : -MPSolver.infinity();
+            cash[m] = s.makeNumVar(lb, MPSolver.infinity(), "cash[" + month(p, m) + "]");
+            double rhs = m == 0 ? p.startingCashUsd() : 0.0;
+            MPConstraint row = s.makeConstraint(rhs, rhs, "cashBalance[" + month(p, m) + "]");
+            row.setCoefficient(cash[m], 1.0);
+            if (m > 0) {
+                row.setCoefficient(cash[m - 1], -1.0);
+            }
+            for (Map.Entry<MPVariable, Double> e : sum(terms.get(m)).entrySet()) {
+                row.setCoefficient(e.getKey(), -e.getValue());
+            }
+            rows[m] = row;
+        }
+        return rows;
+    }
+
+    /**
+     * max Σₘ δₘ CFₘ − δ_{M−1} btcPrice_{M−1} Σₘ T[m]: the NPV of the site's cash flows plus the treasury sales, less the
+     * value the sold BTC would have had, discounted, at the horizon's end (so selling is not free money).
+     */
+    private static void setObjective(MPSolver s, PlanProblem p, List<List<Term>> terms, MPVariable[] sold) {
+        Map<MPVariable, Double> obj = new IdentityHashMap<>();
+        for (int m = 0; m < p.monthCount(); m++) {
+            double delta = p.discountFactor(m);
+            for (Map.Entry<MPVariable, Double> e : sum(terms.get(m)).entrySet()) {
+                obj.merge(e.getKey(), delta * e.getValue(), Double::sum);
+            }
+        }
+        if (sold != null) {
+            double end = p.treasuryEndValueUsdPerBtc();
+            for (MPVariable v : sold) {
+                obj.merge(v, -end, Double::sum);
+            }
+        }
+        obj.forEach((v, c) -> s.objective().setCoefficient(v, c));
+        s.objective().setMaximization();
+    }
+
+    private static Map<MPVariable, Double> sum(List<Term> terms) {
+        Map<MPVariable, Double> out = new IdentityHashMap<>();
+        for (Term t : terms) {
+            out.merge(t.variable(), t.coefficientUsd(), Double::sum);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package com.gridpivot.planning.result;
+
+/**
+ * IRR and payback of monthly cash flows c₀ … c_{M−1}, each at the end of its month (time m + 1 months).
+ */
+public final class CashFlowMetrics {
+    private CashFlowMetrics() {
+    }
+
+    /** Σₘ cₘ (1 + x)^−(m+1) at a monthly rate x. */
+    public static double npvMonthly(double[] flows, double x) {
+        double s = 0.0;
+        double f = 1.0;
+        for (double c : flows) {
+            f /= 1.0 + x;
+            s += c * f;
+        }
+        return s;
+    }
+
+    /**
+     * The annual IRR (1 + x)¹² − 1 where x solves npvMonthly(flows, x) = 0, found by bisection on x ∈ (−0.99, 10) when the
+     * NPV changes sign there; null when the flows never change sign (no IRR) or no root is bracketed.
+     */
+    public static Double irrAnnual(double[] flows) {
+        boolean neg = false;
+        boolean pos = false;
+        double scale = 0.0;
+        for (double c : flows) {
+            scale = Math.max(scale, Math.abs(c));
+        }
+        for (double c : flows) {
+            neg |= c < -1e-9 * Math.max(1.0, scale);
+            pos |= c > 1e-9 * Math.max(1.0, scale);
+        }
+        if (!neg || !pos) {
+            return null;
+        }
+        double lo = -0.99;
+        double hi = 10.0;
+        double flo = npvMonthly(flows, lo);
+        double fhi = npvMonthly(flows, hi);
+        if (Math.signum(flo) == Math.signum(fhi)) {
+            return null;
+        }
+        for (int k = 0; k < 200; k++) {
+            double mid = 0.5 * (lo + hi);
+            double fm = npvMonthly(flows, mid);
+            if (Math.signum(fm) == Math.signum(flo)) {
+                lo = mid;
+                flo = fm;
+            } else {
+                hi = mid;
+            }
+        }
+        double x = 0.5 * (lo + hi);
+        return Math.pow(1.0 + x, 12) - 1.0;
+    }
+
+    /**
+     * The first month index from which the cumulative sum stays ≥ 0 to the end, or −1 when the cumulative sum is negative at
+     * the end. 0 when it is never negative.
+     */
+    public static int paybackIndex(double[] flows) {
+        double cum = 0.0;
+        int from = 0;
+        for (int m = 0; m < flows.length; m++) {
+            cum += flows[m];
+            if (cum < -1e-6) {
+                from = m + 1;
+            }
+        }
+        return from >= flows.length ? -1 : from;
+    }
+}

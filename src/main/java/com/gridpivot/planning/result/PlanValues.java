@@ -1,0 +1,132 @@
+package com.gridpivot.planning.result;
+
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.api.plans.FixedPlanBody.Step;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.model.CashCategory;
+import com.gridpivot.planning.model.MonthBlock;
+import com.gridpivot.planning.model.PlanModel;
+import com.gridpivot.planning.model.PlanModel.Term;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The numbers read out of a solved plan model, so that the model can be deleted before results are assembled. */
+public final class PlanValues {
+    public final PlanProblem problem;
+    public final double objectiveUsd;
+    /** CFₘ and its parts [m][category]. */
+    public final double[] cashFlowUsd;
+    public final double[][] byCategoryUsd;
+    public final double[] cumulativeCashUsd;
+    public final double[][] keptMw;
+    public final double[][] dispatchedMwAvg;
+    public final double[] miningEnergyMwh;
+    public final double[][] startedMw;
+    public final double[][] reservedMw;
+    public final double[][] onlineMw;
+    public final double[] soldBtc;
+    public final double[][] retiredMw;
+    public final double[][] boughtMw;
+
+    public PlanValues(PlanModel model, double objectiveUsd) {
+        this.problem = model.problem();
+        this.objectiveUsd = objectiveUsd;
+        int months = problem.monthCount();
+        int fleets = problem.fleets().size();
+        int options = problem.options().size();
+        cashFlowUsd = new double[months];
+        byCategoryUsd = new double[months][CashCategory.values().length];
+        cumulativeCashUsd = new double[months];
+        keptMw = new double[fleets][months];
+        retiredMw = new double[fleets][months];
+        boughtMw = new double[fleets][months];
+        dispatchedMwAvg = new double[fleets][months];
+        miningEnergyMwh = new double[months];
+        startedMw = new double[options][months];
+        reservedMw = new double[options][months];
+        onlineMw = new double[options][months];
+        soldBtc = new double[months];
+        double cash = problem.startingCashUsd();
+        for (int m = 0; m < months; m++) {
+            for (Term t : model.terms().get(m)) {
+                double v = t.coefficientUsd() * t.variable().solutionValue();
+                cashFlowUsd[m] += v;
+                byCategoryUsd[m][t.category().ordinal()] += v;
+            }
+            cash += cashFlowUsd[m];
+            cumulativeCashUsd[m] = cash;
+            for (int i = 0; i < fleets; i++) {
+                keptMw[i][m] = model.kept()[i][m].solutionValue();
+                retiredMw[i][m] = model.retired()[i][m].solutionValue();
+                boughtMw[i][m] = model.bought()[i] == null ? 0.0 : model.bought()[i][m].solutionValue();
+            }
+            List<MonthBlock> blocks = model.blocks().get(m);
+            double hours = problem.months().get(m).hours();
+            for (int b = 0; b < blocks.size(); b++) {
+                MonthBlock block = blocks.get(b);
+                for (int k = 0; k < block.activeFleets().length; k++) {
+                    double mwh = model.dispatch()[m][b][k].solutionValue() * block.hours();
+                    dispatchedMwAvg[block.activeFleets()[k]][m] += mwh / hours;
+                    miningEnergyMwh[m] += mwh;
+                }
+            }
+            for (int j = 0; j < options; j++) {
+                startedMw[j][m] = model.start()[j][m].solutionValue();
+                reservedMw[j][m] = model.reserved()[j][m].solutionValue();
+                onlineMw[j][m] = model.online()[j][m].solutionValue();
+            }
+            soldBtc[m] = model.sold() == null ? 0.0 : model.sold()[m].solutionValue();
+        }
+    }
+
+    public double category(int m, CashCategory c) {
+        return byCategoryUsd[m][c.ordinal()];
+    }
+
+    public double total(CashCategory c) {
+        double s = 0.0;
+        for (double[] row : byCategoryUsd) {
+            s += row[c.ordinal()];
+        }
+        return s;
+    }
+
+    public double totalSoldBtc() {
+        double s = 0.0;
+        for (double v : soldBtc) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Nonzero decisions, in the form of a fixed plan. */
+    public PlanResult.Decisions decisions() {
+        List<Step> ai = new ArrayList<>();
+        List<Step> retired = new ArrayList<>();
+        List<Step> bought = new ArrayList<>();
+        List<Step> sold = new ArrayList<>();
+        for (int m = 0; m < problem.monthCount(); m++) {
+            String month = problem.months().get(m).month().toString();
+            for (int j = 0; j < problem.options().size(); j++) {
+                add(ai, problem.options().get(j).spec().name(), month, startedMw[j][m]);
+            }
+            for (int i = 0; i < problem.fleets().size(); i++) {
+                add(retired, problem.fleets().get(i).spec().name(), month, retiredMw[i][m]);
+                add(bought, problem.fleets().get(i).spec().name(), month, boughtMw[i][m]);
+            }
+            add(sold, null, month, soldBtc[m]);
+        }
+        return new PlanResult.Decisions(ai, retired, bought, sold);
+    }
+
+    private static void add(List<Step> out, String name, String month, double v) {
+        if (Math.abs(v) > 1e-9) {
+            out.add(new Step(name, month, v));
+        }
+    }
+
+    /** Variables whose value is read; used by tests to compare two models' decisions. */
+    static double value(MPVariable v) {
+        return v == null ? 0.0 : v.solutionValue();
+    }
+}

@@ -1,0 +1,8 @@
+package com.gridpivot.planning.solve;
+
+import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.planning.model.PlanModel;
+
+/** A solved plan model (still owning its MPSolver) and how the solve went. */
+public record PlanSolveOutcome(PlanModel model, SolveOutcome outcome, boolean interrupted) {
+}

@@ -1,0 +1,24 @@
+package com.gridpivot.planning.solve;
+
+import com.gridpivot.optimization.solve.LpSolver;
+import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.planning.model.PlanModel;
+
+/** Solves a plan model with the shared {@link LpSolver} (status confirmation, time limit, verification), interruptibly. */
+public final class PlanSolver {
+    /** Rows hold dollars in the 1e9 range (cash) next to MW: an absolute tolerance scaled to that. */
+    public static final double FEASIBILITY_TOLERANCE = 1e-4;
+
+    private PlanSolver() {
+    }
+
+    public static PlanSolveOutcome solve(PlanModel model, RunControl control) {
+        control.solving(model.solver());
+        try {
+            SolveOutcome o = LpSolver.solve(model.solver(), model.problem().solver(), model.problem().timeLimitSeconds(), FEASIBILITY_TOLERANCE);
+            return new PlanSolveOutcome(model, o, control.cancelled());
+        } finally {
+            control.solving(null);
+        }
+    }
+}

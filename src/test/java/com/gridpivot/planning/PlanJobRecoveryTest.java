@@ -1,0 +1,63 @@
+package com.gridpivot.planning;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.gridpivot.api.RestAssuredDoubles;
+import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.jobs.JobRunner;
+import com.gridpivot.jobs.JobStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Restarts the service mid-run": a run row left RUNNING by a process that died is what a restart finds. The start-up
+ * recovery marks it FAILED with a reason (never RUNNING forever), and retry runs its stored snapshot to the end.
+ */
+@QuarkusTest
+class PlanJobRecoveryTest {
+    @Inject
+    JobStore store;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void doubles() {
+        RestAssuredDoubles.install();
+    }
+
+    @Test
+    void aRunLeftRunningByARestartIsMarkedAndCanBeRetried() throws Exception {
+        String body = """
+                {"scenario": {"btc": {"priceUsd": 50000, "startDifficulty": %s}, "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0},
+                 "site": {"interconnectMw": 10},
+                 "asicFleets": [{"name": "S21", "units": 1600, "hashrateThPerUnit": 150, "powerWPerUnit": 3125}],
+                 "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 10, "leadTimeMonths": 1}],
+                 "startMonth": "2026-01", "months": 3}""".formatted(Double.toString(PlanTestSupport.D_STAR));
+        String snapshot = json.writeValueAsString(plans.snapshot(json.readValue(body, PlanRequest.class)));
+        long id = store.insertRunning(PlanService.JOB_KIND, snapshot);
+        given().get("/api/v1/plans/runs/" + id).then().body("status", equalTo("RUNNING"));
+
+        runner.recover(); // what the StartupEvent observer runs in a new process
+
+        given().get("/api/v1/plans/runs/" + id).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("reason", containsString("interrupted by a restart"));
+        given().post("/api/v1/plans/runs/" + id + "/retry").then().statusCode(202);
+        Response done = PlanResourceTest.poll("/api/v1/plans/runs/" + id);
+        done.then().body("status", equalTo("OPTIMAL")).body("attempts", equalTo(2));
+        given().get("/api/v1/plans/runs/" + id + "/result").then().statusCode(200).body("npvUsd", closeTo(1_572_000.0, 1e-4));
+    }
+}
