@@ -164,35 +164,25 @@ class SeriesServiceTest {
         assertThat(service.find(SeriesKind.ENERGY_PRICE, bad).orElseThrow().pointCount()).isEqualTo(2);
     }
 
+    /* Correctness of the large case; its speed is measured by ImportBenchmark (bench/IMPORT.md), not asserted here. */
     @Test
-    void twoYearsOfQuarterHoursStoreInUnderFiveSecondsAndAYearOfHoursLoadsFast() {
+    void twoYearsOfQuarterHoursStoreOnceAndAYearOfHoursReadsBack() {
         String key = key();
         Duration q = Duration.ofMinutes(15);
         List<SeriesPoint> points = ramp(Instant.parse("2023-01-01T06:00:00Z"), q, 70_176, 0.25);
-        long t0 = System.nanoTime();
         StoreOutcome out = service.store(List.of(new ImportedSeries(SeriesKind.ENERGY_PRICE, key, q, points, "bench")), info(key));
-        long storeMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(out.pointsAdded()).isEqualTo(70_176);
-        assertThat(storeMs).as("store of 70,176 points, ms").isLessThan(5_000);
-
-        long t1 = System.nanoTime();
         StoreOutcome again = service.store(List.of(new ImportedSeries(SeriesKind.ENERGY_PRICE, key, q, points, "bench")), info(key));
-        long againMs = (System.nanoTime() - t1) / 1_000_000;
         assertThat(again.pointsUnchanged()).isEqualTo(70_176);
-        assertThat(againMs).as("re-store of 70,176 unchanged points, ms").isLessThan(5_000);
+        assertThat(again.pointsAdded()).isZero();
 
         String hourly = key();
         service.store(List.of(new ImportedSeries(SeriesKind.ENERGY_PRICE, hourly, HOUR, ramp(T0, HOUR, 8_784, 0), "h")), info(hourly));
-        service.hourlyValues(SeriesKind.ENERGY_PRICE, hourly, T0, T0.plus(HOUR.multipliedBy(8_784))); // warm up
-        long t2 = System.nanoTime();
         double[] year = service.hourlyValues(SeriesKind.ENERGY_PRICE, hourly, T0, T0.plus(HOUR.multipliedBy(8_784)));
-        long loadMs = (System.nanoTime() - t2) / 1_000_000;
         assertThat(year).hasSize(8_784);
         assertThat(year[8_783]).isEqualTo(8_783.0);
-        assertThat(loadMs).as("hourly values of a year, ms").isLessThan(100);
         service.delete(out.series().get(0).seriesId());
         service.delete(service.find(SeriesKind.ENERGY_PRICE, hourly).orElseThrow().id());
         assertThat(service.find(SeriesKind.ENERGY_PRICE, key)).isEmpty();
-        System.out.printf("series benchmark: store 70176 points %d ms, re-store %d ms, load 8784 hours %d ms%n", storeMs, againMs, loadMs);
     }
 }
