@@ -5,6 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.risk.SweepRequest;
 import com.gridpivot.risk.SweepResult;
 import com.gridpivot.risk.SweepService;
+import com.gridpivot.risk.SweepJobHandler;
+import com.gridpivot.jobs.JobRunner;
+import com.gridpivot.jobs.JobStatus;
+import com.gridpivot.jobs.JobStore;
+import com.gridpivot.jobs.JobView;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,18 +32,106 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/sweeps")
 @Tag(name = "Risk", description = "Sweeps, the pivot frontier and tornados")
 public class SweepResource {
+    static final String RUNS = "/api/v1/sweeps/runs/";
     private final SweepService sweeps;
     private final ObjectMapper json;
+    private final SweepJobHandler jobs;
+    private final JobStore store;
+    private final JobRunner runner;
 
-    public SweepResource(SweepService sweeps, ObjectMapper json) {
+    public SweepResource(SweepService sweeps, ObjectMapper json, SweepJobHandler jobs, JobStore store, JobRunner runner) {
         this.sweeps = sweeps;
         this.json = json;
+        this.jobs = jobs;
+        this.store = store;
+        this.runner = runner;
+    }
+
+    /**
+     * A sweep run's state.
+     *
+     * @param status          QUEUED, RUNNING, OPTIMAL, FAILED, CANCELLED
+     * @param progressPercent share of grid points solved
+     * @param reason          why it FAILED or was CANCELLED
+     * @param resultUrl       where the result is, once there is one
+     */
+    public record SweepRunResponse(long id, String status, int progressPercent, String reason, int attempts, boolean cancelRequested,
+                                   java.time.Instant createdAt, java.time.Instant startedAt, java.time.Instant finishedAt, String resultUrl) {
+        static SweepRunResponse of(JobView j) {
+            return new SweepRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(),
+                    j.createdAt(), j.startedAt(), j.finishedAt(), j.status().terminal() && j.status() == JobStatus.OPTIMAL ? RUNS + j.id() + "/result" : null);
+        }
+    }
+
+    @POST
+    @Path("/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a sweep as a durable job",
+            description = "Validated first (400 lists every invalid field), stored with its complete input snapshot before the 202, run by a worker over all cores. Poll the Location; DELETE cancels.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
+            examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))
+    @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/sweeps/runs/{id}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRunResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response start(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        long id = jobs.submit(json.readValue(body, SweepRequest.class));
+        return Response.accepted(SweepRunResponse.of(find(id, false))).location(URI.create(RUNS + id)).build();
+    }
+
+    @GET
+    @Path("/runs/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A sweep run's status and progress")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SweepRunResponse status(@PathParam("id") long id) {
+        return SweepRunResponse.of(find(id, false));
+    }
+
+    @GET
+    @Path("/runs/{id}/result")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A finished sweep's result")
+    @APIResponse(responseCode = "200", description = "The sweep result", content = @Content(schema = @Schema(implementation = SweepResult.class)))
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response result(@PathParam("id") long id) {
+        JobView job = find(id, true);
+        if (job.resultJson() == null) {
+            throw new ConflictException("status", "sweep run " + id + " is " + job.status() + (job.reason() == null ? "" : " (" + job.reason() + ")")
+                    + "; it has no result" + (job.status().terminal() ? "" : " yet"));
+        }
+        return Response.ok(job.resultJson(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("/runs/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a sweep run", description = "A queued run never starts; a running one stops after the points in progress.")
+    @APIResponse(responseCode = "200", description = "The run after the cancel")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already finished", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SweepRunResponse cancel(@PathParam("id") long id) {
+        JobView before = find(id, false);
+        if (before.status().terminal()) {
+            throw new ConflictException("status", "sweep run " + id + " is already " + before.status());
+        }
+        return SweepRunResponse.of(runner.cancel(id).orElseThrow(() -> new NotFoundException("no sweep run " + id)));
+    }
+
+    private JobView find(long id, boolean withTexts) {
+        return store.get(id, withTexts).filter(j -> SweepJobHandler.JOB_KIND.equals(j.kind()))
+                .orElseThrow(() -> new NotFoundException("no sweep run " + id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sweep a what-if over one or two inputs",
+    @Operation(summary = "Sweep a what-if over one or two inputs, answered at once (for long sweeps use POST /api/v1/sweeps/runs)",
             description = "Solves the what-if at every grid point with one shared model (hour blocks exact at every point), gives the pivot frontier of a one-axis sweep (the values at which the optimal AI MW steps, located by bisection to 1e-7 of the range) and, when asked, a tornado of netUsd against ±deltaFraction on each input.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
             examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))

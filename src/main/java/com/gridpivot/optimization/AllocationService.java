@@ -66,6 +66,11 @@ public class AllocationService {
         return json.readValue(body, AllocationRequest.class);
     }
 
+    /** The request with its references (stored site, series) resolved to inline numbers; inline requests as they are. */
+    public AllocationRequest resolveInline(AllocationRequest request) {
+        return resolver.resolve(request).request();
+    }
+
     /** Throws {@link InvalidRequestException} listing every invalid field. */
     public AllocationProblem validate(AllocationRequest request) {
         return assembler.assemble(resolver.resolve(request).request());
