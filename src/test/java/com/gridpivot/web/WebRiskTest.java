@@ -220,9 +220,12 @@ class WebRiskTest {
         assertThat(page.locator("#results .chart").count()).isZero();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-errors-1366x768.png")));
 
-        // keyboard: from the first field, Tab reaches Run; Enter runs the (fixed) sweep
+        // keyboard: from the first field, Tab reaches Run; Enter runs the (fixed) sweep, here a 5 × 3 grid
         page.fill("#axis0-to", "150000");
         page.fill("#axis0-points", "5");
+        page.check("#axis1-on");
+        page.selectOption("#axis1-input", "ENERGY_PRICE_SCALE");
+        page.fill("#axis1-points", "3");
         page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
         page.focus("#risk-site");
         String focused = "";
@@ -235,6 +238,12 @@ class WebRiskTest {
         page.keyboard().press("Enter");
         page.waitForSelector("#result-status:has-text('Sweep ready')");
         assertThat(page.getAttribute("#axis0-to", "aria-invalid")).isNull();
+        // two axes: a heat map of AI MW over the grid, no frontier; the charts draw one line per second-axis value
+        assertThat(page.querySelectorAll("#heatmap tbody td")).hasSize(15);
+        assertThat(page.querySelectorAll("#frontier-list")).isEmpty();
+        assertThat(page.getAttribute("#chart-pivot", "data-series")).isEqualTo("3");
+        assertThat(Integer.parseInt(page.getAttribute("#chart-npv", "data-points"))).isEqualTo(15);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-grid-1366x768.png")).setFullPage(true));
     }
 
     void shots(String name) {

@@ -215,7 +215,7 @@ export async function mount(container) {
         }
         ctx.restore();
       }];
-      plot.redraw();
+      // uPlot draws after a microtask, so the hook set here runs on the first draw and on every resize
     }
     lineChart(fig2.box, { title: 'Net value (USD)', x: xs, xLabel: INPUTS[input]?.axis || input, xFmt: fmt, yLabel: 'net value (USD)', yFmt: v => compactUsd(v),
       series: clean(netSeries), description: `Net value in USD at ${xs.length} values of ${labelOf(input)}.` });
@@ -302,13 +302,22 @@ function compactUsd(v) {
  * line at the base net value; largest swing on top. Drawn as SVG (uPlot has no tornado); data-points counts the bar ends.
  */
 function tornadoChart(box, r) {
+  drawTornado(box, r);
+  let width = box.clientWidth;
+  new ResizeObserver(() => {
+    if (Math.abs(box.clientWidth - width) > 4) { width = box.clientWidth; drawTornado(box, r); }
+  }).observe(box);
+}
+
+function drawTornado(box, r) {
   const bars = [...r.tornado].sort((a, b) => b.swingUsd - a.swingUsd);
   const base = r.base.netUsd;
   const vals = bars.flatMap(t => [t.netUsdLow, t.netUsdHigh]).concat(base).filter(Number.isFinite);
   const lo = Math.min(...vals), hi = Math.max(...vals);
   const pad = (hi - lo) * 0.05 || Math.abs(base) * 0.05 || 1;
   const x0 = lo - pad, x1 = hi + pad;
-  const W = 640, left = 170, right = 20, top = 30, rowH = 30, bottom = 46;
+  // drawn at the box's own width, so that text stays 12px at every screen width
+  const W = Math.max(300, Math.floor(box.clientWidth || 600)), left = Math.min(170, Math.round(W * 0.36)), right = 24, top = 30, rowH = 30, bottom = 46;
   const H = top + rowH * bars.length + bottom;
   const X = v => left + ((v - x0) / (x1 - x0)) * (W - left - right);
   const NS = 'http://www.w3.org/2000/svg';
@@ -318,10 +327,10 @@ function tornadoChart(box, r) {
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'tornado-svg', 'aria-hidden': 'true', focusable: 'false' });
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'tornado-svg', 'aria-hidden': 'true', focusable: 'false' });
   svg.append(el('text', { x: W / 2, y: 18, 'text-anchor': 'middle', class: 't-title' }, 'Net value at ± each input (USD)'));
   // ticks
-  const ticks = 5;
+  const ticks = W < 500 ? 3 : 5;
   for (let i = 0; i <= ticks; i++) {
     const v = x0 + ((x1 - x0) * i) / ticks;
     svg.append(el('line', { x1: X(v), x2: X(v), y1: top, y2: top + rowH * bars.length, class: 't-grid' }),
