@@ -1,0 +1,261 @@
+package com.gridpivot.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Risk page in headless Chromium (Debian's /usr/bin/chromium): a BTC-price sweep of a site this test stores
+ * through the API, with a tornado; the charts hold data, the frontier shown is the API's, an invalid axis shows the
+ * API's message next to its field, the keyboard reaches Run. Screenshots under target/screenshots.
+ */
+@QuarkusTest
+class WebRiskTest {
+    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final String SITE = "Risk page test site";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    BrowserContext context;
+    Page page;
+    final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        ensureSite();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        page.onPageError(e -> pageErrors.add(e));
+        page.onConsoleMessage(m -> {
+            // the browser logs every 4xx answer; the page shows those to the user itself
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
+                pageErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+    }
+
+    /**
+     * The hand-checked case of SweepServiceTest as a stored site: S21 (17.5 J/TH), AI at a flat 120 USD/MWh, 10 MW of
+     * interconnect. Both pay the same energy price, so AI wins when hashprice·1000/420 < 120, i.e. hashprice < 50.4; with
+     * hashprice 45 at BTC $90,000 the frontier is at 90,000 × 50.4 / 45 = $100,800.
+     */
+    static void ensureSite() {
+        List<String> names = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
+        if (names.contains(SITE)) {
+            return;
+        }
+        given().contentType("application/json").body("""
+                {"name": "%s", "interconnectMw": 10,
+                 "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
+                 "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}]}
+                """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
+    }
+
+    void openRiskPage() {
+        page.navigate(base.toString() + "#/risk");
+        page.waitForSelector(".page[data-ready]");
+        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted: " + page.textContent(".page")).isEqualTo("true");
+        page.selectOption("#risk-site", new SelectOption().setLabel(SITE));
+    }
+
+    @Test
+    void btcPriceSweepShowsThePivotCurveTheApisFrontierAndATornado() throws Exception {
+        openRiskPage();
+        // the page's defaults: BTC_PRICE_USD from $40,000 to $150,000 in 23 points, tornado ±20%
+        assertThat(page.inputValue("#axis0-input")).isEqualTo("BTC_PRICE_USD");
+        page.fill("#axis0-from", "40000");
+        page.fill("#axis0-to", "150000");
+        page.fill("#axis0-points", "23");
+        page.check("#tornado-on");
+        page.fill("#tornado-delta", "20");
+        AtomicReference<String> sent = new AtomicReference<>();
+        page.onRequest(r -> {
+            if (r.url().endsWith("/api/v1/sweeps") && "POST".equals(r.method())) {
+                sent.set(r.postData());
+            }
+        });
+        page.click("#run");
+        page.waitForSelector("#results[data-status]");
+        assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OPTIMAL");
+        JsonNode request = JSON.readTree(sent.get());
+        assertThat(request.at("/axes/0/input").asText()).isEqualTo("BTC_PRICE_USD");
+        assertThat(request.at("/tornado/deltaFraction").asDouble()).isEqualTo(0.2);
+
+        // every chart holds data
+        page.waitForSelector("#chart-pivot canvas");
+        List<ElementHandle> charts = page.querySelectorAll(".chart");
+        assertThat(charts).extracting(c -> c.getAttribute("id")).contains("chart-pivot", "chart-npv", "chart-tornado");
+        for (ElementHandle c : charts) {
+            assertThat(c.querySelector("canvas, svg")).as("drawing in chart " + c.getAttribute("id")).isNotNull();
+            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("points in chart " + c.getAttribute("id")).isPositive();
+            assertThat(c.getAttribute("aria-label")).isNotBlank();
+        }
+        assertThat(Integer.parseInt(page.getAttribute("#chart-pivot", "data-points"))).isEqualTo(2 * 23);
+
+        // the same request through the API: the frontier, the base and the tornado on the page are the API's
+        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
+                .then().statusCode(200).extract().asString());
+        JsonNode frontier = api.get("frontier");
+        assertThat(frontier.size()).as("one step, at the hand breakeven").isEqualTo(1);
+        assertThat(frontier.at("/0/value").asDouble()).isCloseTo(100_800.0, Offset.offset(0.02));
+        List<ElementHandle> steps = page.querySelectorAll("#frontier-list li");
+        assertThat(steps).hasSize(frontier.size());
+        assertThat(page.getAttribute("#chart-pivot", "data-markers")).isEqualTo(String.valueOf(frontier.size()));
+        for (int i = 0; i < frontier.size(); i++) {
+            double expected = frontier.get(i).get("value").asDouble();
+            assertThat(Double.parseDouble(steps.get(i).getAttribute("data-value"))).isCloseTo(expected, Offset.offset(1e-9 * expected));
+            String shown = steps.get(i).querySelector("[data-key='frontier.value']").textContent();
+            assertThat(Double.parseDouble(shown.replaceAll("[^0-9.]", ""))).as("'" + shown + "'").isCloseTo(expected, Offset.offset(0.5));
+            assertThat(steps.get(i).textContent()).contains(frontier.get(i).get("description").asText());
+        }
+        List<ElementHandle> baseNums = page.querySelectorAll("#risk-base [data-value]");
+        assertThat(Double.parseDouble(baseNums.get(2).getAttribute("data-value"))).isEqualTo(api.at("/base/netUsd").asDouble());
+        List<ElementHandle> rows = page.querySelectorAll("#tornado-table tbody tr");
+        assertThat(rows).hasSize(api.get("tornado").size()).isNotEmpty();
+        double firstSwing = Double.parseDouble(rows.get(0).querySelector("td:last-child [data-value]").getAttribute("data-value"));
+        assertThat(firstSwing).isEqualTo(api.at("/tornado/0/swingUsd").asDouble());
+        for (ElementHandle r : rows) {
+            assertThat(Double.parseDouble(r.querySelector("td:last-child [data-value]").getAttribute("data-value"))).isLessThanOrEqualTo(firstSwing);
+        }
+        assertThat(page.querySelectorAll("#points-table tbody tr")).hasSize(23);
+
+        // CSV of the points, built in the browser
+        Download csv = page.waitForDownload(() -> page.click("#export-csv"));
+        assertThat(csv.suggestedFilename()).isEqualTo("gridpivot-sweep.csv");
+        List<String> lines = Files.readAllLines(csv.path());
+        assertThat(lines).hasSize(24);
+        assertThat(lines.get(0)).startsWith("BTC_PRICE_USD,status,netUsd,totalAiItMw,totalAsicItMw");
+        assertThat(lines.get(1)).startsWith("40000,OPTIMAL,");
+
+        shots("risk");
+    }
+
+    @Test
+    void anInvalidAxisShowsTheApisMessageNextToItsFieldAndTabReachesRun() throws Exception {
+        openRiskPage();
+        page.fill("#axis0-to", "1000");
+        AtomicReference<String> sent = new AtomicReference<>();
+        page.onRequest(r -> {
+            if (r.url().endsWith("/api/v1/sweeps") && "POST".equals(r.method())) {
+                sent.set(r.postData());
+            }
+        });
+        page.click("#run");
+        page.waitForSelector("#axis0-to[aria-invalid='true']");
+        JsonNode problem = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
+                .then().statusCode(400).extract().asString());
+        String reason = null;
+        for (JsonNode e : problem.get("errors")) {
+            if ("axes[0].to".equals(e.get("field").asText())) {
+                reason = e.get("reason").asText();
+            }
+        }
+        assertThat(reason).isNotNull().contains("must be greater than from");
+        Locator error = page.locator("#axis0-to ~ .field-error");
+        assertThat(error.textContent()).isEqualTo(reason);
+        var input = page.locator("#axis0-to").boundingBox();
+        var msg = error.boundingBox();
+        assertThat(msg.y - (input.y + input.height)).as("the message sits under its field").isBetween(0.0, 20.0);
+        assertThat(page.textContent("#form-errors")).contains("To").contains("One input needs attention");
+        assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(page.locator("#results .chart").count()).isZero();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-errors-1366x768.png")));
+
+        // keyboard: from the first field, Tab reaches Run; Enter runs the (fixed) sweep, here a 5 × 3 grid
+        page.fill("#axis0-to", "150000");
+        page.fill("#axis0-points", "5");
+        page.check("#axis1-on");
+        page.selectOption("#axis1-input", "ENERGY_PRICE_SCALE");
+        page.fill("#axis1-points", "3");
+        page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        page.focus("#risk-site");
+        String focused = "";
+        for (int i = 0; i < 60 && !"run".equals(focused); i++) {
+            page.keyboard().press("Tab");
+            focused = (String) page.evaluate("document.activeElement.id");
+        }
+        assertThat(focused).as("Tab reaches the Run button").isEqualTo("run");
+        assertThat((String) page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        page.keyboard().press("Enter");
+        page.waitForSelector("#result-status:has-text('Sweep ready')");
+        assertThat(page.getAttribute("#axis0-to", "aria-invalid")).isNull();
+        // two axes: a heat map of AI MW over the grid, no frontier; the charts draw one line per second-axis value
+        assertThat(page.querySelectorAll("#heatmap tbody td")).hasSize(15);
+        assertThat(page.querySelectorAll("#frontier-list")).isEmpty();
+        assertThat(page.getAttribute("#chart-pivot", "data-series")).isEqualTo("3");
+        assertThat(Integer.parseInt(page.getAttribute("#chart-npv", "data-points"))).isEqualTo(15);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-grid-1366x768.png")).setFullPage(true));
+    }
+
+    void shots(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1366x768.png")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(400); // charts follow their box's width
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-390x844.png")).setFullPage(true));
+        Object wide = page.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+                + " && !(e.parentElement && e.parentElement.closest('.scroll'))).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .as(name + " has no horizontal scroll at phone width; scrollWidth " + page.evaluate("document.documentElement.scrollWidth") + ", too wide: " + wide).isTrue();
+        page.setViewportSize(1366, 768);
+        page.waitForTimeout(300);
+    }
+}
