@@ -129,7 +129,7 @@ class WebRiskTest {
         page.fill("#tornado-delta", "20");
         AtomicReference<String> sent = new AtomicReference<>();
         page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/sweeps") && "POST".equals(r.method())) {
+            if (r.url().endsWith("/api/v1/sweeps/runs") && "POST".equals(r.method())) {
                 sent.set(r.postData());
             }
         });
@@ -195,7 +195,7 @@ class WebRiskTest {
         page.fill("#axis0-to", "1000");
         AtomicReference<String> sent = new AtomicReference<>();
         page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/sweeps") && "POST".equals(r.method())) {
+            if (r.url().endsWith("/api/v1/sweeps/runs") && "POST".equals(r.method())) {
                 sent.set(r.postData());
             }
         });

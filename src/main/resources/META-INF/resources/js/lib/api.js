@@ -53,6 +53,7 @@ async function send(url, { method = 'GET', body, signal, accept = 'application/j
 export async function getJson(url, opts) { return (await send(url, opts)).json(); }
 export async function postJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'POST', body })).json(); }
 export async function putJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'PUT', body })).json(); }
+export async function deleteJson(url, opts = {}) { return (await send(url, { ...opts, method: 'DELETE' })).json(); }
 /** A file answer (export) as a Blob. */
 export async function fetchBlob(url, { method = 'GET', body, signal, accept = '*/*' } = {}) {
   return (await send(url, { method, body, signal, accept })).blob();

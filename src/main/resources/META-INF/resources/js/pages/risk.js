@@ -1,10 +1,10 @@
 // Risk: sweep a what-if (a stored site with a flat energy price and hashprice) over one or two inputs with
-// POST /api/v1/sweeps, and show the pivot curve (optimal AI and ASIC MW against the input) with the frontier steps,
+// POST /api/v1/sweeps/runs (a durable job, polled), and show the pivot curve (optimal AI and ASIC MW against the input) with the frontier steps,
 // NPV against the input, a tornado of NPV against ±X% on each input, and for two axes a heat map of AI MW.
 // Numbers taken from the answer carry data-value (the raw number) so tests can compare them with the API.
 import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
-import { getAll, postJson, ApiError } from '../lib/api.js';
-import { LongRun, isAbort } from '../lib/longrun.js';
+import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
+import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
@@ -124,7 +124,19 @@ export async function mount(container) {
     try {
       const req = request();
       const points = req.axes.reduce((n, a) => n * (a.points || 1), 1);
-      const result = await longRun.run(`Sweeping ${f.num(points)} what-ifs…`, signal => postJson('/api/v1/sweeps', req, { signal }));
+      // A durable job: the bar follows the server's progress, Cancel stops the run on the server too.
+      const result = await longRun.run(`Sweeping ${f.num(points)} what-ifs…`, async (signal, report) => {
+        const job = await postJson('/api/v1/sweeps/runs', req, { signal });
+        const url = `/api/v1/sweeps/runs/${job.id}`;
+        signal.addEventListener('abort', () => { deleteJson(url).catch(() => {}); }, { once: true });
+        const end = await pollJob(url, {
+          signal, report, getJson, intervalMs: 250,
+          done: j => !['QUEUED', 'RUNNING'].includes(j.status),
+          progress: j => [j.progressPercent / 100, `${j.status === 'QUEUED' ? 'Queued' : 'Solving'}: ${j.progressPercent}% of ${f.num(points)} points`],
+        });
+        if (end.status !== 'OPTIMAL') throw new ApiError(409, end.status, end.reason || `The sweep ended ${end.status}.`);
+        return getJson(`${url}/result`, { signal });
+      });
       last = { req, result };
       show(req, result);
     } catch (e) {
