@@ -3,5 +3,6 @@
 export const PAGES = [
   { id: 'market', title: 'Market', load: () => import('./pages/market.js') },
   { id: 'whatif', title: 'What-if', load: () => import('./pages/whatif.js') },
+  { id: 'plans', title: 'Plans', load: () => import('./pages/plans.js') },
   { id: 'runs', title: 'Runs', load: () => import('./pages/runs.js') },
 ];
