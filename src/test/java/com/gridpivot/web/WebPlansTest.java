@@ -240,7 +240,7 @@ class WebPlansTest {
         var input = page.locator("#site-interconnect").boundingBox();
         var msg = page.locator("#site-interconnect ~ .field-error").boundingBox();
         assertThat(msg.y - (input.y + input.height)).isBetween(0.0, 20.0);
-        assertThat(page.textContent("#form-errors")).contains("need attention").contains("Interconnect (MW of site power)");
+        assertThat(page.textContent("#form-errors")).contains("needs attention").contains("Interconnect (MW of site power)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-errors-1366x768.png")));
         // the API checks the plans once the problem is valid: a month outside the horizon is shown at that month
         page.fill("#site-interconnect", "100");

@@ -399,7 +399,11 @@ export async function mount(container) {
       h('h3', {}, 'MW by use over time'), h('div', { class: 'figures stack-figures' }, stackFigs),
       h('div', { class: 'figures' }, revFig, h('div', { class: 'result-table' }, revTable)));
     const withNpv = plans.filter(p => p.npvUsd != null);
-    barChart(npvFig.box, { title: 'NPV by plan (M$)', categories: withNpv.map(p => p.name), yLabel: 'NPV (M$)', yFmt: v => f.num(v, 0), height: 300,
+    // short category names under the bars (long plan names overlap); the caption says which plan is which
+    const short = p => (p.name === 'optimized' ? 'optimizer' : p.name === BASELINE ? 'Bitcoin only' : `plan ${plans.indexOf(p) - 1}`);
+    npvFig.querySelector('figcaption').textContent = `NPV at the scenario's discount rate, millions of dollars. ${withNpv
+      .filter(p => short(p).startsWith('plan')).map(p => `${short(p)}: ${p.name}`).join('; ')}.`;
+    barChart(npvFig.box, { title: 'NPV by plan (M$)', categories: withNpv.map(short), yLabel: 'NPV (M$)', yFmt: v => f.num(v, 0), height: 300,
       series: [{ label: 'NPV', values: withNpv.map(p => p.npvUsd / 1e6) }], description: `NPV by plan: ${withNpv.map(p => `${p.name} ${f.usd(p.npvUsd)}`).join('; ')}.` });
     if (ok.length) cashChart(cashFig.box, ok);
     ok.forEach((p, i) => stackChart(stackFigs[i].box, p, options));
