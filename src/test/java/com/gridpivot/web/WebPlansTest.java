@@ -268,6 +268,33 @@ class WebPlansTest {
         }
     }
 
+    @Test
+    void cancellingAPlanJobSendsDeleteAndSaysWhatHappened() {
+        openPlans();
+        List<String> deletes = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // until Cancel, the status polls never answer: the job looks as if it runs for ever
+        page.route("**/api/v1/plans/runs/*", route -> {
+            if ("DELETE".equals(route.request().method())) {
+                deletes.add(route.request().url());
+                route.resume();
+            } else if (!hold.get()) {
+                route.resume();
+            }
+        });
+        page.click("#run-job");
+        page.waitForSelector("#cancel-run:visible");
+        page.waitForSelector(".progress-text:has-text('Submitting the plan run')");
+        page.waitForTimeout(300);
+        hold.set(false);
+        page.click("#cancel-run");
+        page.waitForSelector("#job-result[data-status]");
+        assertThat(deletes).hasSize(1);
+        assertThat(FINAL).as("a final status or RUNNING while the worker stops").contains(page.getAttribute("#job-result", "data-status").replace("RUNNING", "CANCELLED"));
+        assertThat(page.textContent("#job-status")).containsAnyOf("cancelled", "had already finished");
+        assertThat(page.isVisible("#run-progress")).isFalse();
+    }
+
     void shots() {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-1366x768.png")).setFullPage(true));
         page.setViewportSize(390, 844);

@@ -64,10 +64,13 @@ function cashChart(box, plans) {
       value: (u, v) => (v == null ? '–' : f.usd(v)) });
     data.push(p.monthly.map(r => (r.month === p.lowestCashMonth ? r.cumulativeCashUsd : null)));
   });
-  return plot(box, { title: 'Cumulative cash by month (USD)', height: 300, scales: { x: { time: true } },
+  const u = plot(box, { title: 'Cumulative cash by month (USD)', height: 300, scales: { x: { time: true } },
     tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'), axes: timeAxes('cumulative cash (M$)', musd), series,
     legend: { live: true } }, data,
   `Cumulative cash by month for ${plans.map(p => `${p.name} (lowest ${p.lowestCashMonth}: ${f.usd(p.lowestCashUsd)})`).join('; ')}.`);
+  // the lowest-month dots share their plan's colour: their legend rows would only repeat the plan names
+  [...u.root.querySelectorAll('.u-legend .u-series')].slice(1 + plans.length).forEach(r => { r.hidden = true; r.style.display = 'none'; });
+  return u;
 }
 
 /** MW by use over time for one plan: mining (mean dispatched) and each AI option online, stacked. */
@@ -314,11 +317,16 @@ export async function mount(container) {
       if (isAbort(e) && run) {
         try {
           const res = await fetch(`/api/v1/plans/runs/${run.id}`, { method: 'DELETE', headers: { Accept: 'application/json', ...(apiKey() ? { 'X-API-Key': apiKey() } : {}) } });
-          const j = res.ok ? await res.json() : null;
-          jobOut.dataset.status = j?.status || 'CANCELLED';
-          jobOut.replaceChildren(h('p', { id: 'job-status', class: 'result-status' }, `Plan run ${run.id} cancelled${j ? `: ${j.status}` : ''}.`));
-        } catch { /* the status line says enough */ }
-        status.textContent = 'Cancelled: the plan run was stopped.';
+          // 409: it finished before the cancel reached it
+          const j = res.ok ? await res.json() : await getJson(`/api/v1/plans/runs/${run.id}`);
+          jobOut.dataset.status = j.status;
+          jobOut.replaceChildren(h('p', { id: 'job-status', class: 'result-status' }, res.ok
+            ? `Plan run ${run.id} cancelled: ${j.status === 'CANCELLED' ? 'it will not run' : `${j.status}, stopping`}.`
+            : `Plan run ${run.id} had already finished (${j.status}) when the cancel reached it.`));
+          status.textContent = res.ok ? 'Cancelled: the plan run was stopped.' : '';
+        } catch (e2) {
+          status.textContent = `The cancel did not reach the service: ${e2.message}`;
+        }
       } else fail(e, 'plan run');
     }
   }
@@ -400,9 +408,9 @@ export async function mount(container) {
       h('div', { class: 'figures' }, revFig, h('div', { class: 'result-table' }, revTable)));
     const withNpv = plans.filter(p => p.npvUsd != null);
     // short category names under the bars (long plan names overlap); the caption says which plan is which
-    const short = p => (p.name === 'optimized' ? 'optimizer' : p.name === BASELINE ? 'Bitcoin only' : `plan ${plans.indexOf(p) - 1}`);
+    const short = p => (p.name === 'optimized' ? 'best' : p.name === BASELINE ? 'Bitcoin' : `plan ${plans.indexOf(p) - 1}`);
     npvFig.querySelector('figcaption').textContent = `NPV at the scenario's discount rate, millions of dollars. ${withNpv
-      .filter(p => short(p).startsWith('plan')).map(p => `${short(p)}: ${p.name}`).join('; ')}.`;
+      .map(p => `${short(p)}: ${p.name === 'optimized' ? 'the optimizer\'s plan' : p.name}`).join('; ')}.`;
     barChart(npvFig.box, { title: 'NPV by plan (M$)', categories: withNpv.map(short), yLabel: 'NPV (M$)', yFmt: v => f.num(v, 0), height: 300,
       series: [{ label: 'NPV', values: withNpv.map(p => p.npvUsd / 1e6) }], description: `NPV by plan: ${withNpv.map(p => `${p.name} ${f.usd(p.npvUsd)}`).join('; ')}.` });
     if (ok.length) cashChart(cashFig.box, ok);
