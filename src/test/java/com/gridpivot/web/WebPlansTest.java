@@ -253,6 +253,34 @@ class WebPlansTest {
     }
 
     @Test
+    void aScenarioIsCreatedOnThePageAndItsErrorsShowAtTheirFields() {
+        openPlans();
+        page.click("#new-scenario > summary");
+        page.fill("#sc-name", "");
+        page.fill("#sc-discount", "-1");
+        page.click("#save-scenario");
+        page.waitForSelector("#sc-name[aria-invalid='true']");
+        assertThat(page.locator("#sc-name ~ .field-error").textContent()).contains("is required");
+        assertThat(page.locator("#sc-discount[aria-invalid='true']").count()).isOne();
+        String name = "Scenario made on the page " + System.nanoTime();
+        page.fill("#sc-name", name);
+        page.fill("#sc-discount", "0.08");
+        page.click("#save-scenario");
+        page.waitForSelector("#scenario-status:has-text('Saved scenario')");
+        assertThat(page.evaluate("document.querySelector('#scenario-pick').selectedOptions[0].textContent")).isEqualTo(name);
+        JsonNode stored = given().get("/api/v1/scenarios").then().statusCode(200).extract().as(JsonNode.class);
+        JsonNode mine = null;
+        for (JsonNode sc : stored) {
+            if (name.equals(sc.get("name").asText())) {
+                mine = sc;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.at("/scenario/discountRate").asDouble()).isEqualTo(0.08);
+        assertThat(mine.at("/scenario/energy/flatPriceUsdPerMwh").asDouble()).isEqualTo(45.0);
+    }
+
+    @Test
     void aPlanJobRunsToAFinalStatusWithAProgressBar() {
         openPlans();
         page.fill("#months", "24");
