@@ -4,5 +4,6 @@ export const PAGES = [
   { id: 'market', title: 'Market', load: () => import('./pages/market.js') },
   { id: 'whatif', title: 'What-if', load: () => import('./pages/whatif.js') },
   { id: 'risk', title: 'Risk', load: () => import('./pages/risk.js') },
+  { id: 'plans', title: 'Plans', load: () => import('./pages/plans.js') },
   { id: 'runs', title: 'Runs', load: () => import('./pages/runs.js') },
 ];

@@ -1,0 +1,337 @@
+package com.gridpivot.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Plans page in headless Chromium (Debian's /usr/bin/chromium). The test stores its own scenario (flat energy
+ * price, so it needs no market data) and site through the API, compares fixed plans on the page, and checks the page
+ * against the API's answer to the same request.
+ */
+@QuarkusTest
+class WebPlansTest {
+    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SCENARIO = "Plans page test scenario";
+    static final String SITE = "Plans page test site";
+    static final List<String> FINAL = List.of("OPTIMAL", "FEASIBLE", "INFEASIBLE", "TIMED_OUT", "FAILED", "CANCELLED");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    BrowserContext context;
+    Page page;
+    final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        ensureScenarioAndSite();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+        page.onPageError(e -> pageErrors.add(e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
+                pageErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+    }
+
+    static void ensureScenarioAndSite() {
+        List<String> scenarios = given().get("/api/v1/scenarios").then().statusCode(200).extract().jsonPath().getList("name");
+        if (!scenarios.contains(SCENARIO)) {
+            given().contentType("application/json").body("""
+                    {"name": "%s", "description": "flat 45 USD/MWh, BTC 65k, difficulty +2 %%/month",
+                     "btc": {"priceUsd": 65000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
+                             "feesBtcPerBlock": 0.025},
+                     "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.02},
+                     "ai": {"gpuRateDeclinePerYear": 0.15},
+                     "discountRate": 0.10}
+                    """.formatted(SCENARIO)).post("/api/v1/scenarios").then().statusCode(201);
+        }
+        List<String> sites = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
+        if (!sites.contains(SITE)) {
+            given().contentType("application/json").body("""
+                    {"name": "%s", "interconnectMw": 100, "maxAiItMw": 60,
+                     "asicFleets": [
+                       {"name": "S21", "model": "Antminer S21", "units": 15000, "pue": 1.05, "poolFeeFraction": 0.02},
+                       {"name": "S19 XP", "model": "Antminer S19 XP", "units": 12000, "pue": 1.05, "poolFeeFraction": 0.02}],
+                     "aiOptions": [
+                       {"name": "Colocation", "offering": "colocation lease", "colocationUsdPerKwMonth": 140, "tenantPaysPower": true, "pue": 1.3,
+                        "capexUsdPerMw": 6000000, "leadTimeMonths": 9},
+                       {"name": "H100 cloud", "offering": "H100 cloud", "leaseUsdPerGpuHour": 2.35, "utilization": 0.8, "maxItMw": 30,
+                        "leadTimeMonths": 12}]}
+                    """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
+        }
+    }
+
+    void openPlans() {
+        page.navigate(base.toString() + "#/plans");
+        page.waitForSelector(".page[data-ready]");
+        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted").isEqualTo("true");
+        page.selectOption("#scenario-pick", new SelectOption().setLabel(SCENARIO));
+        page.selectOption("#site-pick", new SelectOption().setLabel(SITE));
+        page.click("#load-site");
+        page.waitForSelector("#site-status:has-text('Loaded site')");
+        page.fill("#start-month", "2026-07");
+        page.fill("#months", "36");
+    }
+
+    /** Plan 1: 50 MW of colocation in 2027-Q2; plan 2: 20 MW of H100 cloud in 2027-01. */
+    void writeTwoPlans() {
+        page.fill("#plan-0-name", "convert 50 MW in 2027-Q2");
+        page.selectOption("[data-field='plans[0].aiStartsMw[0].name']", "Colocation");
+        page.fill("#plan-0-step-0-month", "2027-Q2");
+        page.fill("#plan-0-step-0-amount", "50");
+        page.click("#add-plan");
+        page.fill("#plan-1-name", "convert 20 MW in 2027-01");
+        page.selectOption("[data-field='plans[1].aiStartsMw[0].name']", "H100 cloud");
+        page.fill("#plan-1-step-0-month", "2027-01");
+        page.fill("#plan-1-step-0-amount", "20");
+    }
+
+    @Test
+    void comparesTwoPlansWithTheApisNumbersReachedByKeyboard() throws Exception {
+        openPlans();
+        writeTwoPlans();
+        AtomicReference<String> sent = new AtomicReference<>();
+        page.onRequest(r -> {
+            if (r.url().endsWith("/api/v1/plans/compare") && "POST".equals(r.method())) {
+                sent.set(r.postData());
+            }
+        });
+        // keyboard: Tab from the first field reaches Compare, Enter runs it
+        page.evaluate("window.scrollTo(0, 0)");
+        page.focus("#scenario-pick");
+        String focused = "";
+        for (int i = 0; i < 120 && !"compare".equals(focused); i++) {
+            page.keyboard().press("Tab");
+            focused = (String) page.evaluate("document.activeElement.id");
+        }
+        assertThat(focused).as("Tab reaches the Compare button").isEqualTo("compare");
+        assertThat((String) page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        page.keyboard().press("Enter");
+        page.waitForSelector("#results[data-status]");
+        assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OK");
+
+        // every chart has data: NPV, cash, revenue per MWh and one MW-by-use chart per plan (optimizer, baseline, two fixed)
+        List<ElementHandle> charts = page.querySelectorAll("#results .chart");
+        assertThat(charts).hasSize(3 + 4);
+        for (ElementHandle c : charts) {
+            assertThat(c.querySelector("canvas")).as("canvas in chart " + c.getAttribute("id")).isNotNull();
+            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("points in chart " + c.getAttribute("id")).isPositive();
+            assertThat(c.getAttribute("aria-label")).isNotBlank();
+        }
+        assertThat(Integer.parseInt(page.getAttribute("#chart-cash", "data-points"))).as("36 months × 4 plans + 4 lowest-cash marks").isEqualTo(36 * 4 + 4);
+
+        // the same request through the API: the NPVs and every other number shown are the API's
+        assertThat(sent.get()).isNotNull();
+        JsonNode request = JSON.readTree(sent.get());
+        assertThat(request.at("/plans").size()).isEqualTo(2);
+        assertThat(request.at("/plans/0/aiStartsMw/0/month").asText()).isEqualTo("2027-Q2");
+        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/plans/compare")
+                .then().statusCode(200).extract().asString());
+        assertThat(api.at("/plans").size()).isEqualTo(4);
+        List<ElementHandle> numbers = page.querySelectorAll("#results [data-key]");
+        int npvs = 0;
+        for (ElementHandle n : numbers) {
+            JsonNode path = JSON.readTree(n.getAttribute("data-key"));
+            JsonNode v = api;
+            for (JsonNode p : path) {
+                v = p.isInt() ? v.get(p.asInt()) : v.get(p.asText());
+            }
+            assertThat(v).as("API value at " + path).isNotNull();
+            double shown = Double.parseDouble(n.getAttribute("data-value"));
+            double expected = v.asDouble();
+            // the words say "beats … by $X": the magnitude of the incremental NPV
+            if (path.get(path.size() - 1).asText().equals("incrementalNpvUsd") && n.evaluate("e => !!e.closest('.plain-words')").equals(true)) {
+                expected = Math.abs(expected);
+            }
+            assertThat(shown).as("data-value of " + path).isCloseTo(expected, Offset.offset(1e-6 * Math.max(1, Math.abs(expected))));
+            WebDashboardTest.assertShownText(n.textContent(), expected, path.toString());
+            if (path.get(path.size() - 1).asText().equals("npvUsd")) {
+                npvs++;
+            }
+        }
+        assertThat(npvs).as("an NPV per plan in the table").isGreaterThanOrEqualTo(4);
+        String table = page.textContent("#plans-table");
+        for (JsonNode p : api.at("/plans")) {
+            assertThat(table).contains(p.get("name").asText()).contains(p.get("lowestCashMonth").asText());
+        }
+        String words = page.textContent("#plans-words");
+        assertThat(words).containsPattern("“convert 50 MW in 2027-Q2” (beats|trails|is worth the same as) staying on Bitcoin");
+        assertThat(words).contains("cash is lowest in " + api.at("/plans/2/lowestCashMonth").asText());
+
+        // CSV of the comparison tables
+        Download csv = page.waitForDownload(() -> page.click("#export-csv"));
+        assertThat(csv.suggestedFilename()).isEqualTo("gridpivot-plans.csv");
+        String text = Files.readString(csv.path());
+        assertThat(text).startsWith("Plans\r\nplan,status,npv (USD)").contains("convert 50 MW in 2027-Q2,").contains("\r\nMonthly\r\n");
+        assertThat(text.lines().filter(l -> l.startsWith("stay on Bitcoin,2027-")).count()).isEqualTo(12);
+        shots();
+    }
+
+    @Test
+    void anInvalidInputShowsTheApisErrorNextToItsField() {
+        openPlans();
+        writeTwoPlans();
+        page.fill("#site-interconnect", "-5");
+        page.fill("#plan-1-step-0-month", "2040-Q1");
+        page.click("#compare");
+        page.waitForSelector("#site-interconnect[aria-invalid='true']");
+        String error = page.locator("#site-interconnect ~ .field-error").textContent();
+        assertThat(error).contains("must not be negative");
+        var input = page.locator("#site-interconnect").boundingBox();
+        var msg = page.locator("#site-interconnect ~ .field-error").boundingBox();
+        assertThat(msg.y - (input.y + input.height)).isBetween(0.0, 20.0);
+        assertThat(page.textContent("#form-errors")).contains("needs attention").contains("Interconnect (MW of site power)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-errors-1366x768.png")));
+        // the API checks the plans once the problem is valid: a month outside the horizon is shown at that month
+        page.fill("#site-interconnect", "100");
+        page.click("#compare");
+        page.waitForSelector("#plan-1-step-0-month[aria-invalid='true']");
+        assertThat(page.locator("#plan-1-step-0-month ~ .field-error").textContent()).contains("must be inside the horizon 2026-07");
+        assertThat(page.locator("#site-interconnect[aria-invalid='true']").count()).isZero();
+        assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(page.locator("#results [data-key]").count()).isZero();
+    }
+
+    @Test
+    void aScenarioIsCreatedOnThePageAndItsErrorsShowAtTheirFields() {
+        openPlans();
+        page.click("#new-scenario > summary");
+        page.fill("#sc-name", "");
+        page.fill("#sc-discount", "-1");
+        page.click("#save-scenario");
+        page.waitForSelector("#sc-name[aria-invalid='true']");
+        assertThat(page.locator("#sc-name ~ .field-error").textContent()).contains("is required");
+        assertThat(page.locator("#sc-discount[aria-invalid='true']").count()).isOne();
+        String name = "Scenario made on the page " + System.nanoTime();
+        page.fill("#sc-name", name);
+        page.fill("#sc-discount", "0.08");
+        page.click("#save-scenario");
+        page.waitForSelector("#scenario-status:has-text('Saved scenario')");
+        assertThat(page.evaluate("document.querySelector('#scenario-pick').selectedOptions[0].textContent")).isEqualTo(name);
+        JsonNode stored = given().get("/api/v1/scenarios").then().statusCode(200).extract().as(JsonNode.class);
+        JsonNode mine = null;
+        for (JsonNode sc : stored) {
+            if (name.equals(sc.get("name").asText())) {
+                mine = sc;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.at("/scenario/discountRate").asDouble()).isEqualTo(0.08);
+        assertThat(mine.at("/scenario/energy/flatPriceUsdPerMwh").asDouble()).isEqualTo(45.0);
+    }
+
+    @Test
+    void aPlanJobRunsToAFinalStatusWithAProgressBar() {
+        openPlans();
+        page.fill("#months", "24");
+        page.click("#run-job");
+        page.waitForSelector("#run-progress:visible");
+        page.waitForSelector("#cancel-run:visible");
+        page.waitForSelector("#job-result[data-status]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        assertThat(FINAL).contains(page.getAttribute("#job-result", "data-status"));
+        assertThat(page.textContent("#job-status")).contains("finished");
+        assertThat(page.isVisible("#run-progress")).as("the progress bar goes away when the job is done").isFalse();
+        if ("OPTIMAL".equals(page.getAttribute("#job-result", "data-status"))) {
+            assertThat(page.textContent("#job-result")).contains("against staying on Bitcoin");
+        }
+    }
+
+    @Test
+    void cancellingAPlanJobSendsDeleteAndSaysWhatHappened() {
+        openPlans();
+        List<String> deletes = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // until Cancel, the status polls never answer: the job looks as if it runs for ever
+        page.route("**/api/v1/plans/runs/*", route -> {
+            if ("DELETE".equals(route.request().method())) {
+                deletes.add(route.request().url());
+                route.resume();
+            } else if (!hold.get()) {
+                route.resume();
+            }
+        });
+        page.click("#run-job");
+        page.waitForSelector("#cancel-run:visible");
+        page.waitForSelector(".progress-text:has-text('Submitting the plan run')");
+        page.waitForTimeout(300);
+        hold.set(false);
+        page.click("#cancel-run");
+        page.waitForSelector("#job-result[data-status]");
+        assertThat(deletes).hasSize(1);
+        assertThat(FINAL).as("a final status or RUNNING while the worker stops").contains(page.getAttribute("#job-result", "data-status").replace("RUNNING", "CANCELLED"));
+        assertThat(page.textContent("#job-status")).containsAnyOf("cancelled", "had already finished");
+        assertThat(page.isVisible("#run-progress")).isFalse();
+    }
+
+    void shots() {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-1366x768.png")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(500);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-390x844.png")).setFullPage(true));
+        Object wide = page.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+                + " && !(e.parentElement && e.parentElement.closest('.scroll'))).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .as("no horizontal scroll at phone width; too wide: " + wide).isTrue();
+        page.setViewportSize(1366, 768);
+    }
+}
