@@ -160,7 +160,7 @@ public class PlanService {
         return PlanEngine.compare(p, plans, RunControl.NONE);
     }
 
-    static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {
+    public static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {
         if (body == null) {
             c.error(path, "must be an object, not null");
             return null;

@@ -1,0 +1,269 @@
+package com.gridpivot.risk.montecarlo;
+
+import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.planning.PlanEngine;
+import com.gridpivot.planning.PlanEngine.Evaluated;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.result.PlanValues;
+import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.risk.montecarlo.MonteCarloResult.Histogram;
+import com.gridpivot.risk.montecarlo.MonteCarloResult.PlanDistribution;
+import com.gridpivot.risk.montecarlo.MonteCarloResult.Stats;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings.DriftMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Monte Carlo evaluation of fixed plans: N seeded price paths, each plan's decisions fixed, dispatch only. Paths are split
+ * into chunks over a fixed pool of {@code threads} workers; every path writes only its own slot, and all statistics are
+ * computed afterwards in path order — so the answer is bit-identical for any thread count.
+ */
+public final class MonteCarloEngine {
+    public static final String BASELINE = "stay on Bitcoin (fixed)";
+    static final int CHUNK = 16;
+
+    private MonteCarloEngine() {
+    }
+
+    /** Raw per-path numbers, [plan][path] (plans in input order, the baseline last). */
+    public record Raw(List<String> names, double[][] npvUsd, double[][] lowestCashUsd, int[][] lowestCashMonth) {
+    }
+
+    /** Every decision fixed: a null map of a FixedPlan (left to the optimizer in /plans/compare) becomes "none". */
+    public static FixedPlan fullyFixed(FixedPlan f) {
+        return new FixedPlan(f.name(), f.aiStartsMw() == null ? Map.of() : f.aiStartsMw(),
+                f.asicRetiredMw() == null ? Map.of() : f.asicRetiredMw(), f.asicBoughtMw() == null ? Map.of() : f.asicBoughtMw(),
+                f.treasurySoldBtc() == null ? Map.of() : f.treasurySoldBtc());
+    }
+
+    public static FixedPlan stayOnBitcoinFixed() {
+        return new FixedPlan(BASELINE, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The decisions of a solved plan as a fixed plan (starts, retirements, purchases, sales; values below 1e-9 dropped). */
+    public static FixedPlan fromValues(String name, PlanProblem p, PlanValues v) {
+        Map<String, Double> ai = new HashMap<>();
+        Map<String, Double> ret = new HashMap<>();
+        Map<String, Double> buy = new HashMap<>();
+        Map<Integer, Double> sold = new HashMap<>();
+        for (int m = 0; m < p.monthCount(); m++) {
+            for (int j = 0; j < p.options().size(); j++) {
+                if (v.startedMw[j][m] > 1e-9) {
+                    ai.put(FixedPlan.key(p.options().get(j).spec().name(), m), v.startedMw[j][m]);
+                }
+            }
+            for (int i = 0; i < p.fleets().size(); i++) {
+                if (v.retiredMw[i][m] > 1e-9) {
+                    ret.put(FixedPlan.key(p.fleets().get(i).spec().name(), m), v.retiredMw[i][m]);
+                }
+                if (v.boughtMw[i][m] > 1e-9) {
+                    buy.put(FixedPlan.key(p.fleets().get(i).spec().name(), m), v.boughtMw[i][m]);
+                }
+            }
+            if (v.soldBtc[m] > 1e-12) {
+                sold.put(m, v.soldBtc[m]);
+            }
+        }
+        return new FixedPlan(name, ai, ret, buy, sold);
+    }
+
+    /** Per-path numbers only (no LP): the plans must be feasible at the base scenario (see {@link #run}). */
+    public static Raw simulate(PlanProblem p, List<FixedPlan> plans, MonteCarloSettings s, RunControl control) {
+        List<FixedPlan> all = new ArrayList<>();
+        plans.forEach(f -> all.add(fullyFixed(f)));
+        all.add(stayOnBitcoinFixed());
+        PathEvaluator ev = new PathEvaluator(p, all);
+        int q = all.size();
+        int n = s.paths();
+        double[][] npv = new double[q][n];
+        double[][] low = new double[q][n];
+        int[][] lowMonth = new int[q][n];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, s.threads()), r -> {
+            Thread t = new Thread(r, "montecarlo");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int from = 0; from < n; from += CHUNK) {
+                int lo = from;
+                int hi = Math.min(n, from + CHUNK);
+                futures.add(pool.submit(() -> {
+                    for (int k = lo; k < hi; k++) {
+                        if (control.cancelled()) {
+                            return;
+                        }
+                        PathEvaluator.PathOutcome o = ev.evaluate(PathSampler.draw(s, ev.scenarioBtcUsd, k));
+                        for (int x = 0; x < q; x++) {
+                            npv[x][k] = o.npvUsd()[x];
+                            low[x][k] = o.lowestCashUsd()[x];
+                            lowMonth[x][k] = o.lowestCashMonth()[x];
+                        }
+                    }
+                }));
+            }
+            for (int c = 0; c < futures.size(); c++) {
+                futures.get(c).get();
+                if (control.cancelled()) {
+                    throw new CancellationException("cancelled");
+                }
+                control.progress(10 + (int) (85L * (c + 1) / futures.size()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth);
+    }
+
+    /**
+     * Evaluates each plan once on the scenario itself with the plan LP (a plan that breaks a limit there is reported
+     * INFEASIBLE and not simulated), then on the paths.
+     *
+     * @param includeOptimized also evaluate the optimizer's plan at the scenario (one more LP), named "optimized"
+     */
+    public static MonteCarloResult run(PlanProblem p, List<FixedPlan> plans, boolean includeOptimized, MonteCarloSettings s,
+                                       RunControl control) {
+        List<FixedPlan> candidates = new ArrayList<>();
+        if (includeOptimized) {
+            Evaluated opt = PlanEngine.evaluate(p, null, control);
+            if (opt.values() != null) {
+                candidates.add(fromValues(PlanEngine.OPTIMIZED, p, opt.values()));
+            }
+        }
+        candidates.addAll(plans);
+        control.progress(3);
+        List<FixedPlan> ok = new ArrayList<>();
+        List<Double> baseNpv = new ArrayList<>();
+        List<PlanDistribution> failed = new ArrayList<>();
+        for (FixedPlan f : candidates) {
+            Evaluated e = PlanEngine.evaluate(p, fullyFixed(f), control);
+            if (e.values() != null && (e.outcome().status() == LpStatus.OPTIMAL || e.outcome().status() == LpStatus.FEASIBLE)) {
+                ok.add(f);
+                baseNpv.add(e.values().objectiveUsd);
+            } else {
+                failed.add(new PlanDistribution(f.name(), e.outcome().status().name(),
+                        e.explanation() != null ? e.explanation() : "the plan LP answered " + e.outcome().status() + " at the base scenario",
+                        null, null, null, null, null, null, null, null, null, null));
+            }
+        }
+        Evaluated base = PlanEngine.evaluate(p, stayOnBitcoinFixed(), control);
+        control.progress(10);
+        long t0 = System.nanoTime();
+        Raw raw = simulate(p, ok, s, control);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        int q = raw.names().size();
+        double[] baseline = raw.npvUsd()[q - 1];
+        List<PlanDistribution> out = new ArrayList<>();
+        for (int x = 0; x < q; x++) {
+            boolean isBase = x == q - 1;
+            double[] npv = raw.npvUsd()[x];
+            double[] inc = null;
+            if (!isBase) {
+                inc = new double[npv.length];
+                for (int k = 0; k < npv.length; k++) {
+                    inc[k] = npv[k] - baseline[k];
+                }
+            }
+            Double det = isBase ? (base.values() == null ? null : base.values().objectiveUsd) : baseNpv.get(x);
+            double floor = p.cashFloorUsd();
+            out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, det, stats(npv), inc == null ? null : stats(inc),
+                    share(npv, 0.0), inc == null ? null : share(inc, 0.0), stats(raw.lowestCashUsd()[x]),
+                    p.months().get(modeMonth(raw.lowestCashMonth()[x], p.monthCount())).month().toString(),
+                    Double.isFinite(floor) ? share(raw.lowestCashUsd()[x], floor) : 0.0, histogram(npv, s.histogramBins()),
+                    inc == null ? null : histogram(inc, s.histogramBins())));
+        }
+        List<PlanDistribution> all = new ArrayList<>(out.subList(0, q - 1));
+        all.addAll(failed);
+        all.add(out.get(q - 1));
+        BtcHistory h = BtcHistory.load();
+        MonteCarloResult.Model model = new MonteCarloResult.Model("GBM on monthly log-returns", h, s.volatilityMonthly(), s.driftMode().name(),
+                s.driftMode() == DriftMode.HISTORICAL ? s.historicalDriftMonthly() : null, s.difficultyElasticity(), s.difficultyLagMonths(),
+                s.aiRateDeclineSd());
+        control.progress(100);
+        return new MonteCarloResult(p.startMonth().toString(), p.monthCount(), s.paths(), s.seed(), model, BASELINE, all, ms);
+    }
+
+    static int modeMonth(int[] months, int count) {
+        int[] c = new int[count];
+        int best = 0;
+        for (int m : months) {
+            c[m]++;
+        }
+        for (int m = 1; m < count; m++) {
+            if (c[m] > c[best]) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    static double share(double[] v, double below) {
+        int c = 0;
+        for (double x : v) {
+            if (x < below) {
+                c++;
+            }
+        }
+        return (double) c / v.length;
+    }
+
+    /** Type-7 percentile: linear interpolation at position p·(N−1) of the sorted values. */
+    public static double percentile(double[] sorted, double pct) {
+        double pos = pct * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        double w = pos - lo;
+        return sorted[lo] + w * (sorted[hi] - sorted[lo]);
+    }
+
+    public static Stats stats(double[] v) {
+        double sum = 0.0;
+        for (double x : v) {
+            sum += x;
+        }
+        double mean = sum / v.length;
+        double ss = 0.0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return new Stats(mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0.0, s[0], percentile(s, 0.1), percentile(s, 0.5),
+                percentile(s, 0.9), s[s.length - 1]);
+    }
+
+    public static Histogram histogram(double[] v, int bins) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        if (hi <= lo) {
+            return new Histogram(new double[] {lo, hi}, new int[] {v.length});
+        }
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            edges[b] = lo + (hi - lo) * b / bins;
+        }
+        int[] counts = new int[bins];
+        for (double x : v) {
+            counts[Math.min(bins - 1, (int) ((x - lo) / (hi - lo) * bins))]++;
+        }
+        return new Histogram(edges, counts);
+    }
+}

@@ -1,0 +1,64 @@
+package com.gridpivot.risk.montecarlo;
+
+import java.util.List;
+
+/**
+ * The answer of a Monte Carlo run. NPVs are the plan model's objective (discounted cash flows less the end value of BTC
+ * sold) on each path; "incremental" is NPV − the stay-on-Bitcoin plan's NPV on the same path (every fleet kept, no AI,
+ * nothing sold or bought — a fixed plan, not re-optimised per path).
+ *
+ * @param startMonth  first month
+ * @param months      horizon
+ * @param paths       N
+ * @param seed        the seed (the same seed and inputs give the same numbers, for any thread count)
+ * @param model       the price model used
+ * @param baseline    name of the stay-on-Bitcoin plan the incremental figures are against
+ * @param plans       per plan (baseline last)
+ * @param computeMs   wall time of the path evaluation (not part of the reproducible answer)
+ */
+public record MonteCarloResult(String startMonth, int months, int paths, long seed, Model model, String baseline, List<PlanDistribution> plans,
+                               double computeMs) {
+
+    /**
+     * @param kind                     "GBM on monthly log-returns"
+     * @param calibration              the BTC history the volatility (and HISTORICAL drift) come from
+     * @param volatilityMonthly        σ used
+     * @param driftMode                SCENARIO or HISTORICAL
+     * @param driftMonthly             μ̂ when HISTORICAL, else null
+     * @param difficultyElasticity     η
+     * @param difficultyLagMonths      L
+     * @param aiRateDeclineSd          sd of the per-path AI decline shift
+     */
+    public record Model(String kind, BtcHistory calibration, double volatilityMonthly, String driftMode, Double driftMonthly,
+                        double difficultyElasticity, int difficultyLagMonths, double aiRateDeclineSd) {
+    }
+
+    /**
+     * @param name                         the plan
+     * @param status                       EVALUATED, or INFEASIBLE when its decisions break a limit at the base scenario
+     * @param explanation                  why not evaluated, or null
+     * @param baseScenarioNpvUsd           NPV of the plan on the scenario itself (the plan LP, dispatch optimised)
+     * @param npvUsd                       NPV over the paths
+     * @param incrementalNpvUsd            NPV − stay-on-Bitcoin NPV, path by path (null for the baseline itself)
+     * @param probNpvBelowZero             share of paths with NPV &lt; 0
+     * @param probIncrementalNpvBelowZero  share of paths where the plan does worse than staying on Bitcoin ("probability of loss")
+     * @param lowestCashUsd                the lowest cumulative cash of each path ("worst month of cash")
+     * @param lowestCashMedianMonth        the month in which the lowest cash most often falls
+     * @param probCashBelowCreditLine      share of paths whose cumulative cash falls below −creditLine (0 without a credit line)
+     * @param npvHistogram                 NPV bins for charts
+     * @param incrementalNpvHistogram      incremental NPV bins (null for the baseline)
+     */
+    public record PlanDistribution(String name, String status, String explanation, Double baseScenarioNpvUsd, Stats npvUsd,
+                                   Stats incrementalNpvUsd, Double probNpvBelowZero, Double probIncrementalNpvBelowZero,
+                                   Stats lowestCashUsd, String lowestCashMedianMonth, Double probCashBelowCreditLine,
+                                   Histogram npvHistogram, Histogram incrementalNpvHistogram) {
+    }
+
+    /** Percentiles by linear interpolation between order statistics (p·(N−1)). */
+    public record Stats(double mean, double sd, double min, double p10, double p50, double p90, double max) {
+    }
+
+    /** {@code counts[b]} paths fell in [edges[b], edges[b+1]) (the last bin includes its upper edge). */
+    public record Histogram(double[] edgesUsd, int[] counts) {
+    }
+}

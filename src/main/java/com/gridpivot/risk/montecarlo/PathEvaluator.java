@@ -1,0 +1,216 @@
+package com.gridpivot.risk.montecarlo;
+
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates fully fixed plans on one price path without an LP. With every decision fixed (AI starts S, retirements R,
+ * purchases B, treasury sales T; unlisted = 0), the kept MW K[i,m] and the AI MW W[j,m], O[j,m] follow by recurrence
+ * (models/PLANS.md), and what is left of the plan LP is, hour by hour, the fractional knapsack
+ * <pre>
+ *   max Σᵢ marginᵢₜ D[i,t]   s.t.  D[i,t] ≤ K[i,m],  Σᵢ pueᵢ D[i,t] ≤ C − Σⱼ pueⱼ W[j,m]
+ * </pre>
+ * solved exactly by filling the fleets with positive margin in decreasing order of margin/pue (the order the plan model's
+ * EXACT_BLOCKS use). The cash floor cannot change this dispatch (each hour's best dispatch also maximises every
+ * cumulative cash), so a path only reports how low cash goes. Immutable after construction; shared by all threads.
+ */
+public final class PathEvaluator {
+    final PlanProblem p;
+    final int months;
+    final int fleets;
+    final int options;
+    final int plans;
+    final double[] discount;
+    final double[] scenarioBtcUsd;
+    /** Fleet i's revenue per MWh at the scenario's hashprice, and its cost per MWh (price × pue + var opex): [m][i][t]. */
+    final double[][][] revenueBase;
+    final double[][][] costPerMwh;
+    final double[] pue;
+    /** Per plan q: kept MW [q][i][m], AI pue × reserved MW [q][m], AI online MW-hours [q][j][m], path-independent cash [q][m], BTC sold [q][m]. */
+    final double[][][] kept;
+    final double[][] aiPowerMw;
+    final double[][][] aiOnlineMwh;
+    final double[][] fixedCashUsd;
+    final double[][] soldBtc;
+    final double[] soldTotalBtc;
+    final double[] aiRevenueUsdPerMwh;
+    final double[] aiDecline;
+
+    public PathEvaluator(PlanProblem p, List<FixedPlan> fixedPlans) {
+        this.p = p;
+        months = p.monthCount();
+        fleets = p.fleets().size();
+        options = p.options().size();
+        plans = fixedPlans.size();
+        discount = new double[months];
+        scenarioBtcUsd = new double[months];
+        revenueBase = new double[months][fleets][];
+        costPerMwh = new double[months][fleets][];
+        pue = new double[fleets];
+        for (int i = 0; i < fleets; i++) {
+            pue[i] = p.fleets().get(i).spec().pue();
+        }
+        for (int m = 0; m < months; m++) {
+            MonthData md = p.months().get(m);
+            discount[m] = p.discountFactor(m);
+            scenarioBtcUsd[m] = md.btcPriceUsd();
+            for (int i = 0; i < fleets; i++) {
+                FleetSpec f = p.fleets().get(i).spec();
+                double[] rev = new double[md.hours()];
+                double[] cost = new double[md.hours()];
+                for (int t = 0; t < md.hours(); t++) {
+                    rev[t] = f.revenueUsdPerMwhAt(md.hashpriceUsdPerPhDay()[t]);
+                    cost[t] = md.priceUsdPerMwh()[t] * f.pue() + f.variableOpexUsdPerMwh();
+                }
+                revenueBase[m][i] = rev;
+                costPerMwh[m][i] = cost;
+            }
+        }
+        aiRevenueUsdPerMwh = new double[options];
+        aiDecline = new double[options];
+        for (int j = 0; j < options; j++) {
+            aiRevenueUsdPerMwh[j] = p.options().get(j).spec().revenueUsdPerMwh();
+            aiDecline[j] = p.options().get(j).rateDeclinePerYear();
+        }
+        kept = new double[plans][fleets][months];
+        aiPowerMw = new double[plans][months];
+        aiOnlineMwh = new double[plans][options][months];
+        fixedCashUsd = new double[plans][months];
+        soldBtc = new double[plans][months];
+        soldTotalBtc = new double[plans];
+        for (int q = 0; q < plans; q++) {
+            prepare(q, fixedPlans.get(q));
+        }
+    }
+
+    private static double value(Map<String, Double> map, String name, int m) {
+        if (map == null) {
+            return 0.0;
+        }
+        Double v = map.get(FixedPlan.key(name, m));
+        return v == null ? 0.0 : v;
+    }
+
+    private void prepare(int q, FixedPlan f) {
+        for (int i = 0; i < fleets; i++) {
+            PlanFleet fl = p.fleets().get(i);
+            double k = fl.spec().capacityMw();
+            for (int m = 0; m < months; m++) {
+                double r = value(f.asicRetiredMw(), fl.spec().name(), m);
+                double b = fl.canBuy() ? value(f.asicBoughtMw(), fl.spec().name(), m) : 0.0;
+                k += b - r;
+                kept[q][i][m] = k;
+                double h = p.months().get(m).hours();
+                fixedCashUsd[q][m] += fl.salvageUsdPerMw() * r - (fl.canBuy() ? fl.purchaseUsdPerMw() * b : 0.0)
+                        - fl.spec().fixedOpexUsdPerMwYear() * h / 8760.0 * k;
+            }
+        }
+        for (int j = 0; j < options; j++) {
+            PlanOption o = p.options().get(j);
+            String name = o.spec().name();
+            double reserved = 0.0;
+            for (int m = 0; m < months; m++) {
+                MonthData md = p.months().get(m);
+                double h = md.hours();
+                reserved += value(f.aiStartsMw(), name, m);
+                double online = 0.0;
+                for (int k = 0; k <= m - o.leadTimeMonths(); k++) {
+                    online += value(f.aiStartsMw(), name, k);
+                }
+                aiPowerMw[q][m] += o.spec().pue() * reserved;
+                aiOnlineMwh[q][j][m] = online * h;
+                double perMw = -h * o.spec().variableOpexUsdPerMwh() - o.spec().fixedOpexUsdPerMwYear() * h / 8760.0
+                        - (o.spec().tenantPaysPower() ? 0.0 : o.spec().pue() * md.priceSumUsdPerMw());
+                fixedCashUsd[q][m] += perMw * online;
+                for (int k = Math.max(0, m - Math.max(1, o.leadTimeMonths()) + 1); k <= m; k++) {
+                    fixedCashUsd[q][m] -= o.spec().capexUsdPerMw() * o.capexShare(k, m) * value(f.aiStartsMw(), name, k);
+                }
+            }
+        }
+        for (int m = 0; m < months; m++) {
+            Double v = f.treasurySoldBtc() == null ? null : f.treasurySoldBtc().get(m);
+            soldBtc[q][m] = v == null ? 0.0 : v;
+            soldTotalBtc[q] += soldBtc[q][m];
+        }
+    }
+
+    /** What one path gives per plan. */
+    public record PathOutcome(double[] npvUsd, double[] lowestCashUsd, int[] lowestCashMonth) {
+    }
+
+    public PathOutcome evaluate(PathSampler.PathDraw d) {
+        double[] npv = new double[plans];
+        double[] cash = new double[plans];
+        double[] low = new double[plans];
+        int[] lowMonth = new int[plans];
+        double[] mining = new double[plans];
+        double[] margin = new double[fleets];
+        double[] ratio = new double[fleets];
+        int[] order = new int[fleets];
+        java.util.Arrays.fill(cash, p.startingCashUsd());
+        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+        double c = p.interconnectMw();
+        for (int m = 0; m < months; m++) {
+            double s = d.hashpriceMultiplier()[m];
+            java.util.Arrays.fill(mining, 0.0);
+            int hours = p.months().get(m).hours();
+            for (int t = 0; t < hours; t++) {
+                int n = 0;
+                for (int i = 0; i < fleets; i++) {
+                    margin[i] = s * revenueBase[m][i][t] - costPerMwh[m][i][t];
+                    if (margin[i] > 0.0) {
+                        ratio[i] = margin[i] / pue[i];
+                        // insertion by ratio, descending; ties keep the lower index first
+                        int k = n++;
+                        while (k > 0 && ratio[order[k - 1]] < ratio[i]) {
+                            order[k] = order[k - 1];
+                            k--;
+                        }
+                        order[k] = i;
+                    }
+                }
+                if (n == 0) {
+                    continue;
+                }
+                for (int q = 0; q < plans; q++) {
+                    double room = c - aiPowerMw[q][m];
+                    for (int k = 0; k < n && room > 0.0; k++) {
+                        int i = order[k];
+                        double mw = Math.min(kept[q][i][m], room / pue[i]);
+                        if (mw > 0.0) {
+                            mining[q] += margin[i] * mw;
+                            room -= mw * pue[i];
+                        }
+                    }
+                }
+            }
+            double btc = scenarioBtcUsd[m] * d.priceMultiplier()[m];
+            for (int q = 0; q < plans; q++) {
+                double cf = mining[q] + fixedCashUsd[q][m] + btc * soldBtc[q][m];
+                for (int j = 0; j < options; j++) {
+                    if (aiOnlineMwh[q][j][m] != 0.0) {
+                        double keep = Math.max(0.0, 1.0 - aiDecline[j] - d.aiDeclineShift());
+                        cf += aiOnlineMwh[q][j][m] * aiRevenueUsdPerMwh[j] * Math.pow(keep, m / 12.0);
+                    }
+                }
+                npv[q] += discount[m] * cf;
+                cash[q] += cf;
+                if (cash[q] < low[q]) {
+                    low[q] = cash[q];
+                    lowMonth[q] = m;
+                }
+            }
+        }
+        double endBtc = discount[months - 1] * scenarioBtcUsd[months - 1] * d.priceMultiplier()[months - 1];
+        for (int q = 0; q < plans; q++) {
+            npv[q] -= endBtc * soldTotalBtc[q];
+        }
+        return new PathOutcome(npv, low, lowMonth);
+    }
+}

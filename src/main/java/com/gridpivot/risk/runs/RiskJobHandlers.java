@@ -1,0 +1,82 @@
+package com.gridpivot.risk.runs;
+
+import com.google.ortools.linearsolver.MPSolver;
+import com.gridpivot.jobs.JobContext;
+import com.gridpivot.jobs.JobHandler;
+import com.gridpivot.jobs.JobOutcome;
+import com.gridpivot.jobs.JobStatus;
+import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.risk.montecarlo.MonteCarloEngine;
+import com.gridpivot.risk.montecarlo.MonteCarloResult;
+import com.gridpivot.risk.stochastic.StochasticEngine;
+import com.gridpivot.risk.stochastic.StochasticResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The job handlers of Monte Carlo and stochastic-plan runs (the stored snapshot is re-validated, then run). */
+public final class RiskJobHandlers {
+    private RiskJobHandlers() {
+    }
+
+    static RunControl control(JobContext ctx) {
+        return new RunControl() {
+            @Override
+            public void progress(int percent) {
+                ctx.progress(percent);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.cancelled();
+            }
+
+            @Override
+            public void solving(MPSolver solver) {
+                ctx.onCancel(solver == null ? null : solver::interruptSolve);
+            }
+        };
+    }
+
+    @ApplicationScoped
+    public static class MonteCarloHandler implements JobHandler {
+        @Inject
+        RiskRunService service;
+
+        @Override
+        public String kind() {
+            return RiskRunService.MONTE_CARLO;
+        }
+
+        @Override
+        public JobOutcome run(String inputJson, JobContext ctx) {
+            RiskRunService.MonteCarloJob job = service.job(service.read(inputJson, RiskRunService.MonteCarloInput.class));
+            MonteCarloResult r = MonteCarloEngine.run(job.problem(), job.plans(), job.includeOptimized(), job.settings(), control(ctx));
+            // Every plan simulated: OPTIMAL (the run completed); a plan infeasible at the scenario is reported inside the result.
+            return new JobOutcome(JobStatus.OPTIMAL, service.write(r), null);
+        }
+    }
+
+    @ApplicationScoped
+    public static class StochasticHandler implements JobHandler {
+        @Inject
+        RiskRunService service;
+
+        @Override
+        public String kind() {
+            return RiskRunService.STOCHASTIC;
+        }
+
+        @Override
+        public JobOutcome run(String inputJson, JobContext ctx) {
+            StochasticResult r = StochasticEngine.run(service.problem(service.read(inputJson, RiskRunService.StochasticInput.class)), control(ctx));
+            JobStatus status = switch (r.status()) {
+                case "OPTIMAL" -> JobStatus.OPTIMAL;
+                case "FEASIBLE" -> JobStatus.FEASIBLE;
+                case "INFEASIBLE" -> JobStatus.INFEASIBLE;
+                case "TIMED_OUT" -> JobStatus.TIMED_OUT;
+                default -> JobStatus.FAILED;
+            };
+            return new JobOutcome(status, service.write(r), r.explanation());
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package com.gridpivot.risk.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.api.FieldError;
+import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.api.plans.FixedPlanBody;
+import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.jobs.JobRunner;
+import com.gridpivot.jobs.JobStore;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.planning.PlanService;
+import com.gridpivot.planning.PlanService.PlanRunInput;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.risk.montecarlo.BtcHistory;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings.DriftMode;
+import com.gridpivot.risk.runs.RiskRequests.CvarInput;
+import com.gridpivot.risk.runs.RiskRequests.MonteCarloRequest;
+import com.gridpivot.risk.runs.RiskRequests.ScenarioInput;
+import com.gridpivot.risk.runs.RiskRequests.StochasticRequest;
+import com.gridpivot.risk.stochastic.StochasticProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Validates Monte Carlo and stochastic-plan runs completely (400 with JSON paths otherwise), stores each with its input
+ * snapshot (the plan problems with replayed prices copied, as plan runs do) and queues it on the shared job runner.
+ */
+@ApplicationScoped
+public class RiskRunService {
+    public static final String MONTE_CARLO = "MONTE_CARLO";
+    public static final String STOCHASTIC = "STOCHASTIC_PLAN";
+    static final int MAX_PLANS = 10;
+    static final int MAX_SCENARIOS = 10;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    JobRunner runner;
+
+    @ConfigProperty(name = "gridpivot.limits.montecarlo-paths", defaultValue = "5000")
+    int maxPaths;
+
+    /** The stored input of a Monte Carlo run. */
+    public record MonteCarloInput(PlanRunInput problem, List<FixedPlanBody> plans, boolean includeOptimized, MonteCarloSettings settings) {
+    }
+
+    /** The stored input of a stochastic run: one plan-run snapshot per scenario. */
+    public record StochasticInput(List<String> names, double[] probabilities, List<PlanRunInput> scenarios, int baseIndex,
+                                  StochasticProblem.Cvar cvar) {
+    }
+
+    /** A validated Monte Carlo run, ready to simulate. */
+    public record MonteCarloJob(PlanProblem problem, List<FixedPlan> plans, boolean includeOptimized, MonteCarloSettings settings) {
+    }
+
+    private static void prefixed(List<FieldError> errors, InvalidRequestException e, String prefix) {
+        e.errors().forEach(f -> errors.add(FieldError.of(f.field().isEmpty() ? prefix : prefix + "." + f.field(), f.reason())));
+    }
+
+    public MonteCarloInput validate(MonteCarloRequest req) {
+        if (req == null) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        PlanRunInput snap = null;
+        if (req.problem() == null) {
+            errors.add(FieldError.of("problem", "is required: the plan problem, as for a plan run"));
+        } else {
+            try {
+                snap = plans.snapshot(req.problem());
+            } catch (InvalidRequestException e) {
+                prefixed(errors, e, "problem");
+            }
+        }
+        FieldChecks c = new FieldChecks();
+        boolean includeOptimized = req.includeOptimized() == null || req.includeOptimized();
+        int n = c.wholeNumber("paths", req.paths(), 1000, 1, maxPaths);
+        long seed = 1L;
+        if (req.seed() != null) {
+            double s = req.seed();
+            if (!Double.isFinite(s) || s != Math.rint(s) || Math.abs(s) > 9.007199254740992E15) {
+                c.error("seed", "must be an integer (|seed| ≤ 2^53)");
+            } else {
+                seed = (long) s;
+            }
+        }
+        BtcHistory h = BtcHistory.load();
+        double sigma = c.optional("volatilityMonthly", req.volatilityMonthly(), h.volatilityMonthly(), 0.0, 1.0, "");
+        DriftMode drift = DriftMode.SCENARIO;
+        if (req.drift() != null) {
+            try {
+                drift = DriftMode.valueOf(req.drift().trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                c.error("drift", "must be SCENARIO or HISTORICAL");
+            }
+        }
+        double eta = c.optional("difficultyElasticity", req.difficultyElasticity(), 0.5, 0.0, 2.0, "");
+        int lag = c.wholeNumber("difficultyLagMonths", req.difficultyLagMonths(), 3, 0, 24);
+        double aiSd = c.optional("aiRateDeclineSd", req.aiRateDeclineSd(), 0.05, 0.0, 0.5, "");
+        int bins = c.wholeNumber("histogramBins", req.histogramBins(), 20, 2, 200);
+        int planCount = req.plans() == null ? 0 : req.plans().size();
+        if (planCount > MAX_PLANS) {
+            c.error("plans", "give at most " + MAX_PLANS + " fixed plans");
+        } else if (planCount == 0 && !includeOptimized) {
+            c.error("plans", "give at least one fixed plan, or includeOptimized");
+        }
+        try {
+            c.throwIfAny();
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
+        }
+        if (snap != null && planCount > 0 && planCount <= MAX_PLANS) {
+            PlanProblem p = plans.problem(snap);
+            FieldChecks pc = new FieldChecks();
+            for (int k = 0; k < planCount; k++) {
+                PlanService.fixedPlan(p, req.plans().get(k), "plans[" + k + "]", pc);
+            }
+            try {
+                pc.throwIfAny();
+            } catch (InvalidRequestException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new MonteCarloInput(snap, req.plans() == null ? List.of() : req.plans(), includeOptimized,
+                new MonteCarloSettings(n, seed, threads, sigma, drift, h.meanLogReturnMonthly(), eta, lag, aiSd, bins));
+    }
+
+    public MonteCarloJob job(MonteCarloInput in) {
+        PlanProblem p = plans.problem(in.problem());
+        FieldChecks c = new FieldChecks();
+        List<FixedPlan> fixed = new ArrayList<>();
+        for (int k = 0; k < in.plans().size(); k++) {
+            fixed.add(PlanService.fixedPlan(p, in.plans().get(k), "plans[" + k + "]", c));
+        }
+        c.throwIfAny();
+        // Threads: this machine's cores now (the answer does not depend on them).
+        return new MonteCarloJob(p, fixed, in.includeOptimized(), in.settings().withThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    public StochasticInput validate(StochasticRequest req) {
+        if (req == null) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        FieldChecks c = new FieldChecks();
+        List<String> names = new ArrayList<>();
+        List<PlanRunInput> snaps = new ArrayList<>();
+        double[] probs = null;
+        if (req.problem() == null) {
+            c.error("problem", "is required: site, fleets, options, finance and horizon, as for a plan run");
+        }
+        if (req.scenarios() == null || req.scenarios().isEmpty() || req.scenarios().size() > MAX_SCENARIOS) {
+            c.error("scenarios", "give 1 to " + MAX_SCENARIOS + " scenarios with probabilities");
+        } else {
+            probs = new double[req.scenarios().size()];
+            double sum = 0.0;
+            boolean allProbs = true;
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < req.scenarios().size(); k++) {
+                ScenarioInput s = req.scenarios().get(k);
+                String path = "scenarios[" + k + "]";
+                if (s == null) {
+                    c.error(path, "must be an object, not null");
+                    allProbs = false;
+                    names.add(null);
+                    continue;
+                }
+                if (s.name() == null || s.name().isBlank()) {
+                    c.error(path + ".name", "is required");
+                } else if (!seen.add(s.name())) {
+                    c.error(path + ".name", "duplicate scenario name '" + s.name() + "'");
+                }
+                names.add(s.name());
+                double p = c.required(path + ".probability", s.probability(), 0.0, 1.0, "");
+                if (Double.isNaN(p)) {
+                    allProbs = false;
+                } else {
+                    probs[k] = p;
+                    sum += p;
+                }
+                if (s.scenario() == null) {
+                    c.error(path + ".scenario", "is required: a full plan scenario (btc, energy, ai, asic, discountRate)");
+                } else if (req.problem() != null) {
+                    PlanRequest r = req.problem();
+                    PlanRequest copy = new PlanRequest(null, s.scenario(), r.site(), r.asicFleets(), r.aiOptions(), r.finance(), r.startMonth(),
+                            r.months(), r.solver(), r.hourModel(), r.timeLimitSeconds());
+                    try {
+                        snaps.add(plans.snapshot(copy));
+                    } catch (InvalidRequestException e) {
+                        e.errors().forEach(f -> errors.add(FieldError.of(f.field().startsWith("scenario")
+                                ? path + "." + f.field() : "problem." + f.field(), f.reason())));
+                    }
+                }
+            }
+            if (allProbs && Math.abs(sum - 1.0) > 1e-9) {
+                c.error("scenarios", "probabilities must sum to 1 within 1e-9 (they sum to " + sum + ")");
+            }
+        }
+        StochasticProblem.Cvar cvar = null;
+        CvarInput ci = req.cvar();
+        if (ci != null) {
+            double alpha = c.required("cvar.alpha", ci.alpha(), 0.0, 1.0, "");
+            if (!Double.isNaN(alpha) && (alpha <= 0.0 || alpha >= 1.0)) {
+                c.error("cvar.alpha", "must be strictly between 0 and 1 (0.9 = the worst 10 %)");
+            }
+            double w = c.optional("cvar.weight", ci.weight(), 0.0, 0.0, 1.0, "");
+            double floor = ci.floorUsd() == null ? Double.NaN : c.required("cvar.floorUsd", ci.floorUsd(), -1e13, 1e13, "USD");
+            if (ci.floorUsd() == null && w == 0.0) {
+                c.error("cvar", "give a weight > 0, a floorUsd, or both");
+            }
+            cvar = new StochasticProblem.Cvar(alpha, w, floor);
+        }
+        int base = 0;
+        if (probs != null) {
+            if (req.baseScenario() != null) {
+                base = names.indexOf(req.baseScenario());
+                if (base < 0) {
+                    c.error("baseScenario", "must name one of the scenarios " + names);
+                    base = 0;
+                }
+            } else {
+                for (int k = 1; k < probs.length; k++) {
+                    if (probs[k] > probs[base]) {
+                        base = k;
+                    }
+                }
+            }
+        }
+        try {
+            c.throwIfAny();
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
+        }
+        if (errors.isEmpty()) {
+            // The scenarios must share the first stage's structure: lead times may be overridden per scenario.
+            List<PlanProblem> ps = snaps.stream().map(plans::problem).toList();
+            for (int k = 1; k < ps.size(); k++) {
+                for (int j = 0; j < ps.get(0).options().size(); j++) {
+                    if (ps.get(k).options().get(j).leadTimeMonths() != ps.get(0).options().get(j).leadTimeMonths()) {
+                        errors.add(FieldError.of("scenarios[" + k + "].scenario.ai.options", "lead time of '" + ps.get(0).options().get(j).spec().name()
+                                + "' differs from scenario 0's; conversion decisions are shared, so lead times must be equal"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new StochasticInput(names, probs, snaps, base, cvar);
+    }
+
+    public StochasticProblem problem(StochasticInput in) {
+        return new StochasticProblem(in.names(), in.probabilities(), in.scenarios().stream().map(plans::problem).toList(), in.baseIndex(), in.cvar());
+    }
+
+    public long submitMonteCarlo(MonteCarloRequest req) {
+        long id = store.create(MONTE_CARLO, write(validate(req)));
+        runner.submit(id);
+        return id;
+    }
+
+    public long submitStochastic(StochasticRequest req) {
+        long id = store.create(STOCHASTIC, write(validate(req)));
+        runner.submit(id);
+        return id;
+    }
+
+    public <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

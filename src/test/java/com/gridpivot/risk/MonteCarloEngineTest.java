@@ -1,0 +1,113 @@
+package com.gridpivot.risk;
+
+import static com.gridpivot.planning.PlanTestSupport.node;
+import static com.gridpivot.planning.PlanTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gridpivot.planning.PlanEngine;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.risk.montecarlo.BtcHistory;
+import com.gridpivot.risk.montecarlo.MonteCarloEngine;
+import com.gridpivot.risk.montecarlo.MonteCarloResult;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings.DriftMode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Monte Carlo of fixed plans: repeatability, and the degenerate case against the plan LP. */
+class MonteCarloEngineTest {
+
+    /** 12 months, two fleets, spiky prices, a colocation option with a rate decline and spread capex, a treasury. */
+    static PlanProblem twelveMonths() {
+        ObjectNode json = node("""
+                {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
+                                      'feesBtcPerBlock': 0.02},
+                              'energy': {'node': 'SYNTH', 'replayYear': 2023}, 'discountRate': 0.08,
+                              'ai': {'colocationRateDeclinePerYear': 0.1}},
+                 'site': {'interconnectMw': 12},
+                 'asicFleets': [{'name': 'S21', 'units': 2000, 'hashrateThPerUnit': 200, 'powerWPerUnit': 3500, 'pue': 1.05, 'fixedOpexUsdPerMwYear': 20000},
+                                {'name': 'S19', 'units': 1500, 'hashrateThPerUnit': 141, 'powerWPerUnit': 3032, 'pue': 1.2, 'variableOpexUsdPerMwh': 2}],
+                 'aiOptions': [{'name': 'colo', 'colocationUsdPerKwMonth': 140, 'tenantPaysPower': true, 'pue': 1.3, 'capexUsdPerMw': 9.5e6,
+                                'leadTimeMonths': 2, 'capexTiming': 'SPREAD'}],
+                 'finance': {'startingCashUsd': 5e6, 'treasuryBtc': 5},
+                 'startMonth': '2026-01', 'months': 12}""");
+        double[] year = new double[8760];
+        for (int t = 0; t < year.length; t++) {
+            year[t] = 30 + 25 * Math.sin(t / 7.0) + (t % 97 == 0 ? 900 : 0) - (t % 53 == 0 ? 60 : 0);
+        }
+        return problem(json, (n, y) -> year);
+    }
+
+    static List<FixedPlan> plans() {
+        FixedPlan convert = new FixedPlan("convert 4 MW", Map.of(FixedPlan.key("colo", 1), 4.0),
+                Map.of(FixedPlan.key("S19", 2), 2.0), Map.of(), Map.of(3, 1.0));
+        FixedPlan small = new FixedPlan("convert 1 MW", Map.of(FixedPlan.key("colo", 0), 1.0), Map.of(), Map.of(), Map.of());
+        return List.of(convert, small);
+    }
+
+    static MonteCarloSettings settings(int paths, long seed, int threads, double sigma, double aiSd) {
+        return new MonteCarloSettings(paths, seed, threads, sigma, DriftMode.SCENARIO, 0.0, 0.6, 3, aiSd, 20);
+    }
+
+    @Test
+    void seededRunIsRepeatableBitForBitForAnyThreadCount() {
+        PlanProblem p = twelveMonths();
+        MonteCarloEngine.Raw a = MonteCarloEngine.simulate(p, plans(), settings(100, 42L, 1, 0.18, 0.05), RunControl.NONE);
+        MonteCarloEngine.Raw b = MonteCarloEngine.simulate(p, plans(), settings(100, 42L, 1, 0.18, 0.05), RunControl.NONE);
+        MonteCarloEngine.Raw c = MonteCarloEngine.simulate(p, plans(), settings(100, 42L, 2, 0.18, 0.05), RunControl.NONE);
+        MonteCarloEngine.Raw d = MonteCarloEngine.simulate(p, plans(), settings(100, 43L, 2, 0.18, 0.05), RunControl.NONE);
+        for (int q = 0; q < 3; q++) {
+            assertThat(b.npvUsd()[q]).isEqualTo(a.npvUsd()[q]);
+            assertThat(c.npvUsd()[q]).isEqualTo(a.npvUsd()[q]);
+            assertThat(c.lowestCashUsd()[q]).isEqualTo(a.lowestCashUsd()[q]);
+            assertThat(c.lowestCashMonth()[q]).isEqualTo(a.lowestCashMonth()[q]);
+            assertThat(d.npvUsd()[q]).isNotEqualTo(a.npvUsd()[q]);
+        }
+        // The paths really differ from each other.
+        assertThat(a.npvUsd()[0][0]).isNotEqualTo(a.npvUsd()[0][1]);
+        // And the full result (statistics, histograms) too, apart from wall time.
+        MonteCarloResult r1 = MonteCarloEngine.run(p, plans(), true, settings(64, 7L, 1, 0.18, 0.05), RunControl.NONE);
+        MonteCarloResult r2 = MonteCarloEngine.run(p, plans(), true, settings(64, 7L, 2, 0.18, 0.05), RunControl.NONE);
+        assertThat(r2.plans()).usingRecursiveComparison().isEqualTo(r1.plans());
+    }
+
+    @Test
+    void zeroVolatilityP50EqualsTheDeterministicPlanNpv() {
+        PlanProblem p = twelveMonths();
+        MonteCarloResult r = MonteCarloEngine.run(p, plans(), true, settings(9, 1L, 2, 0.0, 0.0), RunControl.NONE);
+        assertThat(r.plans()).hasSize(4);
+        for (MonteCarloResult.PlanDistribution d : r.plans()) {
+            assertThat(d.status()).isEqualTo("EVALUATED");
+            // The LP at the scenario (dispatch optimised by GLOP) against the closed-form dispatch on a zero-shock path.
+            double lp = d.baseScenarioNpvUsd();
+            assertThat(d.npvUsd().p50()).as(d.name()).isCloseTo(lp, within(1e-7 * Math.abs(lp)));
+            assertThat(d.npvUsd().p10()).isEqualTo(d.npvUsd().p90());
+        }
+        // The optimizer's plan is at least as good as each fixed plan at the scenario.
+        double opt = r.plans().get(0).npvUsd().p50();
+        assertThat(r.plans().get(0).name()).isEqualTo(PlanEngine.OPTIMIZED);
+        assertThat(opt).isGreaterThanOrEqualTo(r.plans().get(1).npvUsd().p50() - 1e-6 * Math.abs(opt));
+    }
+
+    @Test
+    void historyCalibration() {
+        BtcHistory h = BtcHistory.load();
+        // 2015-01 … 2026: ~130 monthly returns; BTC's monthly log-return sd is roughly 15–25 %.
+        assertThat(h.returns()).isGreaterThan(120);
+        assertThat(h.volatilityMonthly()).isBetween(0.12, 0.30);
+        assertThat(h.meanLogReturnMonthly()).isBetween(0.0, 0.08);
+    }
+
+    @Test
+    void percentileIsLinearBetweenOrderStatistics() {
+        double[] s = {0, 10, 20, 30, 40};
+        assertThat(MonteCarloEngine.percentile(s, 0.5)).isEqualTo(20.0);
+        assertThat(MonteCarloEngine.percentile(s, 0.1)).isCloseTo(4.0, within(1e-12));
+        assertThat(MonteCarloEngine.percentile(s, 0.9)).isCloseTo(36.0, within(1e-12));
+    }
+}
