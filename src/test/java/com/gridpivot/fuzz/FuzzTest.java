@@ -52,7 +52,10 @@ class FuzzTest {
             "/api/v1/allocations", ApiExamples.ALLOCATION_REQUEST,
             "/api/v1/allocations/model.mps", ApiExamples.ALLOCATION_REQUEST,
             "/api/v1/sweeps", ApiExamples.SWEEP_REQUEST.replace("\"points\": 23", "\"points\": 3").replace("8760", "48"),
-            "/api/v1/sites", ApiExamples.SITE_REQUEST);
+            "/api/v1/sweeps/runs", ApiExamples.SWEEP_REQUEST.replace("\"points\": 23", "\"points\": 3").replace("8760", "48"),
+            "/api/v1/sites", ApiExamples.SITE_REQUEST,
+            "/api/v1/scenarios", com.gridpivot.api.plans.PlanExamples.SCENARIO,
+            "/api/v1/keys", "{\"name\": \"fuzz\", \"role\": \"viewer\"}");
 
     private static void loadOpenApi() throws Exception {
         if (openApi == null) {
@@ -68,6 +71,7 @@ class FuzzTest {
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> inJqwik(() -> fuzz(e.getKey(), e.getValue()))));
         }
         tests.add(DynamicTest.dynamicTest("GET /api/v1/shutdown-price", () -> inJqwik(this::fuzzShutdownPrice)));
+        tests.add(DynamicTest.dynamicTest("POST /api/v1/imports (CSV garbage)", () -> inJqwik(this::fuzzImports)));
         return tests.stream();
     }
 
@@ -113,6 +117,45 @@ class FuzzTest {
             check("get", "/api/v1/shutdown-price", r, "seed " + SEED + " case " + k + " " + p + "=" + v);
             if (r.statusCode() == 200) {
                 assertThat(r.jsonPath().getDouble("shutdownBtcPriceUsd")).isFinite().isPositive();
+            }
+        }
+    }
+
+    /**
+     * CSV garbage: a valid ERCOT-style file with cells replaced, lines dropped or duplicated, random bytes and huge
+     * numbers. A 2xx must report what it stored; a 4xx must be problem+json.
+     */
+    private void fuzzImports() {
+        Random rnd = new Random(SEED ^ 7);
+        RandomGenerator<JsonNode> evil = EVIL.generator(100);
+        String[] lines = ("Delivery Date,Hour Ending,Settlement Point,Settlement Point Price\n"
+                + "01/02/2031,01:00,FUZZ,21.5\n01/02/2031,02:00,FUZZ,19.25\n01/02/2031,03:00,FUZZ,-3.1\n01/02/2031,04:00,FUZZ,150\n").split("\n");
+        for (int k = 0; k < CASES; k++) {
+            List<String> rows = new ArrayList<>(List.of(lines));
+            int line = 1 + rnd.nextInt(rows.size() - 1);
+            switch (rnd.nextInt(5)) {
+                case 0 -> {
+                    String[] cells = rows.get(line).split(",");
+                    JsonNode v = evil.next(rnd).value();
+                    cells[rnd.nextInt(cells.length)] = v.isTextual() ? v.asText() : v.toString();
+                    rows.set(line, String.join(",", cells));
+                }
+                case 1 -> rows.remove(line);
+                case 2 -> rows.add(line, rows.get(line));
+                case 3 -> {
+                    byte[] b = new byte[rnd.nextInt(120)];
+                    rnd.nextBytes(b);
+                    rows.set(line, new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+                default -> rows.set(0, rows.get(0).replace("Settlement Point Price", "Price"));
+            }
+            String body = String.join("\n", rows) + "\n";
+            Response r = given().contentType("text/csv").body(body).queryParam("format", "ERCOT_CSV").queryParam("fileName", "fuzz" + k + ".csv")
+                    .when().post("/api/v1/imports");
+            String where = "seed " + SEED + " case " + k + " POST /api/v1/imports body " + abbreviate(body);
+            check("post", "/api/v1/imports", r, where);
+            if (r.statusCode() / 100 == 2) {
+                assertThat(r.jsonPath().getInt("rowsRead")).as(where).isPositive();
             }
         }
     }
