@@ -112,6 +112,10 @@ public final class FieldChecks {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(java.util.Locale.ROOT, "%,.0f", v);
         }
+        if (Double.isFinite(v) && Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15) {
+            // six significant digits, no trailing zeros: 0.05, 24.5, 1.23457e-05 → 0.0000123457
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
         return String.format(java.util.Locale.ROOT, "%.6g", v);
     }
 }
