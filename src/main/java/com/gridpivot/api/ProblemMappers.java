@@ -70,6 +70,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRuns(TooManyRunsException e, UriInfo uri) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", 10)
+                .entity(new Problem(Problem.TYPE_BASE + "too-many-runs", "Too many runs", 429, e.getMessage(), path(uri), null)).build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                 e.getMessage() == null ? "no such resource" : e.getMessage(), path(uri), null));

@@ -32,6 +32,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ImportService {
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** Bytes of the head given to format detection. */
     static final int HEAD_BYTES = 4096;
 
@@ -103,9 +106,12 @@ public class ImportService {
         String digest = HexFormat.of().formatHex(sha.digest());
         ImportBatchInfo info = new ImportBatchInfo(format, sourceName, digest, rows, null, caller);
         if (issues.stream().anyMatch(i -> i.severity() == ImportIssue.Severity.ERROR)) {
+            metrics.counter("gridpivot.imports", "outcome", "rejected").increment();
             throw new ImportRejectedException(ImportBatches.report(null, info, series, null, issues, null, null));
         }
-        return batches.store(series, issues, info);
+        ImportReport report = batches.store(series, issues, info);
+        metrics.counter("gridpivot.imports", "outcome", report.duplicateOf() != null ? "unchanged" : "stored").increment();
+        return report;
     }
 
     /**

@@ -20,6 +20,10 @@ public class JobRunEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 32)
     public String kind;
 
+    /** The API key (name) that queued the job; "anonymous" without keys. */
+    @jakarta.persistence.Column(length = 100)
+    public String caller;
+
     @Column(nullable = false, length = 32)
     public String status;
 

@@ -31,6 +31,9 @@ public class JobRunner {
     JobsConfig config;
 
     @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Inject
     Instance<JobHandler> handlers;
 
     private ExecutorService pool;
@@ -122,7 +125,10 @@ public class JobRunner {
                     outcome = new JobOutcome(JobStatus.FAILED, null, "the job failed; quote error id " + ref);
                 }
             }
-            store.finish(id, outcome);
+            JobStatus recorded = store.finish(id, outcome);
+            metrics.counter("gridpivot.jobs.finished", "kind", job.kind(), "status", recorded.name()).increment();
+            metrics.timer("gridpivot.jobs.duration", "kind", job.kind())
+                    .record(java.time.Duration.between(job.startedAt() == null ? job.createdAt() : job.startedAt(), java.time.Instant.now()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %d could not be recorded", id);
         } finally {

@@ -1,7 +1,13 @@
 package com.gridpivot.jobs;
 
 import com.gridpivot.persistence.Persistence;
+import com.gridpivot.api.TooManyRunsException;
+import com.gridpivot.security.CurrentCaller;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +20,26 @@ import java.util.Optional;
 public class JobStore {
     static final String RESTART_REASON = "interrupted by a restart of the service; POST …/retry to run it again";
 
-    /** Writes a QUEUED job; committed before the caller acknowledges it. */
+    @Inject
+    Instance<CurrentCaller> callers;
+
+    @ConfigProperty(name = "gridpivot.limits.queued-runs-per-key", defaultValue = "10")
+    int maxQueuedPerCaller;
+
+    /**
+     * Writes a QUEUED job; committed before the caller acknowledges it. A key that already has
+     * {@code gridpivot.limits.queued-runs-per-key} runs queued or running is refused (429 + Retry-After).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long create(String kind, String inputJson) {
+        String caller = Arc.container().requestContext().isActive() ? callers.get().name() : "system";
+        long open = JobRunEntity.count("caller = ?1 and (status = ?2 or status = ?3)", caller, JobStatus.QUEUED.name(), JobStatus.RUNNING.name());
+        if (open >= maxQueuedPerCaller) {
+            throw new TooManyRunsException("'" + caller + "' has " + open + " runs queued or running; at most " + maxQueuedPerCaller
+                    + " are allowed at once. Wait for one to finish, or cancel one (DELETE …/runs/{id}).");
+        }
         JobRunEntity e = new JobRunEntity();
+        e.caller = caller;
         e.kind = kind;
         e.status = JobStatus.QUEUED.name();
         e.inputJson = inputJson;

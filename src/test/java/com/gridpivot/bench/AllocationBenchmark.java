@@ -35,6 +35,7 @@ import java.util.Map;
  */
 public final class AllocationBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static String apiKey;
 
     public static void main(String[] args) throws Exception {
         String url = null;
@@ -44,6 +45,8 @@ public final class AllocationBenchmark {
                 url = args[++k];
             } else if (args[k].equals("--out")) {
                 out = args[++k];
+            } else if (args[k].equals("--key")) {
+                apiKey = args[++k];
             }
         }
         AllocationProblemAssembler assembler = new AllocationProblemAssembler(Catalog.load(), SolverKind.GLOP, 600);
@@ -97,7 +100,8 @@ public final class AllocationBenchmark {
     private static double[] apiTimes(String url, String json, int warm, int reps) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/allocations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Content-Type", "application/json").header("X-API-Key", apiKey == null ? "" : apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         double[] out = new double[reps];
         for (int k = 0; k < warm + reps; k++) {
             long t0 = System.nanoTime();

@@ -48,6 +48,20 @@ class FuzzTest {
             Arbitraries.strings().ofMaxLength(300).map(s -> (JsonNode) F.textNode(s)),
             Arbitraries.integers().between(0, 5).map(FuzzTest::deep)));
 
+    /** A one-month plan problem (the hand case of StochasticPlanTest): cheap to solve, so valid mutations run. */
+    private static final String SCENARIO = "{\"btc\": {\"priceUsd\": 50000, \"startDifficulty\": 1.2586e14, \"feesBtcPerBlock\": 0},"
+            + " \"energy\": {\"flatPriceUsdPerMwh\": 20}, \"discountRate\": 0}";
+    private static final String PLAN = "{\"scenario\": " + SCENARIO + ", \"site\": {\"name\": \"fuzz\", \"interconnectMw\": 5},"
+            + " \"asicFleets\": [{\"name\": \"S21\", \"units\": 1600, \"hashrateThPerUnit\": 150, \"powerWPerUnit\": 3125}],"
+            + " \"aiOptions\": [{\"name\": \"flat\", \"revenueUsdPerMwh\": 120, \"maxItMw\": 5, \"capexUsdPerMw\": 40000, \"leadTimeMonths\": 0}],"
+            + " \"startMonth\": \"2026-01\", \"months\": 2}";
+    private static final Map<String, String> JOB_ENDPOINTS = Map.of(
+            "/api/v1/plans/runs", PLAN,
+            "/api/v1/plans/compare", "{\"problem\": " + PLAN + ", \"plans\": [{\"name\": \"convert 5\", \"aiStartsMw\": [{\"name\": \"flat\", \"month\": \"2026-01\", \"amount\": 5}]}]}",
+            "/api/v1/risk/montecarlo/runs", "{\"problem\": " + PLAN + ", \"plans\": [{\"name\": \"convert 5\", \"aiStartsMw\": [{\"name\": \"flat\","
+                    + " \"month\": \"2026-01\", \"amount\": 5}]}], \"paths\": 20, \"seed\": 42}",
+            "/api/v1/risk/stochastic/runs", "{\"problem\": " + PLAN + ", \"scenarios\": [{\"name\": \"bull\", \"probability\": 0.3, \"scenario\": "
+                    + SCENARIO + "}, {\"name\": \"bear\", \"probability\": 0.7, \"scenario\": " + SCENARIO.replace("50000", "25000") + "}]}");
     private static final Map<String, String> ENDPOINTS = Map.of(
             "/api/v1/allocations", ApiExamples.ALLOCATION_REQUEST,
             "/api/v1/allocations/model.mps", ApiExamples.ALLOCATION_REQUEST,
@@ -68,6 +82,9 @@ class FuzzTest {
         loadOpenApi();
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, String> e : ENDPOINTS.entrySet()) {
+            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> inJqwik(() -> fuzz(e.getKey(), e.getValue()))));
+        }
+        for (Map.Entry<String, String> e : JOB_ENDPOINTS.entrySet()) {
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> inJqwik(() -> fuzz(e.getKey(), e.getValue()))));
         }
         tests.add(DynamicTest.dynamicTest("GET /api/v1/shutdown-price", () -> inJqwik(this::fuzzShutdownPrice)));

@@ -44,6 +44,7 @@ public class AllocationResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "invalid", value = ApiExamples.PROBLEM_400)))
+    @APIResponse(responseCode = "503", description = "Every solver slot is busy; Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AllocationResult allocate(String body) throws JsonProcessingException {
         return service.allocateAndRecord(body, caller.name()).result();
     }

@@ -47,6 +47,7 @@ public class PlanResource {
 
     @POST
     @Path("/runs")
+    @APIResponse(responseCode = "429", description = "This key has as many runs queued or running as it may (gridpivot.limits.queued-runs-per-key); Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Operation(summary = "Start a plan run", description = "Validated first (400 lists every invalid field); stored with its complete input "
             + "snapshot before the 202, then run by a worker. Poll the Location.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "5-year plan", value = PlanExamples.PLAN_REQUEST)))

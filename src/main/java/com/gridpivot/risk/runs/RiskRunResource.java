@@ -47,6 +47,7 @@ public class RiskRunResource {
 
     @POST
     @Path("/montecarlo/runs")
+    @APIResponse(responseCode = "429", description = "This key has as many runs queued or running as it may (gridpivot.limits.queued-runs-per-key); Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Operation(summary = "Start a Monte Carlo run", description = "Fixed plans (and the optimizer's plan at the scenario) on N seeded BTC price paths; dispatch only.")
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/risk/montecarlo/runs/{id}",
             content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
@@ -57,6 +58,7 @@ public class RiskRunResource {
 
     @POST
     @Path("/stochastic/runs")
+    @APIResponse(responseCode = "429", description = "This key has as many runs queued or running as it may (gridpivot.limits.queued-runs-per-key); Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Operation(summary = "Start a stochastic plan run", description = "Conversion decisions shared by all scenarios, dispatch per scenario; "
             + "maximises expected NPV (optionally with CVaR); reports VSS and EVPI.")
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/risk/stochastic/runs/{id}",
