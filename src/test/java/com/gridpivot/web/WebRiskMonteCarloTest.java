@@ -185,10 +185,10 @@ class WebRiskMonteCarloTest {
 
         // ---- stochastic plan: two scenarios (the third row left empty), risk-neutral
         page.fill("#st-sc-0-name", "bull");
-        page.fill("#st-sc-0-prob", "0.5");
+        page.fill("#st-sc-0-prob", "0.4");
         page.fill("#st-sc-0-btc", "140000");
         page.fill("#st-sc-1-name", "bear");
-        page.fill("#st-sc-1-prob", "0.5");
+        page.fill("#st-sc-1-prob", "0.6");
         page.fill("#st-sc-1-btc", "40000");
         page.fill("#st-sc-2-name", "");
         page.click("#st-run");
@@ -213,5 +213,8 @@ class WebRiskMonteCarloTest {
         page.setViewportSize(390, 844);
         page.waitForTimeout(400);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-390x844.png")).setFullPage(true));
+        // the answers alone, legible at phone width
+        page.locator("#mc-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-results-390x844.png")));
+        page.locator("#st-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-stochastic-results-390x844.png")));
     }
 }

@@ -18,6 +18,7 @@ class ClientError extends Error {
   constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
 }
 const val = (key, value, fmt) => h('span', { class: 'num', 'data-key': key, 'data-value': String(value) }, fmt(value));
+const usd0 = v => f.usd(Math.abs(v) < 0.5 ? 0 : v, 0);
 const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value));
 const short = v => {
   const a = Math.abs(v);
@@ -251,7 +252,7 @@ export async function mountMonteCarlo(container) {
       }
       const loss = p.probIncrementalNpvBelowZero;
       return h('li', {}, `${planLabel(p.name)} `, loss > 0 ? ['loses money against staying on Bitcoin in ', val(`plans[${i}].probIncrementalNpvBelowZero`, loss, v => f.pct(v, 0))]
-        : 'beats staying on Bitcoin on every one', ` of ${f.num(r.paths)} paths; P10 NPV `, val(`plans[${i}].npvUsd.p10`, p.npvUsd.p10, f.usd),
+        : 'does no worse than staying on Bitcoin on any', ` of ${f.num(r.paths)} paths; P10 NPV `, val(`plans[${i}].npvUsd.p10`, p.npvUsd.p10, f.usd),
       ', P50 ', val(`plans[${i}].npvUsd.p50`, p.npvUsd.p50, f.usd), '; cash is lowest around ', p.lowestCashMedianMonth || '–', '.');
     }));
     const head = ['Plan', 'Mean NPV', 'P10', 'P50', 'P90', 'Probability of loss', 'Worst month of cash (median path)', 'Usually in'];
@@ -290,8 +291,9 @@ export async function mountMonteCarlo(container) {
         h('li', {}, 'The plan shared by all scenarios is worth ', val('expectedNpvUsd', r.expectedNpvUsd, f.usd), ' of NPV on average',
           r.cvar ? [', with CVaR', ` ${f.pct(1 - r.cvar.alpha, 0)} worst `, val('cvar.cvarUsd', r.cvar.cvarUsd, f.usd)] : '', '.'),
         h('li', {}, v.vssUsd == null ? `Planning for “${v.baseScenario}” alone breaks a limit in some scenario, so the value of the stochastic solution is unbounded.`
-          : ['Planning for the uncertainty rather than for “', v.baseScenario, '” alone is worth ', val('valueMeasures.vssUsd', v.vssUsd, f.usd), ' (VSS).']),
-        h('li', {}, 'Knowing in advance which scenario comes true would be worth ', v.evpiUsd == null ? '–' : val('valueMeasures.evpiUsd', v.evpiUsd, f.usd), ' more (EVPI).'),
+          : Math.abs(v.vssUsd) < 0.5 ? ['Planning for the uncertainty is worth no more than planning for “', v.baseScenario, '” alone: ', val('valueMeasures.vssUsd', v.vssUsd, usd0), ' (VSS).']
+            : ['Planning for the uncertainty rather than for “', v.baseScenario, '” alone is worth ', val('valueMeasures.vssUsd', v.vssUsd, usd0), ' (VSS).']),
+        h('li', {}, 'Knowing in advance which scenario comes true would be worth ', v.evpiUsd == null ? '–' : val('valueMeasures.evpiUsd', v.evpiUsd, usd0), ' more (EVPI).'),
       ]);
     const decisions = h('div', { class: 'scroll' }, h('table', { id: 'st-decisions' },
       h('caption', {}, 'First-stage decisions: AI starts by month, the same in every scenario.'),
@@ -302,9 +304,9 @@ export async function mountMonteCarlo(container) {
       h('thead', {}, h('tr', {}, ['Scenario', 'Probability', 'NPV of this plan', 'NPV had it been known', 'Lowest cash'].map((t, i) => h('th', { scope: 'col', class: i ? 'n' : null }, t)))),
       h('tbody', {}, (r.scenarios || []).map(s => h('tr', {}, h('th', { scope: 'row' }, s.name), h('td', { class: 'n' }, f.pct(s.probability, 0)),
         h('td', { class: 'n' }, f.usd(s.npvUsd)), h('td', { class: 'n' }, f.usd(s.perfectInformationNpvUsd)), h('td', { class: 'n' }, f.usd(s.lowestCashUsd)))))));
-    stResults.replaceChildren(h('h3', {}, 'The stochastic plan'), words, h('div', { class: 'tables' }, decisions, scen),
+    stResults.replaceChildren(...[h('h3', {}, 'The stochastic plan'), words, h('div', { class: 'tables' }, decisions, scen),
       other.length ? h('p', { class: 'hint' }, `Other decisions: ${other.map(d => `${d.kind} ${d.name || ''} ${d.month} ${f.num(d.amount, 2)}`).join('; ')}.`) : null,
-      v.note ? h('p', { class: 'hint' }, v.note) : null);
+      v.note ? h('p', { class: 'hint' }, v.note) : null].filter(Boolean));
     stResults.dataset.status = r.status;
     stStatus.textContent = `Stochastic plan ready (${r.status}).`;
   }
