@@ -255,7 +255,7 @@ export async function mountMonteCarlo(container) {
         : 'does no worse than staying on Bitcoin on any', ` of ${f.num(r.paths)} paths; P10 NPV `, val(`plans[${i}].npvUsd.p10`, p.npvUsd.p10, f.usd),
       ', P50 ', val(`plans[${i}].npvUsd.p50`, p.npvUsd.p50, f.usd), '; cash is lowest around ', p.lowestCashMedianMonth || '–', '.');
     }));
-    const head = ['Plan', 'Mean NPV', 'P10', 'P50', 'P90', 'Probability of loss', 'Worst month of cash (median path)', 'Usually in'];
+    const head = ['Plan', 'Mean NPV', 'P10', 'P50', 'P90', 'Probability of loss', 'Worst month of cash', 'Usually in'];
     const rows = plans.map((p, i) => {
       const s = p.npvUsd;
       return h('tr', { 'data-plan': p.name }, h('th', { scope: 'row' }, p.name),
@@ -265,8 +265,8 @@ export async function mountMonteCarlo(container) {
         h('td', { class: 'n' }, p.lowestCashUsd ? val(`plans[${i}].lowestCashUsd.p50`, p.lowestCashUsd.p50, f.usd) : '–'),
         h('td', {}, p.lowestCashMedianMonth || '–'));
     });
-    const table = h('div', { class: 'scroll' }, h('table', { id: 'mc-table', class: 'compare-table' },
-      h('caption', {}, `NPV over ${f.num(r.paths)} paths, ${r.months} months from ${r.startMonth} (seed ${r.seed}). Probability of loss: paths where the plan does worse than staying on Bitcoin.`),
+    const note = h('p', { class: 'table-note', id: 'mc-table-note' }, `NPV over ${f.num(r.paths)} paths, ${r.months} months from ${r.startMonth} (seed ${r.seed}). Probability of loss: paths where the plan does worse than staying on Bitcoin. Worst month of cash: the lowest cumulative cash, median over the paths.`);
+    const table = h('div', { class: 'scroll' }, h('table', { id: 'mc-table', class: 'compare-table', 'aria-describedby': 'mc-table-note' },
       h('thead', {}, h('tr', {}, head.map((t, i) => h('th', { scope: 'col', class: i && i < 7 ? 'n' : null }, t)))), h('tbody', {}, rows)));
     const withHist = plans.filter(p => p.npvHistogram);
     const figs = withHist.map((p, i) => {
@@ -275,7 +275,7 @@ export async function mountMonteCarlo(container) {
       fig.box.classList.add('mc-hist');
       return fig;
     });
-    mcResults.replaceChildren(h('h3', {}, 'NPV distributions'), words, h('div', { class: 'figures mc-figures' }, figs), table,
+    mcResults.replaceChildren(h('h3', {}, 'NPV distributions'), words, h('div', { class: 'figures mc-figures' }, figs), note, table,
       h('p', { class: 'hint' }, `Price model: ${r.model?.kind || ''}, σ ${f.pct(r.model?.volatilityMonthly, 1)} per month, drift ${r.model?.driftMode || ''}; ${f.num(r.computeMs, 0)} ms.`));
     withHist.forEach((p, i) => histogram(figs[i].box, p.npvHistogram, `${p.name}: NPV (USD)`, COLORS[i % COLORS.length]));
     mcResults.dataset.status = 'DONE';
@@ -295,15 +295,15 @@ export async function mountMonteCarlo(container) {
             : ['Planning for the uncertainty rather than for “', v.baseScenario, '” alone is worth ', val('valueMeasures.vssUsd', v.vssUsd, usd0), ' (VSS).']),
         h('li', {}, 'Knowing in advance which scenario comes true would be worth ', v.evpiUsd == null ? '–' : val('valueMeasures.evpiUsd', v.evpiUsd, usd0), ' more (EVPI).'),
       ]);
-    const decisions = h('div', { class: 'scroll' }, h('table', { id: 'st-decisions' },
-      h('caption', {}, 'First-stage decisions: AI starts by month, the same in every scenario.'),
+    const decisions = h('div', {}, h('p', { class: 'table-note', id: 'st-decisions-note' }, 'First-stage decisions: AI starts by month, the same in every scenario.'),
+      h('div', { class: 'scroll' }, h('table', { id: 'st-decisions', 'aria-describedby': 'st-decisions-note' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), h('th', { scope: 'col' }, 'AI option'), h('th', { scope: 'col', class: 'n' }, 'AI IT MW started'))),
       h('tbody', {}, starts.length ? starts.map(d => h('tr', {}, h('td', {}, d.month), h('td', {}, d.name), h('td', { class: 'n' }, f.mw(d.amount, 1))))
-        : h('tr', {}, h('td', { colspan: '3' }, 'No AI starts: stay on Bitcoin.')))));
-    const scen = h('div', { class: 'scroll' }, h('table', { id: 'st-scenarios' },
+        : h('tr', {}, h('td', { colspan: '3' }, 'No AI starts: stay on Bitcoin.'))))));
+    const scen = h('div', {}, h('p', { class: 'table-note' }, 'Each scenario: NPV of this plan, and had the scenario been known in advance.'), h('div', { class: 'scroll' }, h('table', { id: 'st-scenarios' },
       h('thead', {}, h('tr', {}, ['Scenario', 'Probability', 'NPV of this plan', 'NPV had it been known', 'Lowest cash'].map((t, i) => h('th', { scope: 'col', class: i ? 'n' : null }, t)))),
       h('tbody', {}, (r.scenarios || []).map(s => h('tr', {}, h('th', { scope: 'row' }, s.name), h('td', { class: 'n' }, f.pct(s.probability, 0)),
-        h('td', { class: 'n' }, f.usd(s.npvUsd)), h('td', { class: 'n' }, f.usd(s.perfectInformationNpvUsd)), h('td', { class: 'n' }, f.usd(s.lowestCashUsd)))))));
+        h('td', { class: 'n' }, f.usd(s.npvUsd)), h('td', { class: 'n' }, f.usd(s.perfectInformationNpvUsd)), h('td', { class: 'n' }, f.usd(s.lowestCashUsd))))))));
     stResults.replaceChildren(...[h('h3', {}, 'The stochastic plan'), words, h('div', { class: 'tables' }, decisions, scen),
       other.length ? h('p', { class: 'hint' }, `Other decisions: ${other.map(d => `${d.kind} ${d.name || ''} ${d.month} ${f.num(d.amount, 2)}`).join('; ')}.`) : null,
       v.note ? h('p', { class: 'hint' }, v.note) : null].filter(Boolean));
