@@ -161,6 +161,26 @@ class WebRiskMonteCarloTest {
             }
         });
 
+        // ---- Cancel: a long run (5000 paths over 120 months) stopped from the page sends DELETE for its job
+        AtomicReference<String> deleted = new AtomicReference<>();
+        page.onRequest(r -> {
+            if ("DELETE".equals(r.method()) && r.url().contains("/api/v1/risk/montecarlo/runs/")) {
+                deleted.set(r.url());
+            }
+        });
+        page.fill("#mc-months", "120");
+        page.fill("#mc-paths", "5000");
+        page.click("#mc-run");
+        page.waitForSelector("#mc-progress", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
+        page.click("#mc-cancel");
+        page.waitForSelector("#mc-status:has-text('Cancelled')");
+        page.waitForCondition(() -> deleted.get() != null, new Page.WaitForConditionOptions().setTimeout(30_000));
+        assertThat(deleted.get()).matches(".*/api/v1/risk/montecarlo/runs/\\d+$");
+        String cancelledStatus = given().get(deleted.get().replaceFirst("^https?://[^/]+", "")).then().statusCode(200).extract().jsonPath().getString("status");
+        assertThat(cancelledStatus).isIn("CANCELLED", "RUNNING", "QUEUED", "OPTIMAL");
+        page.fill("#mc-months", "12");
+        page.fill("#mc-paths", "50");
+
         // ---- Monte Carlo
         page.click("#mc-run");
         page.waitForSelector("#mc-results[data-status]");

@@ -190,9 +190,12 @@ export async function mountMonteCarlo(container) {
   /** Submits, polls until the job ends, fetches the result; Cancel sends DELETE. */
   async function job(longRun, kind, req, label) {
     return longRun.run(label, async (signal, report) => {
-      const run = await postJson(`/api/v1/risk/${kind}/runs`, req, { signal });
+      // the submit is not aborted: a Cancel pressed while it is in flight still needs the job's id to DELETE it
+      const run = await postJson(`/api/v1/risk/${kind}/runs`, req);
       const url = `/api/v1/risk/${kind}/runs/${run.id}`;
-      signal.addEventListener('abort', () => { deleteJson(url).catch(() => {}); }, { once: true });
+      const cancel = () => { deleteJson(url).catch(() => {}); };
+      if (signal.aborted) { cancel(); throw new DOMException('cancelled', 'AbortError'); }
+      signal.addEventListener('abort', cancel, { once: true });
       const end = await pollJob(url, { signal, report, getJson, intervalMs: 300,
         done: j => !['QUEUED', 'RUNNING'].includes(j.status),
         progress: j => [j.progressPercent / 100, `Run ${j.id}: ${j.status === 'QUEUED' ? 'queued' : 'running'}, ${j.progressPercent}%`] });
