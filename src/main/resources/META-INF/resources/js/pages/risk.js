@@ -1,6 +1,7 @@
 // Risk: sweep a what-if (a stored site with a flat energy price and hashprice) over one or two inputs with
 // POST /api/v1/sweeps/runs (a durable job, polled), and show the pivot curve (optimal AI and ASIC MW against the input) with the frontier steps,
 // NPV against the input, a tornado of NPV against ±X% on each input, and for two axes a heat map of AI MW.
+// Below it, Monte Carlo NPV distributions of fixed plans and a stochastic plan (risk-mc.js).
 // Numbers taken from the answer carry data-value (the raw number) so tests can compare them with the API.
 import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
@@ -8,6 +9,7 @@ import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
+import { mountMonteCarlo } from './risk-mc.js';
 
 /** The inputs a sweep can vary: label with unit, how values read, a default range. */
 const INPUTS = {
@@ -151,6 +153,9 @@ export async function mount(container) {
     }
   }
   form.addEventListener('submit', e => { e.preventDefault(); if (!longRun.running) run(); });
+
+  // ---- Monte Carlo and the stochastic plan (risk-mc.js), below the sweep
+  await mountMonteCarlo(container);
 
   // ---- answer
   function show(req, r) {

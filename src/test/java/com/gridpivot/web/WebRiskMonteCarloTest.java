@@ -1,0 +1,245 @@
+package com.gridpivot.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Risk page's Monte Carlo and stochastic-plan sections in headless Chromium (Debian's /usr/bin/chromium), on a
+ * scenario and a small site this test stores through the API: 50 paths over 12 months and a two-scenario stochastic
+ * plan run from the page; the histograms hold data, and the P50 and VSS the page shows are the API's answers to the
+ * very requests the page sent. Screenshots under target/screenshots.
+ */
+@QuarkusTest
+class WebRiskMonteCarloTest {
+    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final String SCENARIO = "Risk MC page test scenario";
+    static final String SITE = "Risk MC page test site";
+    static final String PLAN = "convert 5 MW in 2026-Q4";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    BrowserContext context;
+    Page page;
+    final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        ensureScenarioAndSite();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        page = context.newPage();
+        page.setDefaultTimeout(120_000);
+        page.onPageError(e -> pageErrors.add(e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
+                pageErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+    }
+
+    static void ensureScenarioAndSite() {
+        List<String> scenarios = given().get("/api/v1/scenarios").then().statusCode(200).extract().jsonPath().getList("name");
+        if (!scenarios.contains(SCENARIO)) {
+            given().contentType("application/json").body("""
+                    {"name": "%s", "btc": {"priceUsd": 80000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
+                             "feesBtcPerBlock": 0.025},
+                     "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.0}, "discountRate": 0.10}
+                    """.formatted(SCENARIO)).post("/api/v1/scenarios").then().statusCode(201);
+        }
+        List<String> sites = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
+        if (!sites.contains(SITE)) {
+            given().contentType("application/json").body("""
+                    {"name": "%s", "interconnectMw": 20, "maxAiItMw": 10,
+                     "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500, "pue": 1.05}],
+                     "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 140, "tenantPaysPower": false, "pue": 1.2, "maxItMw": 10,
+                                    "capexUsdPerMw": 400000, "leadTimeMonths": 2}]}
+                    """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
+        }
+    }
+
+    /** Posts a body the page sent, polls the job to its end and returns its result. */
+    static JsonPath apiResult(String kind, String body) throws InterruptedException {
+        Response started = given().contentType("application/json").body(body).post("/api/v1/risk/" + kind + "/runs");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        for (int i = 0; i < 600; i++) {
+            String s = given().get(location).then().statusCode(200).extract().jsonPath().getString("status");
+            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
+                assertThat(s).isEqualTo("OPTIMAL");
+                return given().get(location + "/result").then().statusCode(200).extract().jsonPath();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the " + kind + " run did not finish");
+    }
+
+    @Test
+    void monteCarloAndStochasticPlanShowTheApisAnswers() throws Exception {
+        page.navigate(base.toString() + "#/risk");
+        page.waitForSelector(".page[data-ready]");
+        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted: " + page.textContent(".page")).isEqualTo("true");
+        // the sweep part is still there
+        assertThat(page.isVisible("#risk-form #run")).isTrue();
+
+        page.selectOption("#mc-scenario", new SelectOption().setLabel(SCENARIO));
+        page.selectOption("#mc-site", new SelectOption().setLabel(SITE));
+        page.fill("#mc-start", "2026-07");
+        page.fill("#mc-months", "12");
+        page.fill("#mc-plan-0-name", PLAN);
+        page.selectOption("#mc-plan-0-option", "AI");
+        page.fill("#mc-plan-0-month", "2026-Q4");
+        page.fill("#mc-plan-0-amount", "5");
+        page.fill("#mc-plan-1-name", "convert 10 MW in 2027-01");
+        page.selectOption("#mc-plan-1-option", "AI");
+        page.fill("#mc-plan-1-month", "2027-01");
+        page.fill("#mc-plan-1-amount", "10");
+        page.fill("#mc-paths", "50");
+        page.fill("#mc-seed", "7");
+
+        AtomicReference<String> mcSent = new AtomicReference<>();
+        AtomicReference<String> stSent = new AtomicReference<>();
+        page.onRequest(r -> {
+            if ("POST".equals(r.method()) && r.url().endsWith("/api/v1/risk/montecarlo/runs")) {
+                mcSent.set(r.postData());
+            } else if ("POST".equals(r.method()) && r.url().endsWith("/api/v1/risk/stochastic/runs")) {
+                stSent.set(r.postData());
+            }
+        });
+
+        // ---- Cancel: a long run (5000 paths over 120 months) stopped from the page sends DELETE for its job
+        AtomicReference<String> deleted = new AtomicReference<>();
+        page.onRequest(r -> {
+            if ("DELETE".equals(r.method()) && r.url().contains("/api/v1/risk/montecarlo/runs/")) {
+                deleted.set(r.url());
+            }
+        });
+        page.fill("#mc-months", "120");
+        page.fill("#mc-paths", "5000");
+        page.click("#mc-run");
+        page.waitForSelector("#mc-progress", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
+        page.click("#mc-cancel");
+        page.waitForSelector("#mc-status:has-text('Cancelled')");
+        page.waitForCondition(() -> deleted.get() != null, new Page.WaitForConditionOptions().setTimeout(30_000));
+        assertThat(deleted.get()).matches(".*/api/v1/risk/montecarlo/runs/\\d+$");
+        String cancelled = deleted.get().replaceFirst("^https?://[^/]+", "");
+        String cancelledStatus = "RUNNING";
+        for (int i = 0; i < 300 && (cancelledStatus.equals("RUNNING") || cancelledStatus.equals("QUEUED")); i++) {
+            Thread.sleep(100);
+            cancelledStatus = given().get(cancelled).then().statusCode(200).extract().jsonPath().getString("status");
+        }
+        assertThat(cancelledStatus).as("the long run, after Cancel").isEqualTo("CANCELLED");
+        page.fill("#mc-months", "12");
+        page.fill("#mc-paths", "50");
+
+        // ---- Monte Carlo
+        page.click("#mc-run");
+        page.waitForSelector("#mc-results[data-status]");
+        List<ElementHandle> hists = page.querySelectorAll("#mc-results .chart");
+        assertThat(hists).as("one histogram per plan: two fixed, the optimizer's, staying on Bitcoin").hasSize(4);
+        for (ElementHandle c : hists) {
+            assertThat(c.querySelector("canvas")).as("drawing in " + c.getAttribute("id")).isNotNull();
+            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("bins in " + c.getAttribute("id")).isPositive();
+            assertThat(c.getAttribute("aria-label")).contains("50 paths");
+        }
+        String pageP50 = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.npvUsd.p50']", "data-value");
+        assertThat(page.textContent("#mc-words")).contains(PLAN).contains("of 50 paths; P10 NPV");
+
+        JsonPath mc = apiResult("montecarlo", mcSent.get());
+        assertThat(mc.getInt("paths")).isEqualTo(50);
+        assertThat(mc.getInt("months")).isEqualTo(12);
+        double apiP50 = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.npvUsd.p50");
+        assertThat(Double.parseDouble(pageP50)).as("P50 NPV on the page and from the API").isCloseTo(apiP50, Offset.offset(1e-6 * Math.max(1, Math.abs(apiP50))));
+        double loss = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.probIncrementalNpvBelowZero");
+        String pageLoss = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.probIncrementalNpvBelowZero']", "data-value");
+        assertThat(Double.parseDouble(pageLoss)).isEqualTo(loss);
+
+        // ---- stochastic plan: two scenarios (the third row left empty), risk-neutral
+        page.fill("#st-sc-0-name", "bull");
+        page.fill("#st-sc-0-prob", "0.4");
+        page.fill("#st-sc-0-btc", "140000");
+        page.fill("#st-sc-1-name", "bear");
+        page.fill("#st-sc-1-prob", "0.6");
+        page.fill("#st-sc-1-btc", "40000");
+        page.fill("#st-sc-2-name", "");
+        page.click("#st-run");
+        page.waitForSelector("#st-results[data-status]");
+        assertThat(page.getAttribute("#st-results", "data-status")).isEqualTo("OPTIMAL");
+        assertThat(stSent.get()).contains("\"bull\"").contains("\"bear\"").doesNotContain("scenarioId");
+
+        JsonPath st = apiResult("stochastic", stSent.get());
+        assertThat(st.getList("scenarios")).hasSize(2);
+        Float vss = st.get("valueMeasures.vssUsd");
+        assertThat(vss).as("VSS from the API").isNotNull();
+        double apiVss = st.getDouble("valueMeasures.vssUsd");
+        String pageVss = page.getAttribute("#st-words [data-key='valueMeasures.vssUsd']", "data-value");
+        assertThat(Double.parseDouble(pageVss)).as("VSS on the page and from the API").isCloseTo(apiVss, Offset.offset(1e-6 * Math.max(1, Math.abs(apiVss))));
+        assertThat(Double.parseDouble(page.getAttribute("#st-words [data-key='expectedNpvUsd']", "data-value")))
+                .isCloseTo(st.getDouble("expectedNpvUsd"), Offset.offset(1e-6 * Math.max(1, Math.abs(st.getDouble("expectedNpvUsd")))));
+        assertThat(page.textContent("#st-words")).contains("(VSS)").contains("(EVPI)");
+        assertThat(page.isVisible("#st-decisions")).isTrue();
+
+        page.locator("#mc-section").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-1366x768.png")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(400);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-390x844.png")).setFullPage(true));
+        // the answers alone, legible at phone width
+        page.locator("#mc-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-results-390x844.png")));
+        page.locator("#st-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-stochastic-results-390x844.png")));
+    }
+}
