@@ -21,7 +21,8 @@ public record ReportTable(String id, String title, List<Column> columns, List<Li
      * @param name   header text
      * @param unit   e.g. {@code USD}, {@code MW}, {@code USD/MWh}; null for text and pure numbers
      * @param format how a spreadsheet shows it: {@link Format#TEXT}, {@link Format#INTEGER}, {@link Format#DECIMAL},
-     *               {@link Format#MONEY}, {@link Format#PERCENT}
+     *               {@link Format#MONEY}, {@link Format#PERCENT},
+     *               {@link Format#GENERAL} (numbers shown as given, for tables whose columns are not known in advance)
      */
     public record Column(String name, String unit, Format format) {
         public String header() {
@@ -29,5 +30,5 @@ public record ReportTable(String id, String title, List<Column> columns, List<Li
         }
     }
 
-    public enum Format { TEXT, INTEGER, DECIMAL, MONEY, PERCENT }
+    public enum Format { TEXT, INTEGER, DECIMAL, MONEY, PERCENT, GENERAL }
 }

@@ -39,6 +39,7 @@ public final class XlsxReport {
             styles.put(ReportTable.Format.DECIMAL, style(wb, df, "#,##0.00"));
             styles.put(ReportTable.Format.MONEY, style(wb, df, "#,##0"));
             styles.put(ReportTable.Format.PERCENT, style(wb, df, "0.0%"));
+            styles.put(ReportTable.Format.GENERAL, style(wb, df, "General"));
             styles.get(ReportTable.Format.TEXT).setWrapText(true);
 
             for (ReportTable t : tables) {
