@@ -13,7 +13,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.microsoft.playwright.options.Media;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -207,7 +215,50 @@ class WebPlansTest {
         String text = Files.readString(csv.path());
         assertThat(text).startsWith("Plans\r\nplan,status,npv (USD)").contains("convert 50 MW in 2027-Q2,").contains("\r\nMonthly\r\n");
         assertThat(text.lines().filter(l -> l.startsWith("stay on Bitcoin,2027-")).count()).isEqualTo(12);
+
+        // XLSX of the same tables, written by POST /api/v1/reports/export.xlsx: opens with POI, numbers numeric
+        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-plans.xlsx");
+        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            Sheet plansSheet = wb.getSheet("Plans");
+            assertThat(plansSheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("npv (USD)");
+            assertThat(plansSheet.getLastRowNum()).isEqualTo(api.at("/plans").size());
+            for (int i = 0; i < api.at("/plans").size(); i++) {
+                JsonNode p = api.at("/plans/" + i);
+                Row row = plansSheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(p.get("name").asText());
+                if (p.hasNonNull("npvUsd")) {
+                    assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+                    assertThat(row.getCell(2).getNumericCellValue()).isCloseTo(p.get("npvUsd").asDouble(), Offset.offset(1e-6));
+                }
+            }
+            Sheet monthly = wb.getSheet("Monthly");
+            long bitcoinMonths = 0;
+            for (Row row : monthly) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("stay on Bitcoin")
+                        && row.getCell(1).getStringCellValue().startsWith("2027-")) {
+                    bitcoinMonths++;
+                }
+            }
+            assertThat(bitcoinMonths).isEqualTo(12);
+        }
         shots();
+
+        // the printable one-page summary: no form or nav, the words, the table and the NPV and cash charts
+        assertThat(page.isVisible("#print-summary")).isTrue();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('#page-plans form')).display")).isEqualTo("none");
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('header.top')).display")).isEqualTo("none");
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('.stack-figures')).display")).isEqualTo("none");
+        for (String shown : List.of("#print-heading", "#plans-words", "#plans-table", "#chart-npv canvas", "#chart-cash canvas")) {
+            assertThat(page.isVisible(shown)).as(shown + " in the print view").isTrue();
+        }
+        byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPath(SHOTS.resolve("plans-print-summary.pdf")));
+        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertThat(raw).startsWith("%PDF-");
+        assertThat(Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(raw).results().count()).as("pages of the printed summary").isEqualTo(1);
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
     }
 
     @Test

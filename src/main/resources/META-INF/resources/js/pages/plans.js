@@ -4,7 +4,7 @@
 // in the comparison, as a JSON array) and data-value, so tests can check the page says what the API said.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
-import { getJson, postJson, getAll, apiKey, ApiError } from '../lib/api.js';
+import { getJson, postJson, getAll, apiKey, ApiError, fetchBlob } from '../lib/api.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { barChart, figure, COLORS } from '../lib/charts.js';
@@ -12,6 +12,7 @@ import * as f from '../lib/format.js';
 
 const FINAL = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT', 'FAILED', 'CANCELLED'];
 const BASELINE = 'stay on Bitcoin';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 class ClientError extends Error {
   constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
@@ -400,12 +401,17 @@ export async function mount(container) {
     });
     results.replaceChildren(
       h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Plans side by side'),
-        h('div', { class: 'export-buttons' }, h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv(c) }, 'Download CSV'))),
+        h('div', { class: 'export-buttons' },
+          h('button', { type: 'button', id: 'export-xlsx', class: 'secondary', onclick: e => downloadXlsx(c, e.currentTarget) }, 'Download XLSX'),
+          h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv(c) }, 'Download CSV'),
+          h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'))),
+      h('p', { class: 'print-only print-heading', id: 'print-heading' },
+        `Plan summary · site ${si.name.value || state.site?.name || ''} · scenario ${scenarioPick.selectedOptions[0]?.textContent || ''} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
       words,
-      h('div', { class: 'figures' }, npvFig, cashFig),
+      h('div', { class: 'figures summary-figures' }, npvFig, cashFig),
       h('h3', {}, 'Payback and IRR'), table,
-      h('h3', {}, 'MW by use over time'), h('div', { class: 'figures stack-figures' }, stackFigs),
-      h('div', { class: 'figures' }, revFig, h('div', { class: 'result-table' }, revTable)));
+      h('h3', { class: 'not-in-summary' }, 'MW by use over time'), h('div', { class: 'figures stack-figures not-in-summary' }, stackFigs),
+      h('div', { class: 'figures not-in-summary' }, revFig, h('div', { class: 'result-table' }, revTable)));
     const withNpv = plans.filter(p => p.npvUsd != null);
     // short category names under the bars (long plan names overlap); the caption says which plan is which
     const short = p => (p.name === 'optimized' ? 'best' : p.name === BASELINE ? 'Bitcoin' : `plan ${plans.indexOf(p) - 1}`);
@@ -422,23 +428,43 @@ export async function mount(container) {
     status.textContent = `Compared ${plans.length} plans over ${c.months} months from ${c.startMonth}.`;
   }
 
+  /** The result tables, as the CSV and the XLSX export both write them. */
+  function exportTables(c) {
+    const options = optionNames();
+    return [
+      { name: 'Plans', columns: ['plan', 'status', 'npv (USD)', 'npv against stay on Bitcoin (USD)', 'irr against stay on Bitcoin (fraction per year)', 'payback month', 'payback months', 'lowest cash month', 'lowest cash (USD)'],
+        rows: c.plans.map(p => [p.name, p.status, p.npvUsd, p.incrementalNpvUsd, p.incrementalIrrAnnual, p.paybackMonth, p.paybackMonths, p.lowestCashMonth, p.lowestCashUsd]) },
+      { name: 'Revenue per MWh of IT energy', columns: ['plan', 'use', 'revenue (USD/MWh)'],
+        rows: c.plans.flatMap(p => Object.entries(p.revenuePerItMwhUsd || {}).map(([u, v]) => [p.name, u, v])) },
+      { name: 'Monthly', columns: ['plan', 'month', 'cash flow (USD)', 'cumulative cash (USD)', 'mining (MW)', ...options.map(o => `AI online: ${o} (MW)`)],
+        rows: c.plans.flatMap(p => (p.monthly || []).map(r => [p.name, r.month, r.cashFlowUsd, r.cumulativeCashUsd, r.miningMw, ...options.map(o => r.aiOnlineMw?.[o] ?? 0)])) },
+    ];
+  }
+
   function downloadCsv(c) {
     const q = v => (v == null ? '' : typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
     const lines = [];
     const row = cells => lines.push(cells.map(q).join(','));
-    const options = optionNames();
-    row(['Plans']);
-    row(['plan', 'status', 'npv (USD)', 'npv against stay on Bitcoin (USD)', 'irr against stay on Bitcoin (fraction per year)', 'payback month', 'payback months', 'lowest cash month', 'lowest cash (USD)']);
-    for (const p of c.plans) row([p.name, p.status, p.npvUsd, p.incrementalNpvUsd, p.incrementalIrrAnnual, p.paybackMonth, p.paybackMonths, p.lowestCashMonth, p.lowestCashUsd]);
-    lines.push('');
-    row(['Revenue per MWh of IT energy']);
-    row(['plan', 'use', 'revenue (USD/MWh)']);
-    for (const p of c.plans) for (const [u, v] of Object.entries(p.revenuePerItMwhUsd || {})) row([p.name, u, v]);
-    lines.push('');
-    row(['Monthly']);
-    row(['plan', 'month', 'cash flow (USD)', 'cumulative cash (USD)', 'mining (MW)', ...options.map(o => `AI online: ${o} (MW)`)]);
-    for (const p of c.plans) for (const r of p.monthly || []) row([p.name, r.month, r.cashFlowUsd, r.cumulativeCashUsd, r.miningMw, ...options.map(o => r.aiOnlineMw?.[o] ?? 0)]);
+    exportTables(c).forEach((t, i) => {
+      if (i) lines.push('');
+      row([t.name]);
+      row(t.columns);
+      t.rows.forEach(row);
+    });
     saveBlob(new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' }), 'gridpivot-plans.csv');
+  }
+
+  async function downloadXlsx(c, button) {
+    button.disabled = true;
+    try {
+      const tables = exportTables(c).map(t => ({ ...t, rows: t.rows.map(r => r.map(v => (typeof v === 'number' && !Number.isFinite(v) ? null : v ?? null))) }));
+      saveBlob(await fetchBlob('/api/v1/reports/export.xlsx', { method: 'POST', body: { fileName: 'gridpivot-plans', tables }, accept: XLSX }), 'gridpivot-plans.xlsx');
+      status.textContent = 'Saved gridpivot-plans.xlsx.';
+    } catch (e) {
+      status.textContent = `The XLSX export failed: ${e.detail || e.message}`;
+    } finally {
+      button.disabled = false;
+    }
   }
 
   async function saveScenario() {
