@@ -254,6 +254,7 @@ class WebPlansTest {
         for (String shown : List.of("#print-heading", "#plans-words", "#plans-table", "#chart-npv canvas", "#chart-cash canvas")) {
             assertThat(page.isVisible(shown)).as(shown + " in the print view").isTrue();
         }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-print-view.png")).setFullPage(true));
         byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPath(SHOTS.resolve("plans-print-summary.pdf")));
         String raw = new String(pdf, StandardCharsets.ISO_8859_1);
         assertThat(raw).startsWith("%PDF-");
