@@ -9,6 +9,7 @@ import { getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { figure, COLORS } from '../lib/charts.js';
+import { exportButtons } from '../lib/exports.js';
 import * as f from '../lib/format.js';
 
 const HAS_RESULT = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT'];
@@ -278,7 +279,10 @@ export async function mountMonteCarlo(container) {
       fig.box.classList.add('mc-hist');
       return fig;
     });
-    mcResults.replaceChildren(h('h3', {}, 'NPV distributions'), words, h('div', { class: 'figures mc-figures' }, figs), note, table,
+    const mcTables = () => [{ name: 'Monte Carlo NPV',
+      columns: ['plan', 'status', 'mean NPV (USD)', 'P10 NPV (USD)', 'P50 NPV (USD)', 'P90 NPV (USD)', 'probability of loss (fraction)', 'worst cash, median (USD)', 'worst cash month, median'],
+      rows: plans.map(p => [p.name, p.status, p.npvUsd?.mean, p.npvUsd?.p10, p.npvUsd?.p50, p.npvUsd?.p90, p.probIncrementalNpvBelowZero, p.lowestCashUsd?.p50, p.lowestCashMedianMonth]) }];
+    mcResults.replaceChildren(h('div', { class: 'results-head' }, h('h3', {}, 'NPV distributions'), exportButtons('mc-export', 'gridpivot-montecarlo', mcTables, mcStatus)), words, h('div', { class: 'figures mc-figures' }, figs), note, table,
       h('p', { class: 'hint' }, `Price model: ${r.model?.kind || ''}, σ ${f.pct(r.model?.volatilityMonthly, 1)} per month, drift ${r.model?.driftMode || ''}; ${f.num(r.computeMs, 0)} ms.`));
     withHist.forEach((p, i) => histogram(figs[i].box, p.npvHistogram, `${p.name}: NPV (USD)`, COLORS[i % COLORS.length]));
     mcResults.dataset.status = 'DONE';
@@ -307,7 +311,12 @@ export async function mountMonteCarlo(container) {
       h('thead', {}, h('tr', {}, ['Scenario', 'Probability', 'NPV of this plan', 'NPV had it been known', 'Lowest cash'].map((t, i) => h('th', { scope: 'col', class: i ? 'n' : null }, t)))),
       h('tbody', {}, (r.scenarios || []).map(s => h('tr', {}, h('th', { scope: 'row' }, s.name), h('td', { class: 'n' }, f.pct(s.probability, 0)),
         h('td', { class: 'n' }, f.usd(s.npvUsd)), h('td', { class: 'n' }, f.usd(s.perfectInformationNpvUsd)), h('td', { class: 'n' }, f.usd(s.lowestCashUsd))))))));
-    stResults.replaceChildren(...[h('h3', {}, 'The stochastic plan'), words, h('div', { class: 'tables' }, decisions, scen),
+    const stTables = () => [
+      { name: 'First-stage decisions', columns: ['kind', 'month', 'name', 'amount'], rows: (r.decisions || []).map(d => [d.kind, d.month, d.name, d.amount]) },
+      { name: 'Scenarios', columns: ['scenario', 'probability (fraction)', 'NPV of this plan (USD)', 'NPV had it been known (USD)', 'lowest cash (USD)'],
+        rows: (r.scenarios || []).map(x => [x.name, x.probability, x.npvUsd, x.perfectInformationNpvUsd, x.lowestCashUsd]) },
+    ];
+    stResults.replaceChildren(...[h('div', { class: 'results-head' }, h('h3', {}, 'The stochastic plan'), exportButtons('st-export', 'gridpivot-stochastic', stTables, stStatus)), words, h('div', { class: 'tables' }, decisions, scen),
       other.length ? h('p', { class: 'hint' }, `Other decisions: ${other.map(d => `${d.kind} ${d.name || ''} ${d.month} ${f.num(d.amount, 2)}`).join('; ')}.`) : null,
       v.note ? h('p', { class: 'hint' }, v.note) : null].filter(Boolean));
     stResults.dataset.status = r.status;

@@ -5,6 +5,7 @@
 // Numbers taken from the answer carry data-value (the raw number) so tests can compare them with the API.
 import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
+import { saveXlsx } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
@@ -165,7 +166,9 @@ export async function mount(container) {
     const b = r.base;
     results.replaceChildren(
       h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Answer'),
-        h('div', { class: 'export-buttons' }, h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv() }, 'Download points (CSV)'))),
+        h('div', { class: 'export-buttons' },
+          h('button', { type: 'button', id: 'export-xlsx', class: 'secondary', onclick: e => downloadXlsx(e.currentTarget) }, 'Download XLSX'),
+          h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv() }, 'Download points (CSV)'))),
       h('div', { class: 'result' },
         h('p', { class: 'status' }, `${f.num(r.stats.points)} points in ${f.num(r.stats.wallMs, 0)} ms on ${r.stats.threads} threads`,
           r.stats.sharedModel ? ` · one shared model of ${f.num(r.stats.hourBlocks)} hour blocks` : ' · one model per point'),
@@ -294,16 +297,40 @@ export async function mount(container) {
     return { head, rows };
   }
 
+  /** The points (the same columns as the CSV) and, when there is one, the tornado. */
+  function exportTables() {
+    const ax = last.req.axes.map(a => a.input);
+    const r = last.result;
+    const { rows } = pointRows(r, ax);
+    const ai = [...new Set(r.points.flatMap(p => Object.keys(p.aiItMw || {})))];
+    const asic = [...new Set(r.points.flatMap(p => Object.keys(p.asicItMw || {})))];
+    const head = [...ax, 'status', 'netUsd', 'totalAiItMw', 'totalAsicItMw', ...ai.map(k => `aiItMw.${k}`), ...asic.map(k => `asicItMw.${k}`)];
+    const tables = [{ name: 'Points', columns: head, rows: rows.map(row => row.map(x => x.raw)) }];
+    if (r.tornado?.length) {
+      tables.push({ name: 'Tornado', columns: ['input', 'low value', 'high value', 'net value at low (USD)', 'net value at high (USD)', 'swing (USD)'],
+        rows: [...r.tornado].sort((a, b) => b.swingUsd - a.swingUsd).map(t => [t.input, t.lowValue, t.highValue, t.netUsdLow, t.netUsdHigh, t.swingUsd]) });
+    }
+    return tables;
+  }
+
   function downloadCsv() {
     if (!last) return;
-    const ax = last.req.axes.map(a => a.input);
-    const { rows } = pointRows(last.result, ax);
-    const ai = [...new Set(last.result.points.flatMap(p => Object.keys(p.aiItMw || {})))];
-    const asic = [...new Set(last.result.points.flatMap(p => Object.keys(p.asicItMw || {})))];
-    const head = [...ax, 'status', 'netUsd', 'totalAiItMw', 'totalAsicItMw', ...ai.map(k => `aiItMw.${k}`), ...asic.map(k => `asicItMw.${k}`)];
+    const [points] = exportTables();
     const q = v => (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const text = [head, ...rows.map(row => row.map(x => x.raw))].map(row => row.map(q).join(',')).join('\r\n') + '\r\n';
+    const text = [points.columns, ...points.rows].map(row => row.map(q).join(',')).join('\r\n') + '\r\n';
     saveBlob(new Blob([text], { type: 'text/csv' }), 'gridpivot-sweep.csv');
+  }
+
+  async function downloadXlsx(button) {
+    if (!last) return;
+    button.disabled = true;
+    try {
+      await saveXlsx(exportTables(), 'gridpivot-sweep');
+    } catch (e) {
+      status.textContent = `The XLSX export failed: ${e.detail || e.message}`;
+    } finally {
+      button.disabled = false;
+    }
   }
 }
 
