@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
@@ -20,6 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +64,7 @@ class WebRiskMonteCarloTest {
     @BeforeEach
     void open() {
         ensureScenarioAndSite();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
         page = context.newPage();
         page.setDefaultTimeout(120_000);
         page.onPageError(e -> pageErrors.add(e));
@@ -191,6 +197,23 @@ class WebRiskMonteCarloTest {
         String pageLoss = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.probIncrementalNpvBelowZero']", "data-value");
         assertThat(Double.parseDouble(pageLoss)).isEqualTo(loss);
 
+        // XLSX of the Monte Carlo table (POST /api/v1/reports/export.xlsx), numbers as numeric cells
+        Download mcXlsx = page.waitForDownload(() -> page.click("#mc-export-xlsx"));
+        assertThat(mcXlsx.suggestedFilename()).isEqualTo("gridpivot-montecarlo.xlsx");
+        try (Workbook wb = WorkbookFactory.create(mcXlsx.path().toFile(), null, true)) {
+            Sheet sheet = wb.getSheet("Monte Carlo NPV");
+            assertThat(sheet.getLastRowNum()).isEqualTo(mc.getList("plans").size());
+            Row planRow = null;
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals(PLAN)) {
+                    planRow = row;
+                }
+            }
+            assertThat(planRow).as("a row for " + PLAN).isNotNull();
+            assertThat(planRow.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(planRow.getCell(4).getNumericCellValue()).isCloseTo(apiP50, Offset.offset(1e-6 * Math.max(1, Math.abs(apiP50))));
+        }
+
         // ---- stochastic plan: two scenarios (the third row left empty), risk-neutral
         page.fill("#st-sc-0-name", "bull");
         page.fill("#st-sc-0-prob", "0.4");
@@ -215,6 +238,14 @@ class WebRiskMonteCarloTest {
                 .isCloseTo(st.getDouble("expectedNpvUsd"), Offset.offset(1e-6 * Math.max(1, Math.abs(st.getDouble("expectedNpvUsd")))));
         assertThat(page.textContent("#st-words")).contains("(VSS)").contains("(EVPI)");
         assertThat(page.isVisible("#st-decisions")).isTrue();
+        Download stXlsx = page.waitForDownload(() -> page.click("#st-export-xlsx"));
+        try (Workbook wb = WorkbookFactory.create(stXlsx.path().toFile(), null, true)) {
+            Sheet scenarios = wb.getSheet("Scenarios");
+            assertThat(scenarios.getLastRowNum()).isEqualTo(2);
+            assertThat(scenarios.getRow(1).getCell(0).getStringCellValue()).isIn("bull", "bear");
+            assertThat(scenarios.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(wb.getSheet("First-stage decisions")).isNotNull();
+        }
 
         page.locator("#mc-section").scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-1366x768.png")).setFullPage(true));

@@ -22,6 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +173,21 @@ class WebRiskTest {
         assertThat(lines).hasSize(24);
         assertThat(lines.get(0)).startsWith("BTC_PRICE_USD,status,netUsd,totalAiItMw,totalAsicItMw");
         assertThat(lines.get(1)).startsWith("40000,OPTIMAL,");
+
+        // XLSX of the points and the tornado, written by POST /api/v1/reports/export.xlsx
+        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-sweep.xlsx");
+        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+            Sheet points = wb.getSheet("Points");
+            assertThat(points.getLastRowNum()).isEqualTo(23);
+            assertThat(points.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_USD");
+            assertThat(points.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(points.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(40000.0);
+            assertThat(points.getRow(1).getCell(1).getStringCellValue()).isEqualTo("OPTIMAL");
+            Sheet tornado = wb.getSheet("Tornado");
+            assertThat(tornado.getLastRowNum()).isEqualTo(api.get("tornado").size());
+            assertThat(tornado.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(api.at("/tornado/0/swingUsd").asDouble());
+        }
 
         shots("risk");
     }
