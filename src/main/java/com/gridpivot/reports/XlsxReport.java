@@ -12,22 +12,28 @@ import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * An XLSX workbook with one sheet per report table: a bold header row (units in the header), numbers as numeric
  * cells with thousands separators, the header row frozen. Column widths are set from the text length, not measured
- * with fonts, so nothing depends on the fonts of a headless server.
+ * with fonts, so nothing depends on the fonts of a headless server. Rows are streamed (SXSSF, a window of
+ * {@value #ROWS_IN_MEMORY} rows in memory, the rest in a temporary file deleted on close), so a sheet of 100,000 rows
+ * does not need the memory of 100,000 rows of XSSF cells.
  */
 public final class XlsxReport {
     private static final int MAX_WIDTH_CHARS = 80;
+    static final int ROWS_IN_MEMORY = 200;
 
     private XlsxReport() {
     }
 
     public static byte[] write(List<ReportTable> tables) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), ROWS_IN_MEMORY); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.setCompressTempFiles(true);
             DataFormat df = wb.createDataFormat();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -86,7 +92,7 @@ public final class XlsxReport {
         }
     }
 
-    private static CellStyle style(XSSFWorkbook wb, DataFormat df, String format) {
+    private static CellStyle style(Workbook wb, DataFormat df, String format) {
         CellStyle s = wb.createCellStyle();
         s.setDataFormat(df.getFormat(format));
         return s;

@@ -58,4 +58,29 @@ class ReportExportResourceTest {
                 .post(URL).then().statusCode(400)
                 .body("errors.field", hasItem("tables[0].rows[0][0]"));
     }
+
+    @Test
+    void oneHundredThousandRowsInAllAreWrittenAndOneMoreIsRefused() throws Exception {
+        byte[] xlsx = given().contentType(ContentType.JSON).body(rows(60_000, 40_000)).post(URL).then().statusCode(200).extract().asByteArray();
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            assertEquals(60_000, wb.getSheet("a").getLastRowNum());
+            assertEquals(40_000, wb.getSheet("b").getLastRowNum());
+            assertEquals(39_999.5, wb.getSheet("b").getRow(40_000).getCell(1).getNumericCellValue(), 1e-9);
+        }
+        given().contentType(ContentType.JSON).body(rows(60_000, 40_001)).post(URL).then().statusCode(400)
+                .body("errors.field", hasItem("tables[1].rows"));
+    }
+
+    private static String rows(int a, int b) {
+        StringBuilder out = new StringBuilder("{\"tables\": [");
+        int[] sizes = {a, b};
+        for (int t = 0; t < 2; t++) {
+            out.append(t == 0 ? "" : ",").append("{\"name\": \"").append((char) ('a' + t)).append("\", \"columns\": [\"row\", \"value\"], \"rows\": [");
+            for (int r = 0; r < sizes[t]; r++) {
+                out.append(r == 0 ? "" : ",").append("[\"r").append(r).append("\",").append(r + 0.5).append(']');
+            }
+            out.append("]}");
+        }
+        return out.append("]}").toString();
+    }
 }
