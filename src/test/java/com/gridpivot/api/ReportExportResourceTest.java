@@ -71,6 +71,14 @@ class ReportExportResourceTest {
                 .body("errors.field", hasItem("tables[1].rows"));
     }
 
+    @Test
+    void theOpenApiDocumentShowsTheEndpointWithItsExample() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/reports/export.xlsx'.post.requestBody.content.'application/json'.examples.'Two plan tables'.value.fileName",
+                        org.hamcrest.Matchers.equalTo("gridpivot-plans"))
+                .body("paths.'/api/v1/reports/export.xlsx'.post.responses.'400'", org.hamcrest.Matchers.notNullValue());
+    }
+
     private static String rows(int a, int b) {
         StringBuilder out = new StringBuilder("{\"tables\": [");
         int[] sizes = {a, b};
