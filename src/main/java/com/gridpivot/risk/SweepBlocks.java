@@ -3,9 +3,9 @@ package com.gridpivot.risk;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.model.HourBlock;
+import com.gridpivot.optimization.model.MeritOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +24,17 @@ public final class SweepBlocks {
         int n = first.fleets().size();
         Map<String, List<Integer>> hoursByKey = new LinkedHashMap<>();
         Map<String, boolean[]> activeByKey = new LinkedHashMap<>();
-        Integer[] idx = new Integer[n];
-        double[] ratio = new double[n];
+        double[] pue = first.fleets().stream().mapToDouble(FleetSpec::pue).toArray();
+        double[] capacity = first.fleets().stream().mapToDouble(FleetSpec::capacityMw).toArray();
         StringBuilder key = new StringBuilder();
         for (int t = 0; t < first.hours(); t++) {
             key.setLength(0);
             boolean[] active = new boolean[n];
             for (AllocationProblem p : variants) {
-                int positive = 0;
-                for (int i = 0; i < n; i++) {
-                    FleetSpec f = p.fleets().get(i);
-                    double m = p.miningMarginUsdPerMwh(f, t);
-                    ratio[i] = m / f.pue();
-                    if (m > 0.0 && f.capacityMw() > 0.0) {
-                        idx[positive++] = i;
-                        active[i] = true;
-                    }
+                int[] order = MeritOrder.of(t, (i, h) -> p.miningMarginUsdPerMwh(p.fleets().get(i), h), pue, capacity);
+                for (int i : order) {
+                    active[i] = true;
                 }
-                Integer[] order = Arrays.copyOf(idx, positive);
-                Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -ratio[i]).thenComparingInt(i -> i));
                 key.append(Arrays.toString(order)).append('|');
             }
             String k = key.toString();

@@ -3,11 +3,7 @@ package com.gridpivot.optimization.model;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Partitions the horizon's hours into {@link HourBlock}s.
@@ -50,44 +46,21 @@ public final class HourBlocks {
     /** Hours merged by (positive fleets, merit order): exact, see the class comment. */
     public static List<HourBlock> exact(AllocationProblem p) {
         List<FleetSpec> fleets = p.fleets();
-        int n = fleets.size();
-        Map<String, List<Integer>> hoursByKey = new LinkedHashMap<>();
-        Map<String, int[]> orderByKey = new LinkedHashMap<>();
-        Integer[] idx = new Integer[n];
-        double[] ratio = new double[n];
-        for (int t = 0; t < p.hours(); t++) {
-            int positive = 0;
-            for (int i = 0; i < n; i++) {
-                double m = p.miningMarginUsdPerMwh(fleets.get(i), t);
-                ratio[i] = m / fleets.get(i).pue();
-                if (m > 0.0 && fleets.get(i).capacityMw() > 0.0) {
-                    idx[positive++] = i;
-                }
-            }
-            Integer[] active = Arrays.copyOf(idx, positive);
-            // Merit order: margin per MW of site power, best first; ties keep request order.
-            Arrays.sort(active, Comparator.comparingDouble((Integer i) -> -ratio[i]).thenComparingInt(i -> i));
-            int[] order = Arrays.stream(active).mapToInt(Integer::intValue).toArray();
-            String key = Arrays.toString(order);
-            hoursByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-            orderByKey.putIfAbsent(key, order);
-        }
-        List<HourBlock> out = new ArrayList<>(hoursByKey.size());
+        List<MeritOrder.Group> groups = MeritOrder.group(p.hours(), (i, t) -> p.miningMarginUsdPerMwh(fleets.get(i), t),
+                fleets.stream().mapToDouble(FleetSpec::pue).toArray(), fleets.stream().mapToDouble(FleetSpec::capacityMw).toArray());
+        List<HourBlock> out = new ArrayList<>(groups.size());
         int b = 0;
-        for (Map.Entry<String, List<Integer>> e : hoursByKey.entrySet()) {
-            int[] hours = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            int[] order = orderByKey.get(e.getKey());
-            double[] sums = new double[order.length];
-            for (int k = 0; k < order.length; k++) {
-                FleetSpec f = fleets.get(order[k]);
-                double s = 0.0;
-                for (int t : hours) {
-                    s += p.miningMarginUsdPerMwh(f, t);
+        for (MeritOrder.Group g : groups) {
+            double[] sums = new double[g.order().length];
+            for (int k = 0; k < sums.length; k++) {
+                FleetSpec f = fleets.get(g.order()[k]);
+                for (int t : g.hours()) {
+                    sums[k] += p.miningMarginUsdPerMwh(f, t);
                 }
-                sums[k] = s;
             }
-            out.add(new HourBlock(String.format("b%03d", b++), hours, order, sums));
+            out.add(new HourBlock(String.format("b%03d", b++), g.hours(), g.order(), sums));
         }
         return out;
     }
+
 }

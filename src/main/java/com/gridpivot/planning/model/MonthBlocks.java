@@ -1,13 +1,10 @@
 package com.gridpivot.planning.model;
 
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.optimization.model.MeritOrder;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Partitions the hours of one month into blocks, as {@link com.gridpivot.optimization.model.HourBlocks} does for a
@@ -36,35 +33,16 @@ public final class MonthBlocks {
 
     /** Hours merged by (positive fleets, merit order). */
     public static List<MonthBlock> exact(MonthData month, List<FleetSpec> fleets) {
-        int n = fleets.size();
-        Map<String, List<Integer>> hoursByKey = new LinkedHashMap<>();
-        Map<String, int[]> orderByKey = new LinkedHashMap<>();
-        Integer[] idx = new Integer[n];
-        double[] ratio = new double[n];
-        for (int t = 0; t < month.hours(); t++) {
-            int positive = 0;
-            for (int i = 0; i < n; i++) {
-                double m = month.miningMarginUsdPerMwh(fleets.get(i), t);
-                ratio[i] = m / fleets.get(i).pue();
-                if (m > 0.0 && fleets.get(i).capacityMw() > 0.0) {
-                    idx[positive++] = i;
-                }
-            }
-            Integer[] active = Arrays.copyOf(idx, positive);
-            Arrays.sort(active, Comparator.comparingDouble((Integer i) -> -ratio[i]).thenComparingInt(i -> i));
-            int[] order = Arrays.stream(active).mapToInt(Integer::intValue).toArray();
-            String key = Arrays.toString(order);
-            hoursByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-            orderByKey.putIfAbsent(key, order);
-        }
-        List<MonthBlock> out = new ArrayList<>(hoursByKey.size());
+        List<MeritOrder.Group> groups = MeritOrder.group(month.hours(), (i, t) -> month.miningMarginUsdPerMwh(fleets.get(i), t),
+                fleets.stream().mapToDouble(FleetSpec::pue).toArray(), fleets.stream().mapToDouble(FleetSpec::capacityMw).toArray());
+        List<MonthBlock> out = new ArrayList<>(groups.size());
         int b = 0;
-        for (Map.Entry<String, List<Integer>> e : hoursByKey.entrySet()) {
-            int[] hours = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            out.add(block(String.format("b%03d", b++), hours, orderByKey.get(e.getKey()), month, fleets));
+        for (MeritOrder.Group g : groups) {
+            out.add(block(String.format("b%03d", b++), g.hours(), g.order(), month, fleets));
         }
         return out;
     }
+
 
     private static MonthBlock block(String label, int[] hours, int[] order, MonthData month, List<FleetSpec> fleets) {
         double[] rev = new double[order.length];
