@@ -29,18 +29,25 @@ export async function saveXlsx(tables, fileName) {
   saveBlob(await fetchBlob('/api/v1/reports/export.xlsx', { method: 'POST', body, accept: XLSX_TYPE }), `${fileName}.xlsx`);
 }
 
-/** "Download XLSX" and "Download CSV" buttons for tables() (called at click time); errors go to statusEl in words. */
+/**
+ * "Download XLSX" and "Download CSV" buttons for tables() (called at click time; it may return a promise, e.g. to
+ * fetch every page of a list); errors go to statusEl in words. what names the tables for screen readers and the
+ * button text ("sweep " → "Download sweep XLSX").
+ */
 export function exportButtons(idPrefix, fileName, tables, statusEl, what = '') {
-  const xlsx = h('button', { type: 'button', id: `${idPrefix}-xlsx`, class: 'secondary', onclick: async () => {
-    xlsx.disabled = true;
+  const run = (button, kind, save) => async () => {
+    button.disabled = true;
     try {
-      await saveXlsx(tables(), fileName);
+      await save(await tables(), fileName);
     } catch (e) {
-      if (statusEl) statusEl.textContent = `The XLSX export failed: ${e.detail || e.message}`;
+      if (statusEl) statusEl.textContent = `The ${kind} export failed: ${e.detail || e.message}`;
     } finally {
-      xlsx.disabled = false;
+      button.disabled = false;
     }
-  } }, `Download ${what}XLSX`);
-  const csv = h('button', { type: 'button', id: `${idPrefix}-csv`, class: 'secondary', onclick: () => saveCsv(tables(), fileName) }, `Download ${what}CSV`);
+  };
+  const xlsx = h('button', { type: 'button', id: `${idPrefix}-xlsx`, class: 'secondary' }, `Download ${what}XLSX`);
+  const csv = h('button', { type: 'button', id: `${idPrefix}-csv`, class: 'secondary' }, `Download ${what}CSV`);
+  xlsx.addEventListener('click', run(xlsx, 'XLSX', saveXlsx));
+  csv.addEventListener('click', run(csv, 'CSV', saveCsv));
   return h('div', { class: 'export-buttons' }, xlsx, csv);
 }

@@ -4,6 +4,7 @@ import { h, select } from '../lib/dom.js';
 import { getJson, getAll } from '../lib/api.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
+import { exportButtons } from '../lib/exports.js';
 
 
 export async function mount(container) {
@@ -44,7 +45,7 @@ async function energySection(container, series) {
   history.box.id = 'chart-energy-history';
   const duration = figure('Price-duration curve', 'The same hours sorted from the most expensive to the cheapest: the share of the year that costs more than a price. Mining pays in the hours below its breakeven.');
   duration.box.id = 'chart-energy-duration';
-  const stats = h('div', { class: 'scroll' });
+  const stats = h('div', {});
   const note = h('p', { class: 'hint', 'aria-live': 'polite' });
   sec.append(h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: 'market-year' }, 'Year (UTC)'), yearSel)), note, history, duration, stats);
 
@@ -74,7 +75,7 @@ async function energySection(container, series) {
     lineChart(duration.box, { title: `Price-duration curve, ${y} (USD/MWh)`, x: xs, xLabel: 'share of hours at or above the price (%)',
       xFmt: v => `${f.num(v, 0)}%`, yLabel: 'USD per MWh', yFmt: v => f.usd(v, 0), series: curves,
       description: `Price-duration curve for ${y}: ${withPts.map(d => d.s.key).join(', ')}.` });
-    stats.replaceChildren(statsTable(withPts, y));
+    stats.replaceChildren(statsTable(withPts, y, note));
     note.textContent = `${withPts.map(d => `${d.s.key}: ${f.num(d.pts.length)} hours`).join('; ')} in ${y}.`;
   }
   yearSel.addEventListener('change', draw);
@@ -83,16 +84,26 @@ async function energySection(container, series) {
 
 function quantile(sorted, q) { return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]; }
 
-function statsTable(withPts, y) {
-  const rows = withPts.map(d => {
+const STATS_HEAD = ['Node', 'Mean', 'Median', 'Lowest', 'Highest', 'Hours below $0', 'Hours above $100/MWh'];
+const STATS_COLUMNS = ['node', 'mean (USD/MWh)', 'median (USD/MWh)', 'lowest (USD/MWh)', 'highest (USD/MWh)', 'hours below 0 USD/MWh', 'hours above 100 USD/MWh'];
+
+/** Per node: its key, then mean, median, lowest, highest price and the hours below $0 and above $100/MWh. */
+function statsRows(withPts) {
+  return withPts.map(d => {
     const v = d.pts.map(p => p.value).sort((a, b) => a - b);
     const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    return [d.s.key, f.usdPerMwh(mean), f.usdPerMwh(quantile(v, 0.5)), f.usdPerMwh(v[0]), f.usdPerMwh(v[v.length - 1]),
-      f.num(v.filter(x => x < 0).length), f.num(v.filter(x => x > 100).length)];
+    return [d.s.key, mean, quantile(v, 0.5), v[0], v[v.length - 1], v.filter(x => x < 0).length, v.filter(x => x > 100).length];
   });
-  return h('table', { id: 'energy-stats' }, h('caption', {}, `Energy prices in ${y}`),
-    h('thead', {}, h('tr', {}, ['Node', 'Mean', 'Median', 'Lowest', 'Highest', 'Hours below $0', 'Hours above $100/MWh'].map((c, i) => h('th', { scope: 'col', class: i ? 'n' : null }, c)))),
-    h('tbody', {}, rows.map(r => h('tr', {}, r.map((c, i) => (i ? h('td', { class: 'n' }, c) : h('th', { scope: 'row' }, c)))))));
+}
+
+function statsTable(withPts, y, status) {
+  const rows = statsRows(withPts);
+  const cell = (v, i) => h('span', { class: 'num', 'data-value': String(v) }, i < 5 ? f.usdPerMwh(v) : f.num(v));
+  return h('div', {}, h('div', { class: 'table-head' }, h('h3', {}, `Energy price statistics, ${y}`),
+    exportButtons('energy-stats-export', `gridpivot-energy-stats-${y}`, () => [{ name: `Energy prices ${y}`, columns: STATS_COLUMNS, rows }], status, 'statistics ')),
+  h('div', { class: 'scroll' }, h('table', { id: 'energy-stats' }, h('caption', {}, `Energy prices in ${y}`),
+    h('thead', {}, h('tr', {}, STATS_HEAD.map((c, i) => h('th', { scope: 'col', class: i ? 'n' : null }, c)))),
+    h('tbody', {}, rows.map(r => h('tr', {}, r.map((c, i) => (i ? h('td', { class: 'n' }, cell(c, i)) : h('th', { scope: 'row' }, c)))))))));
 }
 
 async function simpleSection(container, id, title, series, unit, fmt, caption) {
@@ -117,7 +128,11 @@ async function simpleSection(container, id, title, series, unit, fmt, caption) {
 }
 
 function seriesTable(all) {
-  return h('section', { class: 'market-section', 'aria-labelledby': 'series-title' }, h('h2', { id: 'series-title' }, 'Stored series'),
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const tables = () => [{ name: 'Stored series', columns: ['id', 'kind', 'key', 'unit', 'from (UTC)', 'to (UTC)', 'points', 'source'],
+    rows: all.map(s => [s.id, s.kind, s.key, s.unit, s.firstStart, s.lastStart, s.pointCount, s.source ?? null]) }];
+  return h('section', { class: 'market-section', 'aria-labelledby': 'series-title' },
+    h('div', { class: 'table-head' }, h('h2', { id: 'series-title' }, 'Stored series'), exportButtons('series-export', 'gridpivot-series', tables, status, 'list ')), status,
     h('div', { class: 'scroll' }, h('table', { id: 'series-table' },
       h('thead', {}, h('tr', {}, ['Kind', 'Key', 'Unit', 'From', 'To', 'Points', 'Source', 'Download'].map(c => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, all.map(s => h('tr', {}, h('td', {}, s.kind), h('th', { scope: 'row' }, s.key), h('td', {}, s.unit),

@@ -3,8 +3,9 @@
 // (POST /api/v1/plans/runs, polled, cancellable). Every number taken from the answer carries data-key (its JSON path
 // in the comparison, as a JSON array) and data-value, so tests can check the page says what the API said.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
-import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
-import { getJson, postJson, getAll, apiKey, ApiError, fetchBlob } from '../lib/api.js';
+import { h, field, numberInput, select } from '../lib/dom.js';
+import { getJson, postJson, getAll, apiKey, ApiError } from '../lib/api.js';
+import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { barChart, figure, COLORS } from '../lib/charts.js';
@@ -12,7 +13,6 @@ import * as f from '../lib/format.js';
 
 const FINAL = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT', 'FAILED', 'CANCELLED'];
 const BASELINE = 'stay on Bitcoin';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 class ClientError extends Error {
   constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
@@ -158,7 +158,7 @@ export async function mount(container) {
   // ---- fixed plans
   const plansBox = h('div', { id: 'plan-list' });
   const plansSection = h('fieldset', { class: 'box' }, h('legend', {}, 'Fixed plans'),
-    h('p', { class: 'hint' }, 'Each plan starts AI IT megawatts on an option in a month ("2027-06") or a quarter ("2027-Q2", its first month). The optimizer\'s plan and staying on Bitcoin are always compared too.'),
+    h('p', { class: 'hint' }, 'Each plan fixes its decisions by month ("2027-06") or quarter ("2027-Q2", its first month): AI IT megawatts started per option, ASIC megawatts retired or bought per fleet, treasury BTC sold. Decisions not written are zero; only the dispatch is optimised. The optimizer\'s plan and staying on Bitcoin are always compared too.'),
     plansBox, h('button', { type: 'button', id: 'add-plan', class: 'secondary', onclick: () => { addPlan(); reindex(); } }, 'Add a plan'));
 
   const compareButton = h('button', { type: 'submit', id: 'compare', class: 'primary' }, 'Compare');
@@ -174,49 +174,68 @@ export async function mount(container) {
   const longRun = new LongRun(progressHost);
 
   const optionNames = () => (state.site?.aiOptions || []).map(o => o.name);
+  const fleetNames = () => (state.site?.asicFleets || []).map(x => x.name);
+  /**
+   * The decisions a fixed plan fixes (api/plans/FixedPlanBody; models/PLANS.md): its JSON name, the id part of its
+   * controls, what its name picks (none for treasury sales) and the unit of its amount. Decisions left out are zero.
+   */
+  const DECISIONS = [
+    { key: 'aiStartsMw', id: 'step', title: 'AI starts', pick: 'AI option', amount: 'AI IT MW started', add: 'Add an AI start', names: optionNames },
+    { key: 'asicRetiredMw', id: 'retire', title: 'ASIC retirements (sold for salvage)', pick: 'ASIC fleet', amount: 'ASIC IT MW retired', add: 'Add a retirement', names: fleetNames },
+    { key: 'asicBoughtMw', id: 'buy', title: 'ASIC purchases', pick: 'ASIC fleet', amount: 'ASIC IT MW bought', add: 'Add a purchase', names: fleetNames,
+      hint: 'Bought only when the scenario prices new ASICs (newPriceUsdPerTh).' },
+    { key: 'treasurySoldBtc', id: 'sell', title: 'Treasury sales', pick: null, amount: 'BTC sold', add: 'Add a sale',
+      hint: 'Sold from the treasury BTC given under finance.' },
+  ];
 
-  function addStep(list, step = {}) {
-    const opt = select('', optionNames().map(n => ({ value: n, label: n })), { class: 'step-option' });
-    if (step.name) opt.value = step.name;
+  function addStep(list, d, step = {}) {
+    const opt = d.pick ? select('', d.names().map(n => ({ value: n, label: n })), { class: 'step-option' }) : null;
+    if (opt && step.name) opt.value = step.name;
     const month = h('input', { type: 'text', class: 'step-month', value: step.month || '', placeholder: '2027-Q2', autocomplete: 'off' });
     const amount = numberInput('', { class: 'step-amount', value: step.amount != null ? String(step.amount) : '' });
-    const row = h('div', { class: 'step' },
-      h('div', { class: 'grid' }, field('AI option', opt), field('Month or quarter', month), field('AI IT MW started', amount)),
-      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); reindex(); } }, 'Remove this step'));
+    const row = h('div', { class: 'step', dataset: { decision: d.key } },
+      h('div', { class: 'grid' }, opt ? field(d.pick, opt) : null, field('Month or quarter', month), field(d.amount, amount)),
+      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); reindex(); } }, `Remove this ${d.add.replace(/^Add an? /, '')}`));
     list.append(row);
   }
 
+  /** plan: {name, aiStartsMw: [{name, month, amount}], asicRetiredMw, asicBoughtMw, treasurySoldBtc}; no AI start given → one empty row. */
   function addPlan(plan = {}) {
     const name = h('input', { type: 'text', class: 'plan-name', value: plan.name || '', autocomplete: 'off' });
-    const steps = h('div', { class: 'steps' });
-    const box = h('fieldset', { class: 'item plan' }, h('legend', {}, 'Plan'), field('Plan name', name), steps,
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'secondary add-step', onclick: () => { addStep(steps); reindex(); } }, 'Add a step'),
-        h('button', { type: 'button', class: 'link remove', onclick: () => { box.remove(); reindex(); } }, 'Remove this plan')));
-    for (const s of plan.steps || [{}]) addStep(steps, s);
+    const groups = DECISIONS.map(d => {
+      const list = h('div', { class: 'steps', dataset: { decision: d.key } });
+      for (const st of plan[d.key] || (d.key === 'aiStartsMw' ? [{}] : [])) addStep(list, d, st);
+      return h('fieldset', { class: `decision decision-${d.id}` }, h('legend', {}, d.title), d.hint ? h('p', { class: 'hint' }, d.hint) : null, list,
+        h('button', { type: 'button', class: `secondary add-${d.id}`, onclick: () => { addStep(list, d); reindex(); list.lastElementChild.querySelector('select, input').focus(); } }, d.add));
+    });
+    const box = h('fieldset', { class: 'item plan' }, h('legend', {}, 'Plan'), field('Plan name', name), groups,
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'link remove', onclick: () => { box.remove(); reindex(); } }, 'Remove this plan')));
     plansBox.append(box);
   }
 
-  /** Sets the JSON paths (data-field) of the plans' controls from their positions, as the API names them. */
+  /** Sets the JSON paths (data-field) and ids of the plans' controls from their positions, as the API names them. */
   function reindex() {
     [...plansBox.querySelectorAll('fieldset.plan')].forEach((p, k) => {
       p.querySelector('legend').textContent = `Plan ${k + 1}`;
       p.querySelector('.plan-name').dataset.field = `plans[${k}].name`;
       p.querySelector('.plan-name').id = `plan-${k}-name`;
-      [...p.querySelectorAll('.step')].forEach((s, j) => {
-        const base = `plans[${k}].aiStartsMw[${j}]`;
-        s.querySelector('.step-option').dataset.field = `${base}.name`;
-        s.querySelector('.step-month').dataset.field = `${base}.month`;
-        s.querySelector('.step-month').id = `plan-${k}-step-${j}-month`;
-        s.querySelector('.step-amount').dataset.field = `${base}.amount`;
-        s.querySelector('.step-amount').id = `plan-${k}-step-${j}-amount`;
-      });
+      for (const d of DECISIONS) {
+        [...p.querySelectorAll(`.steps[data-decision="${d.key}"] > .step`)].forEach((s, j) => {
+          const base = `plans[${k}].${d.key}[${j}]`;
+          for (const [cls, prop] of [['step-option', 'name'], ['step-month', 'month'], ['step-amount', 'amount']]) {
+            const el = s.querySelector(`.${cls}`);
+            if (!el) continue;
+            el.dataset.field = `${base}.${prop}`;
+            el.id = `plan-${k}-${d.id}-${j}-${prop}`;
+          }
+        });
+      }
     });
     fixIds();
   }
   // ids given by reindex() must stay unique: the field() helper gave each control an id and a matching error id
   const fixIds = () => {
-    for (const el of plansBox.querySelectorAll('.plan-name, .step-month, .step-amount')) {
+    for (const el of plansBox.querySelectorAll('.plan-name, .step-option, .step-month, .step-amount')) {
       const err = el.parentElement.querySelector('.field-error');
       const label = el.parentElement.querySelector('label');
       if (err) err.id = `${el.id}-error`;
@@ -233,8 +252,8 @@ export async function mount(container) {
     sitePick.value = String(s.id);
     fleetsText.textContent = `ASIC fleets: ${s.asicFleets.map(x => `${x.name} (${f.num(x.units)} × ${x.model || 'custom'})`).join('; ') || 'none'}. `
       + `AI options: ${s.aiOptions.map(x => x.name).join('; ') || 'none'}.`;
-    const opts = optionNames();
     for (const sel of plansBox.querySelectorAll('.step-option')) {
+      const opts = DECISIONS.find(d => d.key === sel.closest('.step').dataset.decision).names();
       const keep = sel.value;
       sel.replaceChildren(...opts.map(n => h('option', { value: n }, n)));
       if (opts.includes(keep)) sel.value = keep;
@@ -263,11 +282,16 @@ export async function mount(container) {
   }
 
   function fixedPlans() {
-    return [...plansBox.querySelectorAll('fieldset.plan')].map(p => ({
-      name: p.querySelector('.plan-name').value.trim(),
-      aiStartsMw: [...p.querySelectorAll('.step')].map(s => ({ name: s.querySelector('.step-option').value || null,
-        month: s.querySelector('.step-month').value.trim() || null, amount: numOrNull(s.querySelector('.step-amount')) })),
-    }));
+    return [...plansBox.querySelectorAll('fieldset.plan')].map(p => {
+      const plan = { name: p.querySelector('.plan-name').value.trim() };
+      for (const d of DECISIONS) {
+        const steps = [...p.querySelectorAll(`.steps[data-decision="${d.key}"] > .step`)].map(s => ({
+          ...(d.pick ? { name: s.querySelector('.step-option').value || null } : {}),
+          month: s.querySelector('.step-month').value.trim() || null, amount: numOrNull(s.querySelector('.step-amount')) }));
+        if (steps.length || d.key === 'aiStartsMw') plan[d.key] = steps;
+      }
+      return plan;
+    });
   }
 
   function fail(e, what) {
@@ -340,9 +364,12 @@ export async function mount(container) {
         '; payback ', r.paybackMonth || 'never', '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
       h('p', {}, steps.length ? `AI starts: ${steps.map(s => `${f.mw(s.amount, 1)} of ${s.name} in ${s.month}`).join('; ')}.` : 'It starts no AI megawatts.'),
       steps.length ? h('button', { type: 'button', id: 'add-job-plan', class: 'secondary', onclick: () => {
-        addPlan({ name: `optimizer's starts (job ${r.name || ''})`.replace(' ()', ''), steps: steps.map(s => ({ name: s.name, month: s.month, amount: +s.amount.toFixed(3) })) });
+        const copy = list => (list || []).map(s => ({ name: s.name, month: s.month, amount: +s.amount.toFixed(3) }));
+        const d = r.decisions;
+        addPlan({ name: `optimizer's decisions (job ${r.name || ''})`.replace(' ()', ''), aiStartsMw: copy(steps),
+          asicRetiredMw: copy(d.asicRetiredMw), asicBoughtMw: copy(d.asicBoughtMw), treasurySoldBtc: copy(d.treasurySoldBtc) });
         reindex();
-      } }, 'Add these starts as a fixed plan') : null);
+      } }, 'Add these decisions as a fixed plan') : null);
   }
 
   // ---- results
@@ -401,9 +428,7 @@ export async function mount(container) {
     });
     results.replaceChildren(
       h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Plans side by side'),
-        h('div', { class: 'export-buttons' },
-          h('button', { type: 'button', id: 'export-xlsx', class: 'secondary', onclick: e => downloadXlsx(c, e.currentTarget) }, 'Download XLSX'),
-          h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv(c) }, 'Download CSV'),
+        h('div', { class: 'export-buttons' }, exportButtons('export', 'gridpivot-plans', () => exportTables(c), status),
           h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'))),
       h('p', { class: 'print-only print-heading', id: 'print-heading' },
         `Plan summary · site ${si.name.value || state.site?.name || ''} · scenario ${scenarioPick.selectedOptions[0]?.textContent || ''} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
@@ -439,32 +464,6 @@ export async function mount(container) {
       { name: 'Monthly', columns: ['plan', 'month', 'cash flow (USD)', 'cumulative cash (USD)', 'mining (MW)', ...options.map(o => `AI online: ${o} (MW)`)],
         rows: c.plans.flatMap(p => (p.monthly || []).map(r => [p.name, r.month, r.cashFlowUsd, r.cumulativeCashUsd, r.miningMw, ...options.map(o => r.aiOnlineMw?.[o] ?? 0)])) },
     ];
-  }
-
-  function downloadCsv(c) {
-    const q = v => (v == null ? '' : typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const lines = [];
-    const row = cells => lines.push(cells.map(q).join(','));
-    exportTables(c).forEach((t, i) => {
-      if (i) lines.push('');
-      row([t.name]);
-      row(t.columns);
-      t.rows.forEach(row);
-    });
-    saveBlob(new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' }), 'gridpivot-plans.csv');
-  }
-
-  async function downloadXlsx(c, button) {
-    button.disabled = true;
-    try {
-      const tables = exportTables(c).map(t => ({ ...t, rows: t.rows.map(r => r.map(v => (typeof v === 'number' && !Number.isFinite(v) ? null : v ?? null))) }));
-      saveBlob(await fetchBlob('/api/v1/reports/export.xlsx', { method: 'POST', body: { fileName: 'gridpivot-plans', tables }, accept: XLSX }), 'gridpivot-plans.xlsx');
-      status.textContent = 'Saved gridpivot-plans.xlsx.';
-    } catch (e) {
-      status.textContent = `The XLSX export failed: ${e.detail || e.message}`;
-    } finally {
-      button.disabled = false;
-    }
   }
 
   async function saveScenario() {
@@ -515,6 +514,6 @@ export async function mount(container) {
   if (scenarios.length) scenarioPick.value = String(scenarios[0].id);
   if (sites.length) loadSite(sites.find(s => s.name === 'West Texas demo') || sites[0]);
   const y = now.getUTCFullYear() + 1;
-  addPlan({ name: `convert 50 MW in ${y}-Q2`, steps: [{ name: optionNames()[0], month: `${y}-Q2`, amount: 50 }] });
+  addPlan({ name: `convert 50 MW in ${y}-Q2`, aiStartsMw: [{ name: optionNames()[0], month: `${y}-Q2`, amount: 50 }] });
   reindex();
 }

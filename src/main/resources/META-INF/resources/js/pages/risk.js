@@ -3,9 +3,9 @@
 // NPV against the input, a tornado of NPV against ±X% on each input, and for two axes a heat map of AI MW.
 // Below it, Monte Carlo NPV distributions of fixed plans and a stochastic plan (risk-mc.js).
 // Numbers taken from the answer carry data-value (the raw number) so tests can compare them with the API.
-import { h, field, numberInput, select, saveBlob } from '../lib/dom.js';
+import { h, field, numberInput, select } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
-import { saveXlsx } from '../lib/exports.js';
+import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
 import { showErrors, clearErrors } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
@@ -166,9 +166,7 @@ export async function mount(container) {
     const b = r.base;
     results.replaceChildren(
       h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Answer'),
-        h('div', { class: 'export-buttons' },
-          h('button', { type: 'button', id: 'export-xlsx', class: 'secondary', onclick: e => downloadXlsx(e.currentTarget) }, 'Download XLSX'),
-          h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => downloadCsv() }, 'Download points (CSV)'))),
+        exportButtons('export', 'gridpivot-sweep', exportTables, status)),
       h('div', { class: 'result' },
         h('p', { class: 'status' }, `${f.num(r.stats.points)} points in ${f.num(r.stats.wallMs, 0)} ms on ${r.stats.threads} threads`,
           r.stats.sharedModel ? ` · one shared model of ${f.num(r.stats.hourBlocks)} hour blocks` : ' · one model per point'),
@@ -259,10 +257,8 @@ export async function mount(container) {
   }
 
   function heatMap(r, ax) {
-    const xs = [...new Set(r.points.map(p => p.values[ax[0]]))];
-    const ys = [...new Set(r.points.map(p => p.values[ax[1]]))];
+    const { xs, ys, at } = grid(r, ax);
     const max = Math.max(1e-9, ...r.points.map(p => (Number.isFinite(p.totalAiItMw) ? p.totalAiItMw : 0)));
-    const at = (x, y) => r.points.find(p => p.values[ax[0]] === x && p.values[ax[1]] === y);
     return h('section', { class: 'result-table', 'data-table': 'heatmap' }, h('div', { class: 'table-head' }, h('h3', {}, 'AI IT MW over the grid')),
       h('div', { class: 'scroll' }, h('table', { id: 'heatmap', class: 'heatmap', 'data-points': String(r.points.length) },
         h('caption', {}, `Rows: ${labelOf(ax[0])}; columns: ${labelOf(ax[1])}. Darker = more MW converted to AI.`),
@@ -297,7 +293,18 @@ export async function mount(container) {
     return { head, rows };
   }
 
-  /** The points (the same columns as the CSV) and, when there is one, the tornado. */
+  /** The grid of a two-input sweep: rows by the first input, columns by the second, cells AI IT MW (or the status). */
+  function grid(r, ax) {
+    const xs = [...new Set(r.points.map(p => p.values[ax[0]]))];
+    const ys = [...new Set(r.points.map(p => p.values[ax[1]]))];
+    const at = (x, y) => r.points.find(p => p.values[ax[0]] === x && p.values[ax[1]] === y);
+    return { xs, ys, at };
+  }
+
+  /**
+   * Every result table of the sweep as the CSV and the XLSX write them: the points, the tornado, the pivot frontier
+   * (one input) or the AI MW grid (two inputs).
+   */
   function exportTables() {
     const ax = last.req.axes.map(a => a.input);
     const r = last.result;
@@ -310,27 +317,15 @@ export async function mount(container) {
       tables.push({ name: 'Tornado', columns: ['input', 'low value', 'high value', 'net value at low (USD)', 'net value at high (USD)', 'swing (USD)'],
         rows: [...r.tornado].sort((a, b) => b.swingUsd - a.swingUsd).map(t => [t.input, t.lowValue, t.highValue, t.netUsdLow, t.netUsdHigh, t.swingUsd]) });
     }
-    return tables;
-  }
-
-  function downloadCsv() {
-    if (!last) return;
-    const [points] = exportTables();
-    const q = v => (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const text = [points.columns, ...points.rows].map(row => row.map(q).join(',')).join('\r\n') + '\r\n';
-    saveBlob(new Blob([text], { type: 'text/csv' }), 'gridpivot-sweep.csv');
-  }
-
-  async function downloadXlsx(button) {
-    if (!last) return;
-    button.disabled = true;
-    try {
-      await saveXlsx(exportTables(), 'gridpivot-sweep');
-    } catch (e) {
-      status.textContent = `The XLSX export failed: ${e.detail || e.message}`;
-    } finally {
-      button.disabled = false;
+    if (ax.length === 1) {
+      tables.push({ name: 'Pivot frontier', columns: ['input', 'value', 'AI IT below (MW)', 'AI IT above (MW)', 'description'],
+        rows: (r.frontier || []).map(s => [s.input, s.value, s.aiItMwBelow, s.aiItMwAbove, s.description]) });
+    } else {
+      const { xs, ys, at } = grid(r, ax);
+      tables.push({ name: 'AI MW grid', columns: [`${ax[0]} \\ ${ax[1]}`, ...ys.map(y => `${ax[1]} = ${y}`)],
+        rows: xs.map(x => [x, ...ys.map(y => { const p = at(x, y); return p && Number.isFinite(p.totalAiItMw) ? p.totalAiItMw : p?.status ?? null; })]) });
     }
+    return tables;
   }
 }
 

@@ -1,7 +1,8 @@
 // Runs: the history of allocation runs (/api/v1/allocation-runs), one run with its inputs and answer, re-run it,
 // and compare two runs side by side.
 import { h, saveBlob } from '../lib/dom.js';
-import { getJson, postJson, fetchBlob } from '../lib/api.js';
+import { getJson, postJson, fetchBlob, getAll } from '../lib/api.js';
+import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort } from '../lib/longrun.js';
 import { resultView } from '../lib/result-view.js';
 import { barChart, figure } from '../lib/charts.js';
@@ -35,9 +36,10 @@ async function showList(list, detail, page) {
       h('td', {}, cb),
       h('th', { scope: 'row' }, h('a', { href: `#/runs/${r.id}`, id: `open-${r.id}` }, `Run ${r.id}`)),
       h('td', {}, f.dateTime(r.createdAt)), h('td', {}, r.status || '–'),
-      h('td', { class: 'n' }, r.objectiveUsd == null ? '–' : f.usd(r.objectiveUsd)),
+      h('td', { class: 'n' }, r.objectiveUsd == null ? '–' : h('span', { class: 'num', 'data-value': String(r.objectiveUsd) }, f.usd(r.objectiveUsd))),
       h('td', {}, r.solverName || '–'), h('td', { class: 'n' }, r.wallMs == null ? '–' : `${f.num(r.wallMs)} ms`), h('td', {}, r.caller || '–'));
   });
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
   const update = () => { compareBtn.disabled = boxes.filter(b => b.checked).length !== 2; };
   boxes.forEach(b => b.addEventListener('change', update));
   compareBtn.addEventListener('click', () => {
@@ -50,7 +52,15 @@ async function showList(list, detail, page) {
     page + 1 < p.totalPages ? h('a', { href: `#/runs?page=${page + 1}` }, 'Older runs') : null);
   list.append(h('div', { class: 'scroll' }, h('table', { id: 'runs-table' },
     h('thead', {}, h('tr', {}, ['Compare', 'Run', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 4 || i === 6 ? 'n' : null }, c)))),
-    h('tbody', {}, rows))), h('div', { class: 'row' }, compareBtn, nav));
+    h('tbody', {}, rows))), h('div', { class: 'row' }, compareBtn, nav,
+    exportButtons('runs-export', 'gridpivot-runs', allRunsTable, status, 'all runs ')), status);
+}
+
+/** Every recorded run (all pages of the list), newest first, as the runs table shows them. */
+async function allRunsTable() {
+  const all = await getAll('/api/v1/allocation-runs', 200);
+  return [{ name: 'Runs', columns: ['run', 'created (UTC)', 'status', 'net value (USD)', 'solver', 'solve time (ms)', 'caller'],
+    rows: all.map(r => [r.id, r.createdAt, r.status, r.objectiveUsd, r.solverName, r.wallMs, r.caller]) }];
 }
 
 function inputsSummary(req) {
@@ -81,7 +91,7 @@ async function openRun(detail, id) {
     try {
       const result = await longRun.run(`Running run ${run.id} again…`, signal => postJson('/api/v1/allocations', req, { signal }));
       rerunOut.append(h('h3', {}, 'Run again: stored answer against the new one'));
-      rerunOut.append(comparison({ label: `Run ${run.id} (stored)`, result: run.result }, { label: 'Run again now', result }));
+      rerunOut.append(comparison({ label: `Run ${run.id} (stored)`, result: run.result }, { label: 'Run again now', result }, 'rerun-compare'));
     } catch (e) {
       rerunOut.append(h('p', { class: 'error', role: 'alert' }, isAbort(e) ? 'Cancelled before an answer came back.' : `The run could not be repeated: ${e.message}`));
     }
@@ -103,26 +113,32 @@ async function openRun(detail, id) {
 
 function metrics(r) {
   const a = r?.allocation || {}, e = r?.economics || {}, y = f.years(r?.solver?.hours);
+  const usd = 'USD', mw = 'MW';
   return [
-    ['Net value over the horizon', e.netUsd, f.usd], ['Net value per year', y ? e.netUsd / y : null, f.usd],
-    ['Mining revenue', e.miningRevenueUsd, f.usd], ['AI revenue', e.aiRevenueUsd, f.usd], ['Energy cost', e.energyCostUsd, f.usd],
-    ['Capex charge', e.capexChargeUsd, f.usd], ['Operating cost', e.opexUsd, f.usd],
-    ['ASIC IT load', a.totalAsicItMw, f.mw], ['AI IT load', a.totalAiItMw, f.mw], ['Peak site power', a.peakFacilityMw, f.mw],
-    ['One more MW of interconnect, per year', y && r?.shadowPrices ? r.shadowPrices.interconnectUsdPerMw / y : null, f.usd],
-    ['Horizon', r?.solver?.hours, f.hours],
+    ['Net value over the horizon', e.netUsd, f.usd, usd], ['Net value per year', y ? e.netUsd / y : null, f.usd, usd],
+    ['Mining revenue', e.miningRevenueUsd, f.usd, usd], ['AI revenue', e.aiRevenueUsd, f.usd, usd], ['Energy cost', e.energyCostUsd, f.usd, usd],
+    ['Capex charge', e.capexChargeUsd, f.usd, usd], ['Operating cost', e.opexUsd, f.usd, usd],
+    ['ASIC IT load', a.totalAsicItMw, f.mw, mw], ['AI IT load', a.totalAiItMw, f.mw, mw], ['Peak site power', a.peakFacilityMw, f.mw, mw],
+    ['One more MW of interconnect, per year', y && r?.shadowPrices ? r.shadowPrices.interconnectUsdPerMw / y : null, f.usd, usd],
+    ['Horizon', r?.solver?.hours, f.hours, 'h'],
   ];
 }
 
-/** Side-by-side table of two answers with the difference, and a chart of MW by use. */
-function comparison(A, B) {
+/** Side-by-side table of two answers with the difference (exported as one table), and a chart of MW by use. */
+function comparison(A, B, idPrefix) {
   const ma = metrics(A.result), mb = metrics(B.result);
+  const diffOf = (va, vb) => (typeof va === 'number' && typeof vb === 'number' ? vb - va : null);
+  const cell = (v, fmt, text) => h('td', { class: 'n' }, v == null ? '–' : h('span', { class: 'num', 'data-value': String(v) }, text ?? fmt(v)));
   const rows = ma.map(([label, va, fmt], i) => {
     const vb = mb[i][1];
-    const diff = typeof va === 'number' && typeof vb === 'number' ? vb - va : null;
-    return h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'n' }, va == null ? '–' : fmt(va)), h('td', { class: 'n' }, vb == null ? '–' : fmt(vb)),
-      h('td', { class: 'n' }, diff == null ? '–' : (diff > 0 ? '+' : '') + fmt(diff)));
+    const diff = diffOf(va, vb);
+    return h('tr', {}, h('th', { scope: 'row' }, label), cell(va, fmt), cell(vb, fmt), cell(diff, fmt, diff == null ? null : (diff > 0 ? '+' : '') + fmt(diff)));
   });
-  const wrap = h('div', { class: 'comparison' }, h('div', { class: 'scroll' }, h('table', { class: 'compare-table' },
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const tables = () => [{ name: 'Comparison', columns: ['measure', 'unit', A.label, B.label, 'difference'],
+    rows: ma.map(([label, va, , unit], i) => [label, unit, va ?? null, mb[i][1] ?? null, diffOf(va, mb[i][1])]) }];
+  const wrap = h('div', { class: 'comparison' }, exportButtons(idPrefix, `gridpivot-${idPrefix}`, tables, status, 'comparison '), status,
+    h('div', { class: 'scroll' }, h('table', { class: 'compare-table' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'n' }, A.label), h('th', { scope: 'col', class: 'n' }, B.label), h('th', { scope: 'col', class: 'n' }, 'Difference'))),
     h('tbody', {}, rows))));
   const uses = [...new Set([A, B].flatMap(x => [...Object.keys(x.result?.allocation?.asicItMw || {}), ...Object.keys(x.result?.allocation?.aiItMw || {})]))];
@@ -144,6 +160,6 @@ async function compare(detail, a, b) {
     h('div', { class: 'two-col' },
       h('div', {}, h('h3', {}, `Run ${ra.id} inputs`), inputsSummary(ra.request || {})),
       h('div', {}, h('h3', {}, `Run ${rb.id} inputs`), inputsSummary(rb.request || {}))),
-    comparison({ label: `Run ${ra.id}`, result: ra.result }, { label: `Run ${rb.id}`, result: rb.result }));
+    comparison({ label: `Run ${ra.id}`, result: ra.result }, { label: `Run ${rb.id}`, result: rb.result }, 'runs-compare'));
   detail.querySelector('#compare-title').focus();
 }
