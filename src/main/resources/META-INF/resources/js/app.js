@@ -1,7 +1,7 @@
 // Hash router: #/<page>[/<id>][?key=value]. Renders the nav from PAGES and mounts one page module at a time.
 import { PAGES } from './pages.js';
 import { h } from './lib/dom.js';
-import { apiKey, setApiKey } from './lib/api.js';
+import { apiKey, setApiKey, keyRefusal } from './lib/api.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -33,7 +33,7 @@ async function route() {
     await current.mount(container, { sub, query });
     container.dataset.ready = 'true';
   } catch (e) {
-    container.append(h('p', { class: 'error', role: 'alert' }, `This page could not be shown: ${e.message || e}`));
+    container.append(h('p', { class: 'error', role: 'alert', id: 'page-error' }, `This page could not be shown. ${keyRefusal(e) || e.message || e}`));
     container.dataset.ready = 'error';
   }
 }
@@ -51,9 +51,7 @@ keyForm.addEventListener('submit', e => {
   route();
 });
 window.addEventListener('gridpivot:auth', e => {
-  keyStatus.textContent = e.detail.status === 401
-    ? 'The service needs a valid API key (X-API-Key). Enter the key printed at first start, or one from your admin.'
-    : `This key may not do that: ${e.detail.detail || 'forbidden'}`;
+  keyStatus.textContent = keyRefusal(e.detail);
   keyForm.classList.add('needs-key');
   if (e.detail.status === 401) keyInput.focus();
 });

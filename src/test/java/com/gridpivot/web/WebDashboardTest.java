@@ -150,7 +150,7 @@ class WebDashboardTest {
     }
 
     @Test
-    void marketPageDrawsPricesDurationCurveHashpriceAndRates() {
+    void marketPageDrawsPricesDurationCurveHashpriceAndRatesAndExportsItsTables() throws Exception {
         go("#/market");
         page.waitForSelector("#chart-energy-duration canvas");
         assertChartsHaveData(5);
@@ -161,7 +161,82 @@ class WebDashboardTest {
         page.waitForSelector("#energy .hint:has-text('HB_WEST_TEST: 744 hours')");
         assertThat(page.textContent("#energy-stats")).contains(WebTestData.WEST).contains(WebTestData.NORTH);
         assertChartsHaveData(5);
+
+        // The statistics table as XLSX (POST /api/v1/reports/export.xlsx): its rows are the page's numbers, and those are
+        // the statistics of the API's hourly points, computed here again
+        Download xlsx = page.waitForDownload(() -> page.click("#energy-stats-export-xlsx"));
+        assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-energy-stats-2023.xlsx");
+        List<ElementHandle> rows = page.querySelectorAll("#energy-stats tbody tr");
+        try (InputStream in = Files.newInputStream(xlsx.path()); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("Energy prices 2023");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("mean (USD/MWh)");
+            assertThat(sheet.getLastRowNum()).isEqualTo(rows.size());
+            int checked = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                var row = sheet.getRow(i + 1);
+                String node = row.getCell(0).getStringCellValue();
+                assertThat(rows.get(i).querySelector("th").textContent()).isEqualTo(node);
+                List<ElementHandle> shown = rows.get(i).querySelectorAll("td [data-value]");
+                assertThat(shown).hasSize(6);
+                for (int c = 0; c < 6; c++) {
+                    assertThat(row.getCell(c + 1).getNumericCellValue()).as(node + " column " + (c + 1))
+                            .isEqualTo(Double.parseDouble(shown.get(c).getAttribute("data-value")));
+                }
+                if (node.equals(WebTestData.WEST) || node.equals(WebTestData.NORTH)) {
+                    double[] stats = hourlyStats(node, 2023);
+                    for (int c = 0; c < 6; c++) {
+                        assertThat(row.getCell(c + 1).getNumericCellValue()).as(node + " column " + (c + 1) + " against the API's points")
+                                .isCloseTo(stats[c], org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(stats[c]))));
+                    }
+                    checked++;
+                }
+            }
+            assertThat(checked).isEqualTo(2);
+        }
+        Download csv = page.waitForDownload(() -> page.click("#energy-stats-export-csv"));
+        List<String> lines = Files.readAllLines(csv.path());
+        assertThat(lines.get(0)).isEqualTo("node,mean (USD/MWh),median (USD/MWh),lowest (USD/MWh),highest (USD/MWh),hours below 0 USD/MWh,hours above 100 USD/MWh");
+        assertThat(lines).hasSize(1 + rows.size());
+
+        // the list of stored series: one row per series of GET /api/v1/series
+        Download list = page.waitForDownload(() -> page.click("#series-export-xlsx"));
+        JsonNode apiSeries = JSON.readTree(given().get("/api/v1/series?size=200").asString()).get("items");
+        try (InputStream in = Files.newInputStream(list.path()); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("Stored series");
+            assertThat(sheet.getLastRowNum()).isEqualTo(apiSeries.size());
+            for (int i = 0; i < apiSeries.size(); i++) {
+                assertThat(sheet.getRow(i + 1).getCell(0).getNumericCellValue()).isEqualTo(apiSeries.get(i).get("id").asDouble());
+                assertThat(sheet.getRow(i + 1).getCell(2).getStringCellValue()).isEqualTo(apiSeries.get(i).get("key").asText());
+                assertThat(sheet.getRow(i + 1).getCell(6).getNumericCellValue()).isEqualTo(apiSeries.get(i).get("pointCount").asDouble());
+            }
+        }
         shots("market");
+    }
+
+    /** Mean, median (the middle value of the sorted hours), lowest, highest, hours below 0 and above 100 USD/MWh of a node's year. */
+    static double[] hourlyStats(String node, int year) throws Exception {
+        JsonNode all = JSON.readTree(given().get("/api/v1/series?size=200").asString()).get("items");
+        long id = -1;
+        for (JsonNode s : all) {
+            if ("ENERGY_PRICE".equals(s.get("kind").asText()) && node.equals(s.get("key").asText())) {
+                id = s.get("id").asLong();
+            }
+        }
+        JsonNode points = JSON.readTree(given().get("/api/v1/series/" + id + "/points?from=" + year + "-01-01&to=" + (year + 1) + "-01-01&resolution=hourly")
+                .then().statusCode(200).extract().asString()).get("points");
+        double[] v = new double[points.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = points.get(i).get("value").asDouble();
+        }
+        java.util.Arrays.sort(v);
+        double sum = 0;
+        int below = 0, above = 0;
+        for (double x : v) {
+            sum += x;
+            below += x < 0 ? 1 : 0;
+            above += x > 100 ? 1 : 0;
+        }
+        return new double[] {sum / v.length, v[Math.round(0.5f * (v.length - 1))], v[0], v[v.length - 1], below, above};
     }
 
     @Test
@@ -319,6 +394,28 @@ class WebDashboardTest {
         go("#/runs");
         page.waitForSelector("#runs-table");
         assertThat(page.textContent("#runs-table")).contains("Run " + a).contains("Run " + b);
+        // the history as XLSX: every recorded run (all pages), each net value the API's
+        Download history = page.waitForDownload(() -> page.click("#runs-export-xlsx"));
+        long total = JSON.readTree(given().get("/api/v1/allocation-runs?size=1").asString()).get("totalItems").asLong();
+        try (InputStream in = Files.newInputStream(history.path()); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("Runs");
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) total);
+            int found = 0;
+            for (var row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                long id = (long) row.getCell(0).getNumericCellValue();
+                if (id == a || id == b) {
+                    double net = JSON.readTree(given().get("/api/v1/allocation-runs/" + id).asString()).at("/result/economics/netUsd").asDouble();
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(net);
+                    assertThat(Double.parseDouble(page.getAttribute("#open-" + id + " >> xpath=ancestor::tr//td[@class='n'][1]//span", "data-value")))
+                            .isEqualTo(net);
+                    found++;
+                }
+            }
+            assertThat(found).isEqualTo(2);
+        }
         shots("runs");
 
         page.click("#open-" + a);
@@ -345,6 +442,37 @@ class WebDashboardTest {
         assertChartsHaveData(1);
         String table = page.textContent(".compare-table");
         assertThat(table).contains("Run " + a).contains("Run " + b).contains("Peak site power");
+        // the comparison as XLSX: the page's numbers, which are the two runs' answers
+        Download cmp = page.waitForDownload(() -> page.click("#runs-compare-xlsx"));
+        // the list shows the newest run first, and the first ticked in the list is the comparison's first column
+        assertThat(page.textContent("#compare-title")).isEqualTo("Run " + b + " against run " + a);
+        JsonNode ra = JSON.readTree(given().get("/api/v1/allocation-runs/" + b).asString()).get("result");
+        JsonNode rb = JSON.readTree(given().get("/api/v1/allocation-runs/" + a).asString()).get("result");
+        List<ElementHandle> shownRows = page.querySelectorAll(".compare-table tbody tr");
+        try (InputStream in = Files.newInputStream(cmp.path()); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("Comparison");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Run " + b);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Run " + a);
+            assertThat(sheet.getLastRowNum()).isEqualTo(shownRows.size());
+            for (int i = 0; i < shownRows.size(); i++) {
+                var row = sheet.getRow(i + 1);
+                List<ElementHandle> shown = shownRows.get(i).querySelectorAll("td [data-value]");
+                assertThat(shown).hasSize(3);
+                for (int c = 0; c < 3; c++) {
+                    assertThat(row.getCell(c + 2).getNumericCellValue()).as(row.getCell(0).getStringCellValue())
+                            .isEqualTo(Double.parseDouble(shown.get(c).getAttribute("data-value")));
+                }
+            }
+            var net = sheet.getRow(1);
+            assertThat(net.getCell(0).getStringCellValue()).isEqualTo("Net value over the horizon");
+            assertThat(net.getCell(1).getStringCellValue()).isEqualTo("USD");
+            assertThat(net.getCell(2).getNumericCellValue()).isEqualTo(ra.at("/economics/netUsd").asDouble());
+            assertThat(net.getCell(3).getNumericCellValue()).isEqualTo(rb.at("/economics/netUsd").asDouble());
+            assertThat(net.getCell(4).getNumericCellValue()).isEqualTo(rb.at("/economics/netUsd").asDouble() - ra.at("/economics/netUsd").asDouble());
+            var peak = sheet.getRow(10);
+            assertThat(peak.getCell(0).getStringCellValue()).isEqualTo("Peak site power");
+            assertThat(peak.getCell(3).getNumericCellValue()).isEqualTo(rb.at("/allocation/peakFacilityMw").asDouble());
+        }
         shots("runs-compare");
 
         page.click("#open-" + a);

@@ -288,6 +288,75 @@ class WebPlansTest {
     }
 
     @Test
+    void anAsicRetirementWrittenOnThePageIsComparedAtTheApisNpv() throws Exception {
+        openPlans();
+        page.fill("#plan-0-name", "colocation, retire S19 XP");
+        page.selectOption("#plan-0-step-0-name", "Colocation");
+        page.fill("#plan-0-step-0-month", "2027-Q2");
+        page.fill("#plan-0-step-0-amount", "30");
+        page.click("#plan-list fieldset.plan >> nth=0 >> .add-retire");
+        assertThat((String) page.evaluate("document.activeElement.id")).as("the new row takes the focus").isEqualTo("plan-0-retire-0-name");
+        assertThat(page.textContent("label[for='plan-0-retire-0-amount']")).isEqualTo("ASIC IT MW retired");
+        page.selectOption("#plan-0-retire-0-name", "S19 XP");
+        page.fill("#plan-0-retire-0-month", "2031-01");
+        page.fill("#plan-0-retire-0-amount", "20");
+        // outside the 36-month horizon: the API's reason shows under that month
+        page.click("#compare");
+        page.waitForSelector("#plan-0-retire-0-month[aria-invalid='true']");
+        assertThat(page.locator("#plan-0-retire-0-month ~ .field-error").textContent()).contains("must be inside the horizon 2026-07");
+        assertThat(page.textContent("#form-errors")).contains("ASIC retirements (sold for salvage): Month or quarter");
+        var input = page.locator("#plan-0-retire-0-month").boundingBox();
+        var msg = page.locator("#plan-0-retire-0-month ~ .field-error").boundingBox();
+        assertThat(msg.y - (input.y + input.height)).isBetween(0.0, 20.0);
+
+        page.fill("#plan-0-retire-0-month", "2027-01");
+        AtomicReference<String> sent = new AtomicReference<>();
+        page.onRequest(r -> {
+            if (r.url().endsWith("/api/v1/plans/compare") && "POST".equals(r.method())) {
+                sent.set(r.postData());
+            }
+        });
+        page.click("#compare");
+        page.waitForSelector("#results[data-status]");
+        assertThat(page.locator("#plan-0-retire-0-month[aria-invalid='true']").count()).isZero();
+        JsonNode request = JSON.readTree(sent.get());
+        JsonNode retired = request.at("/plans/0/asicRetiredMw/0");
+        assertThat(retired.get("name").asText()).isEqualTo("S19 XP");
+        assertThat(retired.get("month").asText()).isEqualTo("2027-01");
+        assertThat(retired.get("amount").asDouble()).isEqualTo(20.0);
+        assertThat(request.at("/plans/0").has("treasurySoldBtc")).as("decisions not written are left out").isFalse();
+
+        // the NPV on the page is the API's for the same body, and the retirement changes it
+        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/plans/compare")
+                .then().statusCode(200).extract().asString());
+        int i = indexOf(api, "colocation, retire S19 XP");
+        double npv = api.at("/plans/" + i + "/npvUsd").asDouble();
+        var shown = page.locator("#plans-table [data-key='[\"plans\"," + i + ",\"npvUsd\"]']");
+        assertThat(Double.parseDouble(shown.getAttribute("data-value"))).isEqualTo(npv);
+        WebDashboardTest.assertShownText(shown.textContent(), npv, "NPV of the plan with the retirement");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/plans/0")).remove("asicRetiredMw");
+        JsonNode without = JSON.readTree(given().contentType("application/json").body(request.toString()).post("/api/v1/plans/compare")
+                .then().statusCode(200).extract().asString());
+        assertThat(without.at("/plans/" + indexOf(without, "colocation, retire S19 XP") + "/npvUsd").asDouble())
+                .as("the same plan without the retirement").isNotCloseTo(npv, Offset.offset(1.0));
+        // the XLSX holds that NPV too
+        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+            assertThat(wb.getSheet("Plans").getRow(i + 1).getCell(2).getNumericCellValue()).isEqualTo(npv);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-decisions-1366x768.png")).setFullPage(true));
+    }
+
+    static int indexOf(JsonNode comparison, String plan) {
+        for (int k = 0; k < comparison.get("plans").size(); k++) {
+            if (plan.equals(comparison.at("/plans/" + k + "/name").asText())) {
+                return k;
+            }
+        }
+        throw new AssertionError("no plan " + plan + " in " + comparison);
+    }
+
+    @Test
     void aScenarioIsCreatedOnThePageAndItsErrorsShowAtTheirFields() {
         openPlans();
         page.click("#new-scenario > summary");

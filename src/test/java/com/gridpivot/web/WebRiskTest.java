@@ -166,13 +166,19 @@ class WebRiskTest {
         }
         assertThat(page.querySelectorAll("#points-table tbody tr")).hasSize(23);
 
-        // CSV of the points, built in the browser
+        // CSV of the points, the tornado and the frontier, built in the browser: each table after a line with its name
         Download csv = page.waitForDownload(() -> page.click("#export-csv"));
         assertThat(csv.suggestedFilename()).isEqualTo("gridpivot-sweep.csv");
         List<String> lines = Files.readAllLines(csv.path());
-        assertThat(lines).hasSize(24);
-        assertThat(lines.get(0)).startsWith("BTC_PRICE_USD,status,netUsd,totalAiItMw,totalAsicItMw");
-        assertThat(lines.get(1)).startsWith("40000,OPTIMAL,");
+        assertThat(lines).hasSize(1 + 24 + 1 + 1 + 1 + api.get("tornado").size() + 1 + 1 + 1 + frontier.size());
+        assertThat(lines.get(0)).isEqualTo("Points");
+        assertThat(lines.get(1)).startsWith("BTC_PRICE_USD,status,netUsd,totalAiItMw,totalAsicItMw");
+        assertThat(lines.get(2)).startsWith("40000,OPTIMAL,");
+        int f0 = lines.indexOf("Pivot frontier");
+        assertThat(lines.get(f0 + 1)).isEqualTo("input,value,AI IT below (MW),AI IT above (MW),description");
+        String[] step0 = lines.get(f0 + 2).split(",", 5);
+        assertThat(step0[0]).isEqualTo("BTC_PRICE_USD");
+        assertThat(Double.parseDouble(step0[1])).isEqualTo(frontier.at("/0/value").asDouble());
 
         // XLSX of the points and the tornado, written by POST /api/v1/reports/export.xlsx
         Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
@@ -187,6 +193,18 @@ class WebRiskTest {
             Sheet tornado = wb.getSheet("Tornado");
             assertThat(tornado.getLastRowNum()).isEqualTo(api.get("tornado").size());
             assertThat(tornado.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(api.at("/tornado/0/swingUsd").asDouble());
+            // the pivot frontier: the steps the page lists, which are the API's
+            Sheet steps1 = wb.getSheet("Pivot frontier");
+            assertThat(steps1.getLastRowNum()).isEqualTo(frontier.size()).isEqualTo(steps.size());
+            for (int i = 0; i < frontier.size(); i++) {
+                Row row = steps1.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_USD");
+                assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(Double.parseDouble(steps.get(i).getAttribute("data-value")))
+                        .isEqualTo(frontier.get(i).get("value").asDouble());
+                assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(frontier.get(i).get("aiItMwBelow").asDouble());
+                assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(frontier.get(i).get("aiItMwAbove").asDouble());
+                assertThat(row.getCell(4).getStringCellValue()).isEqualTo(frontier.get(i).get("description").asText());
+            }
         }
 
         shots("risk");
@@ -246,6 +264,40 @@ class WebRiskTest {
         assertThat(page.querySelectorAll("#frontier-list")).isEmpty();
         assertThat(page.getAttribute("#chart-pivot", "data-series")).isEqualTo("3");
         assertThat(Integer.parseInt(page.getAttribute("#chart-npv", "data-points"))).isEqualTo(15);
+
+        // the heat map as XLSX: a 5 × 3 grid whose cells are the page's AI MW and the API's points
+        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
+                .then().statusCode(200).extract().asString());
+        List<ElementHandle> gridRows = page.querySelectorAll("#heatmap tbody tr");
+        assertThat(gridRows).hasSize(5);
+        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+            assertThat(wb.getSheet("Pivot frontier")).as("no frontier for two inputs").isNull();
+            Sheet grid = wb.getSheet("AI MW grid");
+            assertThat(grid.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_USD \\ ENERGY_PRICE_SCALE");
+            assertThat(grid.getRow(0).getLastCellNum()).isEqualTo((short) 4);
+            assertThat(grid.getLastRowNum()).isEqualTo(5);
+            int matched = 0;
+            for (int i = 0; i < 5; i++) {
+                Row row = grid.getRow(i + 1);
+                List<ElementHandle> cells = gridRows.get(i).querySelectorAll("td [data-value]");
+                assertThat(cells).hasSize(3);
+                double x = row.getCell(0).getNumericCellValue();
+                for (int j = 0; j < 3; j++) {
+                    double mw = row.getCell(j + 1).getNumericCellValue();
+                    assertThat(mw).isEqualTo(Double.parseDouble(cells.get(j).getAttribute("data-value")));
+                    String yHead = grid.getRow(0).getCell(j + 1).getStringCellValue();
+                    double y = Double.parseDouble(yHead.substring(yHead.indexOf("= ") + 2));
+                    for (JsonNode p : api.get("points")) {
+                        if (p.at("/values/BTC_PRICE_USD").asDouble() == x && p.at("/values/ENERGY_PRICE_SCALE").asDouble() == y) {
+                            assertThat(mw).as("AI MW at " + x + ", " + y).isEqualTo(p.get("totalAiItMw").asDouble());
+                            matched++;
+                        }
+                    }
+                }
+            }
+            assertThat(matched).isEqualTo(15);
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-grid-1366x768.png")).setFullPage(true));
     }
 

@@ -17,6 +17,17 @@ async function problemOf(res) {
   return new ApiError(res.status, res.statusText, `The service answered ${res.status} ${res.statusText}`.trim());
 }
 
+/** Words for a refused key (401 or 403), or null for any other error. */
+export function keyRefusal(e) {
+  if (e?.status === 401) {
+    return apiKey()
+      ? `The API key you entered was not accepted (${e.detail || 'unknown key'}). Check it in the API key field at the top, or ask your admin for one.`
+      : 'The service needs an API key. Enter yours in the API key field at the top: the admin key printed at first start, or one from your admin.';
+  }
+  if (e?.status === 403) return `Your API key may not do this: ${e.detail || 'forbidden'}. Ask your admin for a key with that role.`;
+  return null;
+}
+
 const KEY_STORE = 'gridpivot.apiKey';
 
 /** The API key the dashboard sends as X-API-Key (kept in this browser's local storage). */

@@ -1,6 +1,7 @@
 // Shows problem+json errors (errors[].field is a JSON path such as asicFleets[0].units) next to the form control
 // whose data-field is that path, or the nearest enclosing path that has a control; the rest in the summary.
 import { h } from './dom.js';
+import { keyRefusal } from './api.js';
 
 const visible = el => !!(el.offsetParent || el.getClientRects().length);
 
@@ -47,7 +48,17 @@ export function showErrors(form, summary, errors, detail) {
     }
   }
   if (!items.length && detail) items.push(h('li', {}, detail));
-  summary.append(h('h3', { tabindex: '-1' }, items.length === 1 ? 'One input needs attention' : `${items.length} inputs need attention`), h('ul', {}, items));
+  const atFields = (errors || []).length;
+  summary.append(h('h3', { tabindex: '-1' }, !atFields ? 'The request was not run' : items.length === 1 ? 'One input needs attention' : `${items.length} inputs need attention`),
+    h('ul', {}, items));
   summary.hidden = false;
   summary.querySelector('h3').focus();
+}
+
+/** A refused request in words: the problem's detail, or what a refused key means (401/403). */
+export const problemText = e => keyRefusal(e) || e.detail || e.message;
+
+/** "The what-if did not run: …" — pointing at the marked inputs when the API named fields, else saying why. */
+export function notRun(what, e) {
+  return `The ${what} did not run: ${(e.errors || []).length && !keyRefusal(e) ? 'see the inputs marked above.' : problemText(e)}`;
 }

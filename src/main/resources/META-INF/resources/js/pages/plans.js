@@ -7,7 +7,7 @@ import { h, field, numberInput, select } from '../lib/dom.js';
 import { getJson, postJson, getAll, apiKey, ApiError } from '../lib/api.js';
 import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
 import { barChart, figure, COLORS } from '../lib/charts.js';
 import * as f from '../lib/format.js';
 
@@ -299,8 +299,8 @@ export async function mount(container) {
     if (e instanceof ApiError || e instanceof ClientError) {
       // the compare endpoint names the problem's fields under "problem."
       const errors = (e.errors || []).map(x => ({ ...x, field: (x.field || '').replace(/^problem\.?/, '') }));
-      showErrors(form, summary, errors, e.detail || e.message);
-      status.textContent = `The ${what} did not run: see the inputs marked above.`;
+      showErrors(form, summary, errors, problemText(e));
+      status.textContent = notRun(what, e);
     } else {
       showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
     }

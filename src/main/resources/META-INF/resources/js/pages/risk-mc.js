@@ -7,7 +7,7 @@ import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { h, field, numberInput, select } from '../lib/dom.js';
 import { getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
 import { figure, COLORS } from '../lib/charts.js';
 import { exportButtons } from '../lib/exports.js';
 import * as f from '../lib/format.js';
@@ -208,8 +208,8 @@ export async function mountMonteCarlo(container) {
   function fail(e, form, summary, status, what) {
     if (isAbort(e)) { status.textContent = `Cancelled: the ${what} was stopped on the server too. The inputs are unchanged.`; return; }
     if (e instanceof ApiError || e instanceof ClientError) {
-      showErrors(form, summary, e.errors || [], e.detail || e.message);
-      status.textContent = `The ${what} did not run: see the inputs marked above.`;
+      showErrors(form, summary, e.errors || [], problemText(e));
+      status.textContent = notRun(what, e);
     } else {
       showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
     }

@@ -7,7 +7,7 @@ import { h, field, numberInput, select } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
 import { mountMonteCarlo } from './risk-mc.js';
@@ -146,8 +146,8 @@ export async function mount(container) {
       if (isAbort(e)) {
         status.textContent = 'Cancelled: the sweep was stopped before an answer came back. The inputs are unchanged.';
       } else if (e instanceof ApiError || e instanceof ClientError) {
-        showErrors(form, summary, place(e.errors), e.detail || e.message);
-        status.textContent = 'The sweep did not run: see the inputs marked above.';
+        showErrors(form, summary, place(e.errors), problemText(e));
+        status.textContent = notRun('sweep', e);
       } else {
         showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
       }

@@ -3,7 +3,7 @@
 import { h, field, numberInput, select, nextId, saveBlob } from '../lib/dom.js';
 import { getJson, postJson, putJson, fetchBlob, getAll, ApiError } from '../lib/api.js';
 import { LongRun, isAbort } from '../lib/longrun.js';
-import { showErrors, clearErrors } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
 import { resultView } from '../lib/result-view.js';
 import * as f from '../lib/format.js';
 
@@ -367,8 +367,8 @@ export async function mount(container, { query }) {
       if (isAbort(e)) {
         status.textContent = 'Cancelled: the what-if was stopped before an answer came back. The inputs are unchanged.';
       } else if (e instanceof ApiError || e instanceof ClientError) {
-        showErrors(form, summary, e.errors, e.detail || e.message);
-        status.textContent = 'The what-if did not run: see the inputs marked above.';
+        showErrors(form, summary, e.errors, problemText(e));
+        status.textContent = notRun('what-if', e);
       } else {
         showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
       }
