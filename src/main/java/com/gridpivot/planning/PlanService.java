@@ -174,6 +174,15 @@ public class PlanService {
         Map<String, Double> ai = steps(p, body.aiStartsMw(), path + ".aiStartsMw", options, "AI option", c);
         Map<String, Double> retired = steps(p, body.asicRetiredMw(), path + ".asicRetiredMw", fleets, "ASIC fleet", c);
         Map<String, Double> bought = steps(p, body.asicBoughtMw(), path + ".asicBoughtMw", fleets, "ASIC fleet", c);
+        // a purchase the model cannot make (no price for new machines) would be dropped without a word: refuse it
+        Set<String> buyable = p.fleets().stream().filter(PlanProblem.PlanFleet::canBuy).map(f -> f.spec().name()).collect(Collectors.toSet());
+        for (int k = 0; body.asicBoughtMw() != null && k < body.asicBoughtMw().size(); k++) {
+            FixedPlanBody.Step s = body.asicBoughtMw().get(k);
+            if (s != null && fleets.contains(s.name()) && !buyable.contains(s.name()) && s.amount() != null && s.amount() > 0) {
+                c.error(path + ".asicBoughtMw[" + k + "].name", "fleet '" + s.name()
+                        + "' cannot be bought: the scenario gives no price for new machines (scenario.asic.newPriceUsdPerTh)");
+            }
+        }
         Map<String, Double> sold = steps(p, body.treasurySoldBtc(), path + ".treasurySoldBtc", null, null, c);
         Map<Integer, Double> soldByMonth = new HashMap<>();
         sold.forEach((k, v) -> soldByMonth.merge(Integer.parseInt(k.substring(k.indexOf('|') + 1)), v, Double::sum));

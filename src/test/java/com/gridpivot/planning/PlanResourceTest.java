@@ -165,6 +165,14 @@ class PlanResourceTest {
                         .formatted(plan(scenarioId)))
                 .post("/api/v1/plans/compare").then().statusCode(400)
                 .body("errors.field", hasItems("plans[2].aiStartsMw[0].name"));
+        // the scenario prices no new machines: a purchase cannot happen, and is refused rather than dropped
+        given().contentType(ContentType.JSON).body("""
+                {"problem": %s,
+                 "plans": [{"name": "buy", "asicBoughtMw": [{"name": "S21", "month": "2026-02", "amount": 0}, {"name": "S21", "month": "2026-02", "amount": 2}]}]}"""
+                        .formatted(plan(scenarioId)))
+                .post("/api/v1/plans/compare").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("plans[0].asicBoughtMw[1].name"))
+                .body("errors[0].reason", containsString("no price for new machines (scenario.asic.newPriceUsdPerTh)"));
         given().contentType(ContentType.JSON).body("""
                 {"problem": %s,
                  "plans": [{"name": "stay on Bitcoin"},

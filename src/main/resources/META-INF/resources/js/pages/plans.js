@@ -183,7 +183,7 @@ export async function mount(container) {
     { key: 'aiStartsMw', id: 'step', title: 'AI starts', pick: 'AI option', amount: 'AI IT MW started', add: 'Add an AI start', names: optionNames },
     { key: 'asicRetiredMw', id: 'retire', title: 'ASIC retirements (sold for salvage)', pick: 'ASIC fleet', amount: 'ASIC IT MW retired', add: 'Add a retirement', names: fleetNames },
     { key: 'asicBoughtMw', id: 'buy', title: 'ASIC purchases', pick: 'ASIC fleet', amount: 'ASIC IT MW bought', add: 'Add a purchase', names: fleetNames,
-      hint: 'Bought only when the scenario prices new ASICs (newPriceUsdPerTh).' },
+      hint: 'Only when the scenario prices new machines (newPriceUsdPerTh); otherwise the service refuses the purchase.' },
     { key: 'treasurySoldBtc', id: 'sell', title: 'Treasury sales', pick: null, amount: 'BTC sold', add: 'Add a sale',
       hint: 'Sold from the treasury BTC given under finance.' },
   ];
