@@ -127,6 +127,10 @@ class WebAuthTest {
         page.fill("#price-hours", "24");
         page.check("input[name='hash-source'][value='flat']");
         page.fill("#hashprice-flat", "45");
+        // only the chosen sources' inputs are shown
+        assertThat(page.isVisible("#price-node")).isFalse();
+        assertThat(page.isVisible("#hashprice-series")).isFalse();
+        assertThat(page.isVisible("#price-flat")).isTrue();
     }
 
     @Test
