@@ -1,5 +1,6 @@
 package com.gridpivot.bench;
 
+import com.gridpivot.marketdata.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,57 +29,34 @@ public final class BenchmarkSummary {
 
         List<Map<String, String>> api = read(dir.resolve("api.csv"));
         for (Map<String, String> a : read(dir.resolve("allocation.csv"))) {
-            Map<String, String> r = row(a.get("case") + " " + a.get("model") + " " + a.get("solver"), "allocation.csv");
-            r.put("variables", a.get("variables"));
-            r.put("rows", a.get("rows"));
-            r.put("build_ms", a.get("build_ms_p50"));
-            r.put("solve_ms", a.get("solve_ms_p50"));
-            r.put("engine_ms_p50", a.get("engine_ms_p50"));
-            r.put("engine_ms_p95", a.get("engine_ms_p95"));
-            r.put("api_ms_p50", a.get("api_ms_p50"));
-            r.put("api_ms_p95", a.get("api_ms_p95"));
-            r.put("peak_heap_mb", a.get("peak_heap_mb"));
-            r.put("highs_naive_ms", a.get("highs_solve_ms"));
-            r.put("limit_ms", "300");
+            Map<String, String> r = row(a.get("case") + " " + a.get("model") + " " + a.get("solver"), "allocation.csv", "300");
+            copy(a, r, "variables", "variables", "rows", "rows", "build_ms_p50", "build_ms", "solve_ms_p50", "solve_ms", "engine_ms_p50",
+                    "engine_ms_p50", "engine_ms_p95", "engine_ms_p95", "api_ms_p50", "api_ms_p50", "api_ms_p95", "api_ms_p95",
+                    "peak_heap_mb", "peak_heap_mb", "highs_solve_ms", "highs_naive_ms");
             out.add(r);
         }
         for (Map<String, String> p : read(dir.resolve("plans.csv"))) {
-            Map<String, String> r = row(p.get("case") + " " + p.get("hour_model"), "plans.csv");
-            r.put("variables", p.get("variables"));
-            r.put("rows", p.get("rows"));
-            r.put("build_ms", p.get("build_ms_p50"));
-            r.put("solve_ms", p.get("solve_ms_p50"));
-            r.put("engine_ms_p50", p.get("answer_ms_p50"));
-            r.put("peak_heap_mb", p.get("peak_heap_mb"));
-            r.put("limit_ms", "10000");
+            Map<String, String> r = row(p.get("case") + " " + p.get("hour_model"), "plans.csv", "10000");
+            copy(p, r, "variables", "variables", "rows", "rows", "build_ms_p50", "build_ms", "solve_ms_p50", "solve_ms", "answer_ms_p50",
+                    "engine_ms_p50", "peak_heap_mb", "peak_heap_mb");
             if ("EXACT_BLOCKS".equals(p.get("hour_model"))) {
                 fromApi(r, api, c -> c.startsWith("plan-5y"));
             }
             out.add(r);
         }
         for (Map<String, String> s : read(dir.resolve("sweep.csv"))) {
-            Map<String, String> r = row(s.get("case") + " " + s.get("points") + " points " + s.get("threads") + " thread(s)", "sweep.csv");
-            r.put("build_ms", s.get("build_ms"));
-            r.put("solve_ms", s.get("solve_ms"));
-            r.put("variables", s.get("variables"));
-            r.put("rows", s.get("rows"));
-            r.put("engine_ms_p50", s.get("wall_ms"));
-            r.put("peak_heap_mb", s.get("peak_heap_mb"));
-            r.put("limit_ms", "20000");
+            Map<String, String> r = row(s.get("case") + " " + s.get("points") + " points " + s.get("threads") + " thread(s)", "sweep.csv", "20000");
+            copy(s, r, "variables", "variables", "rows", "rows", "build_ms", "build_ms", "solve_ms", "solve_ms", "wall_ms", "engine_ms_p50",
+                    "peak_heap_mb", "peak_heap_mb");
             if ("2".equals(s.get("threads"))) {
                 fromApi(r, api, c -> c.startsWith("sweep-200"));
             }
             out.add(r);
         }
         for (Map<String, String> k : read(dir.resolve("risk.csv"))) {
-            Map<String, String> r = row(k.get("case"), "risk.csv");
-            r.put("variables", k.get("variables"));
-            r.put("rows", k.get("rows"));
-            r.put("build_ms", k.get("build_ms"));
-            r.put("solve_ms", k.get("solve_ms"));
-            r.put("engine_ms_p50", k.get("wall_ms"));
-            r.put("peak_heap_mb", k.get("peak_heap_mb"));
-            r.put("limit_ms", k.get("limit_ms"));
+            Map<String, String> r = row(k.get("case"), "risk.csv", k.get("limit_ms"));
+            copy(k, r, "variables", "variables", "rows", "rows", "build_ms", "build_ms", "solve_ms", "solve_ms", "wall_ms", "engine_ms_p50",
+                    "peak_heap_mb", "peak_heap_mb");
             String c = k.get("case");
             fromApi(r, api, a -> c.startsWith("montecarlo") ? a.startsWith("montecarlo") : a.startsWith("stochastic"));
             out.add(r);
@@ -104,11 +82,19 @@ public final class BenchmarkSummary {
         }
     }
 
-    private static Map<String, String> row(String name, String source) {
+    private static Map<String, String> row(String name, String source, String limitMs) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("case", name);
         r.put("source", source);
+        r.put("limit_ms", limitMs);
         return r;
+    }
+
+    /** Copies columns of a source file's row into the summary row: pairs of (source column, summary column). */
+    private static void copy(Map<String, String> from, Map<String, String> to, String... pairs) {
+        for (int k = 0; k < pairs.length; k += 2) {
+            to.put(pairs[k + 1], from.get(pairs[k]));
+        }
     }
 
     /** The API columns of the api.csv row of the same case; the server's LP size and times fill what in-process left empty. */
@@ -136,7 +122,7 @@ public final class BenchmarkSummary {
         return v == null || v.isBlank();
     }
 
-    /** A CSV with a header, fields optionally in double quotes (no quotes inside quotes in our files). Missing file: no rows. */
+    /** A CSV with a header, fields optionally in double quotes. Missing file: no rows. */
     static List<Map<String, String>> read(Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         if (!Files.exists(file)) {
@@ -146,12 +132,12 @@ public final class BenchmarkSummary {
         if (lines.isEmpty()) {
             return rows;
         }
-        List<String> header = split(lines.get(0));
+        List<String> header = CsvTable.split(lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> cells = split(line);
+            List<String> cells = CsvTable.split(line);
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 m.put(header.get(i), i < cells.size() ? cells.get(i) : "");
@@ -159,23 +145,5 @@ public final class BenchmarkSummary {
             rows.add(m);
         }
         return rows;
-    }
-
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                cells.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        cells.add(cur.toString());
-        return cells;
     }
 }
