@@ -21,3 +21,4 @@ done
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 java -Xmx2g -cp "$CP" com.gridpivot.bench.AllocationBenchmark --url "http://127.0.0.1:$PORT" --key "$KEY" --out bench/results/allocation.csv
 java -Xmx1g -cp "$CP" com.gridpivot.bench.ApiBenchmark --url "http://127.0.0.1:$PORT" --key "$KEY"
+java -cp "$CP" com.gridpivot.bench.BenchmarkSummary bench/results

@@ -15,7 +15,7 @@ import java.util.Locale;
  * quoted line breaks are not supported, none of the supported formats use them), lines starting with
  * {@code #} and blank lines are skipped. Line numbers are 1-based physical lines of the file.
  */
-final class CsvTable {
+public final class CsvTable {
 
     /** One data record. */
     record Row(int line, List<String> cells) {
@@ -62,7 +62,7 @@ final class CsvTable {
     }
 
     /** Splits one line into cells, honouring double quotes. */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
