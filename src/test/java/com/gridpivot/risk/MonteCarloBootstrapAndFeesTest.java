@@ -79,12 +79,13 @@ class MonteCarloBootstrapAndFeesTest {
             assertThat(x[0]).isEqualTo(0.0);
             for (int first = 1; first < months; first += block) {
                 int len = Math.min(block, months - first);
-                // The block's first shock identifies its history index; the next ones must follow it month by month.
+                // The block's first shock identifies its history index; the next ones must follow it month by month
+                // (circularly: after the history's last month comes its first).
                 int b = -1;
-                for (int i = 0; i + block <= n; i++) {
+                for (int i = 0; i < n; i++) {
                     boolean all = true;
                     for (int j = 0; j < len && all; j++) {
-                        all = Math.abs(x[first + j] - (hist[i + j] - mean)) < 1e-15;
+                        all = Math.abs(x[first + j] - (hist[(i + j) % n] - mean)) < 1e-15;
                     }
                     if (all) {
                         b = i;
@@ -95,9 +96,9 @@ class MonteCarloBootstrapAndFeesTest {
                 startsSeen[b]++;
             }
         }
-        // 1,400 blocks over n − 5 ≈ 130 possible starts: most starts are used, so this is not a replay of a few blocks.
+        // 1,400 blocks over n ≈ 132 possible starts: most starts are used, so this is not a replay of a few blocks.
         long used = java.util.Arrays.stream(startsSeen).filter(c -> c > 0).count();
-        assertThat(used).isGreaterThan((long) (0.8 * (n - block + 1)));
+        assertThat(used).isGreaterThan((long) (0.8 * n));
     }
 
     @Test
@@ -129,27 +130,48 @@ class MonteCarloBootstrapAndFeesTest {
     }
 
     @Test
+    void sixMonthBlocksKeepTheScenarioAsTheCentre() {
+        // Circular blocks: every history month is equally likely in every path month, so the demeaned shocks have mean 0.
+        // (Blocks that never wrap would under-draw the history's first and last months: +0.26 %/month on this history.)
+        BtcHistory h = BtcHistory.load();
+        MonteCarloSettings s = bootstrap(20_000, 13L, 1, DriftMode.SCENARIO, 6, h.logReturnsMonthly());
+        int months = 61;
+        double sum = 0.0;
+        for (int k = 0; k < s.paths(); k++) {
+            double[] x = PathSampler.draw(s, flat(months, 6e4), k).logShocks();
+            for (int m = 1; m < months; m++) {
+                sum += x[m];
+            }
+        }
+        double blocks = s.paths() * 10.0;
+        // Conservative standard error: one draw of sd σ̂ per block (averaging inside a block only lowers it).
+        double se = h.volatilityMonthly() / Math.sqrt(blocks);
+        assertThat(sum / (s.paths() * (months - 1.0))).isCloseTo(0.0, within(4 * se));
+    }
+
+    @Test
     void handCheckedSmallCase() {
-        // History r = (0.1, −0.2, 0.3, 0.0): mean 0.05, demeaned (0.05, −0.25, 0.25, −0.05). Blocks of 2 → starts 0, 1 or 2.
+        // History r = (0.1, −0.2, 0.3, 0.0): mean 0.05, demeaned (0.05, −0.25, 0.25, −0.05). Circular blocks of 2: start 0 … 3
+        // (a block starting at 3 is (−0.05, 0.05)).
         double[] hist = {0.1, -0.2, 0.3, 0.0};
-        MonteCarloSettings s = MonteCarloSettings.gbm(1, 7L, 1, 0.0, DriftMode.SCENARIO, 0.0, 0.5, 1, 0.0, 20)
+        MonteCarloSettings s = MonteCarloSettings.gbm(1, 28L, 1, 0.0, DriftMode.SCENARIO, 0.0, 0.5, 1, 0.0, 20)
                 .withBootstrap(2, hist);
-        // The path's stream: first uniform → first block, second → second block (start = ⌊u·3⌋).
-        SplittableRandom r = new SplittableRandom(PathSampler.pathSeed(7L, 0));
-        int b1 = (int) (r.nextDouble() * 3);
-        int b2 = (int) (r.nextDouble() * 3);
-        assertThat(List.of(b1, b2)).containsExactly(2, 1);
-        // Blocks (0.25, −0.05) then (−0.25, 0.25): Z = 0, 0.25, 0.20, −0.05, 0.20.
+        // The path's stream: first uniform → first block, second → second block (start = ⌊u·4⌋).
+        SplittableRandom r = new SplittableRandom(PathSampler.pathSeed(28L, 0));
+        int b1 = (int) (r.nextDouble() * 4);
+        int b2 = (int) (r.nextDouble() * 4);
+        assertThat(List.of(b1, b2)).containsExactly(3, 2);
+        // Blocks (−0.05, 0.05) — wrapping from the last month to the first — then (0.25, −0.05): Z = 0, −0.05, 0, 0.25, 0.20.
         PathDraw d = PathSampler.draw(s, flat(5, 1e5), 0);
-        double[] z = {0, 0.25, 0.20, -0.05, 0.20};
-        assertThat(d.logShocks()).containsExactly(new double[] {0, 0.25, -0.05, -0.25, 0.25}, within(1e-15));
+        double[] z = {0, -0.05, 0.0, 0.25, 0.20};
+        assertThat(d.logShocks()).containsExactly(new double[] {0, -0.05, 0.05, 0.25, -0.05}, within(1e-15));
         for (int m = 0; m < 5; m++) {
             assertThat(d.priceMultiplier()[m]).isCloseTo(Math.exp(z[m]), within(1e-14));
             // η = 0.5, lag 1: hashprice × exp(Zₘ − 0.5 Zₘ₋₁)
             assertThat(d.hashpriceMultiplier()[m]).isCloseTo(Math.exp(z[m] - 0.5 * (m > 0 ? z[m - 1] : 0.0)), within(1e-14));
         }
-        assertThat(d.hashpriceMultiplier()[2]).isCloseTo(Math.exp(0.075), within(1e-14));
-        assertThat(d.hashpriceMultiplier()[4]).isCloseTo(Math.exp(0.225), within(1e-14));
+        assertThat(d.hashpriceMultiplier()[2]).isCloseTo(Math.exp(0.025), within(1e-14));
+        assertThat(d.hashpriceMultiplier()[4]).isCloseTo(Math.exp(0.075), within(1e-14));
         assertThat(d.feeFactor()).isEqualTo(1.0);
     }
 

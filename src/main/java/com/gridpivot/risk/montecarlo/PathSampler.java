@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * then ε_fee.
  * <pre>
  *   Z₀ = 0,  Zₘ = Zₘ₋₁ + dₘ + xₘ            (log-deviation of the BTC price from the scenario's path)
- *   xₘ = σ εₘ (GBM)  or  r_{b+j} − r̄ (BOOTSTRAP: j-th month of a block starting at history index b, r̄ the history's mean)
+ *   xₘ = σ εₘ (GBM)  or  r_{(b+j) mod n} − r̄ (BOOTSTRAP: j-th month of a circular block starting at history index b,
+ *        r̄ the mean of the n history returns)
  *   dₘ = 0 (SCENARIO)  or  μ̂ − ln(P̄ₘ / P̄ₘ₋₁) (HISTORICAL: the history's drift replaces the scenario's)
  *   price multiplier      exp(Zₘ)
  *   difficulty multiplier exp(η Z_{m−L})  (Z_{&lt;0} = 0)
@@ -53,12 +54,13 @@ public final class PathSampler {
     }
 
     /**
-     * The first history index of a block: ⌊u (n − L + 1)⌋ for a uniform u = nextDouble (our own rule, as for the
-     * normals: nextInt's bounded algorithm is the JDK's). Blocks never wrap: they are runs of consecutive months.
+     * The first history index of a block: ⌊u·n⌋ for a uniform u = nextDouble (our own rule, as for the normals: nextInt's
+     * bounded algorithm is the JDK's). Blocks are circular (Politis–Romano): a block that runs past the last month
+     * continues at the first, so every history month is equally likely in every month of a path and the demeaned shocks
+     * have mean exactly 0 (non-wrapping blocks would under-draw the history's first and last months).
      */
-    static int blockStart(SplittableRandom r, int historyReturns, int blockLength) {
-        int starts = historyReturns - blockLength + 1;
-        return Math.min(starts - 1, (int) (r.nextDouble() * starts));
+    static int blockStart(SplittableRandom r, int historyReturns) {
+        return Math.min(historyReturns - 1, (int) (r.nextDouble() * historyReturns));
     }
 
     /** The month shocks x₁ … x_{M−1} of one path (x₀ = 0), drawn first from the path's stream. */
@@ -73,9 +75,9 @@ public final class PathSampler {
             mean /= h.length;
             int m = 1;
             while (m < months) {
-                int b = blockStart(r, h.length, s.blockLengthMonths());
+                int b = blockStart(r, h.length);
                 for (int j = 0; j < s.blockLengthMonths() && m < months; j++, m++) {
-                    x[m] = h[b + j] - mean;
+                    x[m] = h[(b + j) % h.length] - mean;
                 }
             }
         } else {
