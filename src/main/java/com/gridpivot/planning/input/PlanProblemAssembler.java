@@ -404,14 +404,6 @@ public final class PlanProblemAssembler {
     }
 
     static <E extends Enum<E>> E enumValue(FieldChecks c, String field, String v, Class<E> type, E fallback) {
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, v.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            c.error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
-            return fallback;
-        }
+        return c.choice(field, v, type, fallback);
     }
 }

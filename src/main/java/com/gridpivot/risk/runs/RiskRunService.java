@@ -106,26 +106,12 @@ public class RiskRunService {
         }
         BtcHistory h = BtcHistory.load();
         double sigma = c.optional("volatilityMonthly", req.volatilityMonthly(), h.volatilityMonthly(), 0.0, 1.0, "");
-        DriftMode drift = DriftMode.SCENARIO;
-        if (req.drift() != null) {
-            try {
-                drift = DriftMode.valueOf(req.drift().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                c.error("drift", "must be SCENARIO or HISTORICAL");
-            }
-        }
+        DriftMode drift = c.choice("drift", req.drift(), DriftMode.class, DriftMode.SCENARIO);
         double eta = c.optional("difficultyElasticity", req.difficultyElasticity(), 0.5, 0.0, 2.0, "");
         int lag = c.wholeNumber("difficultyLagMonths", req.difficultyLagMonths(), 3, 0, 24);
         double aiSd = c.optional("aiRateDeclineSd", req.aiRateDeclineSd(), 0.05, 0.0, 0.5, "");
         int bins = c.wholeNumber("histogramBins", req.histogramBins(), 20, 2, 200);
-        PriceModel model = PriceModel.GBM;
-        if (req.priceModel() != null) {
-            try {
-                model = PriceModel.valueOf(req.priceModel().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                c.error("priceModel", "must be GBM or BOOTSTRAP");
-            }
-        }
+        PriceModel model = c.choice("priceModel", req.priceModel(), PriceModel.class, PriceModel.GBM);
         int block = DEFAULT_BLOCK_MONTHS;
         if (model == PriceModel.BOOTSTRAP) {
             block = c.wholeNumber("blockLengthMonths", req.blockLengthMonths(), DEFAULT_BLOCK_MONTHS, 1, h.returns());
