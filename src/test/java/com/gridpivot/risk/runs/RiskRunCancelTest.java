@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.gridpivot.api.RestAssuredDoubles;
+import com.gridpivot.jobs.JobStore;
 import com.gridpivot.risk.stochastic.StochasticProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +74,9 @@ class RiskRunCancelTest {
             return super.problem(in);
         }
     }
+
+    @Inject
+    JobStore store;
 
     @BeforeAll
     static void doubles() {
@@ -140,6 +145,8 @@ class RiskRunCancelTest {
         assertThat(done.jsonPath().getString("status")).isEqualTo("CANCELLED");
         assertThat(done.jsonPath().getString("reason")).contains("cancelled while running");
         assertThat(done.jsonPath().getString("resultUrl")).isNull();
+        assertThat(done.jsonPath().getInt("progressPercent")).isLessThan(100);
+        assertThat(store.get(done.jsonPath().getLong("id"), true).orElseThrow().resultJson()).as("nothing stored").isNull();
         given().get(location + "/result").then().statusCode(409).contentType("application/problem+json");
         // A cancelled run cannot be cancelled again.
         given().delete(location).then().statusCode(409);
