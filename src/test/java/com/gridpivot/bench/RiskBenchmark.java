@@ -58,7 +58,7 @@ public final class RiskBenchmark {
                 new FixedPlan("H100 5 MW", Map.of(FixedPlan.key("H100", 1), 5.0), Map.of(), Map.of(), Map.of()),
                 new FixedPlan("H100 3 + colo 15", Map.of(FixedPlan.key("H100", 1), 3.0, FixedPlan.key("colo", 6), 15.0), Map.of(), Map.of(), Map.of()));
         BtcHistory h = BtcHistory.load();
-        MonteCarloSettings s = new MonteCarloSettings(500, 42L, cores, h.volatilityMonthly(), MonteCarloSettings.DriftMode.SCENARIO,
+        MonteCarloSettings s = MonteCarloSettings.gbm(500, 42L, cores, h.volatilityMonthly(), MonteCarloSettings.DriftMode.SCENARIO,
                 h.meanLogReturnMonthly(), 0.5, 3, 0.05, 20);
         PlanBenchmark.resetPeaks();
         long t0 = System.nanoTime();

@@ -76,6 +76,50 @@ class MonteCarloAndStochasticResourceTest {
     }
 
     @Test
+    void bootstrapRunsRepeatWithTheSameSeedAndReportTheirModel() throws Exception {
+        String body = """
+                {"problem": %s, "plans": [{"name": "convert 5", "aiStartsMw": [{"name": "flat", "month": "2026-01", "amount": 5}]}],
+                 "paths": 64, "seed": 9, "priceModel": "bootstrap", "blockLengthMonths": 3, "feeSd": 0.5}"""
+                .formatted(problem(25_000).replace("\"months\": 1", "\"months\": 9"));
+        String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/risk/montecarlo/runs").then().statusCode(202)
+                .extract().header("Location");
+        String second = given().contentType(ContentType.JSON).body(body).post("/api/v1/risk/montecarlo/runs").then().statusCode(202)
+                .extract().header("Location");
+        assertThat(poll(first).jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        assertThat(poll(second).jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        Response a = given().get(first + "/result");
+        Response b = given().get(second + "/result");
+        assertThat(a.jsonPath().getString("model.priceModel")).isEqualTo("BOOTSTRAP");
+        assertThat(a.jsonPath().getInt("model.blockLengthMonths")).isEqualTo(3);
+        assertThat(a.jsonPath().getDouble("model.feeSd")).isEqualTo(0.5);
+        // The calibration is reported without the returns themselves.
+        assertThat(a.jsonPath().getMap("model.calibration")).doesNotContainKey("logReturnsMonthly");
+        assertThat(a.jsonPath().getList("plans").toString()).isEqualTo(b.jsonPath().getList("plans").toString());
+        // Nine months of bootstrapped prices: the paths do differ.
+        assertThat(a.jsonPath().getDouble("plans.find { it.name == 'stay on Bitcoin (fixed)' }.npvUsd.sd")).isGreaterThan(0.0);
+    }
+
+    @Test
+    void badPriceModelFieldsAre400NamingTheField() {
+        String p = problem(25_000);
+        String[][] cases = {
+                {"\"priceModel\": \"HESTON\"", "priceModel"},
+                {"\"priceModel\": \"BOOTSTRAP\", \"blockLengthMonths\": 0", "blockLengthMonths"},
+                {"\"priceModel\": \"BOOTSTRAP\", \"blockLengthMonths\": 100000", "blockLengthMonths"},
+                {"\"priceModel\": \"BOOTSTRAP\", \"blockLengthMonths\": 2.5", "blockLengthMonths"},
+                {"\"blockLengthMonths\": 6", "blockLengthMonths"},
+                {"\"priceModel\": \"BOOTSTRAP\", \"volatilityMonthly\": 0.2", "volatilityMonthly"},
+                {"\"feeSd\": -0.1", "feeSd"},
+                {"\"feeSd\": \"NaN\"", "feeSd"},
+                {"\"feeSd\": 50", "feeSd"}};
+        for (String[] c : cases) {
+            given().contentType(ContentType.JSON).body("{\"problem\": " + p + ", " + c[0] + "}")
+                    .post("/api/v1/risk/montecarlo/runs").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItems(c[1]));
+        }
+    }
+
+    @Test
     void stochasticLifecycleWithVssAndEvpi() throws Exception {
         Response started = given().contentType(ContentType.JSON).body("""
                 {"problem": %s, "baseScenario": "bull",

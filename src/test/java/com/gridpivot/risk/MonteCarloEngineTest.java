@@ -51,7 +51,7 @@ class MonteCarloEngineTest {
     }
 
     static MonteCarloSettings settings(int paths, long seed, int threads, double sigma, double aiSd) {
-        return new MonteCarloSettings(paths, seed, threads, sigma, DriftMode.SCENARIO, 0.0, 0.6, 3, aiSd, 20);
+        return MonteCarloSettings.gbm(paths, seed, threads, sigma, DriftMode.SCENARIO, 0.0, 0.6, 3, aiSd, 20);
     }
 
     @Test

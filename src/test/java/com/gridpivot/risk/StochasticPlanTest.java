@@ -162,7 +162,7 @@ class StochasticPlanTest {
             for (int t = 0; t < h.length; t++) {
                 h[t] *= k;
             }
-            return new PlanProblem.MonthData(md.month(), md.priceUsdPerMwh(), h, md.btcPriceUsd() * k);
+            return new PlanProblem.MonthData(md.month(), md.priceUsdPerMwh(), h, md.btcPriceUsd() * k, md.feeShareOfHashprice());
         }).toList();
         return new PlanProblem(p.startMonth(), months, p.interconnectMw(), p.maxAiItMw(), p.minAiItMw(), p.minAiFromIndex(),
                 p.maxConversionMwPerMonth(), p.fleets(), p.options(), p.startingCashUsd(), p.cashFloorUsd(), p.treasuryBtc(), p.discountRate(),

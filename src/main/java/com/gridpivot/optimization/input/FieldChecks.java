@@ -29,6 +29,19 @@ public final class FieldChecks {
         return errors.size();
     }
 
+    /** One of an enum's names, case-insensitive: {@code fallback} when absent, else the constant or an error listing them. */
+    public <E extends Enum<E>> E choice(String field, String v, Class<E> type, E fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
+            return fallback;
+        }
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

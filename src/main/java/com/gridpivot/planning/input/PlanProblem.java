@@ -58,8 +58,11 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
      * @param priceUsdPerMwh       energy price per hour of the month (24 × days values)
      * @param hashpriceUsdPerPhDay hashprice per hour (the day's value)
      * @param btcPriceUsd          mean BTC price of the month's days (treasury sales)
+     * @param feeShareOfHashprice  per hour, the transaction fees' share of that hour's hashprice: fees / (subsidy of the day + fees)
+     *                             (the rest is the block subsidy; the Monte Carlo's fee factor scales this part only)
      */
-    public record MonthData(YearMonth month, double[] priceUsdPerMwh, double[] hashpriceUsdPerPhDay, double btcPriceUsd) {
+    public record MonthData(YearMonth month, double[] priceUsdPerMwh, double[] hashpriceUsdPerPhDay, double btcPriceUsd,
+                            double[] feeShareOfHashprice) {
         public int hours() {
             return priceUsdPerMwh.length;
         }

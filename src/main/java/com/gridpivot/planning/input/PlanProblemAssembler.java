@@ -372,14 +372,18 @@ public final class PlanProblemAssembler {
             } else {
                 java.util.Arrays.fill(prices, flat * factor + adder);
             }
+            double[] feeShare = new double[hours];
             double btcSum = 0.0;
             for (int d = 0; d < days; d++) {
                 double hp = daily.get(day + d).value();
                 java.util.Arrays.fill(hashprice, d * 24, d * 24 + 24, hp);
+                // The same subsidy of the day as the projection above, so the 2028 halving shows here too.
+                double perBlock = HashpriceEngine.averageSubsidyBtcOn(ym.atDay(d + 1)) + fees;
+                java.util.Arrays.fill(feeShare, d * 24, d * 24 + 24, perBlock > 0 ? fees / perBlock : 0.0);
                 btcSum += path.priceUsdOn(ym.atDay(d + 1));
             }
             day += days;
-            out.add(new MonthData(ym, prices, hashprice, btcSum / days));
+            out.add(new MonthData(ym, prices, hashprice, btcSum / days, feeShare));
         }
         return out;
     }
@@ -400,14 +404,6 @@ public final class PlanProblemAssembler {
     }
 
     static <E extends Enum<E>> E enumValue(FieldChecks c, String field, String v, Class<E> type, E fallback) {
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, v.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            c.error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
-            return fallback;
-        }
+        return c.choice(field, v, type, fallback);
     }
 }

@@ -1,5 +1,6 @@
 package com.gridpivot.risk.montecarlo;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +23,15 @@ import java.util.TreeMap;
  * @param returns             number of monthly log-returns
  * @param meanLogReturnMonthly μ̂, sample mean of ln(Pₘ/Pₘ₋₁)
  * @param volatilityMonthly   σ̂, sample standard deviation (n − 1) of ln(Pₘ/Pₘ₋₁)
+ * @param logReturnsMonthly   the returns themselves, in calendar order (what the block bootstrap resamples; not in JSON)
  */
-public record BtcHistory(String firstMonth, String lastMonth, int returns, double meanLogReturnMonthly, double volatilityMonthly) {
+public record BtcHistory(String firstMonth, String lastMonth, int returns, double meanLogReturnMonthly, double volatilityMonthly,
+                         @JsonIgnore double[] logReturnsMonthly) {
     public static final String RESOURCE = "demo/btc/lukmol_btc_price_volume.csv";
 
     private static volatile BtcHistory cached;
 
+    /** The calibration of the bundled history (computed once). The returned record shares its returns array: do not modify it. */
     public static BtcHistory load() {
         BtcHistory h = cached;
         if (h == null) {
@@ -90,6 +94,7 @@ public record BtcHistory(String firstMonth, String lastMonth, int returns, doubl
         for (double x : logReturns) {
             ss += (x - mean) * (x - mean);
         }
-        return new BtcHistory(String.valueOf(firstRet), String.valueOf(lastRet), n, mean, Math.sqrt(ss / (n - 1)));
+        return new BtcHistory(String.valueOf(firstRet), String.valueOf(lastRet), n, mean, Math.sqrt(ss / (n - 1)),
+                logReturns.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

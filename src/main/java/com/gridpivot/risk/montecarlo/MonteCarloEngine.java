@@ -190,9 +190,11 @@ public final class MonteCarloEngine {
         all.addAll(failed);
         all.add(out.get(q - 1));
         BtcHistory h = BtcHistory.load();
-        MonteCarloResult.Model model = new MonteCarloResult.Model("GBM on monthly log-returns", h, s.volatilityMonthly(), s.driftMode().name(),
-                s.driftMode() == DriftMode.HISTORICAL ? s.historicalDriftMonthly() : null, s.difficultyElasticity(), s.difficultyLagMonths(),
-                s.aiRateDeclineSd());
+        boolean bootstrap = s.priceModel() == MonteCarloSettings.PriceModel.BOOTSTRAP;
+        MonteCarloResult.Model model = new MonteCarloResult.Model(bootstrap ? "block bootstrap of monthly log-returns" : "GBM on monthly log-returns",
+                h, s.volatilityMonthly(), s.driftMode().name(), s.driftMode() == DriftMode.HISTORICAL ? s.historicalDriftMonthly() : null,
+                s.difficultyElasticity(), s.difficultyLagMonths(), s.aiRateDeclineSd(), s.priceModel().name(),
+                bootstrap ? s.blockLengthMonths() : null, s.feeSd());
         control.progress(100);
         return new MonteCarloResult(p.startMonth().toString(), p.monthCount(), s.paths(), s.seed(), model, BASELINE, all, ms);
     }

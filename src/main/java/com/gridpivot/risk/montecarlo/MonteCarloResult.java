@@ -20,17 +20,21 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
                                double computeMs) {
 
     /**
-     * @param kind                     "GBM on monthly log-returns"
-     * @param calibration              the BTC history the volatility (and HISTORICAL drift) come from
-     * @param volatilityMonthly        σ used
+     * @param kind                     "GBM on monthly log-returns" or "block bootstrap of monthly log-returns"
+     * @param calibration              the BTC history the volatility (and HISTORICAL drift, and the bootstrap's returns) come from
+     * @param volatilityMonthly        σ used (BOOTSTRAP: the history's σ̂, the sd of the returns it resamples)
      * @param driftMode                SCENARIO or HISTORICAL
      * @param driftMonthly             μ̂ when HISTORICAL, else null
      * @param difficultyElasticity     η
      * @param difficultyLagMonths      L
      * @param aiRateDeclineSd          sd of the per-path AI decline shift
+     * @param priceModel               GBM or BOOTSTRAP
+     * @param blockLengthMonths        BOOTSTRAP: months per block, else null
+     * @param feeSd                    sd of ln F, the per-path factor on the fee part of hashprice
      */
     public record Model(String kind, BtcHistory calibration, double volatilityMonthly, String driftMode, Double driftMonthly,
-                        double difficultyElasticity, int difficultyLagMonths, double aiRateDeclineSd) {
+                        double difficultyElasticity, int difficultyLagMonths, double aiRateDeclineSd, String priceModel,
+                        Integer blockLengthMonths, double feeSd) {
     }
 
     /**

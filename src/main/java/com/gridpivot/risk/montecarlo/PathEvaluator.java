@@ -28,6 +28,8 @@ public final class PathEvaluator {
     final int plans;
     final double[] discount;
     final double[] scenarioBtcUsd;
+    /** φ, the fees' share of the scenario's hashprice: [m][t]. */
+    final double[][] feeShare;
     /** Fleet i's revenue per MWh at the scenario's hashprice, and its cost per MWh (price × pue + var opex): [m][i][t]. */
     final double[][][] revenueBase;
     final double[][][] costPerMwh;
@@ -50,6 +52,7 @@ public final class PathEvaluator {
         plans = fixedPlans.size();
         discount = new double[months];
         scenarioBtcUsd = new double[months];
+        feeShare = new double[months][];
         revenueBase = new double[months][fleets][];
         costPerMwh = new double[months][fleets][];
         pue = new double[fleets];
@@ -60,6 +63,7 @@ public final class PathEvaluator {
             MonthData md = p.months().get(m);
             discount[m] = p.discountFactor(m);
             scenarioBtcUsd[m] = md.btcPriceUsd();
+            feeShare[m] = md.feeShareOfHashprice();
             for (int i = 0; i < fleets; i++) {
                 FleetSpec f = p.fleets().get(i).spec();
                 double[] rev = new double[md.hours()];
@@ -157,10 +161,10 @@ public final class PathEvaluator {
         java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
         double c = p.interconnectMw();
         for (int m = 0; m < months; m++) {
-            double s = d.hashpriceMultiplier()[m];
             java.util.Arrays.fill(mining, 0.0);
             int hours = p.months().get(m).hours();
             for (int t = 0; t < hours; t++) {
+                double s = PathSampler.hashpriceMultiplier(d, m, feeShare[m][t]);
                 int n = 0;
                 for (int i = 0; i < fleets; i++) {
                     margin[i] = s * revenueBase[m][i][t] - costPerMwh[m][i][t];

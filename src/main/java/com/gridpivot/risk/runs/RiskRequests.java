@@ -24,10 +24,15 @@ public final class RiskRequests {
      * @param difficultyLagMonths  L (default 3)
      * @param aiRateDeclineSd      sd of the per-path shift of AI rate declines (default 0.05)
      * @param histogramBins        default 20
+     * @param priceModel           GBM (default: normal monthly shocks of sd volatilityMonthly) or BOOTSTRAP (blocks of the BTC
+     *                             history's demeaned monthly log-returns; volatilityMonthly must then be left out)
+     * @param blockLengthMonths    BOOTSTRAP only: consecutive months per block, 1 … the history's number of returns (default 6)
+     * @param feeSd                sd of ln F, the per-path lognormal factor on the fee part of hashprice, 0 … 3
+     *                             (default: calibrated on blockchain.com fees / miners' revenue, see models/RISK.md; 0 = scenario fees)
      */
     public record MonteCarloRequest(PlanRequest problem, List<FixedPlanBody> plans, Boolean includeOptimized, Double paths, Double seed,
                                     Double volatilityMonthly, String drift, Double difficultyElasticity, Double difficultyLagMonths,
-                                    Double aiRateDeclineSd, Double histogramBins) {
+                                    Double aiRateDeclineSd, Double histogramBins, String priceModel, Double blockLengthMonths, Double feeSd) {
     }
 
     /**

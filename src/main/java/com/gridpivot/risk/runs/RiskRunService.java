@@ -14,8 +14,10 @@ import com.gridpivot.planning.PlanService.PlanRunInput;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.risk.montecarlo.BtcHistory;
+import com.gridpivot.risk.montecarlo.FeeHistory;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings.DriftMode;
+import com.gridpivot.risk.montecarlo.MonteCarloSettings.PriceModel;
 import com.gridpivot.risk.runs.RiskRequests.CvarInput;
 import com.gridpivot.risk.runs.RiskRequests.MonteCarloRequest;
 import com.gridpivot.risk.runs.RiskRequests.ScenarioInput;
@@ -40,6 +42,8 @@ public class RiskRunService {
     public static final String STOCHASTIC = "STOCHASTIC_PLAN";
     static final int MAX_PLANS = 10;
     static final int MAX_SCENARIOS = 10;
+    /** The bootstrap's default block: half a year of consecutive months keeps momentum and volatility clusters. */
+    static final int DEFAULT_BLOCK_MONTHS = 6;
 
     @Inject
     ObjectMapper json;
@@ -102,18 +106,22 @@ public class RiskRunService {
         }
         BtcHistory h = BtcHistory.load();
         double sigma = c.optional("volatilityMonthly", req.volatilityMonthly(), h.volatilityMonthly(), 0.0, 1.0, "");
-        DriftMode drift = DriftMode.SCENARIO;
-        if (req.drift() != null) {
-            try {
-                drift = DriftMode.valueOf(req.drift().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                c.error("drift", "must be SCENARIO or HISTORICAL");
-            }
-        }
+        DriftMode drift = c.choice("drift", req.drift(), DriftMode.class, DriftMode.SCENARIO);
         double eta = c.optional("difficultyElasticity", req.difficultyElasticity(), 0.5, 0.0, 2.0, "");
         int lag = c.wholeNumber("difficultyLagMonths", req.difficultyLagMonths(), 3, 0, 24);
         double aiSd = c.optional("aiRateDeclineSd", req.aiRateDeclineSd(), 0.05, 0.0, 0.5, "");
         int bins = c.wholeNumber("histogramBins", req.histogramBins(), 20, 2, 200);
+        PriceModel model = c.choice("priceModel", req.priceModel(), PriceModel.class, PriceModel.GBM);
+        int block = DEFAULT_BLOCK_MONTHS;
+        if (model == PriceModel.BOOTSTRAP) {
+            block = c.wholeNumber("blockLengthMonths", req.blockLengthMonths(), DEFAULT_BLOCK_MONTHS, 1, h.returns());
+            if (req.volatilityMonthly() != null) {
+                c.error("volatilityMonthly", "applies to GBM only: BOOTSTRAP resamples the history's returns as they are");
+            }
+        } else if (req.blockLengthMonths() != null) {
+            c.error("blockLengthMonths", "applies to priceModel BOOTSTRAP only (the price model is " + model + ")");
+        }
+        double feeSd = c.optional("feeSd", req.feeSd(), FeeHistory.load().feeSd(), 0.0, 3.0, "");
         int planCount = req.plans() == null ? 0 : req.plans().size();
         if (planCount > MAX_PLANS) {
             c.error("plans", "give at most " + MAX_PLANS + " fixed plans");
@@ -142,7 +150,9 @@ public class RiskRunService {
         }
         int threads = Runtime.getRuntime().availableProcessors();
         return new MonteCarloInput(snap, req.plans() == null ? List.of() : req.plans(), includeOptimized,
-                new MonteCarloSettings(n, seed, threads, sigma, drift, h.meanLogReturnMonthly(), eta, lag, aiSd, bins));
+                new MonteCarloSettings(n, seed, threads, sigma, drift, h.meanLogReturnMonthly(), eta, lag, aiSd, bins, model,
+                        model == PriceModel.BOOTSTRAP ? block : 0, model == PriceModel.BOOTSTRAP ? h.logReturnsMonthly().clone() : null,
+                        Double.isNaN(feeSd) ? 0.0 : feeSd));
     }
 
     public MonteCarloJob job(MonteCarloInput in) {
