@@ -72,6 +72,9 @@ class MonteCarloAndStochasticResourceTest {
         assertThat(result.jsonPath().getDouble("plans.find { it.name == 'optimized' }.npvUsd.mean")).isCloseTo(172_000.0, within(1e-3));
         assertThat(result.jsonPath().getDouble("plans.find { it.name == 'stay on Bitcoin (fixed)' }.npvUsd.p90")).isCloseTo(111_600.0, within(1e-3));
         assertThat(result.jsonPath().getInt("paths")).isEqualTo(200);
+        // no feeSd asked: the scenario's fees (0); the history's calibrated value is reported beside it
+        assertThat(result.jsonPath().getDouble("model.feeSd")).isEqualTo(0.0);
+        assertThat(result.jsonPath().getDouble("model.feeCalibration.feeSd")).isCloseTo(0.868, within(2e-3));
         given().delete(location).then().statusCode(409);
     }
 

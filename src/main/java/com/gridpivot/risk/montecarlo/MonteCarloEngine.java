@@ -194,7 +194,7 @@ public final class MonteCarloEngine {
         MonteCarloResult.Model model = new MonteCarloResult.Model(bootstrap ? "block bootstrap of monthly log-returns" : "GBM on monthly log-returns",
                 h, s.volatilityMonthly(), s.driftMode().name(), s.driftMode() == DriftMode.HISTORICAL ? s.historicalDriftMonthly() : null,
                 s.difficultyElasticity(), s.difficultyLagMonths(), s.aiRateDeclineSd(), s.priceModel().name(),
-                bootstrap ? s.blockLengthMonths() : null, s.feeSd());
+                bootstrap ? s.blockLengthMonths() : null, s.feeSd(), FeeHistory.load());
         control.progress(100);
         return new MonteCarloResult(p.startMonth().toString(), p.monthCount(), s.paths(), s.seed(), model, BASELINE, all, ms);
     }

@@ -30,11 +30,12 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
      * @param aiRateDeclineSd          sd of the per-path AI decline shift
      * @param priceModel               GBM or BOOTSTRAP
      * @param blockLengthMonths        BOOTSTRAP: months per block, else null
-     * @param feeSd                    sd of ln F, the per-path factor on the fee part of hashprice
+     * @param feeSd                    sd of ln F, the per-path factor on the fee part of hashprice (0 unless asked for)
+     * @param feeCalibration           the fee history's own figures (its feeSd is the calibrated value to pass for a wide fee view)
      */
     public record Model(String kind, BtcHistory calibration, double volatilityMonthly, String driftMode, Double driftMonthly,
                         double difficultyElasticity, int difficultyLagMonths, double aiRateDeclineSd, String priceModel,
-                        Integer blockLengthMonths, double feeSd) {
+                        Integer blockLengthMonths, double feeSd, FeeHistory feeCalibration) {
     }
 
     /**

@@ -14,7 +14,6 @@ import com.gridpivot.planning.PlanService.PlanRunInput;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.risk.montecarlo.BtcHistory;
-import com.gridpivot.risk.montecarlo.FeeHistory;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings.DriftMode;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings.PriceModel;
@@ -121,7 +120,9 @@ public class RiskRunService {
         } else if (req.blockLengthMonths() != null) {
             c.error("blockLengthMonths", "applies to priceModel BOOTSTRAP only (the price model is " + model + ")");
         }
-        double feeSd = c.optional("feeSd", req.feeSd(), FeeHistory.load().feeSd(), 0.0, 3.0, "");
+        // Default 0: fees as in the scenario, so a request without feeSd answers as before; FeeHistory's 0.868 is the
+        // calibrated value a user opts into (models/RISK.md).
+        double feeSd = c.optional("feeSd", req.feeSd(), 0.0, 0.0, 3.0, "");
         int planCount = req.plans() == null ? 0 : req.plans().size();
         if (planCount > MAX_PLANS) {
             c.error("plans", "give at most " + MAX_PLANS + " fixed plans");

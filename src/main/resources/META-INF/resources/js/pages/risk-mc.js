@@ -283,7 +283,7 @@ export async function mountMonteCarlo(container) {
       columns: ['plan', 'status', 'mean NPV (USD)', 'P10 NPV (USD)', 'P50 NPV (USD)', 'P90 NPV (USD)', 'probability of loss (fraction)', 'worst cash, median (USD)', 'worst cash month, median'],
       rows: plans.map(p => [p.name, p.status, p.npvUsd?.mean, p.npvUsd?.p10, p.npvUsd?.p50, p.npvUsd?.p90, p.probIncrementalNpvBelowZero, p.lowestCashUsd?.p50, p.lowestCashMedianMonth]) }];
     mcResults.replaceChildren(h('div', { class: 'results-head' }, h('h3', {}, 'NPV distributions'), exportButtons('mc-export', 'gridpivot-montecarlo', mcTables, mcStatus)), words, h('div', { class: 'figures mc-figures' }, figs), note, table,
-      h('p', { class: 'hint' }, `Price model: ${r.model?.kind || ''}, σ ${f.pct(r.model?.volatilityMonthly, 1)} per month, drift ${r.model?.driftMode || ''}${r.model?.blockLengthMonths ? `, ${r.model.blockLengthMonths}-month blocks` : ''}, fee factor sd ${f.num(r.model?.feeSd, 2)}; ${f.num(r.computeMs, 0)} ms.`));
+      h('p', { class: 'hint' }, `Price model: ${r.model?.kind || ''}, σ ${f.pct(r.model?.volatilityMonthly, 1)} per month, drift ${r.model?.driftMode || ''}${r.model?.blockLengthMonths ? `, ${r.model.blockLengthMonths}-month blocks` : ''}, fee factor sd ${f.num(r.model?.feeSd, 2)} (the fee history's: ${f.num(r.model?.feeCalibration?.feeSd, 2)}); ${f.num(r.computeMs, 0)} ms.`));
     withHist.forEach((p, i) => histogram(figs[i].box, p.npvHistogram, `${p.name}: NPV (USD)`, COLORS[i % COLORS.length]));
     mcResults.dataset.status = 'DONE';
     mcStatus.textContent = `Monte Carlo ready: ${plans.length} plans on ${f.num(r.paths)} paths.`;
