@@ -120,7 +120,7 @@ class WebPlansTest extends WebPageTest {
                 expected = Math.abs(expected);
             }
             assertThat(shown).as("data-value of " + path).isCloseTo(expected, Offset.offset(1e-6 * Math.max(1, Math.abs(expected))));
-            WebDashboardTest.assertShownText(n.textContent(), expected, path.toString());
+            WebSession.assertShownText(n.textContent(), expected, path.toString());
             if (path.get(path.size() - 1).asText().equals("npvUsd")) {
                 npvs++;
             }
@@ -242,7 +242,7 @@ class WebPlansTest extends WebPageTest {
         double npv = api.at("/plans/" + i + "/npvUsd").asDouble();
         var shown = page.locator("#plans-table [data-key='[\"plans\"," + i + ",\"npvUsd\"]']");
         assertThat(Double.parseDouble(shown.getAttribute("data-value"))).isEqualTo(npv);
-        WebDashboardTest.assertShownText(shown.textContent(), npv, "NPV of the plan with the retirement");
+        WebSession.assertShownText(shown.textContent(), npv, "NPV of the plan with the retirement");
         ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/plans/0")).remove("asicRetiredMw");
         JsonNode without = ApiRequests.post("/api/v1/plans/compare", request.toString(), 200);
         assertThat(without.at("/plans/" + indexOf(without, "colocation, retire S19 XP") + "/npvUsd").asDouble())

@@ -183,6 +183,20 @@ final class WebSession implements AutoCloseable {
         page.waitForTimeout(300);
     }
 
+    /** The text shows the number: "$1,234", "−$12.50/MWh", "72.02 MW", "75.0%", "6 hours". */
+    static void assertShownText(String text, double expected, String what) {
+        String t = text.replace('−', '-');
+        boolean percent = t.contains("%");
+        String digits = t.replaceAll("[^0-9.\\-]", "");
+        assertThat(digits).as("a number in '" + text + "' for " + what).isNotEmpty();
+        double shown = Double.parseDouble(digits);
+        int dot = digits.indexOf('.');
+        int decimals = dot < 0 ? 0 : digits.length() - dot - 1;
+        double value = percent ? expected * 100 : expected;
+        assertThat(shown).as("'" + text + "' shows " + what).isCloseTo(value, Offset.offset(0.5 * Math.pow(10, -decimals) + 1e-9));
+        assertThat(text).as("'" + text + "' has thousands separators").matches(s -> Math.abs(value) < 1000 || s.contains(","));
+    }
+
     /** The value at a data-key path (a JSON array of names and indices) in an API answer; null where there is none. */
     static JsonNode at(JsonNode answer, JsonNode path) {
         JsonNode v = answer;
