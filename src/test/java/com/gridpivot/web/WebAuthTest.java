@@ -4,29 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.persistence.SeriesService;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.ElementHandle;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URL;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(WebAuthTest.KeysOn.class)
-class WebAuthTest {
-    static final Path SHOTS = Paths.get("target", "screenshots");
-    static final ObjectMapper JSON = new ObjectMapper();
+class WebAuthTest extends WebPageTest {
     static final String ADMIN = "web-test-admin-key-0123456789";
     static final String SITE = "Auth page test site";
 
@@ -51,50 +36,22 @@ class WebAuthTest {
         }
     }
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     SeriesService series;
 
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browser = BrowserSupport.browser();
+    WebAuthTest() {
+        super(30_000);
     }
 
     @BeforeEach
-    void open() {
+    void storeWhatThePagesNeed() throws Exception {
         WebTestData.store(series);
-        List<String> names = given().header("X-API-Key", ADMIN).get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
-        if (!names.contains(SITE)) {
-            given().header("X-API-Key", ADMIN).contentType("application/json").body("""
-                    {"name": "%s", "interconnectMw": 10,
-                     "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
-                     "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}]}
-                    """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
-        }
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-        page.onPageError(e -> pageErrors.add(e));
-        page.onConsoleMessage(m -> {
-            // the browser logs every 4xx answer (here the 401s and the 403 on purpose); the page says them in words
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
-                pageErrors.add(m.text());
-            }
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+        ApiRequests.ensureSite(() -> given().header("X-API-Key", ADMIN), SITE, """
+                {"name": "%s", "interconnectMw": 10,
+                 "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
+                 "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}]}
+                """.formatted(SITE));
+        // the browser logs every 4xx answer (here the 401s and the 403 on purpose); the page says them in words
     }
 
     static String newKey(String role) {
@@ -108,13 +65,9 @@ class WebAuthTest {
         page.keyboard().press("Enter");
     }
 
-    String readyState() {
-        page.waitForSelector(".page[data-ready]");
-        return page.getAttribute(".page", "data-ready");
-    }
-
     void noStackTrace() {
-        assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("HTTP 40");
+        web.showsNoStackTrace();
+        assertThat(page.textContent("body")).doesNotContain("HTTP 40");
     }
 
     /** The stored site with a flat price and hashprice for one day: a what-if that needs no stored series. */
@@ -139,40 +92,34 @@ class WebAuthTest {
         String planner = newKey("planner");
 
         // no key: the page says it needs one, and the key field takes the focus
-        page.navigate(base.toString() + "#/market");
-        assertThat(readyState()).isEqualTo("error");
+        assertThat(web.navigate("#/market")).isEqualTo("error");
         assertThat(page.textContent("#page-error")).contains("The service needs an API key").contains("API key field at the top");
         page.waitForSelector("#key-status:has-text('needs an API key')");
         assertThat(page.evaluate("document.activeElement.id")).as("the key field has the focus").isEqualTo("api-key");
         assertThat(page.textContent("label[for='api-key']")).isEqualTo("API key");
         noStackTrace();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("auth-no-key-1366x768.png")));
+        web.screenshot("auth-no-key-1366x768.png", false);
 
         // a wrong key: not accepted, said in words
         useKey("gp_this-is-not-a-key");
         page.waitForSelector("#key-status:has-text('was not accepted')");
-        assertThat(readyState()).isEqualTo("error");
+        assertThat(web.readyState()).isEqualTo("error");
         assertThat(page.textContent("#key-status")).contains("The API key you entered was not accepted (")
                 .contains("unknown or revoked");
         assertThat(page.textContent("#page-error")).contains("was not accepted");
         noStackTrace();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("auth-wrong-key-1366x768.png")));
+        web.screenshot("auth-wrong-key-1366x768.png", false);
 
         // a viewer reads market data: the charts draw
         useKey(viewer);
         page.waitForSelector("#key-status:has-text('Key set')");
         page.waitForSelector("#chart-energy-duration canvas");
-        assertThat(readyState()).isEqualTo("true");
-        List<ElementHandle> charts = page.querySelectorAll(".chart");
-        assertThat(charts).hasSizeGreaterThanOrEqualTo(5);
-        for (ElementHandle c : charts) {
-            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("points in chart " + c.getAttribute("id")).isPositive();
-        }
+        assertThat(web.readyState()).isEqualTo("true");
+        assertThat(web.chartsWithData(".chart", "canvas")).hasSizeGreaterThanOrEqualTo(5);
         assertThat(page.textContent("#series-table")).contains(WebTestData.WEST);
 
         // … but may not run a what-if: the 403 in words, at the form and at the key
-        page.navigate(base.toString() + "#/whatif");
-        assertThat(readyState()).isEqualTo("true");
+        assertThat(web.navigate("#/whatif")).isEqualTo("true");
         flatWhatIf();
         page.click("#run");
         page.waitForSelector("#result-status:has-text('did not run')");
@@ -183,12 +130,12 @@ class WebAuthTest {
         assertThat(page.textContent("#key-status")).contains("may not do this");
         assertThat(page.locator("#results [data-key]").count()).isZero();
         noStackTrace();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("auth-viewer-403-1366x768.png")).setFullPage(true));
+        web.screenshot("auth-viewer-403-1366x768.png", true);
 
         // a planner runs it, and the numbers are the API's for the same request and key
         useKey(planner);
         page.waitForSelector("#key-status:has-text('Key set')");
-        assertThat(readyState()).isEqualTo("true");
+        assertThat(web.readyState()).isEqualTo("true");
         flatWhatIf();
         AtomicReference<String> sent = new AtomicReference<>();
         AtomicReference<String> sentKey = new AtomicReference<>();
@@ -202,8 +149,7 @@ class WebAuthTest {
         page.waitForSelector("#results[data-status]");
         assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OPTIMAL");
         assertThat(sentKey.get()).isEqualTo(planner);
-        JsonNode api = JSON.readTree(given().header("X-API-Key", planner).contentType("application/json").body(sent.get())
-                .post("/api/v1/allocations").then().statusCode(200).extract().asString());
+        JsonNode api = ApiRequests.post(given().header("X-API-Key", planner), "/api/v1/allocations", sent.get(), 200);
         String net = page.getAttribute("#results .headline [data-key='[\"economics\",\"netUsd\"]']", "data-value");
         assertThat(Double.parseDouble(net)).isCloseTo(api.at("/economics/netUsd").asDouble(), Offset.offset(1e-6));
         assertThat(page.locator("#form-errors").isHidden()).isTrue();

@@ -4,34 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import com.microsoft.playwright.options.Media;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,81 +30,40 @@ import org.junit.jupiter.api.Test;
  * against the API's answer to the same request.
  */
 @QuarkusTest
-class WebPlansTest {
-    static final Path SHOTS = Paths.get("target", "screenshots");
-    static final ObjectMapper JSON = new ObjectMapper();
+class WebPlansTest extends WebPageTest {
     static final String SCENARIO = "Plans page test scenario";
     static final String SITE = "Plans page test site";
     static final List<String> FINAL = List.of("OPTIMAL", "FEASIBLE", "INFEASIBLE", "TIMED_OUT", "FAILED", "CANCELLED");
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        browser = BrowserSupport.browser();
+    WebPlansTest() {
+        super(60_000);
     }
-
 
     @BeforeEach
-    void open() {
-        ensureScenarioAndSite();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
-        page = context.newPage();
-        page.setDefaultTimeout(60_000);
-        page.onPageError(e -> pageErrors.add(e));
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
-                pageErrors.add(m.text());
-            }
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("errors in the browser console").isEmpty();
-    }
-
-    static void ensureScenarioAndSite() {
-        List<String> scenarios = given().get("/api/v1/scenarios").then().statusCode(200).extract().jsonPath().getList("name");
-        if (!scenarios.contains(SCENARIO)) {
-            given().contentType("application/json").body("""
-                    {"name": "%s", "description": "flat 45 USD/MWh, BTC 65k, difficulty +2 %%/month",
-                     "btc": {"priceUsd": 65000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
-                             "feesBtcPerBlock": 0.025},
-                     "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.02},
-                     "ai": {"gpuRateDeclinePerYear": 0.15},
-                     "discountRate": 0.10}
-                    """.formatted(SCENARIO)).post("/api/v1/scenarios").then().statusCode(201);
-        }
-        List<String> sites = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
-        if (!sites.contains(SITE)) {
-            given().contentType("application/json").body("""
-                    {"name": "%s", "interconnectMw": 100, "maxAiItMw": 60,
-                     "asicFleets": [
-                       {"name": "S21", "model": "Antminer S21", "units": 15000, "pue": 1.05, "poolFeeFraction": 0.02},
-                       {"name": "S19 XP", "model": "Antminer S19 XP", "units": 12000, "pue": 1.05, "poolFeeFraction": 0.02}],
-                     "aiOptions": [
-                       {"name": "Colocation", "offering": "colocation lease", "colocationUsdPerKwMonth": 140, "tenantPaysPower": true, "pue": 1.3,
-                        "capexUsdPerMw": 6000000, "leadTimeMonths": 9},
-                       {"name": "H100 cloud", "offering": "H100 cloud", "leaseUsdPerGpuHour": 2.35, "utilization": 0.8, "maxItMw": 30,
-                        "leadTimeMonths": 12}]}
-                    """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
-        }
+    void storeWhatThePagesNeed() throws Exception {
+        ApiRequests.ensureScenario(SCENARIO, """
+                {"name": "%s", "description": "flat 45 USD/MWh, BTC 65k, difficulty +2 %%/month",
+                 "btc": {"priceUsd": 65000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
+                         "feesBtcPerBlock": 0.025},
+                 "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.02},
+                 "ai": {"gpuRateDeclinePerYear": 0.15},
+                 "discountRate": 0.10}
+                """.formatted(SCENARIO));
+        ApiRequests.ensureSite(SITE, """
+                {"name": "%s", "interconnectMw": 100, "maxAiItMw": 60,
+                 "asicFleets": [
+                   {"name": "S21", "model": "Antminer S21", "units": 15000, "pue": 1.05, "poolFeeFraction": 0.02},
+                   {"name": "S19 XP", "model": "Antminer S19 XP", "units": 12000, "pue": 1.05, "poolFeeFraction": 0.02}],
+                 "aiOptions": [
+                   {"name": "Colocation", "offering": "colocation lease", "colocationUsdPerKwMonth": 140, "tenantPaysPower": true, "pue": 1.3,
+                    "capexUsdPerMw": 6000000, "leadTimeMonths": 9},
+                   {"name": "H100 cloud", "offering": "H100 cloud", "leaseUsdPerGpuHour": 2.35, "utilization": 0.8, "maxItMw": 30,
+                    "leadTimeMonths": 12}]}
+                """.formatted(SITE));
     }
 
     void openPlans() {
-        page.navigate(base.toString() + "#/plans");
-        page.waitForSelector(".page[data-ready]");
-        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted").isEqualTo("true");
+        web.go("#/plans");
         page.selectOption("#scenario-pick", new SelectOption().setLabel(SCENARIO));
         page.selectOption("#site-pick", new SelectOption().setLabel(SITE));
         page.click("#load-site");
@@ -141,52 +89,29 @@ class WebPlansTest {
     void comparesTwoPlansWithTheApisNumbersReachedByKeyboard() throws Exception {
         openPlans();
         writeTwoPlans();
-        AtomicReference<String> sent = new AtomicReference<>();
-        page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/plans/compare") && "POST".equals(r.method())) {
-                sent.set(r.postData());
-            }
-        });
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/plans/compare");
         // keyboard: Tab from the first field reaches Compare, Enter runs it
-        page.evaluate("window.scrollTo(0, 0)");
-        page.focus("#scenario-pick");
-        String focused = "";
-        for (int i = 0; i < 120 && !"compare".equals(focused); i++) {
-            page.keyboard().press("Tab");
-            focused = (String) page.evaluate("document.activeElement.id");
-        }
-        assertThat(focused).as("Tab reaches the Compare button").isEqualTo("compare");
-        assertThat((String) page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        web.tabFromTo("#scenario-pick", "compare", 120);
         page.keyboard().press("Enter");
         page.waitForSelector("#results[data-status]");
         assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OK");
 
         // every chart has data: NPV, cash, revenue per MWh and one MW-by-use chart per plan (optimizer, baseline, two fixed)
-        List<ElementHandle> charts = page.querySelectorAll("#results .chart");
-        assertThat(charts).hasSize(3 + 4);
-        for (ElementHandle c : charts) {
-            assertThat(c.querySelector("canvas")).as("canvas in chart " + c.getAttribute("id")).isNotNull();
-            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("points in chart " + c.getAttribute("id")).isPositive();
-            assertThat(c.getAttribute("aria-label")).isNotBlank();
-        }
+        assertThat(web.chartsWithData("#results .chart", "canvas")).hasSize(3 + 4);
         assertThat(Integer.parseInt(page.getAttribute("#chart-cash", "data-points"))).as("36 months × 4 plans + 4 lowest-cash marks").isEqualTo(36 * 4 + 4);
 
         // the same request through the API: the NPVs and every other number shown are the API's
         assertThat(sent.get()).isNotNull();
-        JsonNode request = JSON.readTree(sent.get());
+        JsonNode request = ApiRequests.JSON.readTree(sent.get());
         assertThat(request.at("/plans").size()).isEqualTo(2);
         assertThat(request.at("/plans/0/aiStartsMw/0/month").asText()).isEqualTo("2027-Q2");
-        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/plans/compare")
-                .then().statusCode(200).extract().asString());
+        JsonNode api = ApiRequests.post("/api/v1/plans/compare", sent.get(), 200);
         assertThat(api.at("/plans").size()).isEqualTo(4);
         List<ElementHandle> numbers = page.querySelectorAll("#results [data-key]");
         int npvs = 0;
         for (ElementHandle n : numbers) {
-            JsonNode path = JSON.readTree(n.getAttribute("data-key"));
-            JsonNode v = api;
-            for (JsonNode p : path) {
-                v = p.isInt() ? v.get(p.asInt()) : v.get(p.asText());
-            }
+            JsonNode path = ApiRequests.JSON.readTree(n.getAttribute("data-key"));
+            JsonNode v = WebSession.at(api, path);
             assertThat(v).as("API value at " + path).isNotNull();
             double shown = Double.parseDouble(n.getAttribute("data-value"));
             double expected = v.asDouble();
@@ -195,7 +120,7 @@ class WebPlansTest {
                 expected = Math.abs(expected);
             }
             assertThat(shown).as("data-value of " + path).isCloseTo(expected, Offset.offset(1e-6 * Math.max(1, Math.abs(expected))));
-            WebDashboardTest.assertShownText(n.textContent(), expected, path.toString());
+            WebSession.assertShownText(n.textContent(), expected, path.toString());
             if (path.get(path.size() - 1).asText().equals("npvUsd")) {
                 npvs++;
             }
@@ -210,16 +135,16 @@ class WebPlansTest {
         assertThat(words).contains("cash is lowest in " + api.at("/plans/2/lowestCashMonth").asText());
 
         // CSV of the comparison tables
-        Download csv = page.waitForDownload(() -> page.click("#export-csv"));
+        Download csv = web.download("#export-csv");
         assertThat(csv.suggestedFilename()).isEqualTo("gridpivot-plans.csv");
         String text = Files.readString(csv.path());
         assertThat(text).startsWith("Plans\r\nplan,status,npv (USD)").contains("convert 50 MW in 2027-Q2,").contains("\r\nMonthly\r\n");
         assertThat(text.lines().filter(l -> l.startsWith("stay on Bitcoin,2027-")).count()).isEqualTo(12);
 
         // XLSX of the same tables, written by POST /api/v1/reports/export.xlsx: opens with POI, numbers numeric
-        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        Download xlsx = web.download("#export-xlsx");
         assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-plans.xlsx");
-        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+        try (Workbook wb = WebSession.workbook(xlsx)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             Sheet plansSheet = wb.getSheet("Plans");
             assertThat(plansSheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("npv (USD)");
@@ -243,7 +168,7 @@ class WebPlansTest {
             }
             assertThat(bitcoinMonths).isEqualTo(12);
         }
-        shots();
+        web.shots("plans");
 
         // the printable one-page summary: no form or nav, the words, the table and the NPV and cash charts
         assertThat(page.isVisible("#print-summary")).isTrue();
@@ -254,8 +179,8 @@ class WebPlansTest {
         for (String shown : List.of("#print-heading", "#plans-words", "#plans-table", "#chart-npv canvas", "#chart-cash canvas")) {
             assertThat(page.isVisible(shown)).as(shown + " in the print view").isTrue();
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-print-view.png")).setFullPage(true));
-        byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPath(SHOTS.resolve("plans-print-summary.pdf")));
+        web.screenshot("plans-print-view.png", true);
+        byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPath(WebSession.SHOTS.resolve("plans-print-summary.pdf")));
         String raw = new String(pdf, StandardCharsets.ISO_8859_1);
         assertThat(raw).startsWith("%PDF-");
         assertThat(Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(raw).results().count()).as("pages of the printed summary").isEqualTo(1);
@@ -269,21 +194,15 @@ class WebPlansTest {
         page.fill("#site-interconnect", "-5");
         page.fill("#plan-1-step-0-month", "2040-Q1");
         page.click("#compare");
-        page.waitForSelector("#site-interconnect[aria-invalid='true']");
-        String error = page.locator("#site-interconnect ~ .field-error").textContent();
-        assertThat(error).contains("must not be negative");
-        var input = page.locator("#site-interconnect").boundingBox();
-        var msg = page.locator("#site-interconnect ~ .field-error").boundingBox();
-        assertThat(msg.y - (input.y + input.height)).isBetween(0.0, 20.0);
+        assertThat(web.errorUnder("#site-interconnect")).contains("must not be negative");
         assertThat(page.textContent("#form-errors")).contains("needs attention").contains("Interconnect (MW of site power)");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-errors-1366x768.png")));
+        web.screenshot("plans-errors-1366x768.png", false);
         // the API checks the plans once the problem is valid: a month outside the horizon is shown at that month
         page.fill("#site-interconnect", "100");
         page.click("#compare");
-        page.waitForSelector("#plan-1-step-0-month[aria-invalid='true']");
-        assertThat(page.locator("#plan-1-step-0-month ~ .field-error").textContent()).contains("must be inside the horizon 2026-07");
+        assertThat(web.errorUnder("#plan-1-step-0-month")).contains("must be inside the horizon 2026-07");
         assertThat(page.locator("#site-interconnect[aria-invalid='true']").count()).isZero();
-        assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.");
+        web.showsNoStackTrace();
         assertThat(page.locator("#results [data-key]").count()).isZero();
     }
 
@@ -302,24 +221,15 @@ class WebPlansTest {
         page.fill("#plan-0-retire-0-amount", "20");
         // outside the 36-month horizon: the API's reason shows under that month
         page.click("#compare");
-        page.waitForSelector("#plan-0-retire-0-month[aria-invalid='true']");
-        assertThat(page.locator("#plan-0-retire-0-month ~ .field-error").textContent()).contains("must be inside the horizon 2026-07");
+        assertThat(web.errorUnder("#plan-0-retire-0-month")).contains("must be inside the horizon 2026-07");
         assertThat(page.textContent("#form-errors")).contains("ASIC retirements (sold for salvage): Month or quarter");
-        var input = page.locator("#plan-0-retire-0-month").boundingBox();
-        var msg = page.locator("#plan-0-retire-0-month ~ .field-error").boundingBox();
-        assertThat(msg.y - (input.y + input.height)).isBetween(0.0, 20.0);
 
         page.fill("#plan-0-retire-0-month", "2027-01");
-        AtomicReference<String> sent = new AtomicReference<>();
-        page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/plans/compare") && "POST".equals(r.method())) {
-                sent.set(r.postData());
-            }
-        });
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/plans/compare");
         page.click("#compare");
         page.waitForSelector("#results[data-status]");
         assertThat(page.locator("#plan-0-retire-0-month[aria-invalid='true']").count()).isZero();
-        JsonNode request = JSON.readTree(sent.get());
+        JsonNode request = ApiRequests.JSON.readTree(sent.get());
         JsonNode retired = request.at("/plans/0/asicRetiredMw/0");
         assertThat(retired.get("name").asText()).isEqualTo("S19 XP");
         assertThat(retired.get("month").asText()).isEqualTo("2027-01");
@@ -327,24 +237,22 @@ class WebPlansTest {
         assertThat(request.at("/plans/0").has("treasurySoldBtc")).as("decisions not written are left out").isFalse();
 
         // the NPV on the page is the API's for the same body, and the retirement changes it
-        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/plans/compare")
-                .then().statusCode(200).extract().asString());
+        JsonNode api = ApiRequests.post("/api/v1/plans/compare", sent.get(), 200);
         int i = indexOf(api, "colocation, retire S19 XP");
         double npv = api.at("/plans/" + i + "/npvUsd").asDouble();
         var shown = page.locator("#plans-table [data-key='[\"plans\"," + i + ",\"npvUsd\"]']");
         assertThat(Double.parseDouble(shown.getAttribute("data-value"))).isEqualTo(npv);
-        WebDashboardTest.assertShownText(shown.textContent(), npv, "NPV of the plan with the retirement");
+        WebSession.assertShownText(shown.textContent(), npv, "NPV of the plan with the retirement");
         ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/plans/0")).remove("asicRetiredMw");
-        JsonNode without = JSON.readTree(given().contentType("application/json").body(request.toString()).post("/api/v1/plans/compare")
-                .then().statusCode(200).extract().asString());
+        JsonNode without = ApiRequests.post("/api/v1/plans/compare", request.toString(), 200);
         assertThat(without.at("/plans/" + indexOf(without, "colocation, retire S19 XP") + "/npvUsd").asDouble())
                 .as("the same plan without the retirement").isNotCloseTo(npv, Offset.offset(1.0));
         // the XLSX holds that NPV too
-        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
-        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+        Download xlsx = web.download("#export-xlsx");
+        try (Workbook wb = WebSession.workbook(xlsx)) {
             assertThat(wb.getSheet("Plans").getRow(i + 1).getCell(2).getNumericCellValue()).isEqualTo(npv);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-decisions-1366x768.png")).setFullPage(true));
+        web.screenshot("plans-decisions-1366x768.png", true);
     }
 
     static int indexOf(JsonNode comparison, String plan) {
@@ -425,17 +333,5 @@ class WebPlansTest {
         assertThat(FINAL).as("a final status or RUNNING while the worker stops").contains(page.getAttribute("#job-result", "data-status").replace("RUNNING", "CANCELLED"));
         assertThat(page.textContent("#job-status")).containsAnyOf("cancelled", "had already finished");
         assertThat(page.isVisible("#run-progress")).isFalse();
-    }
-
-    void shots() {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-1366x768.png")).setFullPage(true));
-        page.setViewportSize(390, 844);
-        page.waitForTimeout(500);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plans-390x844.png")).setFullPage(true));
-        Object wide = page.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
-                + " && !(e.parentElement && e.parentElement.closest('.scroll'))).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
-        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .as("no horizontal scroll at phone width; too wide: " + wide).isTrue();
-        page.setViewportSize(1366, 768);
     }
 }

@@ -3,32 +3,20 @@ package com.gridpivot.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,66 +27,43 @@ import org.junit.jupiter.api.Test;
  * very requests the page sent. Screenshots under target/screenshots.
  */
 @QuarkusTest
-class WebRiskMonteCarloTest {
-    static final Path SHOTS = Paths.get("target", "screenshots");
+class WebRiskMonteCarloTest extends WebPageTest {
     static final String SCENARIO = "Risk MC page test scenario";
     static final String SITE = "Risk MC page test site";
     static final String PLAN = "convert 5 MW in 2026-Q4";
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        browser = BrowserSupport.browser();
+    WebRiskMonteCarloTest() {
+        super(120_000);
     }
-
 
     @BeforeEach
-    void open() {
-        ensureScenarioAndSite();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
-        page = context.newPage();
-        page.setDefaultTimeout(120_000);
-        page.onPageError(e -> pageErrors.add(e));
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
-                pageErrors.add(m.text());
-            }
-        });
+    void storeWhatThePagesNeed() throws Exception {
+        ApiRequests.ensureScenario(SCENARIO, """
+                {"name": "%s", "btc": {"priceUsd": 80000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
+                         "feesBtcPerBlock": 0.025},
+                 "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.0}, "discountRate": 0.10}
+                """.formatted(SCENARIO));
+        ApiRequests.ensureSite(SITE, """
+                {"name": "%s", "interconnectMw": 20, "maxAiItMw": 10,
+                 "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500, "pue": 1.05}],
+                 "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 140, "tenantPaysPower": false, "pue": 1.2, "maxItMw": 10,
+                                "capexUsdPerMw": 400000, "leadTimeMonths": 2}]}
+                """.formatted(SITE));
     }
 
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+    /** Row i of the Monte Carlo form's fixed plans: AI IT MW started in a month or quarter. */
+    void fillPlan(int i, String name, String month, String aiMw) {
+        page.fill("#mc-plan-" + i + "-name", name);
+        page.selectOption("#mc-plan-" + i + "-option", "AI");
+        page.fill("#mc-plan-" + i + "-month", month);
+        page.fill("#mc-plan-" + i + "-amount", aiMw);
     }
 
-    static void ensureScenarioAndSite() {
-        List<String> scenarios = given().get("/api/v1/scenarios").then().statusCode(200).extract().jsonPath().getList("name");
-        if (!scenarios.contains(SCENARIO)) {
-            given().contentType("application/json").body("""
-                    {"name": "%s", "btc": {"priceUsd": 80000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
-                             "feesBtcPerBlock": 0.025},
-                     "energy": {"flatPriceUsdPerMwh": 45, "annualEscalation": 0.0}, "discountRate": 0.10}
-                    """.formatted(SCENARIO)).post("/api/v1/scenarios").then().statusCode(201);
-        }
-        List<String> sites = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
-        if (!sites.contains(SITE)) {
-            given().contentType("application/json").body("""
-                    {"name": "%s", "interconnectMw": 20, "maxAiItMw": 10,
-                     "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500, "pue": 1.05}],
-                     "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 140, "tenantPaysPower": false, "pue": 1.2, "maxItMw": 10,
-                                    "capexUsdPerMw": 400000, "leadTimeMonths": 2}]}
-                    """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
-        }
+    /** Row i of the stochastic plan's scenarios: a name, its probability and its BTC price (USD). */
+    void fillScenario(int i, String name, String probability, String btcUsd) {
+        page.fill("#st-sc-" + i + "-name", name);
+        page.fill("#st-sc-" + i + "-prob", probability);
+        page.fill("#st-sc-" + i + "-btc", btcUsd);
     }
 
     /** Posts a body the page sent, polls the job to its end and returns its result. */
@@ -119,9 +84,7 @@ class WebRiskMonteCarloTest {
 
     @Test
     void monteCarloAndStochasticPlanShowTheApisAnswers() throws Exception {
-        page.navigate(base.toString() + "#/risk");
-        page.waitForSelector(".page[data-ready]");
-        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted: " + page.textContent(".page")).isEqualTo("true");
+        web.go("#/risk");
         // the sweep part is still there
         assertThat(page.isVisible("#risk-form #run")).isTrue();
 
@@ -129,26 +92,13 @@ class WebRiskMonteCarloTest {
         page.selectOption("#mc-site", new SelectOption().setLabel(SITE));
         page.fill("#mc-start", "2026-07");
         page.fill("#mc-months", "12");
-        page.fill("#mc-plan-0-name", PLAN);
-        page.selectOption("#mc-plan-0-option", "AI");
-        page.fill("#mc-plan-0-month", "2026-Q4");
-        page.fill("#mc-plan-0-amount", "5");
-        page.fill("#mc-plan-1-name", "convert 10 MW in 2027-01");
-        page.selectOption("#mc-plan-1-option", "AI");
-        page.fill("#mc-plan-1-month", "2027-01");
-        page.fill("#mc-plan-1-amount", "10");
+        fillPlan(0, PLAN, "2026-Q4", "5");
+        fillPlan(1, "convert 10 MW in 2027-01", "2027-01", "10");
         page.fill("#mc-paths", "50");
         page.fill("#mc-seed", "7");
 
-        AtomicReference<String> mcSent = new AtomicReference<>();
-        AtomicReference<String> stSent = new AtomicReference<>();
-        page.onRequest(r -> {
-            if ("POST".equals(r.method()) && r.url().endsWith("/api/v1/risk/montecarlo/runs")) {
-                mcSent.set(r.postData());
-            } else if ("POST".equals(r.method()) && r.url().endsWith("/api/v1/risk/stochastic/runs")) {
-                stSent.set(r.postData());
-            }
-        });
+        AtomicReference<String> mcSent = web.bodySent("POST", "/api/v1/risk/montecarlo/runs");
+        AtomicReference<String> stSent = web.bodySent("POST", "/api/v1/risk/stochastic/runs");
 
         // ---- Cancel: a long run (5000 paths over 120 months) stopped from the page sends DELETE for its job
         AtomicReference<String> deleted = new AtomicReference<>();
@@ -178,11 +128,9 @@ class WebRiskMonteCarloTest {
         // ---- Monte Carlo
         page.click("#mc-run");
         page.waitForSelector("#mc-results[data-status]");
-        List<ElementHandle> hists = page.querySelectorAll("#mc-results .chart");
+        List<ElementHandle> hists = web.chartsWithData("#mc-results .chart", "canvas");
         assertThat(hists).as("one histogram per plan: two fixed, the optimizer's, staying on Bitcoin").hasSize(4);
         for (ElementHandle c : hists) {
-            assertThat(c.querySelector("canvas")).as("drawing in " + c.getAttribute("id")).isNotNull();
-            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("bins in " + c.getAttribute("id")).isPositive();
             assertThat(c.getAttribute("aria-label")).contains("50 paths");
         }
         String pageP50 = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.npvUsd.p50']", "data-value");
@@ -192,15 +140,15 @@ class WebRiskMonteCarloTest {
         assertThat(mc.getInt("paths")).isEqualTo(50);
         assertThat(mc.getInt("months")).isEqualTo(12);
         double apiP50 = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.npvUsd.p50");
-        assertThat(Double.parseDouble(pageP50)).as("P50 NPV on the page and from the API").isCloseTo(apiP50, Offset.offset(1e-6 * Math.max(1, Math.abs(apiP50))));
+        assertThat(Double.parseDouble(pageP50)).as("P50 NPV on the page and from the API").isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
         double loss = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.probIncrementalNpvBelowZero");
         String pageLoss = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.probIncrementalNpvBelowZero']", "data-value");
         assertThat(Double.parseDouble(pageLoss)).isEqualTo(loss);
 
         // XLSX of the Monte Carlo table (POST /api/v1/reports/export.xlsx), numbers as numeric cells
-        Download mcXlsx = page.waitForDownload(() -> page.click("#mc-export-xlsx"));
+        Download mcXlsx = web.download("#mc-export-xlsx");
         assertThat(mcXlsx.suggestedFilename()).isEqualTo("gridpivot-montecarlo.xlsx");
-        try (Workbook wb = WorkbookFactory.create(mcXlsx.path().toFile(), null, true)) {
+        try (Workbook wb = WebSession.workbook(mcXlsx)) {
             Sheet sheet = wb.getSheet("Monte Carlo NPV");
             assertThat(sheet.getLastRowNum()).isEqualTo(mc.getList("plans").size());
             Row planRow = null;
@@ -211,16 +159,12 @@ class WebRiskMonteCarloTest {
             }
             assertThat(planRow).as("a row for " + PLAN).isNotNull();
             assertThat(planRow.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(planRow.getCell(4).getNumericCellValue()).isCloseTo(apiP50, Offset.offset(1e-6 * Math.max(1, Math.abs(apiP50))));
+            assertThat(planRow.getCell(4).getNumericCellValue()).isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
         }
 
         // ---- stochastic plan: two scenarios (the third row left empty), risk-neutral
-        page.fill("#st-sc-0-name", "bull");
-        page.fill("#st-sc-0-prob", "0.4");
-        page.fill("#st-sc-0-btc", "140000");
-        page.fill("#st-sc-1-name", "bear");
-        page.fill("#st-sc-1-prob", "0.6");
-        page.fill("#st-sc-1-btc", "40000");
+        fillScenario(0, "bull", "0.4", "140000");
+        fillScenario(1, "bear", "0.6", "40000");
         page.fill("#st-sc-2-name", "");
         page.click("#st-run");
         page.waitForSelector("#st-results[data-status]");
@@ -233,13 +177,13 @@ class WebRiskMonteCarloTest {
         assertThat(vss).as("VSS from the API").isNotNull();
         double apiVss = st.getDouble("valueMeasures.vssUsd");
         String pageVss = page.getAttribute("#st-words [data-key='valueMeasures.vssUsd']", "data-value");
-        assertThat(Double.parseDouble(pageVss)).as("VSS on the page and from the API").isCloseTo(apiVss, Offset.offset(1e-6 * Math.max(1, Math.abs(apiVss))));
+        assertThat(Double.parseDouble(pageVss)).as("VSS on the page and from the API").isCloseTo(apiVss, WebSession.relative(apiVss, 1e-6));
         assertThat(Double.parseDouble(page.getAttribute("#st-words [data-key='expectedNpvUsd']", "data-value")))
-                .isCloseTo(st.getDouble("expectedNpvUsd"), Offset.offset(1e-6 * Math.max(1, Math.abs(st.getDouble("expectedNpvUsd")))));
+                .isCloseTo(st.getDouble("expectedNpvUsd"), WebSession.relative(st.getDouble("expectedNpvUsd"), 1e-6));
         assertThat(page.textContent("#st-words")).contains("(VSS)").contains("(EVPI)");
         assertThat(page.isVisible("#st-decisions")).isTrue();
-        Download stXlsx = page.waitForDownload(() -> page.click("#st-export-xlsx"));
-        try (Workbook wb = WorkbookFactory.create(stXlsx.path().toFile(), null, true)) {
+        Download stXlsx = web.download("#st-export-xlsx");
+        try (Workbook wb = WebSession.workbook(stXlsx)) {
             Sheet scenarios = wb.getSheet("Scenarios");
             assertThat(scenarios.getLastRowNum()).isEqualTo(2);
             assertThat(scenarios.getRow(1).getCell(0).getStringCellValue()).isIn("bull", "bear");
@@ -248,12 +192,10 @@ class WebRiskMonteCarloTest {
         }
 
         page.locator("#mc-section").scrollIntoViewIfNeeded();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-1366x768.png")).setFullPage(true));
-        page.setViewportSize(390, 844);
-        page.waitForTimeout(400);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-390x844.png")).setFullPage(true));
-        // the answers alone, legible at phone width
-        page.locator("#mc-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-montecarlo-results-390x844.png")));
-        page.locator("#st-results").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("risk-stochastic-results-390x844.png")));
+        web.shots("risk-montecarlo", () -> {
+            // the answers alone, legible at phone width
+            page.locator("#mc-results").screenshot(new Locator.ScreenshotOptions().setPath(WebSession.SHOTS.resolve("risk-montecarlo-results-390x844.png")));
+            page.locator("#st-results").screenshot(new Locator.ScreenshotOptions().setPath(WebSession.SHOTS.resolve("risk-stochastic-results-390x844.png")));
+        });
     }
 }

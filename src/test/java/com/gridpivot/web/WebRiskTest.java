@@ -1,35 +1,20 @@
 package com.gridpivot.web;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,46 +24,11 @@ import org.junit.jupiter.api.Test;
  * API's message next to its field, the keyboard reaches Run. Screenshots under target/screenshots.
  */
 @QuarkusTest
-class WebRiskTest {
-    static final Path SHOTS = Paths.get("target", "screenshots");
+class WebRiskTest extends WebPageTest {
     static final String SITE = "Risk page test site";
-    static final ObjectMapper JSON = new ObjectMapper();
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    BrowserContext context;
-    Page page;
-    final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        browser = BrowserSupport.browser();
-    }
-
-
-    @BeforeEach
-    void open() {
-        ensureSite();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
-        page = context.newPage();
-        page.setDefaultTimeout(60_000);
-        page.onPageError(e -> pageErrors.add(e));
-        page.onConsoleMessage(m -> {
-            // the browser logs every 4xx answer; the page shows those to the user itself
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
-                pageErrors.add(m.text());
-            }
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("errors in the browser console").isEmpty();
+    WebRiskTest() {
+        super(60_000);
     }
 
     /**
@@ -86,22 +36,17 @@ class WebRiskTest {
      * interconnect. Both pay the same energy price, so AI wins when hashprice·1000/420 < 120, i.e. hashprice < 50.4; with
      * hashprice 45 at BTC $90,000 the frontier is at 90,000 × 50.4 / 45 = $100,800.
      */
-    static void ensureSite() {
-        List<String> names = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath().getList("items.name");
-        if (names.contains(SITE)) {
-            return;
-        }
-        given().contentType("application/json").body("""
+    @BeforeEach
+    void storeWhatThePagesNeed() throws Exception {
+        ApiRequests.ensureSite(SITE, """
                 {"name": "%s", "interconnectMw": 10,
                  "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
                  "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}]}
-                """.formatted(SITE)).post("/api/v1/sites").then().statusCode(201);
+                """.formatted(SITE));
     }
 
     void openRiskPage() {
-        page.navigate(base.toString() + "#/risk");
-        page.waitForSelector(".page[data-ready]");
-        assertThat(page.getAttribute(".page", "data-ready")).as("page mounted: " + page.textContent(".page")).isEqualTo("true");
+        web.go("#/risk");
         page.selectOption("#risk-site", new SelectOption().setLabel(SITE));
     }
 
@@ -115,33 +60,21 @@ class WebRiskTest {
         page.fill("#axis0-points", "23");
         page.check("#tornado-on");
         page.fill("#tornado-delta", "20");
-        AtomicReference<String> sent = new AtomicReference<>();
-        page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/sweeps/runs") && "POST".equals(r.method())) {
-                sent.set(r.postData());
-            }
-        });
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/sweeps/runs");
         page.click("#run");
         page.waitForSelector("#results[data-status]");
         assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OPTIMAL");
-        JsonNode request = JSON.readTree(sent.get());
+        JsonNode request = ApiRequests.JSON.readTree(sent.get());
         assertThat(request.at("/axes/0/input").asText()).isEqualTo("BTC_PRICE_USD");
         assertThat(request.at("/tornado/deltaFraction").asDouble()).isEqualTo(0.2);
 
         // every chart holds data
         page.waitForSelector("#chart-pivot canvas");
-        List<ElementHandle> charts = page.querySelectorAll(".chart");
-        assertThat(charts).extracting(c -> c.getAttribute("id")).contains("chart-pivot", "chart-npv", "chart-tornado");
-        for (ElementHandle c : charts) {
-            assertThat(c.querySelector("canvas, svg")).as("drawing in chart " + c.getAttribute("id")).isNotNull();
-            assertThat(Integer.parseInt(c.getAttribute("data-points"))).as("points in chart " + c.getAttribute("id")).isPositive();
-            assertThat(c.getAttribute("aria-label")).isNotBlank();
-        }
+        assertThat(web.chartsWithData(".chart", "canvas, svg")).extracting(c -> c.getAttribute("id")).contains("chart-pivot", "chart-npv", "chart-tornado");
         assertThat(Integer.parseInt(page.getAttribute("#chart-pivot", "data-points"))).isEqualTo(2 * 23);
 
         // the same request through the API: the frontier, the base and the tornado on the page are the API's
-        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
-                .then().statusCode(200).extract().asString());
+        JsonNode api = ApiRequests.post("/api/v1/sweeps", sent.get(), 200);
         JsonNode frontier = api.get("frontier");
         assertThat(frontier.size()).as("one step, at the hand breakeven").isEqualTo(1);
         assertThat(frontier.at("/0/value").asDouble()).isCloseTo(100_800.0, Offset.offset(0.02));
@@ -167,7 +100,7 @@ class WebRiskTest {
         assertThat(page.querySelectorAll("#points-table tbody tr")).hasSize(23);
 
         // CSV of the points, the tornado and the frontier, built in the browser: each table after a line with its name
-        Download csv = page.waitForDownload(() -> page.click("#export-csv"));
+        Download csv = web.download("#export-csv");
         assertThat(csv.suggestedFilename()).isEqualTo("gridpivot-sweep.csv");
         List<String> lines = Files.readAllLines(csv.path());
         assertThat(lines).hasSize(1 + 24 + 1 + 1 + 1 + api.get("tornado").size() + 1 + 1 + 1 + frontier.size());
@@ -181,9 +114,9 @@ class WebRiskTest {
         assertThat(Double.parseDouble(step0[1])).isEqualTo(frontier.at("/0/value").asDouble());
 
         // XLSX of the points and the tornado, written by POST /api/v1/reports/export.xlsx
-        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+        Download xlsx = web.download("#export-xlsx");
         assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-sweep.xlsx");
-        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+        try (Workbook wb = WebSession.workbook(xlsx)) {
             Sheet points = wb.getSheet("Points");
             assertThat(points.getLastRowNum()).isEqualTo(23);
             assertThat(points.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_USD");
@@ -207,23 +140,16 @@ class WebRiskTest {
             }
         }
 
-        shots("risk");
+        web.shots("risk");
     }
 
     @Test
     void anInvalidAxisShowsTheApisMessageNextToItsFieldAndTabReachesRun() throws Exception {
         openRiskPage();
         page.fill("#axis0-to", "1000");
-        AtomicReference<String> sent = new AtomicReference<>();
-        page.onRequest(r -> {
-            if (r.url().endsWith("/api/v1/sweeps/runs") && "POST".equals(r.method())) {
-                sent.set(r.postData());
-            }
-        });
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/sweeps/runs");
         page.click("#run");
-        page.waitForSelector("#axis0-to[aria-invalid='true']");
-        JsonNode problem = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
-                .then().statusCode(400).extract().asString());
+        JsonNode problem = ApiRequests.post("/api/v1/sweeps", sent.get(), 400);
         String reason = null;
         for (JsonNode e : problem.get("errors")) {
             if ("axes[0].to".equals(e.get("field").asText())) {
@@ -231,15 +157,11 @@ class WebRiskTest {
             }
         }
         assertThat(reason).isNotNull().contains("must be greater than from");
-        Locator error = page.locator("#axis0-to ~ .field-error");
-        assertThat(error.textContent()).isEqualTo(reason);
-        var input = page.locator("#axis0-to").boundingBox();
-        var msg = error.boundingBox();
-        assertThat(msg.y - (input.y + input.height)).as("the message sits under its field").isBetween(0.0, 20.0);
+        assertThat(web.errorUnder("#axis0-to")).isEqualTo(reason);
         assertThat(page.textContent("#form-errors")).contains("To").contains("One input needs attention");
-        assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.");
+        web.showsNoStackTrace();
         assertThat(page.locator("#results .chart").count()).isZero();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-errors-1366x768.png")));
+        web.screenshot("risk-errors-1366x768.png", false);
 
         // keyboard: from the first field, Tab reaches Run; Enter runs the (fixed) sweep, here a 5 × 3 grid
         page.fill("#axis0-to", "150000");
@@ -247,15 +169,7 @@ class WebRiskTest {
         page.check("#axis1-on");
         page.selectOption("#axis1-input", "ENERGY_PRICE_SCALE");
         page.fill("#axis1-points", "3");
-        page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
-        page.focus("#risk-site");
-        String focused = "";
-        for (int i = 0; i < 60 && !"run".equals(focused); i++) {
-            page.keyboard().press("Tab");
-            focused = (String) page.evaluate("document.activeElement.id");
-        }
-        assertThat(focused).as("Tab reaches the Run button").isEqualTo("run");
-        assertThat((String) page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        web.tabFromTo("#risk-site", "run", 60);
         page.keyboard().press("Enter");
         page.waitForSelector("#result-status:has-text('Sweep ready')");
         assertThat(page.getAttribute("#axis0-to", "aria-invalid")).isNull();
@@ -266,12 +180,11 @@ class WebRiskTest {
         assertThat(Integer.parseInt(page.getAttribute("#chart-npv", "data-points"))).isEqualTo(15);
 
         // the heat map as XLSX: a 5 × 3 grid whose cells are the page's AI MW and the API's points
-        Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
-        JsonNode api = JSON.readTree(given().contentType("application/json").body(sent.get()).post("/api/v1/sweeps")
-                .then().statusCode(200).extract().asString());
+        Download xlsx = web.download("#export-xlsx");
+        JsonNode api = ApiRequests.post("/api/v1/sweeps", sent.get(), 200);
         List<ElementHandle> gridRows = page.querySelectorAll("#heatmap tbody tr");
         assertThat(gridRows).hasSize(5);
-        try (Workbook wb = WorkbookFactory.create(xlsx.path().toFile(), null, true)) {
+        try (Workbook wb = WebSession.workbook(xlsx)) {
             assertThat(wb.getSheet("Pivot frontier")).as("no frontier for two inputs").isNull();
             Sheet grid = wb.getSheet("AI MW grid");
             assertThat(grid.getRow(0).getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_USD \\ ENERGY_PRICE_SCALE");
@@ -298,19 +211,6 @@ class WebRiskTest {
             }
             assertThat(matched).isEqualTo(15);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("risk-grid-1366x768.png")).setFullPage(true));
-    }
-
-    void shots(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1366x768.png")).setFullPage(true));
-        page.setViewportSize(390, 844);
-        page.waitForTimeout(400); // charts follow their box's width
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-390x844.png")).setFullPage(true));
-        Object wide = page.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
-                + " && !(e.parentElement && e.parentElement.closest('.scroll'))).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
-        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .as(name + " has no horizontal scroll at phone width; scrollWidth " + page.evaluate("document.documentElement.scrollWidth") + ", too wide: " + wide).isTrue();
-        page.setViewportSize(1366, 768);
-        page.waitForTimeout(300);
+        web.screenshot("risk-grid-1366x768.png", true);
     }
 }

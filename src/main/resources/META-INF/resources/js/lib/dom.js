@@ -52,3 +52,6 @@ export function saveBlob(blob, name) {
   a.click();
   setTimeout(() => { URL.revokeObjectURL(url); a.remove(); }, 1000);
 }
+
+/** An input's number, or null when it is left empty (the API then takes its default or names the field). */
+export const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value));

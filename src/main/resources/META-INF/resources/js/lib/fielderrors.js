@@ -1,7 +1,13 @@
 // Shows problem+json errors (errors[].field is a JSON path such as asicFleets[0].units) next to the form control
 // whose data-field is that path, or the nearest enclosing path that has a control; the rest in the summary.
 import { h } from './dom.js';
-import { keyRefusal } from './api.js';
+import { ApiError, keyRefusal } from './api.js';
+import { isAbort } from './longrun.js';
+
+/** A check the page makes before sending, reported like the API's field errors. */
+export class ClientError extends Error {
+  constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
+}
 
 const visible = el => !!(el.offsetParent || el.getClientRects().length);
 
@@ -61,4 +67,20 @@ export const problemText = e => keyRefusal(e) || e.detail || e.message;
 /** "The what-if did not run: …" — pointing at the marked inputs when the API named fields, else saying why. */
 export function notRun(what, e) {
   return `The ${what} did not run: ${(e.errors || []).length && !keyRefusal(e) ? 'see the inputs marked above.' : problemText(e)}`;
+}
+
+/**
+ * Says why a request did not come back with an answer: cancelled (the cancelled sentence in status); refused by the
+ * API or by the page's own checks (the errors at their fields, passed through placeErrors first, and "The … did not
+ * run" in status); anything else is a fault of the page, said in the summary.
+ */
+export function showFailure(e, { form, summary, status, what, cancelled, placeErrors = errors => errors }) {
+  if (isAbort(e)) {
+    status.textContent = cancelled;
+  } else if (e instanceof ApiError || e instanceof ClientError) {
+    showErrors(form, summary, placeErrors(e.errors || []), problemText(e));
+    status.textContent = notRun(what, e);
+  } else {
+    showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
+  }
 }

@@ -3,20 +3,17 @@
 // (POST /api/v1/plans/runs, polled, cancellable). Every number taken from the answer carries data-key (its JSON path
 // in the comparison, as a JSON array) and data-value, so tests can check the page says what the API said.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
-import { h, field, numberInput, select } from '../lib/dom.js';
-import { getJson, postJson, getAll, apiKey, ApiError } from '../lib/api.js';
+import { h, field, numberInput, select, numOrNull } from '../lib/dom.js';
+import { planAsicFleets, planAiOptions } from '../lib/plan-problem.js';
+import { getJson, postJson, getAll, apiKey } from '../lib/api.js';
 import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
 import { barChart, figure, COLORS } from '../lib/charts.js';
 import * as f from '../lib/format.js';
 
 const FINAL = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT', 'FAILED', 'CANCELLED'];
 const BASELINE = 'stay on Bitcoin';
-
-class ClientError extends Error {
-  constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
-}
 
 let observers = [];
 export function unmount() { observers.forEach(o => o.disconnect()); observers = []; }
@@ -25,7 +22,6 @@ const val = (path, value, fmt) => h('span', { class: 'num', 'data-key': JSON.str
 const monthSeconds = m => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
 const monthLabel = s => new Date(s * 1000).toISOString().slice(0, 7);
 const musd = v => `${f.num(v / 1e6, Math.abs(v) < 1e7 ? 1 : 0)} M$`;
-const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value));
 
 /** A uPlot chart with the dashboard's conventions (class chart, role img, aria-label, data-points, data-series). */
 function plot(container, opts, data, description) {
@@ -269,12 +265,8 @@ export async function mount(container) {
       scenarioId: Number(scenarioPick.value),
       site: { name: si.name.value.trim() || s.name, interconnectMw: numOrNull(si.interconnect), maxAiItMw: numOrNull(si.maxAi),
         maxConversionMwPerMonth: numOrNull(si.maxConv) },
-      asicFleets: s.asicFleets.map(x => ({ name: x.name, model: x.model, units: x.units, hashrateThPerUnit: x.hashrateThPerUnit, powerWPerUnit: x.powerWPerUnit,
-        pue: x.pue, poolFeeFraction: x.poolFeeFraction, variableOpexUsdPerMwh: x.variableOpexUsdPerMwh, fixedOpexUsdPerMwYear: x.fixedOpexUsdPerMwYear })),
-      aiOptions: s.aiOptions.map(o => ({ name: o.name, offering: o.offering, kwPerGpu: o.kwPerGpu, leaseUsdPerGpuHour: o.leaseUsdPerGpuHour,
-        utilization: o.utilization, colocationUsdPerKwMonth: o.colocationUsdPerKwMonth, revenueUsdPerMwh: o.revenueUsdPerMwh, tenantPaysPower: o.tenantPaysPower,
-        pue: o.pue, maxItMw: o.maxItMw, capexUsdPerMw: o.capexUsdPerMw, variableOpexUsdPerMwh: o.variableOpexUsdPerMwh,
-        fixedOpexUsdPerMwYear: o.fixedOpexUsdPerMwYear, leadTimeMonths: o.leadTimeMonths })),
+      asicFleets: planAsicFleets(s),
+      aiOptions: planAiOptions(s),
       finance: { startingCashUsd: numOrNull(si.cash), creditLineUsd: numOrNull(si.credit), treasuryBtc: numOrNull(si.treasury) },
       startMonth: si.start.value.trim() || null,
       months: numOrNull(si.months),
@@ -295,15 +287,9 @@ export async function mount(container) {
   }
 
   function fail(e, what) {
-    if (isAbort(e)) { status.textContent = `Cancelled: the ${what} was stopped. The inputs are unchanged.`; return; }
-    if (e instanceof ApiError || e instanceof ClientError) {
+    showFailure(e, { form, summary, status, what, cancelled: `Cancelled: the ${what} was stopped. The inputs are unchanged.`,
       // the compare endpoint names the problem's fields under "problem."
-      const errors = (e.errors || []).map(x => ({ ...x, field: (x.field || '').replace(/^problem\.?/, '') }));
-      showErrors(form, summary, errors, problemText(e));
-      status.textContent = notRun(what, e);
-    } else {
-      showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
-    }
+      placeErrors: errors => errors.map(x => ({ ...x, field: (x.field || '').replace(/^problem\.?/, '') })) });
   }
 
   async function compare() {

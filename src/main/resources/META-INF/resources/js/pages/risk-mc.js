@@ -4,23 +4,19 @@
 // a stored site (its fleets and AI options as stored), a first month, a horizon and starting cash.
 // Numbers taken from an answer carry data-key and data-value (the raw number) so tests can compare them with the API.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
-import { h, field, numberInput, select } from '../lib/dom.js';
+import { h, field, numberInput, select, numOrNull } from '../lib/dom.js';
+import { planAsicFleets, planAiOptions } from '../lib/plan-problem.js';
 import { getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
 import { figure, COLORS } from '../lib/charts.js';
 import { exportButtons } from '../lib/exports.js';
 import * as f from '../lib/format.js';
 
 const HAS_RESULT = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT'];
 const BASELINE = /^stay on Bitcoin/;
-
-class ClientError extends Error {
-  constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
-}
 const val = (key, value, fmt) => h('span', { class: 'num', 'data-key': key, 'data-value': String(value) }, fmt(value));
 const usd0 = v => f.usd(Math.abs(v) < 0.5 ? 0 : v, 0);
-const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value));
 const short = v => {
   const a = Math.abs(v);
   const s = a >= 1e9 ? `${f.num(a / 1e9, 1)}B` : a >= 1e6 ? `${f.num(a / 1e6, 1)}M` : a >= 1e3 ? `${f.num(a / 1e3, 0)}k` : f.num(a, 0);
@@ -160,12 +156,8 @@ export async function mountMonteCarlo(container) {
     return {
       scenarioId: Number(scenarioPick.value),
       site: { name: s.name, interconnectMw: s.interconnectMw, maxAiItMw: s.maxAiItMw },
-      asicFleets: s.asicFleets.map(x => ({ name: x.name, model: x.model, units: x.units, hashrateThPerUnit: x.hashrateThPerUnit, powerWPerUnit: x.powerWPerUnit,
-        pue: x.pue, poolFeeFraction: x.poolFeeFraction, variableOpexUsdPerMwh: x.variableOpexUsdPerMwh, fixedOpexUsdPerMwYear: x.fixedOpexUsdPerMwYear })),
-      aiOptions: s.aiOptions.map(o => ({ name: o.name, offering: o.offering, kwPerGpu: o.kwPerGpu, leaseUsdPerGpuHour: o.leaseUsdPerGpuHour,
-        utilization: o.utilization, colocationUsdPerKwMonth: o.colocationUsdPerKwMonth, revenueUsdPerMwh: o.revenueUsdPerMwh, tenantPaysPower: o.tenantPaysPower,
-        pue: o.pue, maxItMw: o.maxItMw, capexUsdPerMw: o.capexUsdPerMw, variableOpexUsdPerMwh: o.variableOpexUsdPerMwh,
-        fixedOpexUsdPerMwYear: o.fixedOpexUsdPerMwYear, leadTimeMonths: o.leadTimeMonths })),
+      asicFleets: planAsicFleets(s),
+      aiOptions: planAiOptions(s),
       finance: { startingCashUsd: numOrNull(cash) },
       startMonth: start.value.trim() || null,
       months: numOrNull(months),
@@ -206,13 +198,7 @@ export async function mountMonteCarlo(container) {
   }
 
   function fail(e, form, summary, status, what) {
-    if (isAbort(e)) { status.textContent = `Cancelled: the ${what} was stopped on the server too. The inputs are unchanged.`; return; }
-    if (e instanceof ApiError || e instanceof ClientError) {
-      showErrors(form, summary, e.errors || [], problemText(e));
-      status.textContent = notRun(what, e);
-    } else {
-      showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
-    }
+    showFailure(e, { form, summary, status, what, cancelled: `Cancelled: the ${what} was stopped on the server too. The inputs are unchanged.` });
   }
 
   async function runMc() {

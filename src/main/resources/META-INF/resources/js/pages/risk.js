@@ -6,8 +6,8 @@
 import { h, field, numberInput, select } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { exportButtons } from '../lib/exports.js';
-import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
+import { LongRun, pollJob } from '../lib/longrun.js';
+import { clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
 import { mountMonteCarlo } from './risk-mc.js';
@@ -25,10 +25,6 @@ const INPUTS = {
 const inputOptions = Object.entries(INPUTS).map(([value, i]) => ({ value, label: i.label }));
 const fmtOf = input => (INPUTS[input] || { fmt: v => f.num(v, 4) }).fmt;
 const labelOf = input => (INPUTS[input] || { label: input }).label;
-
-class ClientError extends Error {
-  constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
-}
 
 /** A number from the answer, shown formatted, with its raw value. */
 const val = (value, fmt, key) => h('span', { class: 'num', 'data-value': String(value), 'data-key': key || null }, fmt(value));
@@ -143,14 +139,8 @@ export async function mount(container) {
       last = { req, result };
       show(req, result);
     } catch (e) {
-      if (isAbort(e)) {
-        status.textContent = 'Cancelled: the sweep was stopped before an answer came back. The inputs are unchanged.';
-      } else if (e instanceof ApiError || e instanceof ClientError) {
-        showErrors(form, summary, place(e.errors), problemText(e));
-        status.textContent = notRun('sweep', e);
-      } else {
-        showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
-      }
+      showFailure(e, { form, summary, status, what: 'sweep', placeErrors: place,
+        cancelled: 'Cancelled: the sweep was stopped before an answer came back. The inputs are unchanged.' });
     }
   }
   form.addEventListener('submit', e => { e.preventDefault(); if (!longRun.running) run(); });

@@ -1,9 +1,9 @@
 // What-if: edit a site, its ASIC fleets and AI options (catalog pick-lists), pick hourly prices from a stored
 // series (node + year) or a flat price, run the allocation LP, and read the answer in words, charts and tables.
 import { h, field, numberInput, select, nextId, saveBlob } from '../lib/dom.js';
-import { getJson, postJson, putJson, fetchBlob, getAll, ApiError } from '../lib/api.js';
-import { LongRun, isAbort } from '../lib/longrun.js';
-import { showErrors, clearErrors, problemText, notRun } from '../lib/fielderrors.js';
+import { getJson, postJson, putJson, fetchBlob, getAll } from '../lib/api.js';
+import { LongRun } from '../lib/longrun.js';
+import { showErrors, clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
 import { resultView } from '../lib/result-view.js';
 import * as f from '../lib/format.js';
 
@@ -25,10 +25,6 @@ const AI_FIELDS = [
   ['revenueUsdPerMwh', 'Revenue (USD per MWh of IT load)'], ['pue', 'PUE (site power per IT power)'], ['maxItMw', 'Largest IT load (MW)'],
   ['capexUsdPerMw', 'Capex (USD per MW of IT)'], ['variableOpexUsdPerMwh', 'Variable opex (USD/MWh)'], ['fixedOpexUsdPerMwYear', 'Fixed opex (USD per MW-year)'],
 ];
-
-class ClientError extends Error {
-  constructor(field, reason) { super(reason); this.errors = [{ field, reason }]; }
-}
 
 export async function mount(container, { query }) {
   const [models, offerings, sites, series] = await Promise.all([
@@ -364,14 +360,8 @@ export async function mount(container, { query }) {
       state.lastRequest = out.req; state.lastStart = out.start;
       show(out.result, out.req, out.start);
     } catch (e) {
-      if (isAbort(e)) {
-        status.textContent = 'Cancelled: the what-if was stopped before an answer came back. The inputs are unchanged.';
-      } else if (e instanceof ApiError || e instanceof ClientError) {
-        showErrors(form, summary, e.errors, problemText(e));
-        status.textContent = notRun('what-if', e);
-      } else {
-        showErrors(form, summary, [], `Something went wrong in the page: ${e.message}`);
-      }
+      showFailure(e, { form, summary, status, what: 'what-if',
+        cancelled: 'Cancelled: the what-if was stopped before an answer came back. The inputs are unchanged.' });
     }
   }
 
