@@ -44,7 +44,7 @@ public class SweepJobHandler implements JobHandler {
     /** Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns its id. */
     public long submit(SweepRequest req) {
         sweeps.validate(req);
-        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), req.baseBtcPriceUsd(), req.axes(), req.tornado());
+        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), null, req.baseBtcPriceUsd(), req.axes(), req.tornado());
         long id = store.create(JOB_KIND, write(snapshot));
         runner.submit(id);
         return id;
