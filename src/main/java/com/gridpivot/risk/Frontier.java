@@ -12,22 +12,31 @@ import java.util.function.DoubleUnaryOperator;
  * two grid points are found one after the other (first change above the lower end, then on from there).
  */
 final class Frontier {
-    /** AI MW equal to this are the same step. */
-    static final double SAME_MW = 1e-6;
-
     private Frontier() {
     }
 
     /**
-     * @param values    the grid values of the axis, ascending
-     * @param aiMw      the optimal AI MW at each (NaN without a solution: that pair is skipped)
-     * @param aiAt      the optimal AI MW at any value of the axis (a fresh solve)
-     * @param maxSteps  stop after this many steps
-     * @param stop      checked between solves (a cancelled job)
+     * @param steps thresholds where the AI MW jumps
+     * @param ramps stretches where the AI MW moves continuously instead (a plan whose cash floor binds), in words
      */
-    static List<SweepResult.FrontierStep> locate(SweepInput input, double[] values, double[] aiMw, DoubleUnaryOperator aiAt,
-                                                 double tolFraction, int maxSteps, BooleanSupplier stop) {
+    record Found(List<SweepResult.FrontierStep> steps, List<String> ramps) {
+    }
+
+    /**
+     * @param values      the grid values of the axis, ascending
+     * @param aiMw        the optimal AI MW at each (NaN without a solution: that pair is skipped)
+     * @param aiAt        the optimal AI MW at any value of the axis (a fresh solve)
+     * @param sameMw      AI MW closer than this are the same (LP noise is no step)
+     * @param checkJumps  after each bisection, solve at the bracket's lower end too: when the AI MW there is already within
+     *                    sameMw of the upper end's, the AI MW moves continuously (no threshold): the rest of that grid
+     *                    interval is reported as a ramp instead of being cut into slices
+     * @param maxSteps    stop after this many steps
+     * @param stop        checked between solves (a cancelled job)
+     */
+    static Found locate(SweepInput input, double[] values, double[] aiMw, DoubleUnaryOperator aiAt, double tolFraction, double sameMw,
+                        boolean checkJumps, int maxSteps, BooleanSupplier stop) {
         List<SweepResult.FrontierStep> out = new ArrayList<>();
+        List<String> ramps = new ArrayList<>();
         double tol = tolFraction * Math.abs(values[values.length - 1] - values[0]);
         for (int k = 1; k < values.length; k++) {
             double lo = values[k - 1];
@@ -36,24 +45,35 @@ final class Frontier {
             if (Double.isNaN(aiLo) || Double.isNaN(aiB)) {
                 continue;
             }
-            while (Math.abs(aiLo - aiB) > SAME_MW) {
+            while (Math.abs(aiLo - aiB) > sameMw) {
                 if (out.size() >= maxSteps || stop.getAsBoolean()) {
-                    return out;
+                    return new Found(out, ramps);
                 }
                 double hi = values[k];
                 double aiHi = aiB;
                 while (hi - lo > tol) {
                     double mid = 0.5 * (lo + hi);
                     double ai = aiAt.applyAsDouble(mid);
-                    if (Math.abs(ai - aiLo) <= SAME_MW) {
+                    if (Math.abs(ai - aiLo) <= sameMw) {
                         lo = mid;
                     } else {
                         hi = mid;
                         aiHi = ai;
                     }
                 }
+                double below = aiLo;
+                if (checkJumps) {
+                    below = aiAt.applyAsDouble(lo);
+                    if (!Double.isNaN(below) && !Double.isNaN(aiHi) && Math.abs(aiHi - below) <= sameMw) {
+                        ramps.add(String.format(Locale.ROOT, "between %s = %.6g and %.6g the AI IT MW moves continuously (%.4f → %.4f MW): "
+                                + "no single threshold (a limit whose coefficients move with the input binds, typically the cash floor); "
+                                + "sweep that range finer to trace it", input, values[k - 1], values[k],
+                                aiMw[k - 1], aiB));
+                        break;
+                    }
+                }
                 double value = 0.5 * (lo + hi);
-                out.add(new SweepResult.FrontierStep(input.name(), value, aiLo, aiHi, describe(input, value, aiLo, aiHi)));
+                out.add(new SweepResult.FrontierStep(input.name(), value, below, aiHi, describe(input, value, below, aiHi)));
                 if (Double.isNaN(aiHi)) {
                     break;
                 }
@@ -61,7 +81,7 @@ final class Frontier {
                 aiLo = aiHi;
             }
         }
-        return out;
+        return new Found(out, ramps);
     }
 
     static String describe(SweepInput input, double value, double below, double above) {

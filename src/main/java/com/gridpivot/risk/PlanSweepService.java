@@ -18,6 +18,11 @@ import java.util.function.IntConsumer;
 public class PlanSweepService {
     /** The frontier is located to this fraction of the axis range (each step costs ~17 fresh plan solves). */
     static final double FRONTIER_TOLERANCE = 1e-5;
+    /**
+     * AI MW closer than this are the same step: a plan's optimum moves through many vertices (cash floor, conversion rate),
+     * and GLOP's answers differ in the 7th digit between bases.
+     */
+    static final double FRONTIER_SAME_MW = 1e-4;
     /** At most this many frontier steps are located. */
     static final int FRONTIER_MAX_STEPS = 20;
 
@@ -135,11 +140,13 @@ public class PlanSweepService {
             SweepInput in = v.axes().get(0);
             double[] values = points.stream().mapToDouble(p -> p.values().get(in.name())).toArray();
             double[] ai = points.stream().mapToDouble(PlanSweepPointResult::aiMwOrNaN).toArray();
-            frontier = Frontier.locate(in, values, ai, x -> PlanSweepSolver.single(pp, Map.of(in, x)).aiMwOrNaN(), FRONTIER_TOLERANCE,
-                    FRONTIER_MAX_STEPS, cancelled);
-            note = "steps of the AI IT MW online at the horizon's end, each located by bisection on fresh plan solves to "
+            Frontier.Found found = Frontier.locate(in, values, ai, x -> PlanSweepSolver.single(pp, Map.of(in, x)).aiMwOrNaN(),
+                    FRONTIER_TOLERANCE, FRONTIER_SAME_MW, true, FRONTIER_MAX_STEPS, cancelled);
+            frontier = found.steps();
+            note = "jumps of the AI IT MW online at the horizon's end, each located by bisection on fresh plan solves to "
                     + FRONTIER_TOLERANCE + " of the range" + (frontier.size() >= FRONTIER_MAX_STEPS
-                    ? "; cut short after " + FRONTIER_MAX_STEPS + " steps (sweep a narrower range for the rest)" : "");
+                    ? "; cut short after " + FRONTIER_MAX_STEPS + " steps (sweep a narrower range for the rest)" : "")
+                    + (found.ramps().isEmpty() ? "" : "; " + String.join("; ", found.ramps()));
         }
         return new PlanSweepResult(r[r.length - 1], points, frontier, note, tornado,
                 new SweepResult.Stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), (System.nanoTime() - start) / 1e6));

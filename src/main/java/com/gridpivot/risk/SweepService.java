@@ -219,7 +219,7 @@ public class SweepService {
     static List<SweepResult.FrontierStep> frontier(ParametricAllocation pa, SweepInput input, List<SweepPointResult> points) {
         double[] values = points.stream().mapToDouble(p -> p.values().get(input.name())).toArray();
         double[] ai = points.stream().mapToDouble(p -> p.status() == LpStatus.OPTIMAL ? p.totalAiItMw() : Double.NaN).toArray();
-        return Frontier.locate(input, values, ai, v -> single(pa, Map.of(input, v)).totalAiItMw(), 1e-7, Integer.MAX_VALUE, () -> false);
+        return Frontier.locate(input, values, ai, v -> single(pa, Map.of(input, v)).totalAiItMw(), 1e-7, 1e-6, false, Integer.MAX_VALUE, () -> false).steps();
     }
 
     static List<SweepResult.TornadoBar> tornado(ParametricAllocation pa, List<SweepInput> inputs, double delta) {
