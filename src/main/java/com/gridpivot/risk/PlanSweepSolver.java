@@ -29,11 +29,18 @@ import java.util.function.IntConsumer;
 
 /**
  * Solves many variants of one plan (models/RISK.md, "Sweeps of a plan"). Every sweep input is a factor on one group of
- * cash-flow coefficients or the discount rate, so one plan LP per worker serves every point it takes: between points only
- * the objective's coefficients and the cash-balance rows' coefficients change (setCoefficient) and GLOP re-starts from
- * the previous basis. The month blocks are refined so that they are exact at every point (hashprice or energy scale can
- * change a month's merit order); when refining multiplies them beyond {@link SweepSolver#SHARED_MODEL_MAX_GROWTH} times
- * the base's own blocks, each point is built and solved on its own instead.
+ * cash-flow coefficients or the discount rate, so a built plan LP takes a point by setCoefficient alone: the objective's
+ * and the cash-balance rows' coefficients change, bounds and right-hand sides do not, and GLOP re-starts from the previous
+ * basis. Only the month blocks depend on the point, through the hashprice and energy scales (they move a month's merit
+ * order). Two modes:
+ * <ul>
+ *   <li>shared: blocks refined over every distinct (hashprice, energy) scale pair of the points are exact at every point;
+ *       one model per worker serves all its points — while they stay within {@link SweepSolver#SHARED_MODEL_MAX_GROWTH}
+ *       times the base's own blocks;</li>
+ *   <li>per pair: otherwise the points are ordered by their pair and a worker builds one model per pair (that pair's own
+ *       exact blocks) and re-uses it for every point with that pair (other inputs: lease, colocation, capex, discount
+ *       rate). A BTC-price sweep, every point its own pair, builds one model per point.</li>
+ * </ul>
  */
 public final class PlanSweepSolver {
     private PlanSweepSolver() {
@@ -43,46 +50,79 @@ public final class PlanSweepSolver {
      * @param points      one result per point asked, in order; null where a cancel stopped before it
      * @param hourBlocks  Σ over months of the blocks of the shared model, or of the base's own model
      * @param sharedModel whether one model (per worker) served all points
+     * @param models      plan LPs built (per worker in shared mode; per pair run otherwise)
      * @param threads     workers used
      */
-    public record Outcome(PlanSweepPointResult[] points, int hourBlocks, boolean sharedModel, int threads) {
+    public record Outcome(PlanSweepPointResult[] points, int hourBlocks, boolean sharedModel, int models, int threads) {
     }
 
     public static Outcome solve(ParametricPlan pp, List<Map<SweepInput, Double>> points, int threads, IntConsumer progress,
                                 BooleanSupplier cancelled) {
+        return solve(pp, points, threads, progress, cancelled, SweepSolver.SHARED_MODEL_MAX_GROWTH);
+    }
+
+    /**
+     * As above with the growth rule given (benchmarks, tests): the shared model is used while its blocks are at most
+     * {@code maxGrowth} times the base's own; 0 always solves per pair.
+     */
+    public static Outcome solve(ParametricPlan pp, List<Map<SweepInput, Double>> points, int threads, IntConsumer progress,
+                                BooleanSupplier cancelled, int maxGrowth) {
         PlanProblem base = pp.base();
         List<ParametricPlan.Factors> factors = points.stream().map(pp::factors).toList();
         List<List<MonthBlock>> own = PlanModelBuilder.blocks(base);
         int ownCount = count(own);
-        List<List<MonthBlock>> blocks = base.hourModel() == HourModel.HOURLY ? own
-                : refined(base, factors, SweepSolver.SHARED_MODEL_MAX_GROWTH * Math.max(1, ownCount));
+        long maxBlocks = (long) maxGrowth * Math.max(1, ownCount);
+        List<List<MonthBlock>> blocks = maxGrowth <= 0 ? null : base.hourModel() == HourModel.HOURLY ? own
+                : refined(base, factors, (int) Math.min(Integer.MAX_VALUE, maxBlocks));
         boolean shared = blocks != null;
         int n = points.size();
+        // Per pair: points with the same (hashprice, energy) scales next to each other, so that a worker re-uses its model.
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        if (!shared) {
+            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(k -> factors.get(k).hashpriceScale())
+                    .thenComparingDouble(k -> factors.get(k).energyScale()));
+        }
         PlanSweepPointResult[] out = new PlanSweepPointResult[n];
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger models = new AtomicInteger();
         int workers = PointWorkers.run(n, threads, "plan-sweep-worker", (from, to) -> {
-            if (!shared) {
-                for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                    out[k] = single(pp, points.get(k));
-                    progress.accept(done.incrementAndGet());
-                }
-                return;
-            }
-            try (PlanModel m = PlanModelBuilder.build(base, null, blocks)) {
-                Map<MPVariable, PlanOption> optionOf = new IdentityHashMap<>();
-                for (int j = 0; j < base.options().size(); j++) {
-                    for (MPVariable v : m.online()[j]) {
-                        optionOf.put(v, base.options().get(j));
+            PlanModel m = null;
+            List<Double> modelPair = null;
+            Map<MPVariable, PlanOption> optionOf = new IdentityHashMap<>();
+            try {
+                for (int q = from; q < to && !cancelled.getAsBoolean(); q++) {
+                    int k = order[q];
+                    ParametricPlan.Factors f = factors.get(k);
+                    List<Double> pair = List.of(f.hashpriceScale(), f.energyScale());
+                    if (m == null || (!shared && !pair.equals(modelPair))) {
+                        if (m != null) {
+                            m.close();
+                            m = null;
+                        }
+                        m = PlanModelBuilder.build(base, null, shared ? blocks : refined(base, List.of(f), Integer.MAX_VALUE));
+                        models.incrementAndGet();
+                        modelPair = pair;
+                        optionOf.clear();
+                        for (int j = 0; j < base.options().size(); j++) {
+                            for (MPVariable v : m.online()[j]) {
+                                optionOf.put(v, base.options().get(j));
+                            }
+                        }
                     }
-                }
-                for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                    apply(m, factors.get(k), optionOf);
+                    apply(m, f, optionOf);
                     out[k] = read(m, PlanSolver.solve(m, RunControl.NONE).outcome(), SweepService.label(points.get(k)));
                     progress.accept(done.incrementAndGet());
                 }
+            } finally {
+                if (m != null) {
+                    m.close();
+                }
             }
         });
-        return new Outcome(out, shared ? count(blocks) : ownCount, shared, workers);
+        return new Outcome(out, shared ? count(blocks) : ownCount, shared, models.get(), workers);
     }
 
     /** One plan solved on its own: the plan at these values, built with its own exact blocks (as a plan run). */

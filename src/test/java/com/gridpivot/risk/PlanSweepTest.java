@@ -187,6 +187,22 @@ class PlanSweepTest {
         }
     }
 
+    /* When the refined blocks would grow too much: one model per (hashprice, energy) pair, re-used across the lease values. */
+    @Test
+    void perPairModelsAreReusedAcrossTheOtherInputs() {
+        PlanProblem p = rich();
+        ParametricPlan pp = new ParametricPlan(p);
+        List<Map<SweepInput, Double>> points = SweepService.combinations(List.of(SweepInput.GPU_LEASE_SCALE, SweepInput.ENERGY_PRICE_SCALE),
+                List.of(new double[] {0.6, 1.0, 1.4}, new double[] {0.5, 1.0, 1.6}));
+        PlanSweepSolver.Outcome o = PlanSweepSolver.solve(pp, points, 1, k -> { }, () -> false, 0);
+        assertThat(o.sharedModel()).isFalse();
+        assertThat(o.models()).isEqualTo(3);
+        for (int k = 0; k < points.size(); k++) {
+            assertThat(o.points()[k].values()).isEqualTo(SweepService.label(points.get(k)));
+            assertSameAsPlanRun(pp, o.points()[k], points.get(k));
+        }
+    }
+
     @Test
     void theTornadoBarsAreTwoFreshPlanRunsEach() {
         PlanProblem p = rich();
