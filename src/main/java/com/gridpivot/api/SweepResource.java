@@ -79,7 +79,8 @@ public class SweepResource {
     @Operation(summary = "Start a sweep as a durable job",
             description = "A what-if (allocation) or a pivot plan (plan: the body of POST /api/v1/plans/runs), exactly one. Validated first (400 lists every invalid field), stored with its complete input snapshot before the 202, run by a worker over all cores. Poll the Location; DELETE cancels.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
-            examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))
+            examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
+                @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/sweeps/runs/{id}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -145,7 +146,8 @@ public class SweepResource {
     @Operation(summary = "Sweep a what-if or a plan over one or two inputs, answered at once (for long sweeps use POST /api/v1/sweeps/runs)",
             description = "With plan instead of allocation: the optimal plan's NPV, end AI and ASIC MW and first AI month at every point, one re-used plan LP per worker (models/RISK.md). Solves the what-if at every grid point with one shared model (hour blocks exact at every point), gives the pivot frontier of a one-axis sweep (the values at which the optimal AI MW steps, located by bisection to 1e-7 of the range) and, when asked, a tornado of netUsd against ±deltaFraction on each input.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
-            examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))
+            examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
+                @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class})))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -279,6 +279,16 @@ class PlanSweepTest {
     }
 
     @Test
+    void theOpenApiExampleIsAPlanSweepRequest() throws Exception {
+        SweepRequest r = com.gridpivot.planning.PlanTestSupport.JSON.readValue(com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST,
+                SweepRequest.class);
+        assertThat(r.allocation()).isNull();
+        assertThat(r.plan().scenarioId()).isEqualTo(1L);
+        assertThat(r.axes().get(0).input()).isEqualTo("BTC_PRICE_SCALE");
+        assertThat(r.tornado().deltaFraction()).isEqualTo(0.2);
+    }
+
+    @Test
     void aSweepAfterACancelHasNoFrontier() {
         PlanProblem p = problem(tiny());
         int[] calls = {0};
