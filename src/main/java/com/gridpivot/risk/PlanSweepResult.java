@@ -13,8 +13,11 @@ import java.util.List;
  * @param frontierNote how the frontier was found, or why it is missing or cut short
  * @param tornado      NPV swings, largest first
  * @param stats        how it was computed; hourBlocks = Σ over months of the blocks of the (shared) model
+ * @param lpModelsBuilt plan LPs built for the grid, tornado and base (one per worker when shared, else one per
+ *                      (hashprice, energy) pair run); every other point re-used a model by changing coefficients
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanSweepResult(PlanSweepPointResult base, List<PlanSweepPointResult> points, List<SweepResult.FrontierStep> frontier,
-                              String frontierNote, List<SweepResult.TornadoBar> tornado, SweepResult.Stats stats) {
+                              String frontierNote, List<SweepResult.TornadoBar> tornado, SweepResult.Stats stats,
+                              int lpModelsBuilt) {
 }

@@ -140,16 +140,21 @@ public class PlanSweepService {
             SweepInput in = v.axes().get(0);
             double[] values = points.stream().mapToDouble(p -> p.values().get(in.name())).toArray();
             double[] ai = points.stream().mapToDouble(PlanSweepPointResult::aiMwOrNaN).toArray();
-            Frontier.Found found = Frontier.locate(in, values, ai, x -> PlanSweepSolver.single(pp, Map.of(in, x)).aiMwOrNaN(),
-                    FRONTIER_TOLERANCE, FRONTIER_SAME_MW, true, FRONTIER_MAX_STEPS, cancelled);
+            // Bisection re-uses one model while the input leaves the merit orders alone (lease, colocation, capex, rate).
+            Frontier.Found found;
+            try (PlanSweepSolver.Session session = new PlanSweepSolver.Session(pp, null)) {
+                found = Frontier.locate(in, values, ai, x -> session.solve(Map.of(in, x)).aiMwOrNaN(), FRONTIER_TOLERANCE, FRONTIER_SAME_MW,
+                        true, FRONTIER_MAX_STEPS, cancelled);
+            }
             frontier = found.steps();
-            note = "jumps of the AI IT MW online at the horizon's end, each located by bisection on fresh plan solves to "
+            note = "jumps of the AI IT MW online at the horizon's end, each located by bisection on plan solves to "
                     + FRONTIER_TOLERANCE + " of the range" + (frontier.size() >= FRONTIER_MAX_STEPS
                     ? "; cut short after " + FRONTIER_MAX_STEPS + " steps (sweep a narrower range for the rest)" : "")
                     + (found.ramps().isEmpty() ? "" : "; " + String.join("; ", found.ramps()));
         }
         return new PlanSweepResult(r[r.length - 1], points, frontier, note, tornado,
-                new SweepResult.Stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), (System.nanoTime() - start) / 1e6));
+                new SweepResult.Stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), (System.nanoTime() - start) / 1e6),
+                o.models());
     }
 
     /** Every input that moves this plan's NPV. */

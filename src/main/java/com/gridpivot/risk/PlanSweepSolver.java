@@ -89,40 +89,67 @@ public final class PlanSweepSolver {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger models = new AtomicInteger();
         int workers = PointWorkers.run(n, threads, "plan-sweep-worker", (from, to) -> {
-            PlanModel m = null;
-            List<Double> modelPair = null;
-            Map<MPVariable, PlanOption> optionOf = new IdentityHashMap<>();
-            try {
+            try (Session session = new Session(pp, blocks)) {
                 for (int q = from; q < to && !cancelled.getAsBoolean(); q++) {
                     int k = order[q];
-                    ParametricPlan.Factors f = factors.get(k);
-                    List<Double> pair = List.of(f.hashpriceScale(), f.energyScale());
-                    if (m == null || (!shared && !pair.equals(modelPair))) {
-                        if (m != null) {
-                            m.close();
-                            m = null;
-                        }
-                        m = PlanModelBuilder.build(base, null, shared ? blocks : refined(base, List.of(f), Integer.MAX_VALUE));
-                        models.incrementAndGet();
-                        modelPair = pair;
-                        optionOf.clear();
-                        for (int j = 0; j < base.options().size(); j++) {
-                            for (MPVariable v : m.online()[j]) {
-                                optionOf.put(v, base.options().get(j));
-                            }
-                        }
-                    }
-                    apply(m, f, optionOf);
-                    out[k] = read(m, PlanSolver.solve(m, RunControl.NONE).outcome(), SweepService.label(points.get(k)));
+                    out[k] = session.solve(points.get(k));
                     progress.accept(done.incrementAndGet());
                 }
-            } finally {
-                if (m != null) {
-                    m.close();
-                }
+                models.addAndGet(session.modelsBuilt());
             }
         });
         return new Outcome(out, shared ? count(blocks) : ownCount, shared, models.get(), workers);
+    }
+
+    /**
+     * One thread's plan LP, re-used from point to point: with shared blocks one model for every point; without, one model
+     * per (hashprice, energy) pair, rebuilt when the pair changes. Owns its MPSolver: close it.
+     */
+    public static final class Session implements AutoCloseable {
+        private final ParametricPlan pp;
+        private final List<List<MonthBlock>> sharedBlocks;
+        private final Map<MPVariable, PlanOption> optionOf = new IdentityHashMap<>();
+        private PlanModel model;
+        private List<Double> modelPair;
+        private int built;
+
+        /** @param sharedBlocks blocks exact at every point this session will solve, or null for one model per pair */
+        public Session(ParametricPlan pp, List<List<MonthBlock>> sharedBlocks) {
+            this.pp = pp;
+            this.sharedBlocks = sharedBlocks;
+        }
+
+        public PlanSweepPointResult solve(Map<SweepInput, Double> values) {
+            ParametricPlan.Factors f = pp.factors(values);
+            List<Double> pair = List.of(f.hashpriceScale(), f.energyScale());
+            if (model == null || (sharedBlocks == null && !pair.equals(modelPair))) {
+                close();
+                PlanProblem base = pp.base();
+                model = PlanModelBuilder.build(base, null, sharedBlocks != null ? sharedBlocks : refined(base, List.of(f), Integer.MAX_VALUE));
+                built++;
+                modelPair = pair;
+                for (int j = 0; j < base.options().size(); j++) {
+                    for (MPVariable v : model.online()[j]) {
+                        optionOf.put(v, base.options().get(j));
+                    }
+                }
+            }
+            apply(model, f, optionOf);
+            return read(model, PlanSolver.solve(model, RunControl.NONE).outcome(), SweepService.label(values));
+        }
+
+        public int modelsBuilt() {
+            return built;
+        }
+
+        @Override
+        public void close() {
+            if (model != null) {
+                model.close();
+                model = null;
+                optionOf.clear();
+            }
+        }
     }
 
     /** One plan solved on its own: the plan at these values, built with its own exact blocks (as a plan run). */

@@ -168,6 +168,28 @@ class PlanSweepTest {
         }
     }
 
+    /* A frontier over an input that leaves the merit orders alone: the bisection re-uses one model; its steps are real. */
+    @Test
+    void aColocationFrontierFromAReusedModelHasRealSteps() {
+        PlanProblem p = rich();
+        ParametricPlan pp = new ParametricPlan(p);
+        double[] colo = {0.2, 0.6, 1.0, 1.4, 1.8};
+        PlanSweepResult r = run(sweep(p, List.of(SweepInput.COLOCATION_SCALE), List.of(colo), List.of(), 0.2), 2);
+        assertThat(r.stats().sharedModel()).isTrue();
+        assertThat(r.lpModelsBuilt()).isEqualTo(2);
+        for (PlanSweepPointResult pt : r.points()) {
+            assertSameAsPlanRun(pp, pt, valuesOf(pt));
+        }
+        assertThat(r.frontier()).isNotEmpty();
+        for (SweepResult.FrontierStep s : r.frontier()) {
+            double eps = 3 * PlanSweepService.FRONTIER_TOLERANCE * (colo[colo.length - 1] - colo[0]);
+            assertThat(PlanSweepSolver.single(pp, Map.of(SweepInput.COLOCATION_SCALE, s.value() - eps)).aiItMwEnd())
+                    .isCloseTo(s.aiItMwBelow(), within(1e-6));
+            assertThat(PlanSweepSolver.single(pp, Map.of(SweepInput.COLOCATION_SCALE, s.value() + eps)).aiItMwEnd())
+                    .isCloseTo(s.aiItMwAbove(), within(1e-6));
+        }
+    }
+
     @Test
     void everyPointOfTwoAxisPlanSweepsEqualsAFreshPlanRun() {
         PlanProblem p = rich();
