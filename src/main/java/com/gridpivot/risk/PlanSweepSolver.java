@@ -63,7 +63,8 @@ public final class PlanSweepSolver {
 
     /**
      * As above with the growth rule given (benchmarks, tests): the shared model is used while its blocks are at most
-     * {@code maxGrowth} times the base's own; 0 always solves per pair.
+     * {@code maxGrowth} times the base's own; 0 always solves per pair (an HOURLY plan's
+     * hourly blocks are exact at every point: always shared).
      */
     public static Outcome solve(ParametricPlan pp, List<Map<SweepInput, Double>> points, int threads, IntConsumer progress,
                                 BooleanSupplier cancelled, int maxGrowth) {
@@ -72,7 +73,7 @@ public final class PlanSweepSolver {
         List<List<MonthBlock>> own = PlanModelBuilder.blocks(base);
         int ownCount = count(own);
         long maxBlocks = (long) maxGrowth * Math.max(1, ownCount);
-        List<List<MonthBlock>> blocks = maxGrowth <= 0 ? null : base.hourModel() == HourModel.HOURLY ? own
+        List<List<MonthBlock>> blocks = base.hourModel() == HourModel.HOURLY ? own : maxGrowth <= 0 ? null
                 : refined(base, factors, (int) Math.min(Integer.MAX_VALUE, maxBlocks));
         boolean shared = blocks != null;
         int n = points.size();
@@ -113,10 +114,13 @@ public final class PlanSweepSolver {
         private List<Double> modelPair;
         private int built;
 
-        /** @param sharedBlocks blocks exact at every point this session will solve, or null for one model per pair */
+        /**
+         * @param sharedBlocks blocks exact at every point this session will solve, or null for one model per pair (an
+         *                     HOURLY plan's hourly blocks are exact at every point: one model then)
+         */
         public Session(ParametricPlan pp, List<List<MonthBlock>> sharedBlocks) {
             this.pp = pp;
-            this.sharedBlocks = sharedBlocks;
+            this.sharedBlocks = sharedBlocks == null && pp.base().hourModel() == HourModel.HOURLY ? PlanModelBuilder.blocks(pp.base()) : sharedBlocks;
         }
 
         public PlanSweepPointResult solve(Map<SweepInput, Double> values) {

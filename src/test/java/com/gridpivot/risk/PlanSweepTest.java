@@ -139,6 +139,20 @@ class PlanSweepTest {
         assertThat(btc.netUsdHigh()).isCloseTo(2_484_000, within(1e-4));
     }
 
+    /* The HOURLY hour model: one row set per hour is exact at every point, so one model serves the sweep, frontier included. */
+    @Test
+    void anHourlyPlanSweepsWithOneModel() {
+        ObjectNode json = tiny();
+        json.put("hourModel", "HOURLY");
+        PlanSweepResult r = run(sweep(problem(json), List.of(SweepInput.BTC_PRICE_SCALE), List.of(new double[] {1.0, 1.5}), List.of(), 0.2), 1);
+        assertThat(r.stats().sharedModel()).isTrue();
+        assertThat(r.stats().hourBlocks()).isEqualTo(2_160);
+        assertThat(r.lpModelsBuilt()).isEqualTo(1);
+        assertThat(r.points().get(0).npvUsd()).isCloseTo(2_160_000, within(1e-4));
+        assertThat(r.points().get(1).npvUsd()).isCloseTo(2_484_000, within(1e-4));
+        assertThat(r.frontier()).singleElement().satisfies(s -> assertThat(s.value()).isCloseTo(1.2, within(1e-5)));
+    }
+
     @Test
     void everyPointOfAOneAxisPlanSweepEqualsAFreshPlanRun() {
         PlanProblem p = rich();
