@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
 /** Sweeps, the pivot frontier and tornados of a multi-year plan (models/RISK.md, "Sweeps of a plan"). */
 @ApplicationScoped
 public class PlanSweepService {
-    /** The frontier is located to this fraction of the axis range (each step costs ~17 fresh plan solves). */
+    /** The frontier is located to this fraction of the axis range (each step costs ~17 plan solves). */
     static final double FRONTIER_TOLERANCE = 1e-5;
     /**
      * AI MW closer than this are the same step: a plan's optimum moves through many vertices (cash floor, conversion rate),
@@ -100,7 +100,7 @@ public class PlanSweepService {
 
     /**
      * Solves the grid, the tornado's points and the base in one batch (one re-used model per worker), then the frontier of a
-     * one-axis sweep by bisection on fresh plan solves.
+     * one-axis sweep by bisection (one re-used model per (hashprice, energy) pair).
      */
     public PlanSweepResult run(Validated v, int threads, IntConsumer progress, BooleanSupplier cancelled) {
         long start = System.nanoTime();
