@@ -239,7 +239,8 @@ public final class PlanSweepSolver {
 
     /**
      * Month blocks exact at every point: refined over the distinct (hashprice scale, energy scale) pairs of the points (the
-     * other inputs do not touch a month's merit order). Null when they would exceed {@code maxBlocks} in all.
+     * other inputs do not touch a month's merit order). Null when they exceed {@code maxBlocks} in all, or after three or
+     * more months are on course for twice that.
      */
     static List<List<MonthBlock>> refined(PlanProblem base, List<ParametricPlan.Factors> factors, int maxBlocks) {
         Set<List<Double>> pairs = new LinkedHashSet<>();
@@ -255,7 +256,9 @@ public final class PlanSweepSolver {
                     ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), pair.get(0)), md.btcPriceUsd())).toList();
             List<MonthBlock> month = MonthBlocks.refined(md, variants, specs);
             total += month.size();
-            if (total > maxBlocks) {
+            // Stop early when the months so far, extrapolated, would pass twice the limit (refining is the costly part).
+            long projected = (long) total * base.monthCount() / (out.size() + 1);
+            if (total > maxBlocks || (out.size() >= 2 && projected > 2L * maxBlocks)) {
                 return null;
             }
             out.add(month);
