@@ -86,6 +86,17 @@ class PlanSweepResourceTest {
     }
 
     @Test
+    void aRunningPlanSweepCanBeCancelled() throws Exception {
+        // 2,000 points of the hourly tiny plan: far longer than the DELETE that follows the 202.
+        String big = SWEEP.replace("\"points\": 4", "\"points\": 2000").replace("\"months\": 3}", "\"months\": 3, \"hourModel\": \"HOURLY\"}");
+        String path = URI.create(given().contentType("application/json").body(big).post("/api/v1/sweeps/runs").then().statusCode(202)
+                .extract().header("Location")).getPath();
+        given().when().delete(path).then().statusCode(200).body("cancelRequested", equalTo(true));
+        poll(path).then().body("status", equalTo("CANCELLED")).body("resultUrl", org.hamcrest.Matchers.nullValue());
+        given().when().get(path + "/result").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void aPlanSweepIsAnsweredAtOnceToo() {
         given().contentType("application/json").body(SWEEP).when().post("/api/v1/sweeps").then().statusCode(200)
                 .body("points", hasSize(4))
