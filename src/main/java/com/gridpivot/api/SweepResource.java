@@ -89,8 +89,8 @@ public class SweepResource {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
         SweepRequest req = json.readValue(body, SweepRequest.class);
-        long id = isPlan(req) ? planJobs.submit(req) : jobs.submit(req);
-        return Response.accepted(SweepRunResponse.of(find(id, false))).location(URI.create(RUNS + id)).build();
+        JobView accepted = isPlan(req) ? planJobs.submit(req) : jobs.submit(req);
+        return Response.accepted(SweepRunResponse.of(accepted)).location(URI.create(RUNS + accepted.id())).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobStore;
+import com.gridpivot.jobs.JobView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
@@ -37,12 +38,16 @@ public class PlanSweepJobHandler implements JobHandler {
         return JOB_KIND;
     }
 
-    /** Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns its id. */
-    public long submit(SweepRequest req) {
+    /**
+     * Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns the run as
+     * stored (QUEUED), read before a worker can have started it.
+     */
+    public JobView submit(SweepRequest req) {
         PlanSweepService.Validated v = sweeps.validate(req);
         long id = store.create(JOB_KIND, write(v.snapshot()));
+        JobView accepted = store.get(id, false).orElseThrow();
         runner.submit(id);
-        return id;
+        return accepted;
     }
 
     @Override
