@@ -2,6 +2,9 @@ package com.gridpivot.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.risk.PlanSweepJobHandler;
+import com.gridpivot.risk.PlanSweepResult;
+import com.gridpivot.risk.PlanSweepService;
 import com.gridpivot.risk.SweepRequest;
 import com.gridpivot.risk.SweepResult;
 import com.gridpivot.risk.SweepService;
@@ -38,9 +41,14 @@ public class SweepResource {
     private final SweepJobHandler jobs;
     private final JobStore store;
     private final JobRunner runner;
+    private final PlanSweepService planSweeps;
+    private final PlanSweepJobHandler planJobs;
 
-    public SweepResource(SweepService sweeps, ObjectMapper json, SweepJobHandler jobs, JobStore store, JobRunner runner) {
+    public SweepResource(SweepService sweeps, ObjectMapper json, SweepJobHandler jobs, JobStore store, JobRunner runner,
+                         PlanSweepService planSweeps, PlanSweepJobHandler planJobs) {
         this.sweeps = sweeps;
+        this.planSweeps = planSweeps;
+        this.planJobs = planJobs;
         this.json = json;
         this.jobs = jobs;
         this.store = store;
@@ -69,9 +77,10 @@ public class SweepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a sweep as a durable job",
-            description = "Validated first (400 lists every invalid field), stored with its complete input snapshot before the 202, run by a worker over all cores. Poll the Location; DELETE cancels.")
+            description = "A what-if (allocation) or a pivot plan (plan: the body of POST /api/v1/plans/runs), exactly one. Validated first (400 lists every invalid field), stored with its complete input snapshot before the 202, run by a worker over all cores. Poll the Location; DELETE cancels.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
-            examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))
+            examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
+                @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/sweeps/runs/{id}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -79,8 +88,9 @@ public class SweepResource {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
-        long id = jobs.submit(json.readValue(body, SweepRequest.class));
-        return Response.accepted(SweepRunResponse.of(find(id, false))).location(URI.create(RUNS + id)).build();
+        SweepRequest req = json.readValue(body, SweepRequest.class);
+        JobView accepted = isPlan(req) ? planJobs.submit(req) : jobs.submit(req);
+        return Response.accepted(SweepRunResponse.of(accepted)).location(URI.create(RUNS + accepted.id())).build();
     }
 
     @GET
@@ -97,7 +107,8 @@ public class SweepResource {
     @Path("/runs/{id}/result")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A finished sweep's result")
-    @APIResponse(responseCode = "200", description = "The sweep result", content = @Content(schema = @Schema(implementation = SweepResult.class)))
+    @APIResponse(responseCode = "200", description = "The sweep result (PlanSweepResult for a plan)",
+            content = @Content(schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class})))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response result(@PathParam("id") long id) {
@@ -125,24 +136,36 @@ public class SweepResource {
     }
 
     private JobView find(long id, boolean withTexts) {
-        return store.get(id, withTexts).filter(j -> SweepJobHandler.JOB_KIND.equals(j.kind()))
+        return store.get(id, withTexts).filter(j -> SweepJobHandler.JOB_KIND.equals(j.kind()) || PlanSweepJobHandler.JOB_KIND.equals(j.kind()))
                 .orElseThrow(() -> new NotFoundException("no sweep run " + id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sweep a what-if over one or two inputs, answered at once (for long sweeps use POST /api/v1/sweeps/runs)",
-            description = "Solves the what-if at every grid point with one shared model (hour blocks exact at every point), gives the pivot frontier of a one-axis sweep (the values at which the optimal AI MW steps, located by bisection to 1e-7 of the range) and, when asked, a tornado of netUsd against ±deltaFraction on each input.")
+    @Operation(summary = "Sweep a what-if or a plan over one or two inputs, answered at once (for long sweeps use POST /api/v1/sweeps/runs)",
+            description = "With plan instead of allocation: the optimal plan's NPV, end AI and ASIC MW and first AI month at every point, one re-used plan LP per worker (models/RISK.md). Solves the what-if at every grid point with one shared model (hour blocks exact at every point), gives the pivot frontier of a one-axis sweep (the values at which the optimal AI MW steps, located by bisection to 1e-7 of the range) and, when asked, a tornado of netUsd against ±deltaFraction on each input.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRequest.class),
-            examples = @ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepResult.class)))
+            examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
+                @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class})))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public SweepResult sweep(String body) throws JsonProcessingException {
+    public Object sweep(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
-        SweepService.Plan plan = sweeps.validate(json.readValue(body, SweepRequest.class));
-        return sweeps.run(plan, Runtime.getRuntime().availableProcessors(), k -> { }, () -> false);
+        SweepRequest req = json.readValue(body, SweepRequest.class);
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (isPlan(req)) {
+            return planSweeps.run(planSweeps.validate(req), threads, k -> { }, () -> false);
+        }
+        SweepService.Plan plan = sweeps.validate(req);
+        return sweeps.run(plan, threads, k -> { }, () -> false);
+    }
+
+    /** A plan sweep: a plan and no allocation (both given: the what-if's validation names the field). */
+    private static boolean isPlan(SweepRequest req) {
+        return req != null && req.plan() != null && req.allocation() == null;
     }
 }

@@ -33,7 +33,7 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         for (Map.Entry<SweepInput, Double> e : values.entrySet()) {
             double v = e.getValue();
             switch (e.getKey()) {
-                case HASHPRICE_SCALE -> hashScale *= v;
+                case HASHPRICE_SCALE, BTC_PRICE_SCALE -> hashScale *= v;
                 case BTC_PRICE_USD -> hashScale *= v / baseBtcPriceUsd;
                 case GPU_LEASE_SCALE -> leaseScale = v;
                 case COLOCATION_SCALE -> coloScale = v;
@@ -47,15 +47,23 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         final double lease = leaseScale;
         final double colo = coloScale;
         final double capex = capexScale;
-        var options = base.aiOptions().stream().map(o -> new AiOptionSpec(o.name(), o.offering(), o.revenueBasis(),
-                o.revenueUsdPerMwh() * (o.revenueBasis() == RevenueBasis.GPU_LEASE ? lease : o.revenueBasis() == RevenueBasis.COLOCATION ? colo : 1.0),
-                o.tenantPaysPower(), o.pue(), o.maxItMw(), o.capexUsdPerMw() * capex, o.variableOpexUsdPerMwh(), o.fixedOpexUsdPerMwYear()))
-                .toList();
+        var options = base.aiOptions().stream().map(o -> scaled(o, lease, colo, capex)).toList();
         return new AllocationProblem(base.site(), base.fleets(), options, prices, hashprice, rate, base.capexRecoveryYears(),
                 base.solver(), base.hourAggregation(), base.timeLimitSeconds());
     }
 
-    private static double[] scaled(double[] v, double k) {
+    /** An AI option with its rate scaled by its basis (GPU lease or colocation; a flat revenue stays) and its capex scaled. */
+    static AiOptionSpec scaled(AiOptionSpec o, double leaseScale, double colocationScale, double capexScale) {
+        return new AiOptionSpec(o.name(), o.offering(), o.revenueBasis(), o.revenueUsdPerMwh() * rateScale(o, leaseScale, colocationScale),
+                o.tenantPaysPower(), o.pue(), o.maxItMw(), o.capexUsdPerMw() * capexScale, o.variableOpexUsdPerMwh(), o.fixedOpexUsdPerMwYear());
+    }
+
+    /** The factor on an option's rate: the lease scale for GPU_LEASE, the colocation scale for COLOCATION, else 1. */
+    static double rateScale(AiOptionSpec o, double leaseScale, double colocationScale) {
+        return o.revenueBasis() == RevenueBasis.GPU_LEASE ? leaseScale : o.revenueBasis() == RevenueBasis.COLOCATION ? colocationScale : 1.0;
+    }
+
+    static double[] scaled(double[] v, double k) {
         if (k == 1.0) {
             return v;
         }

@@ -1,11 +1,16 @@
 package com.gridpivot.risk;
 
-/** The inputs a sweep or a tornado can vary, and how a value changes a what-if. */
+/** The inputs a sweep or a tornado can vary, and how a value changes a what-if or a plan (models/RISK.md). */
 public enum SweepInput {
-    /** Multiplies the hashprice of every hour (1 = as given). */
+    /** Multiplies the hashprice of every hour (1 = as given); a plan's BTC price (treasury) is held. */
     HASHPRICE_SCALE,
     /** BTC price in USD; hashprice scales with value / baseBtcPriceUsd (difficulty and fees held). */
     BTC_PRICE_USD,
+    /**
+     * Multiplies the BTC price. A plan: the whole price path (treasury sales and their end value) and, with difficulty and
+     * fees held, the hashprice of every hour. A what-if: the hashprice (as HASHPRICE_SCALE).
+     */
+    BTC_PRICE_SCALE,
     /** Multiplies the lease rate of every GPU-lease option. */
     GPU_LEASE_SCALE,
     /** Multiplies the rate of every colocation option. */

@@ -8,6 +8,7 @@ import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobStore;
+import com.gridpivot.jobs.JobView;
 import com.gridpivot.optimization.AllocationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,13 +42,17 @@ public class SweepJobHandler implements JobHandler {
         return JOB_KIND;
     }
 
-    /** Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns its id. */
-    public long submit(SweepRequest req) {
+    /**
+     * Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns the run as
+     * stored (QUEUED), read before a worker can have started it.
+     */
+    public JobView submit(SweepRequest req) {
         sweeps.validate(req);
-        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), req.baseBtcPriceUsd(), req.axes(), req.tornado());
+        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), null, req.baseBtcPriceUsd(), req.axes(), req.tornado());
         long id = store.create(JOB_KIND, write(snapshot));
+        JobView accepted = store.get(id, false).orElseThrow();
         runner.submit(id);
-        return id;
+        return accepted;
     }
 
     @Override

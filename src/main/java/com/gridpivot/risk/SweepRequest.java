@@ -1,21 +1,24 @@
 package com.gridpivot.risk;
 
 import com.gridpivot.api.allocation.AllocationRequest;
+import com.gridpivot.api.plans.PlanRequest;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/sweeps}: a what-if solved over a grid of one or two inputs, with the pivot frontier and a
- * tornado.
+ * {@code POST /api/v1/sweeps}: a what-if or a pivot plan solved over a grid of one or two inputs, with the pivot frontier
+ * and a tornado. Give exactly one of {@code allocation} and {@code plan}.
  *
  * @param allocation      the base what-if (inline or by reference, as {@code POST /api/v1/allocations})
+ * @param plan            the base plan (as {@code POST /api/v1/plans/runs}): the sweep answers the optimal plan's NPV, AI and
+ *                        ASIC MW at every point
  * @param baseBtcPriceUsd the BTC price at which the base hashprice holds (required to sweep BTC_PRICE_USD)
  * @param axes            one or two inputs with their ranges
  * @param tornado         optional: NPV against ±deltaFraction on each input
  */
-public record SweepRequest(AllocationRequest allocation, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado) {
+public record SweepRequest(AllocationRequest allocation, PlanRequest plan, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado) {
 
     /**
-     * @param input  what varies
+     * @param input  what varies: one of {@link SweepInput} (BTC_PRICE_USD for a what-if only, BTC_PRICE_SCALE for a plan)
      * @param from   first value (input's unit: a scale factor, USD for BTC_PRICE_USD, a rate for DISCOUNT_RATE)
      * @param to     last value
      * @param points number of values, evenly spaced, from and to included (at least 2)
@@ -24,7 +27,7 @@ public record SweepRequest(AllocationRequest allocation, Double baseBtcPriceUsd,
     }
 
     /**
-     * @param inputs        the inputs to move (default: every input that applies to the what-if)
+     * @param inputs        the inputs to move (default: every input that applies to the what-if or plan)
      * @param deltaFraction how far each moves, e.g. 0.2 for ±20% (default 0.2)
      */
     public record Tornado(List<String> inputs, Double deltaFraction) {

@@ -40,6 +40,24 @@ public class SweepService {
         }
     }
 
+    /**
+     * The axes and tornado of a request, validated: shared by the what-if and the plan sweeps.
+     *
+     * @param axes         the swept inputs, in order (the first varies slowest)
+     * @param axisValues   the values of each axis
+     * @param tornado      the tornado's inputs; null when the request gave a tornado without inputs (the caller's default)
+     * @param tornadoDelta ±fraction
+     * @param wantTornado  whether the request asked for a tornado
+     */
+    record Grid(List<SweepInput> axes, List<double[]> axisValues, List<SweepInput> tornado, double tornadoDelta, boolean wantTornado) {
+    }
+
+    /** Checks that an input applies to what is swept; records an error naming {@code field} (or another field) if not. */
+    @FunctionalInterface
+    interface InputCheck {
+        void check(FieldChecks c, String field, SweepInput input);
+    }
+
     /** Validates every field (JSON paths as in the request) and returns the plan; throws InvalidRequestException. */
     public Plan validate(SweepRequest req) {
         FieldChecks c = new FieldChecks();
@@ -48,8 +66,10 @@ public class SweepService {
             c.throwIfAny();
         }
         AllocationProblem base = null;
-        if (req.allocation() == null) {
-            c.error("allocation", "is required: the what-if to sweep");
+        if (req.allocation() != null && req.plan() != null) {
+            c.error("plan", "give allocation (a what-if) or plan (a pivot plan), not both");
+        } else if (req.allocation() == null) {
+            c.error("allocation", "is required: the what-if to sweep (or give plan instead, to sweep a pivot plan)");
         } else {
             try {
                 base = allocations.validate(req.allocation());
@@ -58,6 +78,20 @@ public class SweepService {
             }
         }
         Double btc = req.baseBtcPriceUsd() == null ? null : c.range("baseBtcPriceUsd", req.baseBtcPriceUsd(), 1.0, 1e8, "USD");
+        Grid g = grid(c, req, (checks, field, input) -> {
+            if (input == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
+                checks.error("baseBtcPriceUsd", field.startsWith("tornado")
+                        ? "is required for a BTC_PRICE_USD tornado bar"
+                        : "is required to sweep BTC_PRICE_USD: the BTC price at which the given hashprice holds");
+            }
+        });
+        List<SweepInput> tornado = g.tornado() != null ? g.tornado() : base != null ? defaultTornado(base, btc) : List.of();
+        c.throwIfAny();
+        return new Plan(new ParametricAllocation(base, btc), g.axes(), g.axisValues(), tornado, g.tornadoDelta());
+    }
+
+    /** Parses and checks axes and tornado into {@code c}'s errors; the caller throws. */
+    Grid grid(FieldChecks c, SweepRequest req, InputCheck applies) {
         List<SweepInput> axes = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         if (req.axes() == null || req.axes().isEmpty() || req.axes().size() > 2) {
@@ -74,9 +108,7 @@ public class SweepService {
                     c.error(p + ".input", "is swept twice");
                     continue;
                 }
-                if (input == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
-                    c.error("baseBtcPriceUsd", "is required to sweep BTC_PRICE_USD: the BTC price at which the given hashprice holds");
-                }
+                applies.check(c, p + ".input", input);
                 double[] range = range(input);
                 double from = c.required(p + ".from", a.from(), range[0], range[1], "");
                 double to = c.required(p + ".to", a.to(), range[0], range[1], "");
@@ -106,22 +138,22 @@ public class SweepService {
         double delta = 0.2;
         if (req.tornado() != null) {
             delta = c.optional("tornado.deltaFraction", req.tornado().deltaFraction(), 0.2, 1e-4, 0.99, "");
-            if (req.tornado().inputs() != null) {
+            if (req.tornado().inputs() == null) {
+                tornado = null;
+            } else {
                 for (int k = 0; k < req.tornado().inputs().size(); k++) {
-                    SweepInput in = input(c, "tornado.inputs[" + k + "]", req.tornado().inputs().get(k));
-                    if (in == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
-                        c.error("baseBtcPriceUsd", "is required for a BTC_PRICE_USD tornado bar");
+                    String field = "tornado.inputs[" + k + "]";
+                    SweepInput in = input(c, field, req.tornado().inputs().get(k));
+                    if (in != null) {
+                        applies.check(c, field, in);
                     }
                     if (in != null && !tornado.contains(in)) {
                         tornado.add(in);
                     }
                 }
-            } else if (base != null) {
-                tornado.addAll(defaultTornado(base, btc));
             }
         }
-        c.throwIfAny();
-        return new Plan(new ParametricAllocation(base, btc), axes, values, tornado, delta);
+        return new Grid(axes, values, tornado, delta, req.tornado() != null);
     }
 
     /** Runs a validated plan. */
@@ -142,14 +174,19 @@ public class SweepService {
     }
 
     private static List<Map<SweepInput, Double>> grid(Plan plan) {
+        return combinations(plan.axes(), plan.axisValues());
+    }
+
+    /** Every combination of the axes' values, the first axis varying slowest. */
+    static List<Map<SweepInput, Double>> combinations(List<SweepInput> axes, List<double[]> axisValues) {
         List<Map<SweepInput, Double>> out = new ArrayList<>();
         out.add(new EnumMap<>(SweepInput.class));
-        for (int a = 0; a < plan.axes().size(); a++) {
+        for (int a = 0; a < axes.size(); a++) {
             List<Map<SweepInput, Double>> next = new ArrayList<>();
             for (Map<SweepInput, Double> partial : out) {
-                for (double v : plan.axisValues().get(a)) {
+                for (double v : axisValues.get(a)) {
                     Map<SweepInput, Double> m = new EnumMap<>(partial);
-                    m.put(plan.axes().get(a), v);
+                    m.put(axes.get(a), v);
                     next.add(m);
                 }
             }
@@ -158,7 +195,7 @@ public class SweepService {
         return out;
     }
 
-    private static Map<String, Double> label(Map<SweepInput, Double> values) {
+    static Map<String, Double> label(Map<SweepInput, Double> values) {
         Map<String, Double> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k.name(), v));
         return out;
@@ -180,52 +217,9 @@ public class SweepService {
      * range: the value below which (or above which) converting the next MW pays.
      */
     static List<SweepResult.FrontierStep> frontier(ParametricAllocation pa, SweepInput input, List<SweepPointResult> points) {
-        List<SweepResult.FrontierStep> out = new ArrayList<>();
-        double first = points.get(0).values().get(input.name());
-        double last = points.get(points.size() - 1).values().get(input.name());
-        double tol = 1e-7 * Math.abs(last - first);
-        for (int k = 1; k < points.size(); k++) {
-            SweepPointResult a = points.get(k - 1);
-            SweepPointResult b = points.get(k);
-            if (a.status() != LpStatus.OPTIMAL || b.status() != LpStatus.OPTIMAL || Math.abs(a.totalAiItMw() - b.totalAiItMw()) <= 1e-6) {
-                continue;
-            }
-            double lo = a.values().get(input.name());
-            double hi = b.values().get(input.name());
-            double aiLo = a.totalAiItMw();
-            double aiHi = b.totalAiItMw();
-            // Several steps may hide between two grid points: find the first change above lo, then continue from there.
-            while (hi - lo > tol) {
-                double mid = 0.5 * (lo + hi);
-                SweepPointResult r = single(pa, Map.of(input, mid));
-                if (Math.abs(r.totalAiItMw() - aiLo) <= 1e-6) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                    aiHi = r.totalAiItMw();
-                }
-            }
-            double value = 0.5 * (lo + hi);
-            out.add(new SweepResult.FrontierStep(input.name(), value, aiLo, aiHi, describe(input, value, aiLo, aiHi)));
-            if (Math.abs(aiHi - b.totalAiItMw()) > 1e-6) {
-                // more steps before b: re-scan the rest of this interval as its own pair
-                List<SweepPointResult> rest = List.of(single(pa, Map.of(input, hi)), b);
-                out.addAll(frontier(pa, input, rest));
-            }
-        }
-        return out;
-    }
-
-    private static String describe(SweepInput input, double value, double below, double above) {
-        String v = switch (input) {
-            case BTC_PRICE_USD -> "a BTC price of $" + String.format(Locale.ROOT, "%,.0f", value);
-            case HASHPRICE_SCALE -> String.format(Locale.ROOT, "%.4f× the hashprice", value);
-            case DISCOUNT_RATE -> String.format(Locale.ROOT, "a discount rate of %.4f", value);
-            default -> String.format(Locale.ROOT, "%s = %.4f", input, value);
-        };
-        String more = below > above ? "below" : "above";
-        return String.format(Locale.ROOT, "%s %s converts %.3f MW more to AI (%.3f → %.3f MW of AI IT load)",
-                Character.toUpperCase(more.charAt(0)) + more.substring(1), v, Math.abs(below - above), Math.min(below, above), Math.max(below, above));
+        double[] values = points.stream().mapToDouble(p -> p.values().get(input.name())).toArray();
+        double[] ai = points.stream().mapToDouble(p -> p.status() == LpStatus.OPTIMAL ? p.totalAiItMw() : Double.NaN).toArray();
+        return Frontier.locate(input, values, ai, v -> single(pa, Map.of(input, v)).totalAiItMw(), 1e-7, 1e-6, false, Integer.MAX_VALUE, () -> false).steps();
     }
 
     static List<SweepResult.TornadoBar> tornado(ParametricAllocation pa, List<SweepInput> inputs, double delta) {
@@ -263,7 +257,7 @@ public class SweepService {
         return out;
     }
 
-    private static double[] range(SweepInput input) {
+    static double[] range(SweepInput input) {
         return switch (input) {
             case BTC_PRICE_USD -> new double[] {0.0, 1e8};
             case DISCOUNT_RATE -> new double[] {0.0, 1.0};
@@ -271,7 +265,7 @@ public class SweepService {
         };
     }
 
-    private static SweepInput input(FieldChecks c, String field, String value) {
+    static SweepInput input(FieldChecks c, String field, String value) {
         if (value == null) {
             c.error(field, "is required: one of " + java.util.Arrays.toString(SweepInput.values()));
             return null;

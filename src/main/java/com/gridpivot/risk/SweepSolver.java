@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -66,46 +62,23 @@ public final class SweepSolver {
         // vs 5 per point: 8.8 s shared, 2.2 s rebuilt, one thread).
         int ownBlocks = com.gridpivot.optimization.model.HourBlocks.exact(variants.get(0)).size();
         boolean shared = blocks.size() <= SHARED_MODEL_MAX_GROWTH * Math.max(1, ownBlocks);
-        int workers = Math.max(1, Math.min(threads, n));
         SweepPointResult[] out = new SweepPointResult[n];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sweep-worker");
-            t.setDaemon(true);
-            return t;
+        PointWorkers.run(n, threads, "sweep-worker", (from, to) -> {
+            if (!shared) {
+                for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
+                    out[k] = solveAlone(variants.get(k), labels.get(k));
+                    progress.accept(done.incrementAndGet());
+                }
+                return;
+            }
+            try (AllocationModel m = AllocationModelBuilder.build(variants.get(from), blocks)) {
+                for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
+                    out[k] = solvePoint(m, variants.get(k), labels.get(k));
+                    progress.accept(done.incrementAndGet());
+                }
+            }
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int from = (int) ((long) n * w / workers);
-                int to = (int) ((long) n * (w + 1) / workers);
-                futures.add(pool.submit(() -> {
-                    if (!shared) {
-                        for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                            out[k] = solveAlone(variants.get(k), labels.get(k));
-                            progress.accept(done.incrementAndGet());
-                        }
-                        return;
-                    }
-                    try (AllocationModel m = AllocationModelBuilder.build(variants.get(from), blocks)) {
-                        for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                            out[k] = solvePoint(m, variants.get(k), labels.get(k));
-                            progress.accept(done.incrementAndGet());
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a sweep point failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         List<SweepPointResult> results = new ArrayList<>();
         for (SweepPointResult r : out) {
             if (r != null) {

@@ -30,6 +30,12 @@ public final class PlanExamples {
               "months": 60
             }""";
 
+    /** A plan swept over the BTC price path, with the frontier and a tornado of every input that applies. */
+    public static final String PLAN_SWEEP_REQUEST = "{\"plan\": " + PLAN_REQUEST + """
+            ,
+             "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.4, "to": 2.0, "points": 17}],
+             "tornado": {"deltaFraction": 0.2}}""";
+
     public static final String COMPARE_REQUEST = """
             {
               "problem": {"scenarioId": 1, "site": {"interconnectMw": 100},

@@ -66,4 +66,37 @@ public final class MeritOrder {
         }
         return out;
     }
+
+    /**
+     * Hours grouped so that each group is exact for every margin at once: two hours share a group only when, under every
+     * margin, they have the same rule. A group's {@code order} is the union of its rules' fleets, in fleet order (under a
+     * margin that leaves a fleet out, that fleet's margin is ≤ 0 in every hour of the group, so it stays at 0).
+     */
+    public static List<Group> refine(int hours, List<Margin> margins, double[] pue, double[] capacityMw) {
+        int n = pue.length;
+        Map<String, List<Integer>> hoursByKey = new LinkedHashMap<>();
+        Map<String, boolean[]> activeByKey = new LinkedHashMap<>();
+        StringBuilder key = new StringBuilder();
+        for (int t = 0; t < hours; t++) {
+            key.setLength(0);
+            boolean[] active = new boolean[n];
+            for (Margin margin : margins) {
+                int[] order = of(t, margin, pue, capacityMw);
+                for (int i : order) {
+                    active[i] = true;
+                }
+                key.append(Arrays.toString(order)).append('|');
+            }
+            String k = key.toString();
+            hoursByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(t);
+            activeByKey.putIfAbsent(k, active);
+        }
+        List<Group> out = new ArrayList<>(hoursByKey.size());
+        for (Map.Entry<String, List<Integer>> e : hoursByKey.entrySet()) {
+            boolean[] active = activeByKey.get(e.getKey());
+            int[] fleets = java.util.stream.IntStream.range(0, n).filter(i -> active[i]).toArray();
+            out.add(new Group(e.getValue().stream().mapToInt(Integer::intValue).toArray(), fleets));
+        }
+        return out;
+    }
 }

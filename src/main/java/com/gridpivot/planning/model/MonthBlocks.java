@@ -43,6 +43,22 @@ public final class MonthBlocks {
         return out;
     }
 
+    /**
+     * Hours of month m merged so that each block is exact for every variant of the month at once (a sweep of a plan:
+     * same hours and fleets, other prices or hashprice; see {@link MeritOrder#refine}). Sums are those of {@code base}.
+     */
+    public static List<MonthBlock> refined(MonthData base, List<MonthData> variants, List<FleetSpec> fleets) {
+        List<MeritOrder.Margin> margins = variants.stream()
+                .<MeritOrder.Margin>map(v -> (i, t) -> v.miningMarginUsdPerMwh(fleets.get(i), t)).toList();
+        List<MeritOrder.Group> groups = MeritOrder.refine(base.hours(), margins, fleets.stream().mapToDouble(FleetSpec::pue).toArray(),
+                fleets.stream().mapToDouble(FleetSpec::capacityMw).toArray());
+        List<MonthBlock> out = new ArrayList<>(groups.size());
+        int b = 0;
+        for (MeritOrder.Group g : groups) {
+            out.add(block(String.format("r%03d", b++), g.hours(), g.order(), base, fleets));
+        }
+        return out;
+    }
 
     private static MonthBlock block(String label, int[] hours, int[] order, MonthData month, List<FleetSpec> fleets) {
         double[] rev = new double[order.length];

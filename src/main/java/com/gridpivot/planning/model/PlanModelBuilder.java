@@ -39,6 +39,25 @@ public final class PlanModelBuilder {
 
     /** @param fixed decisions fixed by bounds, or null to optimise every decision */
     public static PlanModel build(PlanProblem p, FixedPlan fixed) {
+        return build(p, fixed, blocks(p));
+    }
+
+    /** The blocks of each month under the problem's hour model: exact merged blocks, or one per hour. */
+    public static List<List<MonthBlock>> blocks(PlanProblem p) {
+        List<FleetSpec> specs = p.fleets().stream().map(PlanFleet::spec).toList();
+        List<List<MonthBlock>> blocks = new ArrayList<>(p.monthCount());
+        for (MonthData md : p.months()) {
+            blocks.add(p.hourModel() == HourModel.HOURLY ? MonthBlocks.hourly(md, specs) : MonthBlocks.exact(md, specs));
+        }
+        return blocks;
+    }
+
+    /**
+     * @param fixed  decisions fixed by bounds, or null to optimise every decision
+     * @param blocks the blocks of each month; they must be exact for p (e.g. {@link MonthBlocks#refined} over variants
+     *               that include p); their sums are p's
+     */
+    public static PlanModel build(PlanProblem p, FixedPlan fixed, List<List<MonthBlock>> blocks) {
         OrToolsNatives.ensureLoaded();
         long t0 = System.nanoTime();
         MPSolver s = MPSolver.createSolver(p.solver().name());
@@ -47,11 +66,6 @@ public final class PlanModelBuilder {
         }
         try {
             int months = p.monthCount();
-            List<List<MonthBlock>> blocks = new ArrayList<>(months);
-            for (MonthData md : p.months()) {
-                List<FleetSpec> specs = p.fleets().stream().map(PlanFleet::spec).toList();
-                blocks.add(p.hourModel() == HourModel.HOURLY ? MonthBlocks.hourly(md, specs) : MonthBlocks.exact(md, specs));
-            }
             List<List<Term>> terms = new ArrayList<>(months);
             for (int m = 0; m < months; m++) {
                 terms.add(new ArrayList<>());
