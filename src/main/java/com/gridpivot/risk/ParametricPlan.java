@@ -88,7 +88,8 @@ public record ParametricPlan(PlanProblem base) {
         Factors f = factors(values);
         List<MonthData> months = base.months().stream().map(md -> new MonthData(md.month(),
                 ParametricAllocation.scaled(md.priceUsdPerMwh(), f.energyScale()),
-                ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), f.hashpriceScale()), md.btcPriceUsd() * f.btcPriceScale())).toList();
+                ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), f.hashpriceScale()), md.btcPriceUsd() * f.btcPriceScale(),
+                md.feeShareOfHashprice())).toList(); // both parts of hashprice scale alike: the fee share stays
         List<PlanOption> options = base.options().stream().map(o -> new PlanOption(
                 ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()), o.leadTimeMonths(),
                 o.capexTiming(), o.rateDeclinePerYear())).toList();

@@ -253,7 +253,7 @@ public final class PlanSweepSolver {
         for (MonthData md : base.months()) {
             List<MonthData> variants = pairs.stream().map(pair -> new MonthData(md.month(),
                     ParametricAllocation.scaled(md.priceUsdPerMwh(), pair.get(1)),
-                    ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), pair.get(0)), md.btcPriceUsd())).toList();
+                    ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), pair.get(0)), md.btcPriceUsd(), md.feeShareOfHashprice())).toList();
             List<MonthBlock> month = MonthBlocks.refined(md, variants, specs);
             total += month.size();
             // Stop early when the months so far, extrapolated, would pass twice the limit (refining is the costly part).
