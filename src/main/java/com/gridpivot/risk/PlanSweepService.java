@@ -153,7 +153,7 @@ public class PlanSweepService {
                     + (found.ramps().isEmpty() ? "" : "; " + String.join("; ", found.ramps()));
         }
         return new PlanSweepResult(r[r.length - 1], points, frontier, note, tornado,
-                new SweepResult.Stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), (System.nanoTime() - start) / 1e6),
+                o.times().stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), start),
                 o.models());
     }
 

@@ -53,7 +53,7 @@ public final class PlanSweepSolver {
      * @param models      plan LPs built (per worker in shared mode; per pair run otherwise)
      * @param threads     workers used
      */
-    public record Outcome(PlanSweepPointResult[] points, int hourBlocks, boolean sharedModel, int models, int threads) {
+    public record Outcome(PlanSweepPointResult[] points, int hourBlocks, boolean sharedModel, int models, int threads, SweepTimes times) {
     }
 
     public static Outcome solve(ParametricPlan pp, List<Map<SweepInput, Double>> points, int threads, IntConsumer progress,
@@ -89,8 +89,9 @@ public final class PlanSweepSolver {
         PlanSweepPointResult[] out = new PlanSweepPointResult[n];
         AtomicInteger done = new AtomicInteger();
         AtomicInteger models = new AtomicInteger();
+        SweepTimes times = new SweepTimes();
         int workers = PointWorkers.run(n, threads, "plan-sweep-worker", (from, to) -> {
-            try (Session session = new Session(pp, blocks)) {
+            try (Session session = new Session(pp, blocks, times)) {
                 for (int q = from; q < to && !cancelled.getAsBoolean(); q++) {
                     int k = order[q];
                     out[k] = session.solve(points.get(k));
@@ -99,7 +100,7 @@ public final class PlanSweepSolver {
                 models.addAndGet(session.modelsBuilt());
             }
         });
-        return new Outcome(out, shared ? count(blocks) : ownCount, shared, models.get(), workers);
+        return new Outcome(out, shared ? count(blocks) : ownCount, shared, models.get(), workers, times);
     }
 
     /**
@@ -113,19 +114,26 @@ public final class PlanSweepSolver {
         private PlanModel model;
         private List<Double> modelPair;
         private int built;
+        private final SweepTimes times;
 
         /**
          * @param sharedBlocks blocks exact at every point this session will solve, or null for one model per pair (an
          *                     HOURLY plan's hourly blocks are exact at every point: one model then)
          */
         public Session(ParametricPlan pp, List<List<MonthBlock>> sharedBlocks) {
+            this(pp, sharedBlocks, new SweepTimes());
+        }
+
+        Session(ParametricPlan pp, List<List<MonthBlock>> sharedBlocks, SweepTimes times) {
             this.pp = pp;
+            this.times = times;
             this.sharedBlocks = sharedBlocks == null && pp.base().hourModel() == HourModel.HOURLY ? PlanModelBuilder.blocks(pp.base()) : sharedBlocks;
         }
 
         public PlanSweepPointResult solve(Map<SweepInput, Double> values) {
             ParametricPlan.Factors f = pp.factors(values);
             List<Double> pair = List.of(f.hashpriceScale(), f.energyScale());
+            long t0 = System.nanoTime();
             if (model == null || (sharedBlocks == null && !pair.equals(modelPair))) {
                 close();
                 PlanProblem base = pp.base();
@@ -139,7 +147,11 @@ public final class PlanSweepSolver {
                 }
             }
             apply(model, f, optionOf);
-            return read(model, PlanSolver.solve(model, RunControl.NONE).outcome(), SweepService.label(values));
+            times.build(t0);
+            times.model(model.solver().numVariables(), model.solver().numConstraints());
+            SolveOutcome solved = PlanSolver.solve(model, RunControl.NONE).outcome();
+            times.addSolveMs(solved.solveMs());
+            return read(model, solved, SweepService.label(values));
         }
 
         public int modelsBuilt() {

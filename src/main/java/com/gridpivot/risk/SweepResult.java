@@ -40,8 +40,13 @@ public record SweepResult(SweepPointResult base, List<SweepPointResult> points, 
      * @param hourBlocks  blocks of the shared model (exact at every point), or of one point's own model
      * @param sharedModel true when one model served every point, false when each point had its own
      * @param threads    worker threads
-     * @param wallMs     total time
+     * @param wallMs     total time (grid, base, frontier and tornado)
+     * @param buildMs    the grid points' model building and coefficient setting, added up over workers
+     * @param solveMs    the grid points' LP solves, added up over workers
+     * @param variables  variables of the largest model the grid solved
+     * @param rows       rows of that model
      */
-    public record Stats(int points, int hourBlocks, boolean sharedModel, int threads, double wallMs) {
+    public record Stats(int points, int hourBlocks, boolean sharedModel, int threads, double wallMs, double buildMs, double solveMs,
+                        int variables, int rows) {
     }
 }

@@ -170,7 +170,7 @@ public class SweepService {
                 ? frontier(pa, plan.axes().get(0), points) : null;
         List<SweepResult.TornadoBar> tornado = plan.tornadoInputs().isEmpty() ? null : tornado(pa, plan.tornadoInputs(), plan.tornadoDelta());
         return new SweepResult(base, points, frontier, tornado,
-                new SweepResult.Stats(points.size(), solved.hourBlocks(), solved.sharedModel(), threads, (System.nanoTime() - start) / 1e6));
+                solved.times().stats(points.size(), solved.hourBlocks(), solved.sharedModel(), threads, start));
     }
 
     private static List<Map<SweepInput, Double>> grid(Plan plan) {

@@ -28,8 +28,11 @@ public final class SweepSolver {
     }
 
     /** A point solved with its own exact model (rebuilt: milliseconds). */
-    private static SweepPointResult solveAlone(AllocationProblem p, Map<String, Double> label) {
+    private static SweepPointResult solveAlone(AllocationProblem p, Map<String, Double> label, SweepTimes times) {
         var r = com.gridpivot.optimization.AllocationEngine.solve(p).result();
+        times.addBuildMs(r.solver().buildMs());
+        times.addSolveMs(r.solver().solveMs());
+        times.model(r.solver().variables(), r.solver().constraints());
         if (r.allocation() == null) {
             return new SweepPointResult(label, r.status(), Double.NaN, Double.NaN, Double.NaN, Map.of(), Map.of());
         }
@@ -49,7 +52,7 @@ public final class SweepSolver {
      * @param hourBlocks blocks of the shared model, or of the first point's own model
      * @param sharedModel whether one model served all points
      */
-    public record Outcome(List<SweepPointResult> points, int hourBlocks, boolean sharedModel) {
+    public record Outcome(List<SweepPointResult> points, int hourBlocks, boolean sharedModel, SweepTimes times) {
     }
 
     public static Outcome solve(List<AllocationProblem> variants, List<Map<String, Double>> labels, int threads,
@@ -64,17 +67,21 @@ public final class SweepSolver {
         boolean shared = blocks.size() <= SHARED_MODEL_MAX_GROWTH * Math.max(1, ownBlocks);
         SweepPointResult[] out = new SweepPointResult[n];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        SweepTimes times = new SweepTimes();
         PointWorkers.run(n, threads, "sweep-worker", (from, to) -> {
             if (!shared) {
                 for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                    out[k] = solveAlone(variants.get(k), labels.get(k));
+                    out[k] = solveAlone(variants.get(k), labels.get(k), times);
                     progress.accept(done.incrementAndGet());
                 }
                 return;
             }
+            long t0 = System.nanoTime();
             try (AllocationModel m = AllocationModelBuilder.build(variants.get(from), blocks)) {
+                times.build(t0);
+                times.model(m.solver().numVariables(), m.solver().numConstraints());
                 for (int k = from; k < to && !cancelled.getAsBoolean(); k++) {
-                    out[k] = solvePoint(m, variants.get(k), labels.get(k));
+                    out[k] = solvePoint(m, variants.get(k), labels.get(k), times);
                     progress.accept(done.incrementAndGet());
                 }
             }
@@ -85,10 +92,11 @@ public final class SweepSolver {
                 results.add(r);
             }
         }
-        return new Outcome(results, shared ? blocks.size() : ownBlocks, shared);
+        return new Outcome(results, shared ? blocks.size() : ownBlocks, shared, times);
     }
 
-    private static SweepPointResult solvePoint(AllocationModel m, AllocationProblem p, Map<String, Double> label) {
+    private static SweepPointResult solvePoint(AllocationModel m, AllocationProblem p, Map<String, Double> label, SweepTimes times) {
+        long t0 = System.nanoTime();
         // Objective of one point: block margin sums, AI value per MW; the budget row follows swept capex.
         for (int b = 0; b < m.blocks().size(); b++) {
             HourBlock block = m.blocks().get(b);
@@ -104,7 +112,9 @@ public final class SweepSolver {
                 m.capexBudget().setCoefficient(m.aiIt()[j], o.capexUsdPerMw());
             }
         }
+        times.build(t0);
         SolveOutcome s = LpSolver.solve(m.solver(), p.solver(), p.timeLimitSeconds(), 1e-6 * Math.max(1.0, p.site().interconnectMw()));
+        times.addSolveMs(s.solveMs());
         Map<String, Double> ai = new LinkedHashMap<>();
         Map<String, Double> asic = new LinkedHashMap<>();
         if (!s.hasSolution()) {

@@ -71,9 +71,11 @@ public final class ApiBenchmark {
                 sweepMs[k] = ms;
             }
         }
-        rows.add(String.format(Locale.ROOT, "sweep-200-btc-year-4f3o,%d,%.1f,%.1f,%s,%s,,,%d frontier steps", sweepMs.length,
-                AllocationBenchmark.pct(sweepMs, 50), AllocationBenchmark.pct(sweepMs, 95), num(sweepResult.path("stats").path("buildMs")),
-                num(sweepResult.path("stats").path("solveMs")), sweepResult.path("frontier").size()));
+        JsonNode sweepStats = sweepResult.path("stats");
+        rows.add(String.format(Locale.ROOT, "sweep-200-btc-year-4f3o,%d,%.1f,%.1f,%s,%s,%s,%s,%d frontier steps", sweepMs.length,
+                AllocationBenchmark.pct(sweepMs, 50), AllocationBenchmark.pct(sweepMs, 95), num(sweepStats.path("buildMs")),
+                num(sweepStats.path("solveMs")), sweepStats.path("variables").asText(), sweepStats.path("rows").asText(),
+                sweepResult.path("frontier").size()));
 
         String planBody = PlanBenchmark.REQUEST.formatted("EXACT_BLOCKS");
         JobTiming plan = timeJob("/api/v1/plans/runs", planBody, 5);

@@ -38,7 +38,7 @@ public final class PlanSweepBenchmark {
         PlanProblem p = new PlanProblemAssembler(Catalog.load(), SolverKind.GLOP, 600).assemble(req, req.scenario(), (node, y) -> year);
         ParametricPlan pp = new ParametricPlan(p);
         List<String> rows = new ArrayList<>();
-        rows.add("case,points,threads,mode,hour_blocks,wall_ms,max_npv_diff_usd_shared_vs_per_pair");
+        rows.add("case,points,threads,mode,hour_blocks,build_ms,solve_ms,wall_ms,max_npv_diff_usd_shared_vs_per_pair");
         for (SweepInput in : List.of(SweepInput.BTC_PRICE_SCALE, SweepInput.GPU_LEASE_SCALE)) {
             List<Map<SweepInput, Double>> points = new ArrayList<>();
             for (int k = 0; k < 20; k++) {
@@ -63,12 +63,13 @@ public final class PlanSweepBenchmark {
                 for (int k = 0; k < points.size(); k++) {
                     diff = Math.max(diff, Math.abs(shared.points()[k].npvUsd() - rebuilt.points()[k].npvUsd()));
                 }
-                rows.add(String.format(Locale.ROOT, "%s-20,20,%d,shared,%d,%.1f,%.3g", in, threads, shared.hourBlocks(), sharedMs, diff));
-                rows.add(String.format(Locale.ROOT, "%s-20,20,%d,per-pair(%d models),%d,%.1f,", in, threads, rebuilt.models(), rebuilt.hourBlocks(),
-                        rebuiltMs));
+                rows.add(String.format(Locale.ROOT, "%s-20,20,%d,shared,%d,%.1f,%.1f,%.1f,%.3g", in, threads, shared.hourBlocks(), shared.times().buildMs(),
+                        shared.times().solveMs(), sharedMs, diff));
+                rows.add(String.format(Locale.ROOT, "%s-20,20,%d,per-pair(%d models),%d,%.1f,%.1f,%.1f,", in, threads, rebuilt.models(), rebuilt.hourBlocks(),
+                        rebuilt.times().buildMs(), rebuilt.times().solveMs(), rebuiltMs));
                 System.out.println(rows.get(rows.size() - 2) + "\n" + rows.get(rows.size() - 1));
                 if (threads == 1) {
-                    rows.add(String.format(Locale.ROOT, "%s-20,20,1,fresh plan LP per point (no re-use),%d,%.1f,", in, rebuilt.hourBlocks(), freshMs));
+                    rows.add(String.format(Locale.ROOT, "%s-20,20,1,fresh plan LP per point (no re-use),%d,,,%.1f,", in, rebuilt.hourBlocks(), freshMs));
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }
@@ -84,8 +85,8 @@ public final class PlanSweepBenchmark {
         long t0 = System.nanoTime();
         PlanSweepResult r = new PlanSweepService(null, null).run(v, cores, d -> { }, () -> false);
         double ms = (System.nanoTime() - t0) / 1e6;
-        rows.add(String.format(Locale.ROOT, "BTC_PRICE_SCALE-20+frontier(%d steps)+tornado(6),20,%d,%s,%d,%.1f,", r.frontier().size(), cores,
-                r.stats().sharedModel() ? "shared" : "per-pair", r.stats().hourBlocks(), ms));
+        rows.add(String.format(Locale.ROOT, "BTC_PRICE_SCALE-20+frontier(%d steps)+tornado(6),20,%d,%s,%d,%.1f,%.1f,%.1f,", r.frontier().size(), cores,
+                r.stats().sharedModel() ? "shared" : "per-pair", r.stats().hourBlocks(), r.stats().buildMs(), r.stats().solveMs(), ms));
         System.out.println(rows.get(rows.size() - 1) + "\n" + r.frontierNote());
         Files.createDirectories(Path.of(out).getParent());
         Files.writeString(Path.of(out), String.join("\n", rows) + "\n");

@@ -35,9 +35,10 @@ public final class SweepBenchmark {
         SweepService.Plan plan = new SweepService.Plan(pa, List.of(SweepInput.BTC_PRICE_USD), List.of(btc), List.of(), 0.2);
         SweepService service = new SweepService(null, 2000);
         List<String> rows = new ArrayList<>();
-        rows.add("case,points,threads,shared_model,hour_blocks,wall_ms,frontier_steps,one_by_one_ms");
+        rows.add("case,points,threads,shared_model,hour_blocks,variables,rows,build_ms,solve_ms,wall_ms,frontier_steps,one_by_one_ms,peak_heap_mb");
         for (int threads : new int[] {1, 2}) {
             service.run(plan, threads, k -> { }, () -> false); // warm-up
+            PlanBenchmark.resetPeaks();
             long t0 = System.nanoTime();
             SweepResult r = service.run(plan, threads, k -> { }, () -> false);
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -46,8 +47,10 @@ public final class SweepBenchmark {
                 AllocationEngine.solve(pa.at(Map.of(SweepInput.BTC_PRICE_USD, v)));
             }
             double oneByOne = (System.nanoTime() - t1) / 1e6;
-            rows.add(String.format(Locale.ROOT, "btc-sweep-year-4f3o,%d,%d,%s,%d,%.1f,%d,%.1f", r.points().size(), threads, r.stats().sharedModel(), r.stats().hourBlocks(), ms,
-                    r.frontier().size(), oneByOne));
+            // build_ms / solve_ms: the grid points' model building and LP solves, added up over the worker threads
+            rows.add(String.format(Locale.ROOT, "btc-sweep-year-4f3o,%d,%d,%s,%d,%d,%d,%.1f,%.1f,%.1f,%d,%.1f,%.0f", r.points().size(), threads,
+                    r.stats().sharedModel(), r.stats().hourBlocks(), r.stats().variables(), r.stats().rows(), r.stats().buildMs(),
+                    r.stats().solveMs(), ms, r.frontier().size(), oneByOne, PlanBenchmark.peakHeapMb()));
         }
         Path csv = Path.of("bench/results/sweep.csv");
         Files.createDirectories(csv.getParent());

@@ -148,6 +148,12 @@ class PlanSweepTest {
         assertThat(r.stats().sharedModel()).isTrue();
         assertThat(r.stats().hourBlocks()).isEqualTo(2_160);
         assertThat(r.lpModelsBuilt()).isEqualTo(1);
+        // the one model has the hourly plan run's size; its build and solves are timed apart
+        PlanResult fresh = PlanEngine.optimize(problem(json), RunControl.NONE);
+        assertThat(r.stats().variables()).isEqualTo(fresh.solver().variables());
+        assertThat(r.stats().rows()).isEqualTo(fresh.solver().constraints());
+        assertThat(r.stats().buildMs()).isPositive();
+        assertThat(r.stats().solveMs()).isPositive();
         assertThat(r.points().get(0).npvUsd()).isCloseTo(2_160_000, within(1e-4));
         assertThat(r.points().get(1).npvUsd()).isCloseTo(2_484_000, within(1e-4));
         assertThat(r.frontier()).singleElement().satisfies(s -> assertThat(s.value()).isCloseTo(1.2, within(1e-5)));

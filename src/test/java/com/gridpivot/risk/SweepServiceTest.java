@@ -65,14 +65,30 @@ class SweepServiceTest {
         SweepResult r = new SweepService(null, 2000).run(plan, 2, k -> { }, () -> false);
         assertThat(r.points()).hasSize(15);
         assertThat(r.stats().sharedModel()).isEqualTo(shared);
+        int maxSingleVariables = 0;
+        int maxSingleRows = 0;
         for (SweepPointResult p : r.points()) {
             Map<SweepInput, Double> at = Map.of(first, p.values().get(first.name()),
                     SweepInput.GPU_LEASE_SCALE, p.values().get("GPU_LEASE_SCALE"));
             AllocationResult single = AllocationEngine.solve(pa.at(at)).result();
+            maxSingleVariables = Math.max(maxSingleVariables, single.solver().variables());
+            maxSingleRows = Math.max(maxSingleRows, single.solver().constraints());
             assertThat(p.netUsd()).as(p.values().toString())
                     .isCloseTo(single.economics().netUsd(), within(1e-7 * Math.abs(single.economics().netUsd())));
             assertThat(p.totalAiItMw()).as(p.values().toString()).isCloseTo(single.allocation().totalAiItMw(), within(1e-6));
         }
+        // Stats: per point, the largest model is the largest single what-if's; a shared model is refined, so at least as large.
+        // Build and solve time are added up over the 2 workers, so together at most 2 × the wall time.
+        if (shared) {
+            assertThat(r.stats().variables()).isGreaterThanOrEqualTo(maxSingleVariables);
+            assertThat(r.stats().rows()).isGreaterThanOrEqualTo(maxSingleRows);
+        } else {
+            assertThat(r.stats().variables()).isEqualTo(maxSingleVariables);
+            assertThat(r.stats().rows()).isEqualTo(maxSingleRows);
+        }
+        assertThat(r.stats().buildMs()).isPositive();
+        assertThat(r.stats().solveMs()).isPositive();
+        assertThat(r.stats().buildMs() + r.stats().solveMs()).isLessThanOrEqualTo(2 * r.stats().wallMs());
         // Monotone economics: a higher BTC price never lowers the optimum, a higher capex never raises it.
         for (int k = 3; k < r.points().size(); k++) {
             double now = r.points().get(k).netUsd();
