@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the plan LP of models/PLANS.md, one constraint group per concern. Symbols (m months, i fleets, j AI options,
+ * Builds the plan LP of models/PLANS.md, one constraint group per concern: the decisions and their rows come from
+ * {@link PlanDecisionRows} (shared with the stochastic plan's first stage), the dispatch, interconnect and cash rows from here. Symbols (m months, i fleets, j AI options,
  * b blocks of a month, Hₘ hours of month m, δₘ = (1+r)^−(m+1)/12):
  * <pre>
  *   K[i,m] asicKept     IT MW of fleet i installed in month m      ≥ 0
@@ -70,23 +71,21 @@ public final class PlanModelBuilder {
             for (int m = 0; m < months; m++) {
                 terms.add(new ArrayList<>());
             }
-            MPVariable[][] kept = new MPVariable[p.fleets().size()][months];
-            MPVariable[][] retired = new MPVariable[p.fleets().size()][months];
-            MPVariable[][] bought = new MPVariable[p.fleets().size()][];
-            addAsicFleetRows(s, p, fixed, kept, retired, bought, terms);
-            MPVariable[][][] dispatch = addDispatch(s, p, blocks, kept, terms);
-            MPVariable[][] start = new MPVariable[p.options().size()][months];
-            MPVariable[][] reserved = new MPVariable[p.options().size()][months];
-            MPVariable[][] online = new MPVariable[p.options().size()][months];
-            addAiRows(s, p, fixed, start, reserved, online, terms);
-            addInterconnectRows(s, p, blocks, dispatch, reserved);
-            addAiLimitRows(s, p, start, reserved, online);
-            MPVariable[] sold = addTreasury(s, p, fixed, terms);
+            PlanDecisionRows.Asic asic = PlanDecisionRows.addAsicFleets(s, p, fixed);
+            addAsicCash(p, asic, terms);
+            MPVariable[][][] dispatch = addDispatch(s, p, blocks, asic.kept(), terms);
+            PlanDecisionRows.Ai ai = PlanDecisionRows.addAiOptions(s, p, fixed);
+            addAiCash(p, ai, terms);
+            addInterconnectRows(s, p, blocks, dispatch, ai.reserved());
+            PlanDecisionRows.addAiLimits(s, p, ai);
+            MPVariable[] sold = PlanDecisionRows.addTreasury(s, p, fixed);
+            addTreasuryCash(p, sold, terms);
             MPVariable[] cash = new MPVariable[months];
             MPConstraint[] balance = addCashRows(s, p, terms, cash);
             setObjective(s, p, terms, sold);
             double ms = (System.nanoTime() - t0) / 1e6;
-            return new PlanModel(p, fixed, s, blocks, kept, retired, bought, dispatch, start, reserved, online, sold, cash, balance, terms, ms);
+            return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
+                    ai.online(), sold, cash, balance, terms, ms);
         } catch (RuntimeException e) {
             s.delete();
             throw e;
@@ -102,50 +101,18 @@ public final class PlanModelBuilder {
         return name.replaceAll("[\\[\\],\\s]+", "_");
     }
 
-    private static double fixedValue(Map<String, Double> map, String name, int m) {
-        Double v = map.get(FixedPlan.key(name, m));
-        return v == null ? 0.0 : v;
-    }
-
-    /**
-     * asicBalance[i,m]: K[i,m] − K[i,m−1] − B[i,m] + R[i,m] = 0, with K[i,−1] = capᵢ (the fleet installed at the start).
-     * Cash: + salvageᵢ R[i,m] − priceᵢ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m].
-     */
-    private static void addAsicFleetRows(MPSolver s, PlanProblem p, FixedPlan fixed, MPVariable[][] kept, MPVariable[][] retired,
-                                         MPVariable[][] bought, List<List<Term>> terms) {
-        double inf = MPSolver.infinity();
+    /** The decisions' cash flows of fleet i in month m: + salvageᵢ R[i,m] − priceᵢ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m]. */
+    private static void addAsicCash(PlanProblem p, PlanDecisionRows.Asic asic, List<List<Term>> terms) {
         for (int i = 0; i < p.fleets().size(); i++) {
             PlanFleet f = p.fleets().get(i);
-            String fn = lp(f.spec().name());
-            bought[i] = f.canBuy() ? new MPVariable[p.monthCount()] : null;
             for (int m = 0; m < p.monthCount(); m++) {
-                String idx = fn + "," + month(p, m);
-                kept[i][m] = s.makeNumVar(0.0, f.canBuy() ? inf : f.spec().capacityMw(), "asicKept[" + idx + "]");
-                retired[i][m] = s.makeNumVar(0.0, inf, "asicRetired[" + idx + "]");
-                if (fixed != null && fixed.asicRetiredMw() != null) {
-                    double v = fixedValue(fixed.asicRetiredMw(), f.spec().name(), m);
-                    retired[i][m].setBounds(v, v);
-                }
-                MPConstraint row = s.makeConstraint(m == 0 ? f.spec().capacityMw() : 0.0, m == 0 ? f.spec().capacityMw() : 0.0,
-                        "asicBalance[" + idx + "]");
-                row.setCoefficient(kept[i][m], 1.0);
-                if (m > 0) {
-                    row.setCoefficient(kept[i][m - 1], -1.0);
-                }
-                row.setCoefficient(retired[i][m], 1.0);
-                terms.get(m).add(new Term(retired[i][m], f.salvageUsdPerMw(), CashCategory.ASIC_SALVAGE));
-                if (bought[i] != null) {
-                    bought[i][m] = s.makeNumVar(0.0, inf, "asicBought[" + idx + "]");
-                    if (fixed != null && fixed.asicBoughtMw() != null) {
-                        double v = fixedValue(fixed.asicBoughtMw(), f.spec().name(), m);
-                        bought[i][m].setBounds(v, v);
-                    }
-                    row.setCoefficient(bought[i][m], -1.0);
-                    terms.get(m).add(new Term(bought[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
+                terms.get(m).add(new Term(asic.retired()[i][m], f.salvageUsdPerMw(), CashCategory.ASIC_SALVAGE));
+                if (asic.bought()[i] != null) {
+                    terms.get(m).add(new Term(asic.bought()[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
                 }
                 double fixedOpex = f.spec().fixedOpexUsdPerMwYear() * p.months().get(m).hours() / 8760.0;
                 if (fixedOpex != 0.0) {
-                    terms.get(m).add(new Term(kept[i][m], -fixedOpex, CashCategory.MINING_OPEX));
+                    terms.get(m).add(new Term(asic.kept()[i][m], -fixedOpex, CashCategory.MINING_OPEX));
                 }
             }
         }
@@ -184,56 +151,29 @@ public final class PlanModelBuilder {
     }
 
     /**
-     * aiReservedDef[j,m]: W[j,m] − W[j,m−1] − S[j,m] = 0;   aiOnlineDef[j,m]: O[j,m] − O[j,m−1] − S[j,m−Lⱼ] = 0
-     * (the S term only when m ≥ Lⱼ); W[j,m] ≤ maxItMwⱼ.
-     * Cash: O[j,m] (Hₘ (revⱼ (1−declineⱼ)^(m/12) − varOpexⱼ) − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
-     *       − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months).
+     * The AI decisions' cash flows: O[j,m] (Hₘ (revⱼ (1−declineⱼ)^(m/12) − varOpexⱼ) − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
+     * − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months).
      */
-    private static void addAiRows(MPSolver s, PlanProblem p, FixedPlan fixed, MPVariable[][] start, MPVariable[][] reserved,
-                                  MPVariable[][] online, List<List<Term>> terms) {
-        double inf = MPSolver.infinity();
+    private static void addAiCash(PlanProblem p, PlanDecisionRows.Ai ai, List<List<Term>> terms) {
         for (int j = 0; j < p.options().size(); j++) {
             PlanOption o = p.options().get(j);
-            String on = lp(o.spec().name());
-            double ub = Double.isFinite(o.spec().maxItMw()) ? o.spec().maxItMw() : inf;
-            for (int m = 0; m < p.monthCount(); m++) {
-                String idx = on + "," + month(p, m);
-                start[j][m] = s.makeNumVar(0.0, inf, "aiStart[" + idx + "]");
-                if (fixed != null && fixed.aiStartsMw() != null) {
-                    double v = fixedValue(fixed.aiStartsMw(), o.spec().name(), m);
-                    start[j][m].setBounds(v, v);
-                }
-                reserved[j][m] = s.makeNumVar(0.0, ub, "aiReserved[" + idx + "]");
-                online[j][m] = s.makeNumVar(0.0, inf, "aiOnline[" + idx + "]");
-                MPConstraint w = s.makeConstraint(0.0, 0.0, "aiReservedDef[" + idx + "]");
-                w.setCoefficient(reserved[j][m], 1.0);
-                w.setCoefficient(start[j][m], -1.0);
-                MPConstraint ol = s.makeConstraint(0.0, 0.0, "aiOnlineDef[" + idx + "]");
-                ol.setCoefficient(online[j][m], 1.0);
-                if (m > 0) {
-                    w.setCoefficient(reserved[j][m - 1], -1.0);
-                    ol.setCoefficient(online[j][m - 1], -1.0);
-                }
-                if (m - o.leadTimeMonths() >= 0) {
-                    ol.setCoefficient(start[j][m - o.leadTimeMonths()], -1.0);
-                }
-            }
             for (int m = 0; m < p.monthCount(); m++) {
                 MonthData md = p.months().get(m);
                 double h = md.hours();
-                terms.get(m).add(new Term(online[j][m], h * o.revenueUsdPerMwh(m), CashCategory.AI_REVENUE));
+                MPVariable online = ai.online()[j][m];
+                terms.get(m).add(new Term(online, h * o.revenueUsdPerMwh(m), CashCategory.AI_REVENUE));
                 if (!o.spec().tenantPaysPower()) {
-                    terms.get(m).add(new Term(online[j][m], -o.spec().pue() * md.priceSumUsdPerMw(), CashCategory.AI_ENERGY));
+                    terms.get(m).add(new Term(online, -o.spec().pue() * md.priceSumUsdPerMw(), CashCategory.AI_ENERGY));
                 }
                 double opex = h * o.spec().variableOpexUsdPerMwh() + o.spec().fixedOpexUsdPerMwYear() * h / 8760.0;
                 if (opex != 0.0) {
-                    terms.get(m).add(new Term(online[j][m], -opex, CashCategory.AI_OPEX));
+                    terms.get(m).add(new Term(online, -opex, CashCategory.AI_OPEX));
                 }
                 if (o.spec().capexUsdPerMw() != 0.0) {
                     for (int k = Math.max(0, m - Math.max(1, o.leadTimeMonths()) + 1); k <= m; k++) {
                         double share = o.capexShare(k, m);
                         if (share > 0.0) {
-                            terms.get(m).add(new Term(start[j][k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX));
+                            terms.get(m).add(new Term(ai.start()[j][k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX));
                         }
                     }
                 }
@@ -265,55 +205,14 @@ public final class PlanModelBuilder {
         }
     }
 
-    /**
-     * aiTotalMax: Σⱼ W[j,M−1] ≤ A̅ (W never falls, so the last month bounds all);
-     * conversionRate[m]: Σⱼ S[j,m] ≤ maxConversionMwPerMonth;
-     * aiContract[m]: Σⱼ O[j,m] ≥ A̲ for every m from the contract's first month.
-     */
-    private static void addAiLimitRows(MPSolver s, PlanProblem p, MPVariable[][] start, MPVariable[][] reserved, MPVariable[][] online) {
-        int last = p.monthCount() - 1;
-        if (p.options().isEmpty()) {
+    /** Treasury sales' cash flow: + btcPriceₘ T[m]. */
+    private static void addTreasuryCash(PlanProblem p, MPVariable[] sold, List<List<Term>> terms) {
+        if (sold == null) {
             return;
         }
-        if (Double.isFinite(p.maxAiItMw())) {
-            MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.maxAiItMw(), "aiTotalMax");
-            for (MPVariable[] w : reserved) {
-                row.setCoefficient(w[last], 1.0);
-            }
-        }
-        for (int m = 0; m <= last; m++) {
-            if (Double.isFinite(p.maxConversionMwPerMonth())) {
-                MPConstraint row = s.makeConstraint(-MPSolver.infinity(), p.maxConversionMwPerMonth(), "conversionRate[" + month(p, m) + "]");
-                for (MPVariable[] sj : start) {
-                    row.setCoefficient(sj[m], 1.0);
-                }
-            }
-            if (p.minAiItMw() > 0.0 && m >= p.minAiFromIndex()) {
-                MPConstraint row = s.makeConstraint(p.minAiItMw(), MPSolver.infinity(), "aiContract[" + month(p, m) + "]");
-                for (MPVariable[] oj : online) {
-                    row.setCoefficient(oj[m], 1.0);
-                }
-            }
-        }
-    }
-
-    /** treasuryLimit: Σₘ T[m] ≤ N. Cash: + btcPriceₘ T[m]. */
-    private static MPVariable[] addTreasury(MPSolver s, PlanProblem p, FixedPlan fixed, List<List<Term>> terms) {
-        if (p.treasuryBtc() <= 0.0 && (fixed == null || fixed.treasurySoldBtc() == null || fixed.treasurySoldBtc().isEmpty())) {
-            return null;
-        }
-        MPVariable[] sold = new MPVariable[p.monthCount()];
-        MPConstraint limit = s.makeConstraint(-MPSolver.infinity(), p.treasuryBtc(), "treasuryLimit");
         for (int m = 0; m < p.monthCount(); m++) {
-            sold[m] = s.makeNumVar(0.0, MPSolver.infinity(), "treasurySold[" + month(p, m) + "]");
-            if (fixed != null && fixed.treasurySoldBtc() != null) {
-                double v = fixed.treasurySoldBtc().getOrDefault(m, 0.0);
-                sold[m].setBounds(v, v);
-            }
-            limit.setCoefficient(sold[m], 1.0);
             terms.get(m).add(new Term(sold[m], p.months().get(m).btcPriceUsd(), CashCategory.TREASURY_SALE));
         }
-        return sold;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.planning.model.MonthBlock;
 import com.gridpivot.planning.model.MonthBlocks;
+import com.gridpivot.planning.model.PlanDecisionRows;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -61,77 +62,35 @@ public final class StochasticModelBuilder {
                 }
                 terms.add(t);
             }
-            // ---- first stage: fleets.
-            // asicBalance[i,m]: K[i,m] − K[i,m−1] − B[i,m] + R[i,m] = 0, K[i,−1] = capᵢ.
-            // Cash of s: + σᵢˢ R[i,m] − πᵢˢ B[i,m] − Fᵢ Hₘ/8760 K[i,m].
-            MPVariable[][] kept = new MPVariable[nf][months];
-            MPVariable[][] retired = new MPVariable[nf][months];
-            MPVariable[][] bought = new MPVariable[nf][];
-            for (int i = 0; i < nf; i++) {
-                PlanFleet f0 = p0.fleets().get(i);
-                boolean canBuy = f0.canBuy();
-                bought[i] = canBuy ? new MPVariable[months] : null;
+            // ---- first stage: the plan's decisions and their rows (models/PLANS.md), shared by every scenario.
+            PlanDecisionRows.Asic asic = PlanDecisionRows.addAsicFleets(s, p0, null);
+            PlanDecisionRows.Ai ai = PlanDecisionRows.addAiOptions(s, p0, null);
+            PlanDecisionRows.addAiLimits(s, p0, ai);
+            MPVariable[] sold = PlanDecisionRows.addTreasury(s, p0, null);
+            MPVariable[][] kept = asic.kept();
+            MPVariable[][] retired = asic.retired();
+            MPVariable[][] bought = asic.bought();
+            MPVariable[][] start = ai.start();
+            MPVariable[][] reserved = ai.reserved();
+            MPVariable[][] online = ai.online();
+            for (int x = 0; x < ns; x++) {
+                PlanProblem px = sp.scenarios().get(x);
                 for (int m = 0; m < months; m++) {
-                    String idx = lp(f0.spec().name()) + "," + p0.months().get(m).month();
-                    kept[i][m] = s.makeNumVar(0.0, canBuy ? inf : f0.spec().capacityMw(), "asicKept[" + idx + "]");
-                    retired[i][m] = s.makeNumVar(0.0, inf, "asicRetired[" + idx + "]");
-                    double rhs = m == 0 ? f0.spec().capacityMw() : 0.0;
-                    MPConstraint row = s.makeConstraint(rhs, rhs, "asicBalance[" + idx + "]");
-                    row.setCoefficient(kept[i][m], 1.0);
-                    if (m > 0) {
-                        row.setCoefficient(kept[i][m - 1], -1.0);
-                    }
-                    row.setCoefficient(retired[i][m], 1.0);
-                    if (canBuy) {
-                        bought[i][m] = s.makeNumVar(0.0, inf, "asicBought[" + idx + "]");
-                        row.setCoefficient(bought[i][m], -1.0);
-                    }
-                    for (int x = 0; x < ns; x++) {
-                        PlanFleet f = sp.scenarios().get(x).fleets().get(i);
-                        Map<MPVariable, Double> t = terms.get(x).get(m);
+                    MonthData md = px.months().get(m);
+                    double h = md.hours();
+                    Map<MPVariable, Double> t = terms.get(x).get(m);
+                    // Fleets, cash of s: + σᵢˢ R[i,m] − πᵢˢ B[i,m] − Fᵢ Hₘ/8760 K[i,m].
+                    for (int i = 0; i < nf; i++) {
+                        PlanFleet f = px.fleets().get(i);
                         t.merge(retired[i][m], f.salvageUsdPerMw(), Double::sum);
-                        if (canBuy) {
+                        if (bought[i] != null) {
                             t.merge(bought[i][m], -f.purchaseUsdPerMw(), Double::sum);
                         }
-                        double h = sp.scenarios().get(x).months().get(m).hours();
                         t.merge(kept[i][m], -f.spec().fixedOpexUsdPerMwYear() * h / 8760.0, Double::sum);
                     }
-                }
-            }
-            // ---- first stage: AI.
-            // aiReservedDef[j,m]: W[j,m] − W[j,m−1] − S[j,m] = 0;  aiOnlineDef[j,m]: O[j,m] − O[j,m−1] − S[j,m−Lⱼ] = 0;  W ≤ maxItMwⱼ.
-            // Cash of s: O[j,m] (Hₘ (revⱼₘˢ − vⱼ) − (1−τⱼ) pueⱼ Σₜ pₜˢ − Fⱼ Hₘ/8760) − Kⱼˢ Σₖ share(k,m) S[j,k].
-            MPVariable[][] start = new MPVariable[no][months];
-            MPVariable[][] reserved = new MPVariable[no][months];
-            MPVariable[][] online = new MPVariable[no][months];
-            for (int j = 0; j < no; j++) {
-                PlanOption o0 = p0.options().get(j);
-                double ub = Double.isFinite(o0.spec().maxItMw()) ? o0.spec().maxItMw() : inf;
-                for (int m = 0; m < months; m++) {
-                    String idx = lp(o0.spec().name()) + "," + p0.months().get(m).month();
-                    start[j][m] = s.makeNumVar(0.0, inf, "aiStart[" + idx + "]");
-                    reserved[j][m] = s.makeNumVar(0.0, ub, "aiReserved[" + idx + "]");
-                    online[j][m] = s.makeNumVar(0.0, inf, "aiOnline[" + idx + "]");
-                    MPConstraint w = s.makeConstraint(0.0, 0.0, "aiReservedDef[" + idx + "]");
-                    w.setCoefficient(reserved[j][m], 1.0);
-                    w.setCoefficient(start[j][m], -1.0);
-                    MPConstraint ol = s.makeConstraint(0.0, 0.0, "aiOnlineDef[" + idx + "]");
-                    ol.setCoefficient(online[j][m], 1.0);
-                    if (m > 0) {
-                        w.setCoefficient(reserved[j][m - 1], -1.0);
-                        ol.setCoefficient(online[j][m - 1], -1.0);
-                    }
-                    if (m - o0.leadTimeMonths() >= 0) {
-                        ol.setCoefficient(start[j][m - o0.leadTimeMonths()], -1.0);
-                    }
-                }
-                for (int x = 0; x < ns; x++) {
-                    PlanProblem px = sp.scenarios().get(x);
-                    PlanOption o = px.options().get(j);
-                    for (int m = 0; m < months; m++) {
-                        MonthData md = px.months().get(m);
-                        double h = md.hours();
-                        Map<MPVariable, Double> t = terms.get(x).get(m);
+                    // AI, cash of s: O[j,m] (Hₘ (revⱼₘˢ − vⱼ) − (1−τⱼ) pueⱼ Σₜ pₜˢ − Fⱼ Hₘ/8760) − Kⱼˢ Σₖ share(k,m) S[j,k].
+                    for (int j = 0; j < no; j++) {
+                        PlanOption o = px.options().get(j);
                         double perMw = h * o.revenueUsdPerMwh(m) - h * o.spec().variableOpexUsdPerMwh() - o.spec().fixedOpexUsdPerMwYear() * h / 8760.0
                                 - (o.spec().tenantPaysPower() ? 0.0 : o.spec().pue() * md.priceSumUsdPerMw());
                         t.merge(online[j][m], perMw, Double::sum);
@@ -142,41 +101,9 @@ public final class StochasticModelBuilder {
                             }
                         }
                     }
-                }
-            }
-            // aiTotalMax: Σⱼ W[j,M−1] ≤ A̅;  conversionRate[m]: Σⱼ S[j,m] ≤ Γ;  aiContract[m]: Σⱼ O[j,m] ≥ A̲ (m ≥ f).
-            if (no > 0) {
-                if (Double.isFinite(p0.maxAiItMw())) {
-                    MPConstraint row = s.makeConstraint(-inf, p0.maxAiItMw(), "aiTotalMax");
-                    for (MPVariable[] w : reserved) {
-                        row.setCoefficient(w[months - 1], 1.0);
-                    }
-                }
-                for (int m = 0; m < months; m++) {
-                    if (Double.isFinite(p0.maxConversionMwPerMonth())) {
-                        MPConstraint row = s.makeConstraint(-inf, p0.maxConversionMwPerMonth(), "conversionRate[" + p0.months().get(m).month() + "]");
-                        for (MPVariable[] sj : start) {
-                            row.setCoefficient(sj[m], 1.0);
-                        }
-                    }
-                    if (p0.minAiItMw() > 0.0 && m >= p0.minAiFromIndex()) {
-                        MPConstraint row = s.makeConstraint(p0.minAiItMw(), inf, "aiContract[" + p0.months().get(m).month() + "]");
-                        for (MPVariable[] oj : online) {
-                            row.setCoefficient(oj[m], 1.0);
-                        }
-                    }
-                }
-            }
-            // treasuryLimit: Σₘ T[m] ≤ N.  Cash of s: + Pₘˢ T[m].
-            MPVariable[] sold = null;
-            if (p0.treasuryBtc() > 0.0) {
-                sold = new MPVariable[months];
-                MPConstraint limit = s.makeConstraint(-inf, p0.treasuryBtc(), "treasuryLimit");
-                for (int m = 0; m < months; m++) {
-                    sold[m] = s.makeNumVar(0.0, inf, "treasurySold[" + p0.months().get(m).month() + "]");
-                    limit.setCoefficient(sold[m], 1.0);
-                    for (int x = 0; x < ns; x++) {
-                        terms.get(x).get(m).merge(sold[m], sp.scenarios().get(x).months().get(m).btcPriceUsd(), Double::sum);
+                    // Treasury, cash of s: + Pₘˢ T[m].
+                    if (sold != null) {
+                        t.merge(sold[m], md.btcPriceUsd(), Double::sum);
                     }
                 }
             }
