@@ -36,17 +36,19 @@ public class BodyLimitRoute {
         router.route().order(Integer.MIN_VALUE + 100).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
                 tooLarge(ctx, "the request body has more than " + max + " bytes; the limit is " + max + " bytes", max);
+            } else if (ctx.response().ended() && ctx.response().getStatusCode() == 413) {
+                // The rest of an over-limit upload broke off after its 413 went out (e.g. "Pipe closed"): already answered.
+                return;
             } else {
                 ctx.next();
             }
         });
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(max).setHandleFileUploads(false);
+        BodyHandler chunkedBodies = BodyHandler.create(true).setBodyLimit(max).setDeleteUploadedFilesOnEnd(true)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/gridpivot-uploads");
         router.route().order(Integer.MIN_VALUE + 101).handler(ctx -> {
             HttpServerRequest request = ctx.request();
-            String type = request.getHeader("Content-Type");
             boolean chunked = request.getHeader("Content-Length") == null && request.getHeader("Transfer-Encoding") != null;
-            // Multipart bodies stay with the REST layer's own form reading.
-            if (chunked && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"))) {
+            if (chunked) {
                 chunkedBodies.handle(ctx);
             } else {
                 ctx.next();

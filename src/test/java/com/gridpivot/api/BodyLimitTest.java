@@ -41,6 +41,16 @@ class BodyLimitTest {
     }
 
     @Test
+    void aChunkedMultipartUploadOverTheLimitIsA413Problem() throws Exception {
+        String boundary = "gridpivotboundary";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "Delivery Date,Hour Ending,Settlement Point,Settlement Point Price\n";
+        HttpResponse<String> r = chunked("/api/v1/imports?format=ERCOT_CSV", "multipart/form-data; boundary=" + boundary,
+                new Filler(head, "01/02/2031,01:00,BIG,21.5\n", 17 * 1024 * 1024));
+        assertTooLarge(r, "/api/v1/imports");
+    }
+
+    @Test
     void chunkedBodiesUnderTheLimitReachTheResources() throws Exception {
         // The body handler that counts chunked bodies hands them on whole: a solve and an import work as with a Content-Length.
         byte[] request = ApiExamples.ALLOCATION_REQUEST.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -53,6 +63,15 @@ class BodyLimitTest {
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         assertThat(JSON.readTree(imported.body()).path("rowsRead").asInt()).isEqualTo(2);
+
+        String boundary = "gridpivotboundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"chunked-form.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv.replace("CHUNKED", "CHUNKEDFORM") + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = chunked("/api/v1/imports?format=ERCOT_CSV", "multipart/form-data; boundary=" + boundary,
+                new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(JSON.readTree(uploaded.body()).path("rowsRead").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(uploaded.body()).path("sourceName").asText()).isEqualTo("chunked-form.csv");
     }
 
     private HttpResponse<String> chunked(String path, String type, InputStream body) throws Exception {
