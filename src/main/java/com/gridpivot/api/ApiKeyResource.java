@@ -60,6 +60,16 @@ public class ApiKeyResource {
         return keys.list();
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a key (never the secret)", description = "The Location a created key is answered with.")
+    @APIResponse(responseCode = "200", description = "The key", content = @Content(schema = @Schema(implementation = ApiKeyService.KeyInfo.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
+    public ApiKeyService.KeyInfo get(@PathParam("id") long id) {
+        return keys.list().stream().filter(k -> k.id() == id).findFirst()
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no key with id " + id));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a key", description = "Takes effect at once.")

@@ -30,7 +30,14 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            openAPI.getComponents().getSchemas().values().forEach(ProblemResponsesFilter::optionalMayBeNull);
+            Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+            if (schemas.containsKey("JsonNode")) {
+                // A Jackson JsonNode field is any JSON value, not the scanner's reading of the JsonNode class's getters.
+                openAPI.getComponents().addSchema("JsonNode", OASFactory.createSchema().description("Any JSON value"));
+                schemas = openAPI.getComponents().getSchemas();
+            }
+            schemas.values().forEach(ProblemResponsesFilter::alternativesOnly);
+            schemas.values().forEach(ProblemResponsesFilter::optionalMayBeNull);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -74,6 +81,22 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
+    /**
+     * A JsonNode property that lists its alternatives ({@code @Schema(oneOf = ...)}) is exactly those: the scanner also
+     * gives it the JsonNode $ref and type object, which no number or array would match.
+     */
+    private static void alternativesOnly(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema p : schema.getProperties().values()) {
+            if (p.getOneOf() != null && !p.getOneOf().isEmpty() && "#/components/schemas/JsonNode".equals(p.getRef())) {
+                p.setRef(null);
+                p.setType(null);
+            }
+        }
+    }
+
     private static void optionalMayBeNull(Schema schema) {
         if (schema.getProperties() == null) {
             return;
@@ -92,6 +115,10 @@ public class ProblemResponsesFilter implements OASFilter {
             return OASFactory.createSchema().description(property.getDescription())
                     .addAnyOf(OASFactory.createSchema().ref(property.getRef()))
                     .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        }
+        if ((property.getType() == null || property.getType().isEmpty()) && property.getOneOf() != null && !property.getOneOf().isEmpty()) {
+            property.addOneOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+            return property;
         }
         if (property.getType() != null && !property.getType().isEmpty() && !property.getType().contains(Schema.SchemaType.NULL)) {
             property.addType(Schema.SchemaType.NULL);

@@ -37,6 +37,8 @@ class FuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 120);
     private static OpenApiContract contract;
+    /** Where the fuzzed POSTs said they stored something (Location), in order. */
+    private static final List<String> CREATED = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Evil scalars: the values that break naive services. */
     private static final Arbitrary<JsonNode> EVIL = Arbitraries.oneOf(List.of(
@@ -92,6 +94,7 @@ class FuzzTest {
         tests.add(DynamicTest.dynamicTest("POST /api/v1/imports (CSV garbage)", () -> inJqwik(this::fuzzImports)));
         tests.add(DynamicTest.dynamicTest("GET lists, series ranges and CSV exports (query garbage)", () -> inJqwik(this::fuzzQueries)));
         tests.add(DynamicTest.dynamicTest("PUT /api/v1/sites/{id}", () -> inJqwik(this::fuzzSiteReplace)));
+        tests.add(DynamicTest.dynamicTest("GET what the fuzzing stored, by its Location", this::readBack));
         return tests.stream();
     }
 
@@ -118,6 +121,9 @@ class FuzzTest {
             if (r.statusCode() / 100 == 2) {
                 ok++;
                 consistent(path, r, where);
+                if (r.header("Location") != null) {
+                    CREATED.add(java.net.URI.create(r.header("Location")).getPath());
+                }
             }
         }
         // The mutations must not all be rejected: some keep the request valid and exercise the solver.
@@ -177,6 +183,45 @@ class FuzzTest {
             if (r.statusCode() / 100 == 2) {
                 assertThat(r.jsonPath().getInt("rowsRead")).as(where).isPositive();
             }
+        }
+    }
+
+    /**
+     * Reads back what the fuzzed requests stored (sites, scenarios, runs) and the stored what-if's files, each answer
+     * checked against the OpenAPI document like the fuzzed ones: the status of every run and its result (200, or 409
+     * while it has none); the first run of each kind is awaited to its end, so its result document is validated too.
+     */
+    private void readBack() throws Exception {
+        assertThat(CREATED).as("Locations answered by the fuzzed POSTs").isNotEmpty();
+        java.util.Set<String> awaited = new java.util.HashSet<>();
+        java.util.Set<String> results = new java.util.TreeSet<>();
+        for (String location : List.copyOf(CREATED)) {
+            String kind = location.replaceAll("/[0-9]+$", "");
+            boolean run = kind.endsWith("/runs");
+            Response status = given().when().get(location);
+            check("get", location, status, "GET " + location);
+            if (run && awaited.add(kind)) {
+                for (int i = 0; i < 600 && List.of("QUEUED", "RUNNING").contains(status.jsonPath().getString("status")); i++) {
+                    Thread.sleep(200);     // a bounded wait for a small run, not a timing assertion
+                    status = given().when().get(location);
+                }
+            }
+            if (run) {
+                Response result = given().when().get(location + "/result");
+                check("get", location + "/result", result, "GET " + location + "/result after " + status.jsonPath().getString("status"));
+                if (result.statusCode() == 200) {
+                    results.add(kind);
+                }
+            }
+        }
+        // Result documents of finished runs were validated, not only the 409s of unfinished ones.
+        assertThat(results).as("kinds of run whose result was read").isNotEmpty();
+        long runId = fixtureRun();
+        for (String file : List.of("", "/request.json", "/dispatch.csv", "/export.csv", "/export.xlsx")) {
+            String path = "/api/v1/allocation-runs/" + runId + file;
+            Response r = given().when().get(path);
+            check("get", path, r, "GET " + path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
         }
     }
 
