@@ -50,6 +50,10 @@ class FuzzTest {
             Arbitraries.strings().ofMaxLength(300).map(s -> (JsonNode) F.textNode(s)),
             Arbitraries.integers().between(0, 5).map(FuzzTest::deep)));
 
+    private static final List<String> MEDIA_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+            "text/csv", "application/octet-stream", "x/garbage", "application/json; charset=UTF-16", "application/json;charset=utf-8",
+            "application/merge-patch+json");
+
     /** A one-month plan problem (the hand case of StochasticPlanTest): cheap to solve, so valid mutations run. */
     private static final String SCENARIO = "{\"btc\": {\"priceUsd\": 50000, \"startDifficulty\": 1.2586e14, \"feesBtcPerBlock\": 0},"
             + " \"energy\": {\"flatPriceUsdPerMwh\": 20}, \"discountRate\": 0}";
@@ -115,8 +119,13 @@ class FuzzTest {
         int ok = 0;
         for (int k = 0; k < CASES; k++) {
             String body = mutate(base, rnd, evil);
-            Response r = given().contentType("application/json").body(body).when().post(path);
-            String where = "seed " + SEED + " case " + k + " POST " + path + " body " + abbreviate(body);
+            // One case in eight sends the body under another media type (text, XML, form, garbage, JSON with a charset).
+            String type = rnd.nextInt(8) > 0 ? "application/json" : MEDIA_TYPES.get(rnd.nextInt(MEDIA_TYPES.size()));
+            // RestAssured sends a form body as text and any other body as the bytes given.
+            var req = given().contentType(type);
+            req = type.startsWith("application/x-www-form") ? req.body(body) : req.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Response r = req.when().post(path);
+            String where = "seed " + SEED + " case " + k + " POST " + path + " as " + type + " body " + abbreviate(body);
             check("post", path, r, where);
             if (r.statusCode() / 100 == 2) {
                 ok++;
