@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import com.gridpivot.persistence.AllocationRunRecord;
 import com.gridpivot.persistence.AllocationRunService;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,10 +43,10 @@ public class AllocationRunResource {
     @APIResponse(responseCode = "200", description = "One page of runs")
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<AllocationRunResponse> list(@QueryParam("page") @DefaultValue("0") int page,
-                                                    @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return Paging.response(runs.list(page, size).map(this::toResponse));
+    public PageResponse<AllocationRunResponse> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+        Paging.Request p = Paging.parse(page, size);
+        return Paging.response(runs.list(p.page(), p.size()).map(this::toResponse));
     }
 
     @GET
@@ -62,7 +62,8 @@ public class AllocationRunResource {
     @GET
     @Path("/{id}/request.json")
     @Operation(summary = "The request of a run, byte for byte as sent", description = "POST it again to reproduce the run.")
-    @APIResponse(responseCode = "200", description = "The request body")
+    @APIResponse(responseCode = "200", description = "The request body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = com.gridpivot.api.allocation.AllocationRequest.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String request(@PathParam("id") long id) {

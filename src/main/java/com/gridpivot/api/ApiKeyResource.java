@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,10 +40,10 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a key", description = "The answer holds the key itself; it is shown this once and stored only as a hash.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateKey.class),
             examples = @ExampleObject(name = "planner", value = "{\"name\": \"alice (planning)\", \"role\": \"planner\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "created", value = "{\"id\": 2, \"name\": \"alice (planning)\", \"role\": \"planner\", \"key\": \"gp_Yx3…\", \"keyPrefix\": \"gp_Yx3kQ\", \"createdAt\": \"2026-11-25T18:00:00Z\"}")))
+            schema = @Schema(implementation = ApiKeyService.NewKey.class), examples = @ExampleObject(name = "created", value = "{\"id\": 2, \"name\": \"alice (planning)\", \"role\": \"planner\", \"key\": \"gp_Yx3…\", \"keyPrefix\": \"gp_Yx3kQ\", \"createdAt\": \"2026-11-25T18:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "Invalid name or role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A key with that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(CreateKey body) {
@@ -57,6 +58,16 @@ public class ApiKeyResource {
     @Operation(summary = "List keys (never the secrets)")
     public List<ApiKeyService.KeyInfo> list() {
         return keys.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a key (never the secret)", description = "The Location a created key is answered with.")
+    @APIResponse(responseCode = "200", description = "The key", content = @Content(schema = @Schema(implementation = ApiKeyService.KeyInfo.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
+    public ApiKeyService.KeyInfo get(@PathParam("id") long id) {
+        return keys.list().stream().filter(k -> k.id() == id).findFirst()
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no key with id " + id));
     }
 
     @DELETE

@@ -10,7 +10,6 @@ import com.gridpivot.marketdata.ImportFormat;
 import com.gridpivot.marketdata.SeriesKind;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -113,10 +112,10 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "One page of batches")
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<ImportBatchSummary> list(@QueryParam("page") @DefaultValue("0") int page,
-                                                 @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return Paging.response(batches.list(page, size));
+    public PageResponse<ImportBatchSummary> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+        Paging.Request p = Paging.parse(page, size);
+        return Paging.response(batches.list(p.page(), p.size()));
     }
 
     @GET

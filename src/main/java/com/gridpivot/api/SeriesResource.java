@@ -4,7 +4,6 @@ import com.gridpivot.marketdata.SeriesPoint;
 import com.gridpivot.persistence.SeriesService;
 import com.gridpivot.persistence.SeriesSlice;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -36,13 +35,19 @@ public class SeriesResource {
     @GET
     @Operation(summary = "List series", description = "Series metadata ordered by kind and key, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of series",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = ApiExamples.SERIES_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesPage.class),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.SERIES_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<SeriesResponse> list(@QueryParam("page") @DefaultValue("0") int page,
-                                             @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return Paging.response(series.listSeries(page, size).map(SeriesResponse::of));
+    public PageResponse<SeriesResponse> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+        Paging.Request p = Paging.parse(page, size);
+        return Paging.response(series.listSeries(p.page(), p.size()).map(SeriesResponse::of));
+    }
+
+    /** The document's name for one page of series (a PageResponse of SeriesResponse); never built. */
+    @Schema(name = "SeriesPage")
+    record SeriesPage(int page, int size, long totalItems, int totalPages, java.util.List<SeriesResponse> items) {
     }
 
     @GET

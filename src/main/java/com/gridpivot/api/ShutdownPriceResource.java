@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +45,8 @@ public class ShutdownPriceResource {
     @GET
     @Operation(summary = "Shutdown BTC price of a machine",
             description = "The BTC price below which a machine's daily revenue does not pay its power: J/TH × 24/1000 × USD/kWh × PUE ÷ expected BTC per TH/s per day. Name a catalog model or give jPerTh.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The shutdown price and the inputs it used",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShutdownPrice.class),
             examples = @ExampleObject(name = "Antminer S21 at $0.08/kWh, difficulty 125.86T", value = ApiExamples.SHUTDOWN_PRICE)))
     @APIResponse(responseCode = "400", description = "Invalid or missing parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ShutdownPrice shutdownPrice(

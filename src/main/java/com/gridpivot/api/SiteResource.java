@@ -4,7 +4,6 @@ import com.gridpivot.sites.SiteService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,10 +55,10 @@ public class SiteResource {
     @APIResponse(responseCode = "200", description = "One page of sites")
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<SiteResponse> list(@QueryParam("page") @DefaultValue("0") int page,
-                                           @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        return Paging.response(sites.list(page, size));
+    public PageResponse<SiteResponse> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+        Paging.Request p = Paging.parse(page, size);
+        return Paging.response(sites.list(p.page(), p.size()));
     }
 
     @GET

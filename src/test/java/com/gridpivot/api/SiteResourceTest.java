@@ -245,6 +245,11 @@ class SiteResourceTest {
         given().get(SITES + "?page=-1&size=0").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("page", "size"));
         given().get(SITES + "?size=501").then().statusCode(400).body("errors.field", containsInAnyOrder("size"));
+        // Malformed numbers are a 400 naming the parameter (the REST layer alone answered 404), and a page whose first
+        // index passes 2^31 - 1 is refused before it overflows the query's offset (it was a 500).
+        given().get(SITES + "?page=abc&size=1e3").then().statusCode(400).body("errors.field", containsInAnyOrder("page", "size"));
+        given().get(SITES + "?page=4294968&size=500").then().statusCode(400).body("errors.field", containsInAnyOrder("page"));
+        given().get(SITES + "?page=4294967&size=500").then().statusCode(200).body("items", hasSize(0));
         given().delete(SITES + "/" + a).then().statusCode(204);
         given().delete(SITES + "/" + b).then().statusCode(204);
     }

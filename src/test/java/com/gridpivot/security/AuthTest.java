@@ -79,6 +79,11 @@ class AuthTest {
         long id = given().header("X-API-Key", ADMIN).when().get("/api/v1/keys").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.keyPrefix == '" + viewer.substring(0, 8) + "' }.id");
         given().header("X-API-Key", viewer).when().get("/api/v1/sites").then().statusCode(200);
+        // The Location of a created key reads it back (an admin's), never with its secret.
+        given().header("X-API-Key", viewer).when().get("/api/v1/keys/" + id).then().statusCode(403);
+        given().header("X-API-Key", ADMIN).when().get("/api/v1/keys/" + id).then().statusCode(200)
+                .body("keyPrefix", org.hamcrest.Matchers.equalTo(viewer.substring(0, 8))).body("role", org.hamcrest.Matchers.equalTo("viewer"))
+                .body("key", org.hamcrest.Matchers.nullValue());
         given().header("X-API-Key", ADMIN).when().delete("/api/v1/keys/" + id).then().statusCode(204);
         given().header("X-API-Key", viewer).when().get("/api/v1/sites").then().statusCode(401);
     }

@@ -47,6 +47,7 @@ public class AllocationExportResource {
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = Exports.XLSX))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Every solver slot is busy; Retry-After says when to try again")
     public Response xlsx(AllocationRequest request) {
         return Exports.xlsx(tables(request), "gridpivot-what-if");
     }
@@ -62,6 +63,7 @@ public class AllocationExportResource {
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = Exports.CSV))
     @APIResponse(responseCode = "400", description = "Invalid request or unknown table", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Every solver slot is busy; Retry-After says when to try again")
     public Response csv(@Parameter(description = "summary, allocation, economics, revenue-per-mwh, dispatch, breakeven, shadow-prices or hourly-dispatch")
                         @QueryParam("table") String table, AllocationRequest request) {
         return Exports.csv(tables(request), table, "gridpivot-what-if");

@@ -71,7 +71,8 @@ public class PlanResource {
     @GET
     @Path("/runs/{id}/result")
     @Operation(summary = "A finished plan run's result", description = "NPV, IRR and payback against staying on Bitcoin, monthly cash and MW by use.")
-    @APIResponse(responseCode = "200", description = "The result (also for INFEASIBLE, with an explanation)")
+    @APIResponse(responseCode = "200", description = "The result (also for INFEASIBLE, with an explanation)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = com.gridpivot.planning.result.PlanResult.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response result(@PathParam("id") long id) {
@@ -101,7 +102,7 @@ public class PlanResource {
     @Path("/runs/{id}/retry")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Run a FAILED, CANCELLED or TIMED_OUT run again", description = "Same stored input snapshot.")
-    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in a retryable state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retry(@PathParam("id") long id) {

@@ -38,7 +38,7 @@ public class ScenarioResource {
     @POST
     @Operation(summary = "Store a scenario")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Base case", value = PlanExamples.SCENARIO)))
-    @APIResponse(responseCode = "201", description = "Stored; Location names it")
+    @APIResponse(responseCode = "201", description = "Stored; Location names it", content = @Content(schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A scenario with that name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(ScenarioBody body, @Context UriInfo uri) {
@@ -55,6 +55,7 @@ public class ScenarioResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a scenario")
+    @APIResponse(responseCode = "200", description = "The scenario", content = @Content(schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "404", description = "No such scenario", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScenarioResponse get(@PathParam("id") long id) {
         return scenarios.get(id).map(ScenarioResource::response).orElseThrow(() -> notFound(id));
@@ -63,6 +64,7 @@ public class ScenarioResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a scenario")
+    @APIResponse(responseCode = "200", description = "The stored scenario", content = @Content(schema = @Schema(implementation = ScenarioResponse.class)))
     @APIResponse(responseCode = "404", description = "No such scenario", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another scenario has that name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScenarioResponse update(@PathParam("id") long id, ScenarioBody body) {

@@ -71,6 +71,7 @@ public class RiskRunResource {
     @GET
     @Path("/{type: montecarlo|stochastic}/runs/{id}")
     @Operation(summary = "A risk run's status and progress")
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
     public PlanRunResponse get(@PathParam("type") String type, @PathParam("id") long id) {
         return response(type, find(type, id, false));
     }
@@ -78,6 +79,9 @@ public class RiskRunResource {
     @GET
     @Path("/{type: montecarlo|stochastic}/runs/{id}/result")
     @Operation(summary = "A finished risk run's result")
+    @APIResponse(responseCode = "200", description = "The Monte Carlo or stochastic result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {com.gridpivot.risk.montecarlo.MonteCarloResult.class, com.gridpivot.risk.stochastic.StochasticResult.class})))
+    @APIResponse(responseCode = "409", description = "Not finished, or finished without a result")
     public Response result(@PathParam("type") String type, @PathParam("id") long id) {
         JobView job = find(type, id, true);
         if (job.resultJson() == null) {
@@ -90,6 +94,8 @@ public class RiskRunResource {
     @DELETE
     @Path("/{type: montecarlo|stochastic}/runs/{id}")
     @Operation(summary = "Cancel a risk run")
+    @APIResponse(responseCode = "200", description = "The run after the cancel", content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
+    @APIResponse(responseCode = "409", description = "Already finished")
     public PlanRunResponse cancel(@PathParam("type") String type, @PathParam("id") long id) {
         JobView before = find(type, id, false);
         if (before.status().terminal()) {
