@@ -346,6 +346,8 @@ class WebRiskTest extends WebPageTest {
             assertThat(wb.getSheet("Pivot frontier").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(frontier.at("/0/value").asDouble());
         }
 
+        // keyboard: from the plan's scenario pick, Tab reaches Run
+        web.tabFromTo("#sweep-plan-scenario", "run", 40);
         web.shots("risk-plan-sweep");
     }
 }

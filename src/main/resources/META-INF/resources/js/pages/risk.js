@@ -32,12 +32,12 @@ const mwf = v => f.num(v, 2);
 
 /**
  * How the points of a what-if sweep and of a plan sweep read (SweepPointResult, PlanSweepPointResult): the value
- * (net value or plan NPV, USD), the AI MW the frontier and heat map follow, the lines of the pivot chart, the columns of
+ * (net value or plan NPV, USD; valueLower inside a sentence), the AI MW the frontier and heat map follow, the lines of the pivot chart, the columns of
  * the points table (key = the API's field, also the CSV/XLSX header) and the per-option and per-fleet maps.
  */
 const VIEWS = {
   whatIf: {
-    noun: 'what-ifs', file: 'gridpivot-sweep', value: 'Net value', valueWords: 'net value (NPV over the horizon, USD)',
+    noun: 'what-ifs', file: 'gridpivot-sweep', value: 'Net value', valueLower: 'net value', valueWords: 'net value (NPV over the horizon, USD)',
     net: p => p.netUsd, ai: p => p.totalAiItMw,
     lines: [{ label: 'AI IT MW', get: p => p.totalAiItMw }, { label: 'ASIC IT MW', get: p => p.totalAsicItMw }],
     columns: [{ key: 'netUsd', label: 'Net value (USD)', fmt: f.usd }, { key: 'totalAiItMw', label: 'AI IT (MW)', fmt: mwf },
@@ -45,7 +45,7 @@ const VIEWS = {
     byOption: 'aiItMw', byFleet: 'asicItMw',
   },
   plan: {
-    noun: 'plans', file: 'gridpivot-plan-sweep', value: 'Plan NPV', valueWords: 'NPV of the optimal plan (USD)',
+    noun: 'plans', file: 'gridpivot-plan-sweep', value: 'Plan NPV', valueLower: 'plan NPV', valueWords: 'NPV of the optimal plan (USD)',
     net: p => p.npvUsd, ai: p => p.aiItMwEnd,
     lines: [{ label: 'AI IT MW online at the end', get: p => p.aiItMwEnd }, { label: 'AI IT MW started by the end', get: p => p.aiItMwStartedEnd, dash: [6, 4] },
       { label: 'ASIC IT MW at the end', get: p => p.asicItMwEnd }],
@@ -265,14 +265,14 @@ export async function mount(container) {
     let aiSeries, netSeries, asicSeries = [];
     if (ax.length === 1) {
       aiSeries = view.lines.map(l => ({ label: l.label, values: r.points.map(l.get), width: 2, dash: l.dash }));
-      netSeries = [{ label: `${view.value.toLowerCase()} (USD)`, values: r.points.map(view.net), width: 2 }];
+      netSeries = [{ label: `${view.valueLower} (USD)`, values: r.points.map(view.net), width: 2 }];
     } else {
       // one line per value of the second input (at most 8, evenly picked)
       const ys = [...new Set(r.points.map(p => p.values[ax[1]]))];
       const pick = ys.length <= 8 ? ys : Array.from({ length: 8 }, (_, i) => ys[Math.round(i * (ys.length - 1) / 7)]);
       const line = (y, get) => xs.map(x => { const p = r.points.find(q => q.values[input] === x && q.values[ax[1]] === y); return p ? get(p) : null; });
       aiSeries = pick.map(y => ({ label: `AI MW at ${fmtOf(ax[1])(y)}`, values: line(y, view.ai) }));
-      netSeries = pick.map(y => ({ label: `${view.value.toLowerCase()} at ${fmtOf(ax[1])(y)}`, values: line(y, view.net) }));
+      netSeries = pick.map(y => ({ label: `${view.valueLower} at ${fmtOf(ax[1])(y)}`, values: line(y, view.net) }));
     }
     const clean = s => s.map(x => ({ ...x, values: x.values.map(v => (Number.isFinite(v) ? v : null)) }));
     const steps = r.frontier || [];
@@ -300,7 +300,7 @@ export async function mount(container) {
       }];
       // uPlot draws after a microtask, so the hook set here runs on the first draw and on every resize
     }
-    lineChart(fig2.box, { title: `${view.value} (USD)`, x: xs, xLabel: INPUTS[input]?.axis || input, xFmt: fmt, yLabel: `${view.value.toLowerCase()} (USD)`, yFmt: v => compactUsd(v),
+    lineChart(fig2.box, { title: `${view.value} (USD)`, x: xs, xLabel: INPUTS[input]?.axis || input, xFmt: fmt, yLabel: `${view.valueLower} (USD)`, yFmt: v => compactUsd(v),
       series: clean(netSeries), description: `${view.value} in USD at ${xs.length} values of ${labelOf(input)}.` });
     if (r.tornado?.length) {
       const fig3 = figure('Tornado', `${view.value} when each input moves down (left colour) or up, around the base ${f.usd(view.net(r.base))}; largest swing first.`);
@@ -382,7 +382,7 @@ export async function mount(container) {
     const { keys, rows } = pointRows(r, ax, view);
     const tables = [{ name: 'Points', columns: keys, rows: rows.map(row => row.map(x => x.raw)) }];
     if (r.tornado?.length) {
-      const v = view.value.toLowerCase();
+      const v = view.valueLower;
       tables.push({ name: 'Tornado', columns: ['input', 'low value', 'high value', `${v} at low (USD)`, `${v} at high (USD)`, 'swing (USD)'],
         rows: [...r.tornado].sort((a, b) => b.swingUsd - a.swingUsd).map(t => [t.input, t.lowValue, t.highValue, t.netUsdLow, t.netUsdHigh, t.swingUsd]) });
     }
@@ -450,7 +450,7 @@ function drawTornado(box, r, view) {
     const seg = (v, cls, what) => {
       const a = Math.min(X(base), X(v)), w = Math.max(1, Math.abs(X(v) - X(base)));
       const rect = el('rect', { x: a, y, width: w, height: hgt, class: cls });
-      rect.append(el('title', {}, `${labelOf(t.input)} ${what}: ${view.value.toLowerCase()} ${f.usd(v)}`));
+      rect.append(el('title', {}, `${labelOf(t.input)} ${what}: ${view.valueLower} ${f.usd(v)}`));
       return rect;
     };
     svg.append(el('text', { x: left - 8, y: y + hgt / 2 + 4, 'text-anchor': 'end', class: 't-label' }, labelOf(t.input).replace(/ \(.*\)$/, '')),
@@ -464,5 +464,5 @@ function drawTornado(box, r, view) {
   box.setAttribute('role', 'img');
   box.dataset.points = String(bars.reduce((n, t) => n + [t.netUsdLow, t.netUsdHigh].filter(Number.isFinite).length, 0));
   box.dataset.series = '2';
-  box.setAttribute('aria-label', `Tornado of ${view.value.toLowerCase()} around the base ${f.usd(base)}: ${bars.map(t => `${labelOf(t.input)} from ${f.usd(t.netUsdLow)} to ${f.usd(t.netUsdHigh)}`).join('; ')}.`);
+  box.setAttribute('aria-label', `Tornado of ${view.valueLower} around the base ${f.usd(base)}: ${bars.map(t => `${labelOf(t.input)} from ${f.usd(t.netUsdLow)} to ${f.usd(t.netUsdHigh)}`).join('; ')}.`);
 }
