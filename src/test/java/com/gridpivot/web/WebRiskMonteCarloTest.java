@@ -3,6 +3,7 @@ package com.gridpivot.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gridpivot.api.RestAssuredDoubles;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,12 @@ class WebRiskMonteCarloTest extends WebPageTest {
 
     WebRiskMonteCarloTest() {
         super(120_000);
+    }
+
+    /** The API's numbers as doubles, to compare them exactly with the page's data-value. */
+    @BeforeAll
+    static void doubles() {
+        RestAssuredDoubles.install();
     }
 
     @BeforeEach
@@ -197,5 +205,68 @@ class WebRiskMonteCarloTest extends WebPageTest {
             page.locator("#mc-results").screenshot(new Locator.ScreenshotOptions().setPath(WebSession.SHOTS.resolve("risk-montecarlo-results-390x844.png")));
             page.locator("#st-results").screenshot(new Locator.ScreenshotOptions().setPath(WebSession.SHOTS.resolve("risk-stochastic-results-390x844.png")));
         });
+    }
+
+    /**
+     * A block bootstrap of the BTC history with a spread of fees, run from the page: the body sends priceModel,
+     * blockLengthMonths and feeSd; the page shows the model the API used and its P50; the fee history's sd is offered
+     * and fills the field; a block length of 0 is refused under its field.
+     */
+    @Test
+    void aBootstrapRunSendsThePriceModelAndShowsTheModelUsed() throws Exception {
+        web.go("#/risk");
+        page.selectOption("#mc-scenario", new SelectOption().setLabel(SCENARIO));
+        page.selectOption("#mc-site", new SelectOption().setLabel(SITE));
+        page.fill("#mc-start", "2026-07");
+        page.fill("#mc-months", "12");
+        fillPlan(0, PLAN, "2026-Q4", "5");
+        page.fill("#mc-plan-1-name", "");
+        page.fill("#mc-paths", "30");
+        page.fill("#mc-seed", "3");
+        assertThat(page.isVisible("#mc-block-months")).as("a block length only for the bootstrap").isFalse();
+        assertThat(page.inputValue("#mc-fee-sd")).isEqualTo("0");
+        page.selectOption("#mc-price-model", "BOOTSTRAP");
+        assertThat(page.isVisible("#mc-block-months")).isTrue();
+
+        // a block of 0 months: the API's reason under the field
+        page.fill("#mc-block-months", "0");
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/risk/montecarlo/runs");
+        page.click("#mc-run");
+        String shown = web.errorUnder("#mc-block-months");
+        String reason = null;
+        for (var e : ApiRequests.post("/api/v1/risk/montecarlo/runs", sent.get(), 400).get("errors")) {
+            if ("blockLengthMonths".equals(e.get("field").asText())) {
+                reason = e.get("reason").asText();
+            }
+        }
+        assertThat(reason).isNotNull();
+        assertThat(shown).isEqualTo(reason);
+
+        page.fill("#mc-block-months", "3");
+        page.fill("#mc-fee-sd", "0.5");
+        page.click("#mc-run");
+        page.waitForSelector("#mc-results[data-status]");
+        assertThat(page.getAttribute("#mc-block-months", "aria-invalid")).isNull();
+        var body = ApiRequests.JSON.readTree(sent.get());
+        assertThat(body.get("priceModel").asText()).isEqualTo("BOOTSTRAP");
+        assertThat(body.get("blockLengthMonths").asDouble()).isEqualTo(3.0);
+        assertThat(body.get("feeSd").asDouble()).isEqualTo(0.5);
+
+        JsonPath mc = apiResult("montecarlo", sent.get());
+        assertThat(mc.getString("model.priceModel")).isEqualTo("BOOTSTRAP");
+        assertThat(mc.getInt("model.blockLengthMonths")).isEqualTo(3);
+        assertThat(page.getAttribute("#mc-model [data-key='model.priceModel']", "data-value")).isEqualTo("BOOTSTRAP");
+        assertThat(Double.parseDouble(page.getAttribute("#mc-model [data-key='model.blockLengthMonths']", "data-value"))).isEqualTo(3.0);
+        assertThat(Double.parseDouble(page.getAttribute("#mc-model [data-key='model.feeSd']", "data-value"))).isEqualTo(mc.getDouble("model.feeSd")).isEqualTo(0.5);
+        double apiP50 = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.npvUsd.p50");
+        String pageP50 = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.npvUsd.p50']", "data-value");
+        assertThat(Double.parseDouble(pageP50)).as("P50 NPV of the bootstrap run, page and API").isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
+
+        // the fee history's own sd (models/RISK.md: 0.868) is offered under the field and fills it
+        double calibrated = mc.getDouble("model.feeCalibration.feeSd");
+        assertThat(calibrated).isCloseTo(0.868, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(Double.parseDouble(page.getAttribute("#mc-model [data-key='model.feeCalibration.feeSd']", "data-value"))).isEqualTo(calibrated);
+        page.click("#mc-fee-sd-use");
+        assertThat(Double.parseDouble(page.inputValue("#mc-fee-sd"))).isEqualTo(calibrated);
     }
 }

@@ -3,6 +3,7 @@ package com.gridpivot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gridpivot.planning.PlanTestSupport;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.options.SelectOption;
@@ -21,11 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The Risk page in headless Chromium (Debian's /usr/bin/chromium): a BTC-price sweep of a site this test stores
  * through the API, with a tornado; the charts hold data, the frontier shown is the API's, an invalid axis shows the
- * API's message next to its field, the keyboard reaches Run. Screenshots under target/screenshots.
+ * API's message next to its field, the keyboard reaches Run. A sweep of a plan (a stored scenario and site) shows
+ * the API's NPV and AI MW per point, which are the hand-solved values of PlanSweepTest, and exports them. Screenshots
+ * under target/screenshots.
  */
 @QuarkusTest
 class WebRiskTest extends WebPageTest {
     static final String SITE = "Risk page test site";
+    static final String PLAN_SITE = "Risk plan sweep test site";
+    static final String PLAN_SCENARIO = "Risk plan sweep test scenario";
 
     WebRiskTest() {
         super(60_000);
@@ -43,6 +48,18 @@ class WebRiskTest extends WebPageTest {
                  "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
                  "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}]}
                 """.formatted(SITE));
+        // The tiny plan of PlanSweepTest / PlanSweepResourceTest as a stored scenario and site: 10 MW, BTC $50,000 flat at
+        // difficulty D*, no fees, energy 20 USD/MWh, r = 0, AI at 120 USD/MWh with no lead time and no capex; below 1.2×
+        // the BTC path all 10 MW go to AI, above it 5 MW (hand-solved there).
+        ApiRequests.ensureScenario(PLAN_SCENARIO, """
+                {"name": "%s", "btc": {"priceUsd": 50000, "startDifficulty": %s, "difficultyGrowthPerMonth": 0, "feesBtcPerBlock": 0},
+                 "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0}
+                """.formatted(PLAN_SCENARIO, Double.toString(PlanTestSupport.D_STAR)));
+        ApiRequests.ensureSite(PLAN_SITE, """
+                {"name": "%s", "interconnectMw": 10,
+                 "asicFleets": [{"name": "S21", "units": 1600, "hashrateThPerUnit": 150, "powerWPerUnit": 3125}],
+                 "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 10, "leadTimeMonths": 0}]}
+                """.formatted(PLAN_SITE));
     }
 
     void openRiskPage() {
@@ -212,5 +229,125 @@ class WebRiskTest extends WebPageTest {
             assertThat(matched).isEqualTo(15);
         }
         web.screenshot("risk-grid-1366x768.png", true);
+    }
+
+    /** The i-th point's number under the API's field name in the points table (its raw data-value). */
+    double shownAt(int row, String key) {
+        return Double.parseDouble(page.getAttribute("#points-table tbody tr:nth-child(" + (row + 1) + ") [data-key='" + key + "']", "data-value"));
+    }
+
+    @Test
+    void aPlanSweepShowsTheApisNpvAndAiMwPerPointAndExportsThem() throws Exception {
+        web.go("#/risk");
+        page.check("#mode-plan");
+        assertThat(page.isVisible("#risk-site")).as("the what-if's site pick is hidden for a plan").isFalse();
+        assertThat(page.inputValue("#axis0-input")).isEqualTo("BTC_PRICE_SCALE");
+        assertThat(page.locator("#axis0-input option[value='BTC_PRICE_USD']").count()).as("a plan has a BTC path, not a price").isZero();
+        page.selectOption("#sweep-plan-scenario", new SelectOption().setLabel(PLAN_SCENARIO));
+        page.selectOption("#sweep-plan-site", new SelectOption().setLabel(PLAN_SITE));
+        page.fill("#sweep-plan-start", "2026-01");
+        page.fill("#sweep-plan-months", "3");
+
+        // an invalid axis: the API's reason sits under the Points field
+        page.fill("#axis0-points", "1");
+        AtomicReference<String> sent = web.bodySent("POST", "/api/v1/sweeps/runs");
+        page.click("#run");
+        String shownError = web.errorUnder("#axis0-points");
+        JsonNode problem = ApiRequests.post("/api/v1/sweeps", sent.get(), 400);
+        String reason = null;
+        for (JsonNode e : problem.get("errors")) {
+            if ("axes[0].points".equals(e.get("field").asText())) {
+                reason = e.get("reason").asText();
+            }
+        }
+        assertThat(reason).isNotNull().contains("at least 2");
+        assertThat(shownError).isEqualTo(reason);
+        web.showsNoStackTrace();
+
+        // 0.5× to 2.0× the BTC path in 4 points, tornado ±50%
+        page.fill("#axis0-from", "0.5");
+        page.fill("#axis0-to", "2");
+        page.fill("#axis0-points", "4");
+        page.check("#tornado-on");
+        page.fill("#tornado-delta", "50");
+        page.click("#run");
+        page.waitForSelector("#results[data-status]");
+        assertThat(page.getAttribute("#axis0-points", "aria-invalid")).isNull();
+        assertThat(page.getAttribute("#results", "data-status")).isEqualTo("OPTIMAL");
+        JsonNode request = ApiRequests.JSON.readTree(sent.get());
+        assertThat(request.has("allocation")).isFalse();
+        assertThat(request.at("/plan/months").asInt()).isEqualTo(3);
+        assertThat(request.at("/plan/startMonth").asText()).isEqualTo("2026-01");
+        assertThat(request.at("/plan/asicFleets/0/units").asDouble()).isEqualTo(1600.0);
+        assertThat(request.at("/axes/0/input").asText()).isEqualTo("BTC_PRICE_SCALE");
+        assertThat(request.at("/tornado/deltaFraction").asDouble()).isEqualTo(0.5);
+
+        // the same body through the API: every point's NPV and end AI MW on the page are the API's
+        JsonNode api = ApiRequests.post("/api/v1/sweeps", sent.get(), 200);
+        JsonNode points = api.get("points");
+        assertThat(points.size()).isEqualTo(4);
+        assertThat(page.querySelectorAll("#points-table tbody tr")).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(shownAt(i, "BTC_PRICE_SCALE")).isEqualTo(points.at("/" + i + "/values/BTC_PRICE_SCALE").asDouble());
+            assertThat(shownAt(i, "npvUsd")).as("NPV at point " + i).isEqualTo(points.get(i).get("npvUsd").asDouble());
+            assertThat(shownAt(i, "aiItMwEnd")).as("AI MW at point " + i).isEqualTo(points.get(i).get("aiItMwEnd").asDouble());
+            assertThat(shownAt(i, "asicItMwEnd")).isEqualTo(points.get(i).get("asicItMwEnd").asDouble());
+        }
+        // … and the hand-solved plan: at 1.5× half the site is on AI, NPV 2,484,000; at 2.0× 3,024,000; at 0.5× all AI
+        assertThat(shownAt(0, "aiItMwEnd")).isCloseTo(10.0, Offset.offset(1e-7));
+        assertThat(shownAt(2, "npvUsd")).isCloseTo(2_484_000.0, Offset.offset(1e-4));
+        assertThat(shownAt(2, "aiItMwEnd")).isCloseTo(5.0, Offset.offset(1e-7));
+        assertThat(shownAt(3, "npvUsd")).isCloseTo(3_024_000.0, Offset.offset(1e-4));
+        assertThat(Double.parseDouble(page.getAttribute("#risk-base [data-key='base.npvUsd']", "data-value"))).isEqualTo(api.at("/base/npvUsd").asDouble());
+
+        // the frontier: one jump, at the hand breakeven 1.2×, as the API locates it; its note when the API gives one
+        JsonNode frontier = api.get("frontier");
+        assertThat(frontier.size()).isEqualTo(1);
+        assertThat(frontier.at("/0/value").asDouble()).isCloseTo(1.2, Offset.offset(2e-5));
+        List<ElementHandle> steps = page.querySelectorAll("#frontier-list li");
+        assertThat(steps).hasSize(1);
+        assertThat(Double.parseDouble(steps.get(0).getAttribute("data-value"))).isEqualTo(frontier.at("/0/value").asDouble());
+        if (api.hasNonNull("frontierNote")) {
+            assertThat(page.textContent("#frontier-note")).isEqualTo(api.get("frontierNote").asText());
+        } else {
+            assertThat(page.querySelectorAll("#frontier-note")).isEmpty();
+        }
+
+        // charts: NPV and AI MW against the axis (three MW lines × 4 points), the tornado; the tornado table is the API's
+        page.waitForSelector("#chart-pivot canvas");
+        assertThat(web.chartsWithData(".chart", "canvas, svg")).extracting(c -> c.getAttribute("id")).contains("chart-pivot", "chart-npv", "chart-tornado");
+        assertThat(Integer.parseInt(page.getAttribute("#chart-pivot", "data-points"))).isEqualTo(3 * 4);
+        assertThat(Integer.parseInt(page.getAttribute("#chart-npv", "data-points"))).isEqualTo(4);
+        List<ElementHandle> bars = page.querySelectorAll("#tornado-table tbody tr");
+        assertThat(bars).hasSize(api.get("tornado").size()).isNotEmpty();
+        assertThat(Double.parseDouble(bars.get(0).querySelector("td:last-child [data-value]").getAttribute("data-value")))
+                .isEqualTo(api.at("/tornado/0/swingUsd").asDouble());
+
+        // XLSX of the points (and the tornado, the frontier) through POST /api/v1/reports/export.xlsx
+        Download xlsx = web.download("#export-xlsx");
+        assertThat(xlsx.suggestedFilename()).isEqualTo("gridpivot-plan-sweep.xlsx");
+        try (Workbook wb = WebSession.workbook(xlsx)) {
+            Sheet sheet = wb.getSheet("Points");
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            Row head = sheet.getRow(0);
+            assertThat(head.getCell(0).getStringCellValue()).isEqualTo("BTC_PRICE_SCALE");
+            assertThat(head.getCell(1).getStringCellValue()).isEqualTo("status");
+            assertThat(head.getCell(2).getStringCellValue()).isEqualTo("npvUsd");
+            assertThat(head.getCell(3).getStringCellValue()).isEqualTo("aiItMwEnd");
+            for (int i = 0; i < 4; i++) {
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(points.at("/" + i + "/values/BTC_PRICE_SCALE").asDouble());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("OPTIMAL");
+                assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(points.get(i).get("npvUsd").asDouble());
+                assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(points.get(i).get("aiItMwEnd").asDouble());
+            }
+            assertThat(wb.getSheet("Tornado").getLastRowNum()).isEqualTo(api.get("tornado").size());
+            assertThat(wb.getSheet("Pivot frontier").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(frontier.at("/0/value").asDouble());
+        }
+
+        // keyboard: from the plan's scenario pick, Tab reaches Run
+        web.tabFromTo("#sweep-plan-scenario", "run", 40);
+        web.shots("risk-plan-sweep");
     }
 }

@@ -25,13 +25,17 @@ function append(el, children) {
 let uid = 0;
 export const nextId = prefix => `${prefix}-${++uid}`;
 
-/** A labelled form control: <div class="field"><label for>…</label><input>…<p class="field-error"></p></div>. */
+/**
+ * A labelled form control: <div class="field"><label for>…</label><input><p class="field-error"></p><p class="hint"></p></div>.
+ * The error comes right under the control (empty, it takes no room), before the hint, so that a message never sits a
+ * hint's height below the field it is about.
+ */
 export function field(label, control, hint) {
   const id = control.id || (control.id = nextId('f'));
   const err = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });
   const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
   control.setAttribute('aria-describedby', [hintEl ? hintEl.id : null, err.id].filter(Boolean).join(' '));
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, err);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, err, hintEl);
 }
 
 export function numberInput(dataField, attrs = {}) {

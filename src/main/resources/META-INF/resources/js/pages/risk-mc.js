@@ -5,10 +5,10 @@
 // Numbers taken from an answer carry data-key and data-value (the raw number) so tests can compare them with the API.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { h, field, numberInput, select, numOrNull } from '../lib/dom.js';
-import { planAsicFleets, planAiOptions } from '../lib/plan-problem.js';
+import { planProblemControls } from '../lib/plan-problem.js';
 import { getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
 import { LongRun, isAbort, pollJob } from '../lib/longrun.js';
-import { showErrors, clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
+import { showErrors, clearErrors, showFailure } from '../lib/fielderrors.js';
 import { figure, COLORS } from '../lib/charts.js';
 import { exportButtons } from '../lib/exports.js';
 import * as f from '../lib/format.js';
@@ -61,22 +61,14 @@ function histogram(box, hist, title, color) {
 export async function mountMonteCarlo(container) {
   const [scenarios, sitesPage] = await Promise.all([getJson('/api/v1/scenarios'), getJson('/api/v1/sites?page=0&size=100')]);
   const sites = sitesPage.items;
-  const now = new Date();
-  const y = now.getUTCFullYear() + 1;
+  const y = new Date().getUTCFullYear() + 1;
 
   // ---- the plan problem, shared by both runs
-  const scenarioPick = select('problem.scenarioId', scenarios.length ? scenarios.map(s => ({ value: String(s.id), label: s.name }))
-    : [{ value: '', label: 'No stored scenarios yet (Plans page)' }], { id: 'mc-scenario' });
-  const sitePick = select('problem.site', sites.length ? sites.map(s => ({ value: String(s.id), label: s.name }))
-    : [{ value: '', label: 'No stored sites yet' }], { id: 'mc-site' });
-  const start = h('input', { type: 'text', id: 'mc-start', 'data-field': 'problem.startMonth', inputmode: 'numeric', placeholder: '2026-07', autocomplete: 'off',
-    value: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}` });
-  const months = numberInput('problem.months', { id: 'mc-months', value: '36' });
-  const cash = numberInput('problem.finance.startingCashUsd', { id: 'mc-cash', value: '20000000' });
+  const pp = planProblemControls({ scenarios, sites, idPrefix: 'mc', fieldPrefix: 'problem' });
+  const { scenarioPick, sitePick } = pp;
   const problemBox = h('fieldset', { class: 'box' }, h('legend', {}, 'Plan problem'),
     h('p', { class: 'hint' }, 'The stored site\'s fleets and AI options as stored; edit scenarios and sites on the Plans page. Both runs below use this problem.'),
-    h('div', { class: 'grid' }, field('Stored scenario', scenarioPick, 'The centre of the price paths'), field('Stored site', sitePick),
-      field('First month', start, 'e.g. 2026-07'), field('Horizon (months)', months, '1 to 120'), field('Starting cash (USD)', cash)));
+    pp.grid);
 
   // ---- two fixed plans, one step each
   const optionsOf = () => (sites.find(s => String(s.id) === sitePick.value)?.aiOptions || []).map(o => o.name);
@@ -101,10 +93,28 @@ export async function mountMonteCarlo(container) {
   planRows[1].name.value = `convert 40 MW in ${y}-Q4`; planRows[1].month.value = `${y}-Q4`; planRows[1].amount.value = '40';
   const paths = numberInput('paths', { id: 'mc-paths', value: '500', step: '1', inputmode: 'numeric' });
   const seed = numberInput('seed', { id: 'mc-seed', value: '1', step: '1', inputmode: 'numeric' });
+  // the price model: GBM shocks, or blocks of the BTC history's own monthly returns; and the spread of fees
+  const priceModel = select('priceModel', [{ value: 'GBM', label: 'GBM: normal monthly shocks' }, { value: 'BOOTSTRAP', label: 'Bootstrap: blocks of the BTC history' }],
+    { id: 'mc-price-model' });
+  const blockLength = numberInput('blockLengthMonths', { id: 'mc-block-months', value: '6', step: '1', inputmode: 'numeric' });
+  const blockField = field('Block length (months)', blockLength, 'Consecutive months of history per block');
+  blockField.hidden = true;
+  priceModel.addEventListener('change', () => { blockField.hidden = priceModel.value !== 'BOOTSTRAP'; });
+  const feeSd = numberInput('feeSd', { id: 'mc-fee-sd', value: '0', min: '0', max: '3' });
+  // The fee history's own sd comes with every answer (model.feeCalibration.feeSd); after a run it is offered here.
+  const feeField = field('Fee factor sd (of ln F)', feeSd, '0 = fees as in the scenario; the fee history\'s sd is offered after a run');
+  const feeHint = feeField.querySelector('.hint');
+  function offerFeeSd(calibrated) {
+    if (!Number.isFinite(calibrated)) return;
+    const use = h('button', { type: 'button', class: 'link', id: 'mc-fee-sd-use' }, `use ${f.num(calibrated, 3)}`);
+    use.addEventListener('click', () => { feeSd.value = String(calibrated); feeSd.focus(); });
+    feeHint.replaceChildren(`0 = fees as in the scenario; the fee history's sd is ${f.num(calibrated, 3)}: `, use);
+  }
   const mcBox = h('fieldset', { class: 'box' }, h('legend', {}, 'Fixed plans and paths'),
     h('p', { class: 'hint' }, 'Each plan starts AI megawatts once; the optimizer\'s plan at the scenario and staying on Bitcoin are evaluated on the same paths.'),
     planRows.map(r => r.grid),
-    h('div', { class: 'grid' }, field('Paths', paths, 'BTC price paths, e.g. 500'), field('Seed', seed, 'The same seed gives the same answer')));
+    h('div', { class: 'grid' }, field('Paths', paths, 'BTC price paths, e.g. 500'), field('Seed', seed, 'The same seed gives the same answer')),
+    h('div', { class: 'grid' }, field('BTC price model', priceModel, 'How the paths wander around the scenario'), blockField, feeField));
 
   const mcForm = h('form', { id: 'mc-form', novalidate: true, 'aria-labelledby': 'mc-title' });
   const mcSummary = h('div', { id: 'mc-errors', class: 'error-summary', role: 'alert', hidden: true });
@@ -149,24 +159,13 @@ export async function mountMonteCarlo(container) {
       stForm, stStatus, stResults));
 
   // ---- requests
-  function problem() {
-    const s = sites.find(x => String(x.id) === sitePick.value);
-    if (!scenarioPick.value) throw new ClientError('problem.scenarioId', 'store a scenario first (Plans page)');
-    if (!s) throw new ClientError('problem.site', 'store a site first (What-if page)');
-    return {
-      scenarioId: Number(scenarioPick.value),
-      site: { name: s.name, interconnectMw: s.interconnectMw, maxAiItMw: s.maxAiItMw },
-      asicFleets: planAsicFleets(s),
-      aiOptions: planAiOptions(s),
-      finance: { startingCashUsd: numOrNull(cash) },
-      startMonth: start.value.trim() || null,
-      months: numOrNull(months),
-    };
-  }
+  const problem = pp.problem;
   function mcRequest() {
     const plans = planRows.filter((r, k) => k === 0 || r.name.value.trim()).map(r => ({ name: r.name.value.trim(),
       aiStartsMw: [{ name: r.opt.value || null, month: r.month.value.trim() || null, amount: numOrNull(r.amount) }] }));
-    return { problem: problem(), plans, paths: numOrNull(paths), seed: numOrNull(seed) };
+    const bootstrap = priceModel.value === 'BOOTSTRAP';
+    return { problem: problem(), plans, paths: numOrNull(paths), seed: numOrNull(seed), priceModel: priceModel.value,
+      blockLengthMonths: bootstrap ? numOrNull(blockLength) : undefined, feeSd: numOrNull(feeSd) };
   }
   function stRequest() {
     const p = problem();
@@ -269,10 +268,22 @@ export async function mountMonteCarlo(container) {
       columns: ['plan', 'status', 'mean NPV (USD)', 'P10 NPV (USD)', 'P50 NPV (USD)', 'P90 NPV (USD)', 'probability of loss (fraction)', 'worst cash, median (USD)', 'worst cash month, median'],
       rows: plans.map(p => [p.name, p.status, p.npvUsd?.mean, p.npvUsd?.p10, p.npvUsd?.p50, p.npvUsd?.p90, p.probIncrementalNpvBelowZero, p.lowestCashUsd?.p50, p.lowestCashMedianMonth]) }];
     mcResults.replaceChildren(h('div', { class: 'results-head' }, h('h3', {}, 'NPV distributions'), exportButtons('mc-export', 'gridpivot-montecarlo', mcTables, mcStatus)), words, h('div', { class: 'figures mc-figures' }, figs), note, table,
-      h('p', { class: 'hint' }, `Price model: ${r.model?.kind || ''}, σ ${f.pct(r.model?.volatilityMonthly, 1)} per month, drift ${r.model?.driftMode || ''}${r.model?.blockLengthMonths ? `, ${r.model.blockLengthMonths}-month blocks` : ''}, fee factor sd ${f.num(r.model?.feeSd, 2)} (the fee history's: ${f.num(r.model?.feeCalibration?.feeSd, 2)}); ${f.num(r.computeMs, 0)} ms.`));
+      modelLine(r));
+    offerFeeSd(r.model?.feeCalibration?.feeSd);
     withHist.forEach((p, i) => histogram(figs[i].box, p.npvHistogram, `${p.name}: NPV (USD)`, COLORS[i % COLORS.length]));
     mcResults.dataset.status = 'DONE';
     mcStatus.textContent = `Monte Carlo ready: ${plans.length} plans on ${f.num(r.paths)} paths.`;
+  }
+
+  /** The price model the answer used, in words; its numbers carry data-key model.… (the API's field). */
+  function modelLine(r) {
+    const m = r.model || {};
+    return h('p', { class: 'hint', id: 'mc-model' }, 'Price model: ', val('model.priceModel', m.priceModel, String), ` (${m.kind || ''}), σ `,
+      val('model.volatilityMonthly', m.volatilityMonthly, v => f.pct(v, 1)), ` per month, drift ${m.driftMode || ''}`,
+      m.blockLengthMonths ? [', ', val('model.blockLengthMonths', m.blockLengthMonths, v => f.num(v, 0)), '-month blocks'] : '',
+      ', fee factor sd ', val('model.feeSd', m.feeSd, v => f.num(v, 3)),
+      m.feeCalibration ? [' (the fee history\'s: ', val('model.feeCalibration.feeSd', m.feeCalibration.feeSd, v => f.num(v, 3)), ')'] : '',
+      `; ${f.num(r.computeMs, 0)} ms.`);
   }
 
   function showSt(r) {
