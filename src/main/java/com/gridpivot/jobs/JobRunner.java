@@ -36,6 +36,9 @@ public class JobRunner {
     @Inject
     Instance<JobHandler> handlers;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     private ExecutorService pool;
     private final Map<Long, Context> running = new ConcurrentHashMap<>();
 
@@ -72,6 +75,24 @@ public class JobRunner {
         for (long id : store.queued()) {
             submit(id);
         }
+    }
+
+    /**
+     * Stores a QUEUED job of this kind with its complete input (written as JSON, the snapshot a retry or a restart runs
+     * again) and hands it to a worker. Returns the job as stored, read before a worker can have started it, so a 202
+     * always shows QUEUED.
+     */
+    public JobView enqueue(String kind, Object input) {
+        String inputJson;
+        try {
+            inputJson = json.writeValueAsString(input);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long id = store.create(kind, inputJson);
+        JobView queued = store.get(id, false).orElseThrow();
+        submit(id);
+        return queued;
     }
 
     /** Queues a stored QUEUED job for a worker. */

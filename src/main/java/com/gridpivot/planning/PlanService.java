@@ -9,8 +9,8 @@ import com.gridpivot.api.plans.FixedPlanBody;
 import com.gridpivot.api.plans.PlanRequest;
 import com.gridpivot.api.plans.ScenarioBody;
 import com.gridpivot.catalog.Catalog;
+import com.gridpivot.jobs.JobView;
 import com.gridpivot.jobs.JobRunner;
-import com.gridpivot.jobs.JobStore;
 import com.gridpivot.marketdata.SeriesKind;
 import com.gridpivot.optimization.SolverConfig;
 import com.gridpivot.optimization.input.FieldChecks;
@@ -65,9 +65,6 @@ public class PlanService {
     SeriesService series;
 
     @Inject
-    JobStore store;
-
-    @Inject
     JobRunner runner;
 
     /**
@@ -120,12 +117,9 @@ public class PlanService {
         return assembler().assemble(input.request(), input.request().scenario(), input.energy());
     }
 
-    /** Writes the run (QUEUED) and hands it to a worker; returns its id. */
-    public long submit(PlanRequest req) {
-        PlanRunInput input = snapshot(req);
-        long id = store.create(JOB_KIND, write(input));
-        runner.submit(id);
-        return id;
+    /** Writes the run (QUEUED) with its input snapshot and hands it to a worker; returns the run as stored. */
+    public JobView submit(PlanRequest req) {
+        return runner.enqueue(JOB_KIND, snapshot(req));
     }
 
     public PlanComparison compare(CompareRequest req) {

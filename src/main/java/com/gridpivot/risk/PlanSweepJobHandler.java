@@ -7,7 +7,6 @@ import com.gridpivot.jobs.JobHandler;
 import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
-import com.gridpivot.jobs.JobStore;
 import com.gridpivot.jobs.JobView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,9 +24,6 @@ public class PlanSweepJobHandler implements JobHandler {
     PlanSweepService sweeps;
 
     @Inject
-    JobStore store;
-
-    @Inject
     JobRunner runner;
 
     @Inject
@@ -38,16 +34,10 @@ public class PlanSweepJobHandler implements JobHandler {
         return JOB_KIND;
     }
 
-    /**
-     * Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns the run as
-     * stored (QUEUED), read before a worker can have started it.
-     */
+    /** Validates (400 lists every field), then {@link JobRunner#enqueue}: the run as stored (QUEUED) with its snapshot. */
     public JobView submit(SweepRequest req) {
         PlanSweepService.Validated v = sweeps.validate(req);
-        long id = store.create(JOB_KIND, write(v.snapshot()));
-        JobView accepted = store.get(id, false).orElseThrow();
-        runner.submit(id);
-        return accepted;
+        return runner.enqueue(JOB_KIND, v.snapshot());
     }
 
     @Override

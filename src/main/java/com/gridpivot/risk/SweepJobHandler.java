@@ -7,7 +7,6 @@ import com.gridpivot.jobs.JobHandler;
 import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
-import com.gridpivot.jobs.JobStore;
 import com.gridpivot.jobs.JobView;
 import com.gridpivot.optimization.AllocationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +28,6 @@ public class SweepJobHandler implements JobHandler {
     AllocationService allocations;
 
     @Inject
-    JobStore store;
-
-    @Inject
     JobRunner runner;
 
     @Inject
@@ -42,17 +38,11 @@ public class SweepJobHandler implements JobHandler {
         return JOB_KIND;
     }
 
-    /**
-     * Validates (400 lists every field), stores the QUEUED run with its snapshot, hands it to a worker; returns the run as
-     * stored (QUEUED), read before a worker can have started it.
-     */
+    /** Validates (400 lists every field), then {@link JobRunner#enqueue}: the run as stored (QUEUED) with its snapshot. */
     public JobView submit(SweepRequest req) {
         sweeps.validate(req);
         SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), null, req.baseBtcPriceUsd(), req.axes(), req.tornado());
-        long id = store.create(JOB_KIND, write(snapshot));
-        JobView accepted = store.get(id, false).orElseThrow();
-        runner.submit(id);
-        return accepted;
+        return runner.enqueue(JOB_KIND, snapshot);
     }
 
     @Override

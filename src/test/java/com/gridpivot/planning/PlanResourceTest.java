@@ -96,7 +96,8 @@ class PlanResourceTest {
     void aRunIsAcceptedPolledToOptimalAndHasItsResult() throws Exception {
         long scenarioId = createScenario();
         Response accepted = given().contentType(ContentType.JSON).body(plan(scenarioId)).post("/api/v1/plans/runs");
-        accepted.then().statusCode(202).header("Location", containsString("/api/v1/plans/runs/"));
+        // the 202 is the run as stored, read before a worker can start it
+        accepted.then().statusCode(202).header("Location", containsString("/api/v1/plans/runs/")).body("status", org.hamcrest.Matchers.equalTo("QUEUED"));
         String location = accepted.header("Location");
         Response done = poll(location);
         done.then().statusCode(200).body("status", equalTo("OPTIMAL")).body("progressPercent", equalTo(100))

@@ -57,7 +57,8 @@ class MonteCarloAndStochasticResourceTest {
                 {"problem": %s, "plans": [{"name": "convert 5", "aiStartsMw": [{"name": "flat", "month": "2026-01", "amount": 5}]}],
                  "paths": 200, "seed": 42, "volatilityMonthly": 0}""".formatted(problem(25_000)))
                 .post("/api/v1/risk/montecarlo/runs");
-        started.then().statusCode(202).header("Location", containsString("/api/v1/risk/montecarlo/runs/"));
+        started.then().statusCode(202).header("Location", containsString("/api/v1/risk/montecarlo/runs/"))
+                .body("status", org.hamcrest.Matchers.equalTo("QUEUED")); // the run as stored, before a worker starts it
         String location = started.header("Location");
         Response done = poll(location);
         assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");

@@ -55,8 +55,8 @@ public class PlanResource {
             content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(PlanRequest request) {
-        long id = plans.submit(request);
-        return Response.accepted(response(store.get(id, false).orElseThrow())).location(URI.create(RUNS + id)).build();
+        JobView queued = plans.submit(request);
+        return Response.accepted(response(queued)).location(URI.create(RUNS + queued.id())).build();
     }
 
     @GET

@@ -104,8 +104,8 @@ public class RiskRunResource {
         return response(type, runner.cancel(id).orElseThrow(() -> notFound(id)));
     }
 
-    private Response accepted(String type, long id) {
-        return Response.accepted(response(type, store.get(id, false).orElseThrow())).location(URI.create(base(type) + id)).build();
+    private Response accepted(String type, JobView queued) {
+        return Response.accepted(response(type, queued)).location(URI.create(base(type) + queued.id())).build();
     }
 
     private static String base(String type) {

@@ -6,8 +6,8 @@ import com.gridpivot.api.FieldError;
 import com.gridpivot.api.InvalidRequestException;
 import com.gridpivot.api.plans.FixedPlanBody;
 import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.jobs.JobView;
 import com.gridpivot.jobs.JobRunner;
-import com.gridpivot.jobs.JobStore;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.PlanService;
 import com.gridpivot.planning.PlanService.PlanRunInput;
@@ -49,9 +49,6 @@ public class RiskRunService {
 
     @Inject
     PlanService plans;
-
-    @Inject
-    JobStore store;
 
     @Inject
     JobRunner runner;
@@ -284,16 +281,14 @@ public class RiskRunService {
         return new StochasticProblem(in.names(), in.probabilities(), in.scenarios().stream().map(plans::problem).toList(), in.baseIndex(), in.cvar());
     }
 
-    public long submitMonteCarlo(MonteCarloRequest req) {
-        long id = store.create(MONTE_CARLO, write(validate(req)));
-        runner.submit(id);
-        return id;
+    /** Validates, stores the QUEUED run with its input snapshot and hands it to a worker; returns the run as stored. */
+    public JobView submitMonteCarlo(MonteCarloRequest req) {
+        return runner.enqueue(MONTE_CARLO, validate(req));
     }
 
-    public long submitStochastic(StochasticRequest req) {
-        long id = store.create(STOCHASTIC, write(validate(req)));
-        runner.submit(id);
-        return id;
+    /** Validates, stores the QUEUED run with its input snapshot and hands it to a worker; returns the run as stored. */
+    public JobView submitStochastic(StochasticRequest req) {
+        return runner.enqueue(STOCHASTIC, validate(req));
     }
 
     public <T> T read(String text, Class<T> type) {
