@@ -37,7 +37,9 @@ class ImportDemoDataTest {
             Map<String, String> c = new HashMap<>();
             put(c, "gridpivot.demo-data.enabled", "true");
             if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
-                put(c, "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/gridpivot?currentSchema=demo_test");
+                // the suite's PostgreSQL database (GRIDPIVOT_DB_URL, as .ci/run sets it), in a schema of its own
+                String db = System.getenv().getOrDefault("GRIDPIVOT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/gridpivot");
+                put(c, "quarkus.datasource.jdbc.url", db + (db.contains("?") ? "&" : "?") + "currentSchema=demo_test");
                 put(c, "quarkus.flyway.schemas", "demo_test");
                 put(c, "quarkus.flyway.clean-at-start", "true");
             } else {
