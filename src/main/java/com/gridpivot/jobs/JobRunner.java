@@ -40,6 +40,8 @@ public class JobRunner {
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     private ExecutorService pool;
+    /** Set at shutdown: running jobs are stopped and left RUNNING for the next start to mark FAILED ("interrupted by a restart"). */
+    private volatile boolean stopping;
     private final Map<Long, Context> running = new ConcurrentHashMap<>();
 
     synchronized ExecutorService pool() {
@@ -58,13 +60,31 @@ public class JobRunner {
         recover();
     }
 
+    /**
+     * Stops running jobs before the service goes: their solvers are interrupted and the workers are awaited (at most
+     * {@link #STOP_WAIT_SECONDS}), so no job thread is still inside OR-Tools' native code when the application's classes
+     * are released. A stopped job is not recorded: it stays RUNNING, and the next start marks it FAILED, as after a crash.
+     */
     void onStop(@Observes ShutdownEvent ev) {
+        stopping = true;
+        running.values().forEach(Context::cancel);
+        ExecutorService p;
         synchronized (this) {
-            if (pool != null) {
-                pool.shutdownNow();
+            p = pool;
+        }
+        if (p != null) {
+            p.shutdownNow();
+            try {
+                if (!p.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warnf("%d job(s) still running %d s after shutdown began", running.size(), STOP_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
+
+    static final int STOP_WAIT_SECONDS = 10;
 
     /** Marks jobs interrupted by a restart and re-submits queued ones. */
     public void recover() {
@@ -124,7 +144,7 @@ public class JobRunner {
     }
 
     private void execute(long id) {
-        if (!store.claim(id)) {
+        if (stopping || !store.claim(id)) {
             return; // cancelled while queued, or already taken
         }
         Context ctx = new Context(id);
@@ -145,6 +165,10 @@ public class JobRunner {
                     LOG.errorf(e, "job %d failed (error id %s)", id, ref);
                     outcome = new JobOutcome(JobStatus.FAILED, null, "the job failed; quote error id " + ref);
                 }
+            }
+            if (stopping) {
+                LOG.infof("job %d stopped by the shutdown; the next start marks it FAILED (retry re-runs it)", id);
+                return;
             }
             JobStatus recorded = store.finish(id, outcome);
             metrics.counter("gridpivot.jobs.finished", "kind", job.kind(), "status", recorded.name()).increment();

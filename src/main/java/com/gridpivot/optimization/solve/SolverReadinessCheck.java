@@ -11,6 +11,11 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class SolverReadinessCheck implements HealthCheck {
+    /** Loads the natives once at start-up, on the main thread, before any request or job needs them. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ev) {
+        OrToolsNatives.ensureLoaded();
+    }
+
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("lp-solver");
