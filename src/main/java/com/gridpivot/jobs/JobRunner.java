@@ -103,16 +103,19 @@ public class JobRunner {
      * always shows QUEUED.
      */
     public JobView enqueue(String kind, Object input) {
-        String inputJson;
-        try {
-            inputJson = json.writeValueAsString(input);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        long id = store.create(kind, inputJson);
+        long id = store.create(kind, toJson(input));
         JobView queued = store.get(id, false).orElseThrow();
         submit(id);
         return queued;
+    }
+
+    /** A job's input or result as stored: JSON by the application's ObjectMapper. */
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Queues a stored QUEUED job for a worker. */

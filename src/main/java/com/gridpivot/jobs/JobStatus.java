@@ -7,4 +7,15 @@ public enum JobStatus {
     public boolean terminal() {
         return this != QUEUED && this != RUNNING;
     }
+
+    /** The job status of a plan or stochastic solve's status (OPTIMAL, FEASIBLE, INFEASIBLE, TIMED_OUT); any other is FAILED. */
+    public static JobStatus ofSolve(String solveStatus) {
+        return switch (solveStatus) {
+            case "OPTIMAL" -> OPTIMAL;
+            case "FEASIBLE" -> FEASIBLE;
+            case "INFEASIBLE" -> INFEASIBLE;
+            case "TIMED_OUT" -> TIMED_OUT;
+            default -> FAILED;
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package com.gridpivot.planning;
 
-import com.google.ortools.linearsolver.MPSolver;
 import com.gridpivot.jobs.JobContext;
 import com.gridpivot.jobs.JobHandler;
 import com.gridpivot.jobs.JobOutcome;
@@ -25,29 +24,7 @@ public class PlanJobHandler implements JobHandler {
     @Override
     public JobOutcome run(String inputJson, JobContext ctx) {
         PlanProblem p = plans.problem(plans.read(inputJson));
-        PlanResult r = PlanEngine.optimize(p, new RunControl() {
-            @Override
-            public void progress(int percent) {
-                ctx.progress(percent);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return ctx.cancelled();
-            }
-
-            @Override
-            public void solving(MPSolver solver) {
-                ctx.onCancel(solver == null ? null : solver::interruptSolve);
-            }
-        });
-        JobStatus status = switch (r.status()) {
-            case "OPTIMAL" -> JobStatus.OPTIMAL;
-            case "FEASIBLE" -> JobStatus.FEASIBLE;
-            case "INFEASIBLE" -> JobStatus.INFEASIBLE;
-            case "TIMED_OUT" -> JobStatus.TIMED_OUT;
-            default -> JobStatus.FAILED;
-        };
-        return new JobOutcome(status, plans.write(r), r.explanation());
+        PlanResult r = PlanEngine.optimize(p, RunControl.of(ctx));
+        return new JobOutcome(JobStatus.ofSolve(r.status()), plans.write(r), r.explanation());
     }
 }

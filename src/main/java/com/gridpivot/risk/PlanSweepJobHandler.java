@@ -1,6 +1,5 @@
 package com.gridpivot.risk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.jobs.JobContext;
 import com.gridpivot.jobs.JobHandler;
@@ -10,7 +9,6 @@ import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 
 /**
  * Plan sweeps as durable jobs (served by {@code /api/v1/sweeps/runs} beside what-if sweeps). The stored snapshot holds the
@@ -49,14 +47,6 @@ public class PlanSweepJobHandler implements JobHandler {
         if (ctx.cancelled()) {
             return new JobOutcome(JobStatus.CANCELLED, null, "cancelled after " + r.points().size() + " of " + v.points() + " points");
         }
-        return new JobOutcome(JobStatus.OPTIMAL, write(r), null);
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new JobOutcome(JobStatus.OPTIMAL, runner.toJson(r), null);
     }
 }

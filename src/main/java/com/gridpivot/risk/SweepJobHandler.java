@@ -1,6 +1,5 @@
 package com.gridpivot.risk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.jobs.JobContext;
 import com.gridpivot.jobs.JobHandler;
@@ -11,7 +10,6 @@ import com.gridpivot.jobs.JobView;
 import com.gridpivot.optimization.AllocationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 
 /**
  * Sweeps as durable jobs. The stored snapshot is the sweep request with the what-if's references (stored site, series)
@@ -54,14 +52,6 @@ public class SweepJobHandler implements JobHandler {
         if (ctx.cancelled()) {
             return new JobOutcome(JobStatus.CANCELLED, null, "cancelled after " + r.points().size() + " of " + total + " points");
         }
-        return new JobOutcome(JobStatus.OPTIMAL, write(r), null);
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new JobOutcome(JobStatus.OPTIMAL, runner.toJson(r), null);
     }
 }

@@ -1,5 +1,6 @@
 package com.gridpivot.api;
 
+import static com.gridpivot.jobs.JobPolling.poll;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -36,19 +37,6 @@ class PlanSweepResourceTest {
             {"plan": %s,
              "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.5, "to": 2.0, "points": 4}],
              "tornado": {"inputs": ["BTC_PRICE_SCALE", "ENERGY_PRICE_SCALE"], "deltaFraction": 0.5}}""".formatted(PLAN);
-
-    static Response poll(String path) throws InterruptedException {
-        Response r = null;
-        for (int k = 0; k < 600; k++) {
-            r = given().get(path);
-            String s = r.jsonPath().getString("status");
-            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        return r;
-    }
 
     @Test
     void aPlanSweepRunsAsAJobAndItsBaseIsThePlanRun() throws Exception {

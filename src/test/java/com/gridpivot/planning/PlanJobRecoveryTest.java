@@ -56,7 +56,7 @@ class PlanJobRecoveryTest {
         given().get("/api/v1/plans/runs/" + id).then().statusCode(200).body("status", equalTo("FAILED"))
                 .body("reason", containsString("interrupted by a restart"));
         given().post("/api/v1/plans/runs/" + id + "/retry").then().statusCode(202);
-        Response done = PlanResourceTest.poll("/api/v1/plans/runs/" + id);
+        Response done = com.gridpivot.jobs.JobPolling.poll("/api/v1/plans/runs/" + id);
         done.then().body("status", equalTo("OPTIMAL")).body("attempts", equalTo(2));
         given().get("/api/v1/plans/runs/" + id + "/result").then().statusCode(200).body("npvUsd", closeTo(1_572_000.0, 1e-4));
     }

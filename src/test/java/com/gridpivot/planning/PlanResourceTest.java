@@ -1,5 +1,6 @@
 package com.gridpivot.planning;
 
+import static com.gridpivot.jobs.JobPolling.poll;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -50,19 +51,6 @@ class PlanResourceTest {
         Response r = given().contentType(ContentType.JSON).body(scenario(name)).post("/api/v1/scenarios");
         r.then().statusCode(201).header("Location", containsString("/api/v1/scenarios/"));
         return r.jsonPath().getLong("id");
-    }
-
-    static Response poll(String location) throws InterruptedException {
-        Response r = null;
-        for (int k = 0; k < 600; k++) {
-            r = given().get(location);
-            String s = r.jsonPath().getString("status");
-            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        return r;
     }
 
     @Test

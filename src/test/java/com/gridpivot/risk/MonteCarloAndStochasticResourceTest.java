@@ -1,5 +1,6 @@
 package com.gridpivot.risk;
 
+import static com.gridpivot.jobs.JobPolling.poll;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,19 +37,6 @@ class MonteCarloAndStochasticResourceTest {
                  "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "tenantPaysPower": false, "pue": 1, "maxItMw": 5,
                                 "capexUsdPerMw": 40000, "leadTimeMonths": 0}],
                  "startMonth": "2026-01", "months": 1}""".formatted(scenario(btc));
-    }
-
-    static Response poll(String location) throws InterruptedException {
-        Response r = null;
-        for (int k = 0; k < 600; k++) {
-            r = given().get(location);
-            String s = r.jsonPath().getString("status");
-            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
-                return r;
-            }
-            Thread.sleep(50);
-        }
-        return r;
     }
 
     @Test

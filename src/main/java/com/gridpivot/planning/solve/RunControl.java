@@ -18,4 +18,24 @@ public interface RunControl {
     /** Called with the solver before it runs and with null after: a cancel may call {@code interruptSolve()} meanwhile. */
     default void solving(MPSolver solver) {
     }
+
+    /** A durable job's control: its progress and cancel, and a cancel interrupts the solver that is running. */
+    static RunControl of(com.gridpivot.jobs.JobContext ctx) {
+        return new RunControl() {
+            @Override
+            public void progress(int percent) {
+                ctx.progress(percent);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.cancelled();
+            }
+
+            @Override
+            public void solving(MPSolver solver) {
+                ctx.onCancel(solver == null ? null : solver::interruptSolve);
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package com.gridpivot.risk.runs;
 
-import com.google.ortools.linearsolver.MPSolver;
 import com.gridpivot.jobs.JobContext;
 import com.gridpivot.jobs.JobHandler;
 import com.gridpivot.jobs.JobOutcome;
@@ -18,25 +17,6 @@ public final class RiskJobHandlers {
     private RiskJobHandlers() {
     }
 
-    static RunControl control(JobContext ctx) {
-        return new RunControl() {
-            @Override
-            public void progress(int percent) {
-                ctx.progress(percent);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return ctx.cancelled();
-            }
-
-            @Override
-            public void solving(MPSolver solver) {
-                ctx.onCancel(solver == null ? null : solver::interruptSolve);
-            }
-        };
-    }
-
     @ApplicationScoped
     public static class MonteCarloHandler implements JobHandler {
         @Inject
@@ -50,7 +30,7 @@ public final class RiskJobHandlers {
         @Override
         public JobOutcome run(String inputJson, JobContext ctx) {
             RiskRunService.MonteCarloJob job = service.job(service.read(inputJson, RiskRunService.MonteCarloInput.class));
-            MonteCarloResult r = MonteCarloEngine.run(job.problem(), job.plans(), job.includeOptimized(), job.settings(), control(ctx));
+            MonteCarloResult r = MonteCarloEngine.run(job.problem(), job.plans(), job.includeOptimized(), job.settings(), RunControl.of(ctx));
             // Every plan simulated: OPTIMAL (the run completed); a plan infeasible at the scenario is reported inside the result.
             return new JobOutcome(JobStatus.OPTIMAL, service.write(r), null);
         }
@@ -68,15 +48,8 @@ public final class RiskJobHandlers {
 
         @Override
         public JobOutcome run(String inputJson, JobContext ctx) {
-            StochasticResult r = StochasticEngine.run(service.problem(service.read(inputJson, RiskRunService.StochasticInput.class)), control(ctx));
-            JobStatus status = switch (r.status()) {
-                case "OPTIMAL" -> JobStatus.OPTIMAL;
-                case "FEASIBLE" -> JobStatus.FEASIBLE;
-                case "INFEASIBLE" -> JobStatus.INFEASIBLE;
-                case "TIMED_OUT" -> JobStatus.TIMED_OUT;
-                default -> JobStatus.FAILED;
-            };
-            return new JobOutcome(status, service.write(r), r.explanation());
+            StochasticResult r = StochasticEngine.run(service.problem(service.read(inputJson, RiskRunService.StochasticInput.class)), RunControl.of(ctx));
+            return new JobOutcome(JobStatus.ofSolve(r.status()), service.write(r), r.explanation());
         }
     }
 }
