@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Scaling of the what-if: time against the horizon (24 hours to 10 years of hours) and against the number of fleets
@@ -74,10 +73,10 @@ public final class ScalingBenchmark {
         try (AllocationModel m = AllocationModelBuilder.build(p)) {
             mps = MpsWriter.write(m.solver(), "scaling");
         }
-        Optional<JsonNode> highs = Highs.solveMps(mps, Path.of("target/mps/scaling.mps"));
-        double highsMs = highs.map(h -> h.get("solveSeconds").asDouble() * 1000).orElse(Double.NaN);
+        JsonNode highs = Highs.solveMps(mps, Path.of("target/mps/scaling.mps"));
+        double highsMs = highs.get("solveSeconds").asDouble() * 1000;
         double objective = r.economics().netUsd();
-        double diff = highs.map(h -> Math.abs(h.get("objective").asDouble() - objective) / Math.max(1, Math.abs(objective))).orElse(Double.NaN);
+        double diff = Math.abs(highs.get("objective").asDouble() - objective) / Math.max(1, Math.abs(objective));
         return String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.2e", series, p.hours(), p.fleets().size(),
                 p.aiOptions().size(), p.hourAggregation(), r.solver().variables(), r.solver().constraints(), r.solver().hourBlocks(),
                 r.solver().buildMs(), r.solver().solveMs(), best, highsMs, diff);

@@ -2,7 +2,6 @@ package com.gridpivot.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gridpivot.api.allocation.AllocationRequest;
@@ -10,11 +9,11 @@ import com.gridpivot.optimization.input.AllocationProblemAssembler;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.testdata.Highs;
 import com.gridpivot.testdata.RealData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,22 +68,10 @@ class YearCrossCheckTest {
 
     @Test
     void independentHighsFormulationAgrees() throws Exception {
-        Path script = Path.of("models/crosscheck/allocation_highs.py").toAbsolutePath();
         Path in = Path.of("target/crosscheck-year-request.json").toAbsolutePath();
         Files.createDirectories(in.getParent());
         EngineTestSupport.JSON.writeValue(in.toFile(), request);
-        Process proc;
-        try {
-            proc = new ProcessBuilder("python3", script.toString(), in.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "SKIPPED: python3 is not installed, so the HiGHS cross-check cannot run: " + e.getMessage());
-            return;
-        }
-        assertThat(proc.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String out = new String(proc.getInputStream().readAllBytes()).trim();
-        assumeTrue(!out.contains("No module named"), "SKIPPED: python3 has no scipy/numpy, so the HiGHS cross-check cannot run: " + out);
-        assertThat(proc.exitValue()).as(out).isZero();
-        JsonNode highs = EngineTestSupport.JSON.readTree(out.substring(out.lastIndexOf("\n") + 1));
+        JsonNode highs = Highs.solveRequest(in);
         assertThat(highs.get("status").asText()).isEqualTo("OPTIMAL");
         double objective = highs.get("objective").asDouble();
         assertThat(exact.economics().netUsd()).isCloseTo(objective, within(1e-7 * Math.abs(objective)));
