@@ -2,7 +2,7 @@
 // a horizon of months, the body of POST /api/v1/plans/runs) over one or two inputs with POST /api/v1/sweeps/runs (a
 // durable job, polled), and show the pivot curve (optimal AI and ASIC MW against the input) with the frontier steps,
 // NPV against the input, a tornado of NPV against ±X% on each input, and for two axes a heat map of AI MW.
-// Below it, Monte Carlo NPV distributions of fixed plans and a stochastic plan (risk-mc.js).
+// Below it, Monte Carlo NPV distributions of fixed plans and a stochastic plan (risk/monte-carlo.js).
 // Numbers taken from the answer carry data-value (the raw number) so tests can compare them with the API.
 import { h, field, numberInput, select } from '../lib/dom.js';
 import { getAll, getJson, postJson, deleteJson, ApiError } from '../lib/api.js';
@@ -11,7 +11,7 @@ import { LongRun, pollJob } from '../lib/longrun.js';
 import { clearErrors, showFailure, ClientError } from '../lib/fielderrors.js';
 import { lineChart, figure } from '../lib/charts.js';
 import * as f from '../lib/format.js';
-import { mountMonteCarlo } from './risk-mc.js';
+import { mountMonteCarlo } from './risk/monte-carlo.js';
 import { planProblemControls } from '../lib/plan-problem.js';
 
 /** The inputs a sweep can vary: label with unit, how values read, a default range. */
@@ -211,8 +211,8 @@ export async function mount(container) {
   }
   form.addEventListener('submit', e => { e.preventDefault(); if (!longRun.running) run(); });
 
-  // ---- Monte Carlo and the stochastic plan (risk-mc.js), below the sweep
-  await mountMonteCarlo(container);
+  // ---- Monte Carlo and the stochastic plan (risk/monte-carlo.js), below the sweep
+  mountMonteCarlo(container, { scenarios, sites });
 
   // ---- answer
   function show(req, r, view) {
