@@ -6,11 +6,14 @@ import { h } from './dom.js';
 
 export const COLORS = ['#1f6feb', '#d1495b', '#2e933c', '#e69f00', '#7b3fb5', '#00838f', '#8c564b', '#555555'];
 
-function width(el) {
-  return Math.max(280, Math.floor(el.clientWidth || el.parentElement?.clientWidth || 600) - 2);
-}
-
-function mount(container, opts, data, description) {
+/**
+ * Draws a uPlot chart into container with the dashboard's conventions: class chart, role img, an aria-label saying
+ * what it shows, data-points (finite values plotted) and data-series; it follows the container's width. The plot's
+ * ResizeObserver is plot.resizeObserver (a page that unmounts disconnects it).
+ * @param {{minWidth?: number, fallbackWidth?: number}} size the narrowest width drawn, and the width when the box has none yet
+ */
+export function plotChart(container, opts, data, description, { minWidth = 280, fallbackWidth = 600 } = {}) {
+  const width = () => Math.max(minWidth, Math.floor(container.clientWidth || container.parentElement?.clientWidth || fallbackWidth) - 2);
   container.replaceChildren();
   container.classList.add('chart');
   container.setAttribute('role', 'img');
@@ -18,13 +21,14 @@ function mount(container, opts, data, description) {
   const points = data.slice(1).reduce((n, s) => n + s.filter(v => v !== null && v !== undefined && Number.isFinite(v)).length, 0);
   container.dataset.points = String(points);
   container.dataset.series = String(data.length - 1);
-  const plot = new uPlot({ ...opts, width: width(container) }, data, container);
+  const plot = new uPlot({ ...opts, width: width() }, data, container);
   const ro = new ResizeObserver(() => {
-    const w = width(container);
+    const w = width();
     if (Math.abs(w - plot.width) > 4) plot.setSize({ width: w, height: opts.height });
   });
   ro.observe(container);
   container._plot = plot;
+  plot.resizeObserver = ro;
   return plot;
 }
 
@@ -61,7 +65,7 @@ export function lineChart(container, o) {
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
   };
-  return mount(container, opts, [o.x, ...o.series.map(s => s.values)], o.description || o.title);
+  return plotChart(container, opts, [o.x, ...o.series.map(s => s.values)], o.description || o.title);
 }
 
 /**
@@ -93,7 +97,7 @@ export function barChart(container, o) {
     legend: { live: true },
     cursor: { points: { show: false } },
   };
-  return mount(container, opts, [x, ...o.series.map(s => s.values)], o.description || o.title);
+  return plotChart(container, opts, [x, ...o.series.map(s => s.values)], o.description || o.title);
 }
 
 /** A figure: heading, chart box, and a caption in words. */

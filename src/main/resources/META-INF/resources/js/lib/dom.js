@@ -59,3 +59,12 @@ export function saveBlob(blob, name) {
 
 /** An input's number, or null when it is left empty (the API then takes its default or names the field). */
 export const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value));
+
+/**
+ * A number taken from an API answer, shown formatted: class num, data-key (the answer's field, as the page names it;
+ * none when null), data-value (the raw number) and, for a value derived per year, data-per="year". Tests read these to
+ * check that the page says what the API said.
+ */
+export function valueSpan(key, value, fmt, per) {
+  return h('span', { class: 'num', 'data-key': key, 'data-value': String(value), 'data-per': per || null }, fmt(value));
+}

@@ -30,3 +30,9 @@ export function horizon(h) {
   const y = h / 8760;
   return Math.abs(y - 1) < 0.01 ? '1 year' : `${fmt(y, 1)} years`;
 }
+/** "$1.2M", "−$350k": short enough for an axis. */
+export function usdCompact(v) {
+  const a = Math.abs(v);
+  const s = a >= 1e9 ? `${num(a / 1e9, 1)}B` : a >= 1e6 ? `${num(a / 1e6, 1)}M` : a >= 1e3 ? `${num(a / 1e3, 0)}k` : num(a, 0);
+  return `${v < 0 ? '−' : ''}$${s}`;
+}
