@@ -419,6 +419,9 @@ export async function mount(container) {
       h('p', { class: 'print-only print-heading', id: 'print-heading' },
         `Plan summary · site ${si.name.value || state.site?.name || ''} · scenario ${scenarioPick.selectedOptions[0]?.textContent || ''} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
       words,
+      ...((plans[0]?.warnings || []).length
+        ? [h('h3', {}, 'Warnings about the inputs'), h('ul', { class: 'warnings', id: 'plans-warnings' }, plans[0].warnings.map(w => h('li', {}, w)))]
+        : []),
       h('div', { class: 'figures summary-figures' }, npvFig, cashFig),
       h('h3', {}, 'Payback and IRR'), table,
       h('h3', { class: 'not-in-summary' }, 'MW by use over time'), h('div', { class: 'figures stack-figures not-in-summary' }, stackFigs),
