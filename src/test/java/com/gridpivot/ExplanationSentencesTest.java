@@ -15,6 +15,9 @@ import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanComparison;
 import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.risk.ParametricPlan;
+import com.gridpivot.risk.PlanSweepService;
+import com.gridpivot.risk.SweepInput;
 import com.gridpivot.testdata.Sentences;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every sentence the what-if and the plans generate (explanations, binding limits, fleet notes, warnings, IRR
- * notes) for answers whose fleets and options carry names that end in the word a template adds ("S21 fleet",
+ * Walks every sentence the what-if, the plans and a plan sweep generate (explanations, binding limits, fleet notes,
+ * warnings, IRR notes, frontier notes) for answers whose fleets and options carry names that end in the word a template adds ("S21 fleet",
  * "H100 option"), and fails on a word written twice in a row ("The S21 fleet fleet stops paying").
  */
 class ExplanationSentencesTest {
@@ -55,7 +58,7 @@ class ExplanationSentencesTest {
     }
 
     @Test
-    void planSentencesNeverRepeatAWord() throws Exception {
+    void planAndSweepSentencesNeverRepeatAWord() throws Exception {
         ObjectNode json = node("""
                 {'scenario': {'btc': {'priceUsd': 50000, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0, 'feesBtcPerBlock': 0},
                               'energy': {'flatPriceUsdPerMwh': 20}, 'discountRate': 0},
@@ -72,6 +75,10 @@ class ExplanationSentencesTest {
         json.set("site", node("{'interconnectMw': 10, 'minAiItMw': 5, 'minAiFromMonth': '2026-01'}"));
         texts.addAll(Sentences.texts(JSON.valueToTree(PlanEngine.optimize(problem(json), RunControl.NONE))));
         assertThat(texts).anyMatch(t -> t.contains("contracted AI 5 MW")).anyMatch(t -> t.contains("IRR") || t.contains("annualised"));
+        // a sweep of the plan over its BTC price path, with its frontier and tornado: the sweep's notes
+        PlanSweepService.Validated sweep = new PlanSweepService.Validated(null, new ParametricPlan(p), List.of(SweepInput.BTC_PRICE_SCALE),
+                List.<double[]>of(new double[] {0.4, 1.0, 2.0}), List.of(SweepInput.BTC_PRICE_SCALE), 0.2);
+        texts.addAll(Sentences.texts(JSON.valueToTree(new PlanSweepService(null, null).run(sweep, 1, k -> { }, () -> false))));
         // the fixed plan's own name repeats a word; only the sentences around it are checked
         assertNoRepeatedWords(texts.stream().map(t -> t.replace("plan plan B", "B")).toList());
     }

@@ -18,10 +18,11 @@ function sentence(...parts) { return h('li', {}, ...parts); }
 /** "S21" reads "S21 fleet"; a name that already ends in "fleet" ("S21 fleet") is not given a second one. */
 export function fleetLabel(name) { return /\bfleet$/i.test(String(name)) ? String(name) : `${name} fleet`; }
 
+const hoursWord = n => (n === 1 ? 'one hour' : `${f.num(n)} hours`);
 const IDLE_WHY = {
   NEVER_PAYS: () => 'the fleet never pays: a running MWh loses money in every hour',
-  INTERCONNECT: d => `the interconnect is full in every hour the fleet pays (${f.num(d.payingHours)} hours): AI racks and fleets that earn as much or more per MW of site power come first`,
-  FIXED_OPEX: d => `the fleet pays in only ${f.num(d.payingHours)} hours, too few for those MW to earn their fixed opex`,
+  INTERCONNECT: d => `the interconnect is full in every hour the fleet pays (${hoursWord(d.payingHours)}): AI racks and fleets that earn as much or more per MW of site power come first`,
+  FIXED_OPEX: d => `the fleet pays in only ${hoursWord(d.payingHours)}, too few for those MW to earn their fixed opex`,
 };
 
 /** Installed, run-at-most and idle MW of a fleet, and why the idle MW stay idle. */
