@@ -11,7 +11,9 @@ import java.util.List;
  * range, and the likely unit slip when multiplying or dividing by the slip's factor brings the value inside
  * (e.g. 0.04 given for an energy price: USD/kWh written where USD/MWh is asked; 40 USD/MWh).
  *
- * <p>The README's table "Plausible input ranges" lists the same ranges; keep them in step.
+ * <p>The README's table "Plausible input ranges" lists the same ranges; keep them in step. Imported market series
+ * are checked separately by {@code marketdata.ExpectedScale}, with wider ranges: history reaches back to BTC prices
+ * and hashprices that no plan of today should assume.
  */
 public final class PlausibleRanges {
     private PlausibleRanges() {
