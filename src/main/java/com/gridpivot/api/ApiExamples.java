@@ -69,14 +69,24 @@ public final class ApiExamples {
                   "energyMwh": 1260.0,
                   "capacityFactor": 0.75,
                   "curtailedHours": 6,
-                  "revenueUsd": 132300.0
+                  "revenueUsd": 132300.0,
+                  "maxRunMw": 70.0,
+                  "idleMw": 0.0,
+                  "idleReason": "NONE",
+                  "payingHours": 18,
+                  "idleNote": "S21 fleet: all 70.00 MW installed run in its best hours (it pays in 18 of 24 hours)."
                 },
                 "S19 XP": {
                   "capacityMw": 24.256,
                   "energyMwh": 34.4048,
                   "capacityFactor": 0.708333,
                   "curtailedHours": 7,
-                  "revenueUsd": 2939.92
+                  "revenueUsd": 2939.92,
+                  "maxRunMw": 2.02381,
+                  "idleMw": 22.2322,
+                  "idleReason": "INTERCONNECT",
+                  "payingHours": 17,
+                  "idleNote": "S19 XP fleet: 24.26 MW installed, at most 2.02 MW run and 22.23 MW stay idle: the 100 MW interconnect is full in every hour the fleet pays (it pays in 17 of 24 hours); there AI racks take 24.38 MW and fleets that earn as much or more per MW of site power take 73.50 MW of site power."
                 }
               },
               "breakeven": {

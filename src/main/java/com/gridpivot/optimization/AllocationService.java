@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The what-if pipeline behind {@code POST /api/v1/allocations}: parse → resolve references → validate → solve →
@@ -79,17 +81,19 @@ public class AllocationService {
     /** Solves without recording (exports, re-runs). */
     public AllocationOutcome allocate(AllocationRequest request) {
         RequestResolver.Resolved resolved = resolver.resolve(request);
-        AllocationOutcome out = solve(assembler.assemble(resolved.request()));
-        return new AllocationOutcome(out.result().withRun(resolved.inputs(), null), out.dispatchMw(), out.facilityMw());
+        List<String> warnings = new ArrayList<>();
+        AllocationOutcome out = solve(assembler.assemble(resolved.request(), warnings));
+        return new AllocationOutcome(out.result().withInputWarnings(warnings).withRun(resolved.inputs(), null), out.dispatchMw(), out.facilityMw());
     }
 
     /** Solves the body and records the run; the answer carries the run's id. */
     public AllocationOutcome allocateAndRecord(String body, String caller) throws JsonProcessingException {
         AllocationRequest request = parse(body);
         RequestResolver.Resolved resolved = resolver.resolve(request);
-        AllocationProblem problem = assembler.assemble(resolved.request());
+        List<String> warnings = new ArrayList<>();
+        AllocationProblem problem = assembler.assemble(resolved.request(), warnings);
         AllocationOutcome out = solve(problem);
-        AllocationResult result = out.result().withRun(resolved.inputs(), null);
+        AllocationResult result = out.result().withInputWarnings(warnings).withRun(resolved.inputs(), null);
         var st = result.solver();
         long runId = runs.record(caller, request.siteId(), body, resolved.usedReferences() ? write(resolved.request()) : null,
                 write(result), result.status().name(), result.economics() == null ? null : result.economics().netUsd(),

@@ -9,6 +9,8 @@ import com.gridpivot.planning.result.PlanResult;
 import com.gridpivot.planning.solve.RunControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs a stored plan run: the snapshot is re-assembled (same validation) and optimised against staying on Bitcoin. */
 @ApplicationScoped
@@ -23,8 +25,9 @@ public class PlanJobHandler implements JobHandler {
 
     @Override
     public JobOutcome run(String inputJson, JobContext ctx) {
-        PlanProblem p = plans.problem(plans.read(inputJson));
-        PlanResult r = PlanEngine.optimize(p, RunControl.of(ctx));
+        List<String> warnings = new ArrayList<>();
+        PlanProblem p = plans.problem(plans.read(inputJson), warnings);
+        PlanResult r = PlanEngine.optimize(p, RunControl.of(ctx)).withWarnings(warnings);
         return new JobOutcome(JobStatus.ofSolve(r.status()), plans.write(r), r.explanation());
     }
 }

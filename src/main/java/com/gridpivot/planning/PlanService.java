@@ -117,6 +117,11 @@ public class PlanService {
         return assembler().assemble(input.request(), input.request().scenario(), input.energy());
     }
 
+    /** The problem of a snapshot; adds to {@code warnings} the inputs outside their plausible ranges. */
+    public PlanProblem problem(PlanRunInput input, List<String> warnings) {
+        return assembler().assemble(input.request(), input.request().scenario(), input.energy(), warnings);
+    }
+
     /** Writes the run (QUEUED) with its input snapshot and hands it to a worker; returns the run as stored. */
     public JobView submit(PlanRequest req) {
         return runner.enqueue(JOB_KIND, snapshot(req));
@@ -128,8 +133,9 @@ public class PlanService {
         }
         List<FieldError> errors = new ArrayList<>();
         PlanProblem p;
+        List<String> warnings = new ArrayList<>();
         try {
-            p = problem(snapshot(req.problem()));
+            p = problem(snapshot(req.problem()), warnings);
         } catch (InvalidRequestException e) {
             e.errors().forEach(f -> errors.add(FieldError.of(f.field().isEmpty() ? "problem" : "problem." + f.field(), f.reason())));
             p = null;
@@ -151,7 +157,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return PlanEngine.compare(p, plans, RunControl.NONE);
+        return PlanEngine.compare(p, plans, RunControl.NONE).withWarnings(warnings.stream().map(w -> "problem." + w).toList());
     }
 
     public static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {

@@ -55,6 +55,13 @@ public final class AllocationReport {
         for (String b : nullToEmpty(r.bindingConstraints())) {
             rows.add(row("binding limit", b));
         }
+        if (r.dispatch() != null) {
+            for (AllocationResult.FleetDispatch d : r.dispatch().values()) {
+                if (d.idleNote() != null) {
+                    rows.add(row("fleet MW", d.idleNote()));
+                }
+            }
+        }
         for (String w : nullToEmpty(r.warnings())) {
             rows.add(row("warning", w));
         }
@@ -65,18 +72,24 @@ public final class AllocationReport {
         List<List<Object>> rows = new ArrayList<>();
         AllocationResult.Allocation a = r.allocation();
         if (a != null) {
+            double installed = 0.0;
+            double idle = 0.0;
             for (Map.Entry<String, Double> e : a.asicItMw().entrySet()) {
-                rows.add(row(e.getKey(), "ASIC fleet", e.getValue()));
+                AllocationResult.FleetDispatch d = r.dispatch() == null ? null : r.dispatch().get(e.getKey());
+                rows.add(row(e.getKey(), "ASIC fleet", e.getValue(), d == null ? null : d.capacityMw(), d == null ? null : d.idleMw()));
+                installed += d == null ? 0.0 : d.capacityMw();
+                idle += d == null ? 0.0 : d.idleMw();
             }
             for (Map.Entry<String, Double> e : a.aiItMw().entrySet()) {
-                rows.add(row(e.getKey(), "AI option", e.getValue()));
+                rows.add(row(e.getKey(), "AI option", e.getValue(), null, null));
             }
-            rows.add(row("all ASIC fleets", "total", a.totalAsicItMw()));
-            rows.add(row("all AI options", "total", a.totalAiItMw()));
-            rows.add(row("peak site power (with PUE)", "site", a.peakFacilityMw()));
+            rows.add(row("all ASIC fleets", "total", a.totalAsicItMw(), installed, idle));
+            rows.add(row("all AI options", "total", a.totalAiItMw(), null, null));
+            rows.add(row("peak site power (with PUE)", "site", a.peakFacilityMw(), null, null));
         }
         return new ReportTable("allocation", "Allocation", List.of(new Column("use", null, Format.TEXT),
-                new Column("kind", null, Format.TEXT), new Column("IT load", "MW", Format.DECIMAL)), rows);
+                new Column("kind", null, Format.TEXT), new Column("IT load (runs at most)", "MW", Format.DECIMAL),
+                new Column("installed", "MW", Format.DECIMAL), new Column("idle", "MW", Format.DECIMAL)), rows);
     }
 
     static ReportTable economics(AllocationResult r) {
@@ -111,12 +124,15 @@ public final class AllocationReport {
         if (r.dispatch() != null) {
             for (Map.Entry<String, AllocationResult.FleetDispatch> e : r.dispatch().entrySet()) {
                 AllocationResult.FleetDispatch d = e.getValue();
-                rows.add(row(e.getKey(), d.capacityMw(), d.energyMwh(), d.capacityFactor(), d.curtailedHours(), d.revenueUsd()));
+                rows.add(row(e.getKey(), d.capacityMw(), d.maxRunMw(), d.idleMw(), d.idleReason() == null ? null : d.idleReason().name(),
+                        d.energyMwh(), d.capacityFactor(), d.curtailedHours(), d.payingHours(), d.revenueUsd()));
             }
         }
         return new ReportTable("dispatch", "Dispatch", List.of(new Column("fleet", null, Format.TEXT),
-                new Column("capacity", "MW", Format.DECIMAL), new Column("energy", "MWh", Format.DECIMAL),
-                new Column("capacity factor", null, Format.PERCENT), new Column("curtailed hours", "h", Format.INTEGER),
+                new Column("installed", "MW", Format.DECIMAL), new Column("runs at most", "MW", Format.DECIMAL),
+                new Column("idle", "MW", Format.DECIMAL), new Column("why idle", null, Format.TEXT),
+                new Column("energy", "MWh", Format.DECIMAL), new Column("capacity factor", null, Format.PERCENT),
+                new Column("curtailed hours", "h", Format.INTEGER), new Column("paying hours", "h", Format.INTEGER),
                 new Column("revenue", "USD", Format.MONEY)), rows);
     }
 

@@ -48,6 +48,26 @@ class AllocationResourceTest {
                 .body("bindingConstraints", hasItem(startsWith("Capex budget: the $600,000,000 budget is spent")));
     }
 
+    /*
+     * Unit slips are answered, with warnings naming the field: energy [0.03, 0.04, 0.05] is USD/kWh (mean 0.04 < 1 USD/MWh;
+     * × 1000 = 40), hashprice 45,000 is USD/EH/day (÷ 1000 = 45 USD/PH/day). Revenue 45 000 × 1000 / (24 × 17.5) × 0.98 ≫ price:
+     * the S21 fleet (3.5 MW) runs every hour.
+     */
+    @Test
+    void unitSlipsAreAnsweredWithWarningsThatNameTheField() {
+        post(body(OK_SITE, OK_FLEET, "'market': {'energyPricesUsdPerMwh': [0.03, 0.04, 0.05], 'hashpriceUsdPerPhDay': 45000}"))
+                .statusCode(200)
+                .body("status", equalTo("OPTIMAL"))
+                .body("allocation.asicItMw.S21", closeTo(3.5, 1e-9))
+                .body("warnings", hasSize(2))
+                .body("warnings[0]", startsWith("market.energyPricesUsdPerMwh: the mean |price| of its 3 hours, 0.04 USD/MWh, is below"))
+                .body("warnings[0]", containsString("likely USD/kWh given as USD/MWh: that would be 40 USD/MWh"))
+                .body("warnings[1]", startsWith("market.hashpriceUsdPerPhDay: 45,000 USD/PH/day is above"))
+                .body("warnings[1]", containsString("likely USD/EH/day given as USD/PH/day: that would be 45 USD/PH/day"))
+                .body("dispatch.S21.idleReason", equalTo("NONE"));
+        post(body(OK_SITE, OK_FLEET, OK_MARKET)).statusCode(200).body("warnings", hasSize(0));
+    }
+
     /* The catalog model fills hashrate and power: 1000 × 3500 W = 3.5 MW, 17.5 J/TH, as in the engine test. */
     @Test
     void catalogModelFillsTheFleet() {

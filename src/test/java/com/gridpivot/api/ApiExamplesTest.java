@@ -27,10 +27,13 @@ class ApiExamplesTest {
         JsonNode example = EngineTestSupport.JSON.readTree(ApiExamples.ALLOCATION_RESPONSE);
         for (String path : new String[] {"/economics/netUsd", "/allocation/asicItMw/S21", "/allocation/asicItMw/S19 XP",
                 "/allocation/aiItMw/H100", "/allocation/aiItMw/colo", "/allocation/aiItMw/flat", "/shadowPrices/interconnectUsdPerMw",
-                "/shadowPrices/maxAiItUsdPerMw", "/shadowPrices/capexBudgetUsdPerUsd", "/breakeven/S21/energyPriceUsdPerMwh"}) {
+                "/shadowPrices/maxAiItUsdPerMw", "/shadowPrices/capexBudgetUsdPerUsd", "/breakeven/S21/energyPriceUsdPerMwh",
+                "/dispatch/S19 XP/maxRunMw", "/dispatch/S19 XP/idleMw", "/dispatch/S19 XP/payingHours", "/dispatch/S21/idleMw"}) {
             assertThat(actual.at(path.replace(" ", " ")).asDouble()).as(path)
                     .isCloseTo(example.at(path).asDouble(), org.assertj.core.api.Assertions.within(1e-3 * Math.max(1, Math.abs(example.at(path).asDouble()))));
         }
         assertThat(actual.at("/status").asText()).isEqualTo("OPTIMAL");
+        assertThat(actual.at("/dispatch/S19 XP/idleReason").asText()).isEqualTo(example.at("/dispatch/S19 XP/idleReason").asText());
+        assertThat(actual.at("/dispatch/S19 XP/idleNote").asText()).isEqualTo(example.at("/dispatch/S19 XP/idleNote").asText());
     }
 }

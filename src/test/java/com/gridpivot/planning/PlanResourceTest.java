@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.gridpivot.api.RestAssuredDoubles;
 import com.gridpivot.jobs.JobStore;
@@ -141,6 +143,29 @@ class PlanResourceTest {
                 .post("/api/v1/plans/runs").then().statusCode(400).body("errors[0].field", equalTo("scenario.energy.node"))
                 .body("errors[0].reason", containsString("NOWHERE"));
         assertThat(store.queued()).hasSize((int) before);
+    }
+
+    /*
+     * A fleet's power given in kW (3.125 for 3,125 W): 3.125 W / 150 TH/s = 0.0208333 J/TH, below 5 J/TH; × 1000 = 20.8333.
+     * Every plan of the comparison carries the warning, its field under "problem."; a plausible plan carries none.
+     */
+    @Test
+    void aComparisonWarnsAboutAUnitSlipAndStillAnswers() {
+        long scenarioId = createScenario();
+        String slipped = plan(scenarioId).replace("\"powerWPerUnit\": 3125", "\"powerWPerUnit\": 3.125");
+        given().contentType(ContentType.JSON).body("""
+                {"problem": %s, "plans": [{"name": "stay"}]}""".formatted(slipped))
+                .post("/api/v1/plans/compare").then().statusCode(200)
+                .body("plans", hasSize(3))
+                .body("plans[0].status", equalTo("OPTIMAL"))
+                .body("plans[0].warnings", hasSize(1))
+                .body("plans[2].warnings", hasSize(1))
+                .body("plans[0].warnings[0]", startsWith("problem.asicFleets[0].hashrateThPerUnit: powerWPerUnit / hashrateThPerUnit = "
+                        + "3.125 W / 150 TH/s = 0.0208333 J/TH is below"))
+                .body("plans[0].warnings[0]", containsString("that would be 20.8333 J/TH"));
+        given().contentType(ContentType.JSON).body("""
+                {"problem": %s, "plans": [{"name": "stay"}]}""".formatted(plan(scenarioId)))
+                .post("/api/v1/plans/compare").then().statusCode(200).body("plans[0].warnings", hasSize(0));
     }
 
     @Test

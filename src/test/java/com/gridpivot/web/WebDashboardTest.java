@@ -192,6 +192,13 @@ class WebDashboardTest extends WebPageTest {
         assertThat(words).contains("The S19 XP fleet stops paying above $");
         assertThat(words).containsAnyOf("One more MW of interconnect is worth $", "The interconnect is not what limits this site");
         assertThat(page.textContent("#result-status")).contains("Answer ready: net value $");
+        // installed, run-at-most and idle MW of each fleet, and why, in words and in the tables
+        assertThat(words).contains("S19 XP fleet: ").containsPattern("S19 XP fleet: (all [0-9.,]+ MW installed run|[0-9.,]+ MW installed, at most)");
+        assertThat(page.textContent("[data-table='allocation'] thead")).contains("IT load (runs at most)").contains("Installed").contains("Idle");
+        assertThat(page.textContent("[data-table='dispatch'] thead")).contains("Installed").contains("Runs at most").contains("Idle")
+                .contains("Why idle").contains("Paying hours");
+        assertThat(page.querySelectorAll("[data-table='dispatch'] [data-key='[\"dispatch\",\"S19 XP\",\"idleMw\"]']")).hasSize(1);
+        assertThat(com.gridpivot.testdata.Sentences.repeatedWords(words)).isEmpty();
 
         page.waitForSelector("#chart-prices canvas");
         assertChartsHaveData(3);
@@ -208,6 +215,8 @@ class WebDashboardTest extends WebPageTest {
             Sheet eco = wb.getSheet("Economics");
             assertThat(eco.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(api.at("/economics/netUsd").asDouble());
             assertThat(wb.getSheet("Dispatch").getLastRowNum()).isEqualTo(2);
+            assertThat(wb.getSheet("Dispatch").getRow(0).getCell(2).getStringCellValue()).isEqualTo("runs at most (MW)");
+            assertThat(wb.getSheet("Dispatch").getRow(2).getCell(3).getNumericCellValue()).isEqualTo(api.at("/dispatch/S19 XP/idleMw").asDouble());
             assertThat(wb.getSheet("Breakeven").getRow(2).getCell(1).getNumericCellValue())
                     .isEqualTo(api.at("/breakeven/S19 XP/energyPriceUsdPerMwh").asDouble());
             assertThat(wb.getSheet("Shadow prices").getLastRowNum()).isEqualTo(4);
@@ -220,6 +229,34 @@ class WebDashboardTest extends WebPageTest {
         page.pdf(new Page.PdfOptions().setPath(WebSession.SHOTS.resolve("whatif-print-summary.pdf")).setFormat("A4").setPrintBackground(true));
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
         web.shots("whatif");
+    }
+
+    /**
+     * The page's sentences for fleets whose names end in "fleet" (as the demo site's do): no word twice in a row
+     * ("The S21 fleet fleet stops paying" before), and each fleet's installed, run-at-most and idle MW in words.
+     * Interconnect 9 MW, AI 3 MW (maxAiItMw; 200 USD/MWh beats every fleet) → 6 MW left: S21 fleet 3.5 MW (margins 80, 60),
+     * S19 XP fleet 2.5 of its 3 MW (margins 38.33, 18.33); old fleet earns 17.5 USD/MWh, below every price: never pays.
+     */
+    @Test
+    void whatIfSentencesNeverRepeatAWord() throws Exception {
+        web.go("#/whatif");
+        JsonNode api = ApiRequests.post("/api/v1/allocations", """
+                {"site": {"name": "names", "interconnectMw": 9, "maxAiItMw": 3},
+                 "asicFleets": [{"name": "S21 fleet", "units": 1000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500},
+                                {"name": "S19 XP fleet", "units": 1000, "hashrateThPerUnit": 100, "powerWPerUnit": 3000},
+                                {"name": "old fleet", "units": 1000, "hashrateThPerUnit": 30, "powerWPerUnit": 3000}],
+                 "aiOptions": [{"name": "AI option", "revenueUsdPerMwh": 200}],
+                 "market": {"energyPricesUsdPerMwh": [20, 40, 150], "hashpriceUsdPerPhDay": 42}}""", 200);
+        String text = (String) page.evaluate("""
+                async json => {
+                  const m = await import('/js/lib/result-view.js');
+                  const view = m.resultView(JSON.parse(json), {});
+                  return [...view.querySelectorAll('.plain-words li, .binding li, .warnings li')].map(li => li.textContent).join(' | ');
+                }""", api.toString());
+        assertThat(text).contains("The S21 fleet stops paying above $").contains("The S19 XP fleet stops paying above $")
+                .contains("S19 XP fleet: 3.00 MW installed, at most 2.50 MW run; 0.50 MW stay idle because the interconnect is full")
+                .contains("old fleet: 3.00 MW installed, at most 0.00 MW run; 3.00 MW stay idle because the fleet never pays");
+        assertThat(com.gridpivot.testdata.Sentences.repeatedWords(text)).isEmpty();
     }
 
     @Test

@@ -49,6 +49,14 @@ public final class AllocationProblemAssembler {
     }
 
     public AllocationProblem assemble(AllocationRequest req) {
+        return assemble(req, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #assemble(AllocationRequest)}, and adds to {@code warnings} every valid value outside its plausible
+     * range ({@link PlausibleRanges}) as "field: why, and the likely unit slip".
+     */
+    public AllocationProblem assemble(AllocationRequest req, List<String> warnings) {
         FieldChecks c = new FieldChecks();
         if (req == null) {
             c.error("", "a JSON request body is required");
@@ -83,6 +91,7 @@ public final class AllocationProblemAssembler {
         double timeLimit = c.optional("timeLimitSeconds", req.timeLimitSeconds(), defaultTimeLimitSeconds, 0.001, defaultTimeLimitSeconds,
                 "s (the server's limit)");
         c.throwIfAny();
+        warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
                 hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit);
     }
@@ -142,6 +151,8 @@ public final class AllocationProblemAssembler {
             double varOpex = c.optional(p + ".variableOpexUsdPerMwh", f.variableOpexUsdPerMwh(), 0.0, 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
             double fixedOpex = c.optional(p + ".fixedOpexUsdPerMwYear", f.fixedOpexUsdPerMwYear(), 0.0, 0.0, 1e10, "USD/MW-year");
             if (c.errorCount() == before) {
+                plausibleJPerTh(p, f.hashrateThPerUnit() != null, f.powerWPerUnit() != null, hashrate, power, c);
+                c.plausible(p + ".pue", PlausibleRanges.PUE, f.pue());
                 double capMw = units * power / 1e6;
                 if (capMw > FieldChecks.MAX_MW) {
                     c.error(p + ".units", "units × powerWPerUnit = " + FieldChecks.fmt(capMw) + " MW is over the " + FieldChecks.fmt(FieldChecks.MAX_MW) + " MW limit; check the unit of powerWPerUnit (W per machine)");
@@ -195,6 +206,9 @@ public final class AllocationProblemAssembler {
                 Double colo = reqColo ? o.colocationUsdPerKwMonth() : off.colocationUsdPerKwMonth();
                 double perKwMonth = c.required(p + ".colocationUsdPerKwMonth", colo, 0.0, 1e5, "USD/kW-month");
                 revenue = perKwMonth * 1000.0 * 12.0 / 8760.0;
+                if (reqColo) {
+                    c.plausible(p + ".colocationUsdPerKwMonth", PlausibleRanges.COLOCATION_USD_PER_KW_MONTH, colo);
+                }
             } else if (reqLease || (off != null && off.leaseUsdPerGpuHour() != null)) {
                 basis = RevenueBasis.GPU_LEASE;
                 Double kw = o.kwPerGpu() != null ? o.kwPerGpu() : off == null ? null : off.kwPerGpu();
@@ -203,6 +217,9 @@ public final class AllocationProblemAssembler {
                 double leaseRate = c.required(p + ".leaseUsdPerGpuHour", lease, 0.0, 1e4, "USD/GPU-h");
                 double util = c.optional(p + ".utilization", o.utilization(), 1.0, 0.0, 1.0, "");
                 revenue = 1000.0 / kwPerGpu * leaseRate * util;
+                if (o.leaseUsdPerGpuHour() != null) {
+                    c.plausible(p + ".leaseUsdPerGpuHour", PlausibleRanges.GPU_LEASE_USD_PER_GPU_HOUR, lease);
+                }
             } else {
                 if (off == null && o.offering() == null) {
                     c.error(p, "has no revenue: give revenueUsdPerMwh, or kwPerGpu with leaseUsdPerGpuHour, or colocationUsdPerKwMonth, or an offering from the catalog");
@@ -219,6 +236,7 @@ public final class AllocationProblemAssembler {
             double varOpex = c.optional(p + ".variableOpexUsdPerMwh", o.variableOpexUsdPerMwh(), 0.0, 0.0, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
             double fixedOpex = c.optional(p + ".fixedOpexUsdPerMwYear", o.fixedOpexUsdPerMwYear(), 0.0, 0.0, 1e10, "USD/MW-year");
             if (c.errorCount() == before) {
+                c.plausible(p + ".pue", PlausibleRanges.PUE, o.pue());
                 out.add(new AiOptionSpec(name, off == null ? null : off.name(), basis, revenue, Boolean.TRUE.equals(tenantPays), pue, maxIt,
                         capex, varOpex, fixedOpex));
             }
@@ -339,6 +357,9 @@ public final class AllocationProblemAssembler {
             if (bad > 20) {
                 c.error("market.energyPricesUsdPerMwh", bad + " values are invalid in all; the first 20 are listed");
             }
+            if (bad == 0) {
+                plausiblePrices("market.energyPricesUsdPerMwh", out, c);
+            }
             return out;
         }
         if (flat) {
@@ -347,6 +368,11 @@ public final class AllocationProblemAssembler {
             if (m.hours() == null) {
                 c.error("market.hours", "is required with a flat energyPriceUsdPerMwh");
                 return null;
+            }
+            if (!Double.isNaN(price)) {
+                c.warn("market.energyPriceUsdPerMwh", PlausibleRanges.warning(PlausibleRanges.ENERGY_PRICE_USD_PER_MWH, Math.abs(price),
+                        FieldChecks.fmt(price) + " USD/MWh"));
+                c.plausible("market.energyPriceUsdPerMwh", PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH, price);
             }
             int hours = c.wholeNumber("market.hours", m.hours(), -1, 1, MAX_HOURS);
             if (hours < 1) {
@@ -371,6 +397,9 @@ public final class AllocationProblemAssembler {
         }
         if (h.isNumber()) {
             double v = c.range(p, h.asDouble(), 0.0, 1e6, "USD/PH/day");
+            if (!Double.isNaN(v)) {
+                c.plausible(p, PlausibleRanges.HASHPRICE_USD_PER_PH_DAY, v);
+            }
             if (hours < 1 || Double.isNaN(v)) {
                 return null;
             }
@@ -399,6 +428,15 @@ public final class AllocationProblemAssembler {
                 bad++;
             }
         }
+        if (bad == 0 && n > 0) {
+            double sum = 0.0;
+            for (double v : values) {
+                sum += v;
+            }
+            double mean = sum / n;
+            c.warn(p, PlausibleRanges.warning(PlausibleRanges.HASHPRICE_USD_PER_PH_DAY, mean,
+                    "the mean of its " + n + " values, " + FieldChecks.fmt(mean) + " USD/PH/day,"));
+        }
         if (hours < 1) {
             return null;
         }
@@ -415,6 +453,48 @@ public final class AllocationProblemAssembler {
         }
         c.error(p, "has " + n + " values; with a horizon of " + hours + " hours give one number, " + hours + " hourly values or " + days + " daily values");
         return null;
+    }
+
+    /** Warns when a fleet's J/TH, from the figures the request gives, is outside its plausible range. */
+    private static void plausibleJPerTh(String p, boolean hashrateGiven, boolean powerGiven, double hashrate, double power, FieldChecks c) {
+        if (!hashrateGiven && !powerGiven) {
+            return; // the catalog's figures
+        }
+        double jPerTh = power / hashrate;
+        c.warn(p + (hashrateGiven ? ".hashrateThPerUnit" : ".powerWPerUnit"), PlausibleRanges.warning(PlausibleRanges.J_PER_TH, jPerTh,
+                "powerWPerUnit / hashrateThPerUnit = " + FieldChecks.fmt(power) + " W / " + FieldChecks.fmt(hashrate) + " TH/s = "
+                        + FieldChecks.fmt(jPerTh) + " J/TH"));
+    }
+
+    /**
+     * Warns when the mean |price| of an hourly series is outside the plausible level (a series in USD/kWh), and when
+     * hours lie outside the plausible hourly range.
+     */
+    public static void plausiblePrices(String field, double[] prices, FieldChecks c) {
+        if (prices.length == 0) {
+            return;
+        }
+        double sumAbs = 0.0;
+        int outside = 0;
+        int first = -1;
+        for (int t = 0; t < prices.length; t++) {
+            sumAbs += Math.abs(prices[t]);
+            if (!PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH.contains(prices[t])) {
+                outside++;
+                first = first < 0 ? t : first;
+            }
+        }
+        double meanAbs = sumAbs / prices.length;
+        c.warn(field, PlausibleRanges.warning(PlausibleRanges.ENERGY_PRICE_USD_PER_MWH, meanAbs,
+                "the mean |price| of its " + prices.length + " hours, " + FieldChecks.fmt(meanAbs) + " USD/MWh,"));
+        if (outside > 0) {
+            c.warn(field + "[" + first + "]", String.format(java.util.Locale.ROOT,
+                    "%,d of %,d hours lie outside the plausible hourly range %s … %s USD/MWh (%s), the first %s USD/MWh; check the unit. "
+                            + "The answer uses the values as given.",
+                    outside, prices.length, FieldChecks.fmt(PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH.min()),
+                    FieldChecks.fmt(PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH.max()), PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH.source(),
+                    FieldChecks.fmt(prices[first])));
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(FieldChecks c, String field, String v, Class<E> type, E fallback) {

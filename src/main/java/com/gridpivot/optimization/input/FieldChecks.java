@@ -16,6 +16,7 @@ public final class FieldChecks {
     public static final double MAX_PRICE_USD_PER_MWH = 1e6;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> warnings = new ArrayList<>();
 
     public void error(String field, String reason) {
         errors.add(FieldError.of(field, reason));
@@ -40,6 +41,41 @@ public final class FieldChecks {
             error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (got '" + v + "')");
             return fallback;
         }
+    }
+
+    /**
+     * Records a warning when a valid value lies outside its plausible range ({@link PlausibleRanges}); the request is
+     * still answered. Values that are not finite are errors, reported by the range checks.
+     */
+    public void plausible(String field, PlausibleRanges.Range range, Double v) {
+        if (v != null) {
+            warn(field, PlausibleRanges.warning(range, v));
+        }
+    }
+
+    /** Records a warning (null: none). */
+    public void warn(String field, String message) {
+        if (message != null) {
+            warnings.add(FieldError.of(field, message));
+        }
+    }
+
+    /** Moves warnings recorded under a field to another path (e.g. to the scenario field a value came from). */
+    public void renameWarnings(java.util.Map<String, String> fromTo) {
+        if (fromTo.isEmpty()) {
+            return;
+        }
+        warnings.replaceAll(w -> fromTo.containsKey(w.field()) ? FieldError.of(fromTo.get(w.field()), w.reason()) : w);
+    }
+
+    /** The warnings as "field: message", in the order found. */
+    public List<String> warnings() {
+        return warnings("");
+    }
+
+    /** The warnings with {@code prefix} before each field (e.g. "problem." for a plan inside a comparison). */
+    public List<String> warnings(String prefix) {
+        return warnings.stream().map(w -> prefix + w.field() + ": " + w.reason()).toList();
     }
 
     public void throwIfAny() {

@@ -5,6 +5,7 @@ import com.gridpivot.optimization.input.ResolvedInputs;
 import com.gridpivot.optimization.solve.LpStatus;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to a what-if ({@code POST /api/v1/allocations}). Maps are keyed by fleet or option name in request
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param bindingConstraints the limits that shape the answer, in plain words
  * @param solver             solver statistics
  * @param explanation        why there is no optimal answer, with the numbers (absent when OPTIMAL)
- * @param warnings           things a planner should know about the inputs or the answer
+ * @param warnings           things a planner should know about the inputs or the answer: first each input outside its
+ *                           plausible range ("field: why, and the likely unit slip"), then the answer's own
  * @param inputs             the stored data a request by reference used (site, series, start of hour 0)
  * @param runId              the audit record of this answer: {@code GET /api/v1/allocation-runs/{runId}}
  */
@@ -42,6 +44,22 @@ public record AllocationResult(
     public AllocationResult withRun(ResolvedInputs resolvedInputs, Long id) {
         return new AllocationResult(status, allocation, economics, dispatch, breakeven, shadowPrices, bindingConstraints, solver,
                 explanation, warnings, resolvedInputs, id);
+    }
+
+    /**
+     * The same answer with the input warnings first (values outside their plausible ranges, see
+     * {@link com.gridpivot.optimization.input.PlausibleRanges}), then the answer's own.
+     */
+    public AllocationResult withInputWarnings(List<String> inputWarnings) {
+        if (inputWarnings == null || inputWarnings.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(inputWarnings);
+        if (warnings != null) {
+            all.addAll(warnings);
+        }
+        return new AllocationResult(status, allocation, economics, dispatch, breakeven, shadowPrices, bindingConstraints, solver,
+                explanation, List.copyOf(all), inputs, runId);
     }
 
     /** The same answer with other solver statistics. */
@@ -76,14 +94,36 @@ public record AllocationResult(
     }
 
     /**
-     * @param capacityMw     units × W / 10⁶
+     * @param capacityMw     installed IT load: units × W / 10⁶
      * @param energyMwh      IT energy over the horizon
      * @param capacityFactor energyMwh / (asicItMw × T); 0 when the fleet never runs
      * @param curtailedHours hours in which the fleet runs below its asicItMw
      * @param revenueUsd     hashing revenue after pool fees
+     * @param maxRunMw       the most IT MW the fleet runs in any hour (= allocation.asicItMw)
+     * @param idleMw         capacityMw − maxRunMw: installed MW that never run
+     * @param idleReason     why idleMw stay idle (NONE when they are 0)
+     * @param payingHours    hours in which a running MWh of the fleet earns more than it costs (margin &gt; 0)
+     * @param idleNote       installed, run at most and idle MW in words, with the reason and its numbers
      */
-    public record FleetDispatch(double capacityMw, double energyMwh, double capacityFactor, int curtailedHours, double revenueUsd) {
+    public record FleetDispatch(double capacityMw, double energyMwh, double capacityFactor, int curtailedHours, double revenueUsd,
+                                @Schema(description = "The most IT load the fleet runs in any hour, MW (the same as allocation.asicItMw)")
+                                double maxRunMw,
+                                @Schema(description = "Installed IT load that never runs, MW: capacityMw − maxRunMw")
+                                double idleMw,
+                                @Schema(description = "Why idleMw stay idle: NONE (nothing idle); NEVER_PAYS (a running MWh loses money in "
+                                        + "every hour); INTERCONNECT (in every hour the fleet pays, the interconnect is full with AI load "
+                                        + "and fleets that earn more per MW of site power); FIXED_OPEX (the idle MW would not earn their "
+                                        + "fixed opex, USD per MW-year, in the hours they could run)")
+                                IdleReason idleReason,
+                                @Schema(description = "Hours of the horizon in which a running MWh of the fleet earns more than it costs "
+                                        + "(revenue after pool fees > energy price × PUE + variable opex), h")
+                                int payingHours,
+                                @Schema(description = "Installed, run-at-most and idle MW of the fleet in words, with the reason and its numbers")
+                                String idleNote) {
     }
+
+    /** Why installed MW of a fleet never run; see {@link FleetDispatch#idleReason()}. */
+    public enum IdleReason { NONE, NEVER_PAYS, INTERCONNECT, FIXED_OPEX }
 
     /**
      * @param energyPriceUsdPerMwh the energy price above which a running MWh loses money at the horizon's mean

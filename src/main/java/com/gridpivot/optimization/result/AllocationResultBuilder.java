@@ -12,6 +12,7 @@ import com.gridpivot.optimization.result.AllocationResult.Allocation;
 import com.gridpivot.optimization.result.AllocationResult.Breakeven;
 import com.gridpivot.optimization.result.AllocationResult.Economics;
 import com.gridpivot.optimization.result.AllocationResult.FleetDispatch;
+import com.gridpivot.optimization.result.AllocationResult.IdleReason;
 import com.gridpivot.optimization.result.AllocationResult.ShadowPrices;
 import com.gridpivot.optimization.result.AllocationResult.SolverStats;
 import com.gridpivot.optimization.solve.LpStatus;
@@ -102,7 +103,9 @@ public final class AllocationResultBuilder {
             miningRevenue += rev;
             miningMwh += mwh;
             asicMw.put(f.name(), mw);
-            dispatch.put(f.name(), new FleetDispatch(f.capacityMw(), mwh, mw > 0 ? mwh / (mw * hours) : 0.0, mw > 0 ? curtailed : 0, rev));
+            Idle idle = idle(p, i, d, facility, aiPower);
+            dispatch.put(f.name(), new FleetDispatch(f.capacityMw(), mwh, mw > 0 ? mwh / (mw * hours) : 0.0, mw > 0 ? curtailed : 0, rev,
+                    mw, idle.mw(), idle.reason(), idle.payingHours(), idle.note()));
         }
 
         // ---- AI options
@@ -153,6 +156,104 @@ public final class AllocationResultBuilder {
                 s.status() == LpStatus.OPTIMAL ? null : s.note(),
                 warnings, null, null);
         return new AllocationOutcome(r, d, facility);
+    }
+
+    /** Installed MW of a fleet that never run, why, and the sentence that says so. */
+    record Idle(double mw, IdleReason reason, int payingHours, String note) {
+    }
+
+    /**
+     * Splits fleet i's installed MW into the most it runs and the rest, and says why the rest stay idle. The LP runs a
+     * MW of the fleet in every hour its margin is positive unless the interconnect is full of AI load and fleets that
+     * earn as much or more per MW of site power, or, with fixed opex, unless the MW would not earn its fixed opex. So:
+     * no paying hour → NEVER_PAYS; a paying hour in which the fleet could take more site power (spare interconnect, or
+     * power used by fleets that earn less per MW of site power) while fixed opex is charged → FIXED_OPEX; otherwise
+     * → INTERCONNECT, with the site power of AI and of the better fleets in the hour the fleet runs most.
+     */
+    static Idle idle(AllocationProblem p, int i, double[][] d, double[] facility, double aiPowerMw) {
+        FleetSpec f = p.fleets().get(i);
+        int hours = p.hours();
+        double cap = f.capacityMw();
+        double c = p.site().interconnectMw();
+        double siteTol = BIND_TOL * Math.max(1.0, c);
+        double capTol = BIND_TOL * Math.max(1.0, cap);
+        int paying = 0;
+        int peak = 0;
+        int bestHour = 0;
+        double bestMargin = Double.NEGATIVE_INFINITY;
+        boolean roomWhilePaying = false;
+        for (int t = 0; t < hours; t++) {
+            double margin = p.miningMarginUsdPerMwh(f, t);
+            if (margin > bestMargin) {
+                bestMargin = margin;
+                bestHour = t;
+            }
+            if (margin > 0) {
+                paying++;
+                double room = c - facility[t] + betterFleetsPowerMw(p, i, d, t, false);
+                roomWhilePaying |= room > siteTol && d[i][t] < cap - capTol;
+            }
+            if (d[i][t] > d[i][peak]) {
+                peak = t;
+            }
+        }
+        double run = hours == 0 ? 0.0 : Math.max(0.0, d[i][peak]);
+        double idle = Math.max(0.0, cap - run);
+        String name = fleetName(f.name());
+        String pays = String.format(Locale.ROOT, "it pays in %,d of %,d hours", paying, hours);
+        if (idle <= capTol) {
+            String note = cap <= 0 ? name + " has no installed MW."
+                    : String.format(Locale.ROOT, "%s: all %s MW installed run in its best hours (%s).", name, fmt2(cap), pays);
+            return new Idle(0.0, IdleReason.NONE, paying, note);
+        }
+        String head = run <= capTol
+                ? String.format(Locale.ROOT, "%s: %s MW installed, none of them run", name, fmt2(cap))
+                : String.format(Locale.ROOT, "%s: %s MW installed, at most %s MW run and %s MW stay idle", name, fmt2(cap), fmt2(run), fmt2(idle));
+        if (paying == 0) {
+            return new Idle(idle, IdleReason.NEVER_PAYS, 0, String.format(Locale.ROOT,
+                    "%s: the fleet never pays; even in its best hour a running MWh earns %s USD and costs %s USD (energy × PUE and variable opex).",
+                    head, fmt2(p.miningRevenueUsdPerMwh(f, bestHour)), fmt2(p.miningRevenueUsdPerMwh(f, bestHour) - bestMargin)));
+        }
+        if (f.fixedOpexUsdPerMwYear() > 0 && roomWhilePaying) {
+            return new Idle(idle, IdleReason.FIXED_OPEX, paying, String.format(Locale.ROOT,
+                    "%s: %s, too few for the idle MW to earn their fixed opex of %s USD per MW-year.",
+                    head, pays, money(f.fixedOpexUsdPerMwYear())));
+        }
+        int at = run > capTol ? peak : bestHour;
+        double better = betterFleetsPowerMw(p, i, d, at, true);
+        List<String> takers = new ArrayList<>();
+        if (aiPowerMw > siteTol) {
+            takers.add("AI racks take " + fmt2(aiPowerMw) + " MW");
+        }
+        if (better > siteTol) {
+            takers.add("fleets that earn as much or more per MW of site power take " + fmt2(better) + " MW");
+        }
+        return new Idle(idle, IdleReason.INTERCONNECT, paying, String.format(Locale.ROOT,
+                "%s: the %s MW interconnect is full in every hour the fleet pays (%s)%s.",
+                head, fmt(c), pays, takers.isEmpty() ? "" : "; there " + String.join(" and ", takers) + " of site power"));
+    }
+
+    /**
+     * Site power in hour t of the other fleets that earn less ({@code better} false) or as much or more ({@code better}
+     * true) per MW of site power than fleet i: margin / PUE.
+     */
+    private static double betterFleetsPowerMw(AllocationProblem p, int i, double[][] d, int t, boolean better) {
+        FleetSpec f = p.fleets().get(i);
+        double own = p.miningMarginUsdPerMwh(f, t) / f.pue();
+        double tol = 1e-9 * Math.max(1.0, Math.abs(own));
+        double power = 0.0;
+        for (int k = 0; k < p.fleets().size(); k++) {
+            FleetSpec g = p.fleets().get(k);
+            if (k != i && (p.miningMarginUsdPerMwh(g, t) / g.pue() >= own - tol) == better) {
+                power += g.pue() * d[k][t];
+            }
+        }
+        return power;
+    }
+
+    /** "The S21 fleet" reads "S21 fleet" whether or not the name already ends in "fleet". */
+    static String fleetName(String name) {
+        return name.toLowerCase(Locale.ROOT).matches(".*\\bfleet$") ? name : name + " fleet";
     }
 
     /**

@@ -17,6 +17,7 @@ import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
 import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.optimization.input.PlausibleRanges;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.planning.input.PlanProblem.CapexTiming;
 import com.gridpivot.planning.input.PlanProblem.HourModel;
@@ -58,6 +59,14 @@ public final class PlanProblemAssembler {
 
     /** @param scenario the scenario to use (inline or stored; its fields are reported under {@code scenario.…}) */
     public PlanProblem assemble(PlanRequest req, ScenarioBody scenario, EnergySource energy) {
+        return assemble(req, scenario, energy, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #assemble(PlanRequest, ScenarioBody, EnergySource)}, and adds to {@code warnings} every valid input outside
+     * its plausible range ({@link com.gridpivot.optimization.input.PlausibleRanges}) as "field: why, and the likely unit slip".
+     */
+    public PlanProblem assemble(PlanRequest req, ScenarioBody scenario, EnergySource energy, List<String> warnings) {
         FieldChecks c = new FieldChecks();
         if (req == null) {
             c.error("", "a JSON request body is required");
@@ -103,12 +112,25 @@ public final class PlanProblemAssembler {
                 ? scenario.ai().options() : Map.of();
         List<PlanAiOptionInput> optionInputs = req.aiOptions() == null ? List.of() : req.aiOptions();
         List<AiOptionInput> converted = new ArrayList<>();
+        Map<String, String> overridden = new HashMap<>();
         for (int j = 0; j < optionInputs.size(); j++) {
             PlanAiOptionInput o = optionInputs.get(j);
-            converted.add(o == null ? null : withOverrides(o, o.name() == null ? null : overrides.get(o.name()),
-                    "scenario.ai.options." + o.name(), c));
+            AiOptionAssumption ov = o == null || o.name() == null ? null : overrides.get(o.name());
+            converted.add(o == null ? null : withOverrides(o, ov, "scenario.ai.options." + o.name(), c));
+            if (ov != null) {
+                // a rate the scenario replaces is warned about under the scenario's path
+                String from = "aiOptions[" + j + "].";
+                String to = "scenario.ai.options." + o.name() + ".";
+                if (ov.leaseUsdPerGpuHour() != null) {
+                    overridden.put(from + "leaseUsdPerGpuHour", to + "leaseUsdPerGpuHour");
+                }
+                if (ov.colocationUsdPerKwMonth() != null) {
+                    overridden.put(from + "colocationUsdPerKwMonth", to + "colocationUsdPerKwMonth");
+                }
+            }
         }
         List<AiOptionSpec> optionSpecs = allocation.aiOptions(converted, c);
+        c.renameWarnings(overridden);
         if ((req.asicFleets() == null || req.asicFleets().isEmpty()) && optionInputs.isEmpty()) {
             c.error("asicFleets", "give at least one ASIC fleet or one AI option: there is nothing to plan");
         }
@@ -207,6 +229,7 @@ public final class PlanProblemAssembler {
             monthData = months(scenario, start, months, energy, c);
         }
         c.throwIfAny();
+        warnings.addAll(c.warnings());
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
                 cash, floor, treasury, discountRate, solver, hourModel, timeLimit);
     }
@@ -290,6 +313,9 @@ public final class PlanProblemAssembler {
                     String p = "scenario.btc.pricePointsUsd." + e.getKey();
                     YearMonth ym = month(c, p, e.getKey(), true);
                     double v = c.required(p, e.getValue(), 1.0, 1e8, "USD");
+                    if (!Double.isNaN(v)) {
+                        c.plausible(p, PlausibleRanges.BTC_PRICE_USD, v);
+                    }
                     if (ym != null && !Double.isNaN(v)) {
                         points.add(new SeriesPoint(ym.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), v));
                     }
@@ -299,12 +325,18 @@ public final class PlanProblemAssembler {
                 }
             } else {
                 double price = c.required("scenario.btc.priceUsd", b.priceUsd(), 1.0, 1e8, "USD");
+                if (!Double.isNaN(price)) {
+                    c.plausible("scenario.btc.priceUsd", PlausibleRanges.BTC_PRICE_USD, price);
+                }
                 double g = c.optional("scenario.btc.annualGrowth", b.annualGrowth(), 0.0, -0.99, 10.0, "");
                 if (!Double.isNaN(price) && !Double.isNaN(g)) {
                     path = BtcPricePath.constantGrowth(first, price, g);
                 }
             }
             difficulty = c.required("scenario.btc.startDifficulty", b.startDifficulty(), 1.0, 1e20, "");
+            if (!Double.isNaN(difficulty)) {
+                c.plausible("scenario.btc.startDifficulty", PlausibleRanges.DIFFICULTY, difficulty);
+            }
             growth = c.optional("scenario.btc.difficultyGrowthPerMonth", b.difficultyGrowthPerMonth(), 0.0, -0.5, 1.0, "");
             fees = c.optional("scenario.btc.feesBtcPerBlock", b.feesBtcPerBlock(), 0.0, 0.0, 100.0, "BTC");
         }
@@ -327,6 +359,11 @@ public final class PlanProblemAssembler {
             } else if (flatGiven) {
                 flat = c.required("scenario.energy.flatPriceUsdPerMwh", e.flatPriceUsdPerMwh(), -FieldChecks.MAX_PRICE_USD_PER_MWH,
                         FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+                if (!Double.isNaN(flat)) {
+                    c.warn("scenario.energy.flatPriceUsdPerMwh", PlausibleRanges.warning(PlausibleRanges.ENERGY_PRICE_USD_PER_MWH,
+                            Math.abs(flat), FieldChecks.fmt(flat) + " USD/MWh"));
+                    c.plausible("scenario.energy.flatPriceUsdPerMwh", PlausibleRanges.HOURLY_ENERGY_PRICE_USD_PER_MWH, flat);
+                }
             } else if (stored) {
                 if (e.node() == null || e.node().isBlank()) {
                     c.error("scenario.energy.node", "is required with replayYear");

@@ -11,4 +11,8 @@ import java.util.List;
  * @param plans      one answer per plan
  */
 public record PlanComparison(String startMonth, int months, String hourModel, List<PlanResult> plans) {
+    /** The same comparison with these input warnings on every plan. */
+    public PlanComparison withWarnings(List<String> warnings) {
+        return new PlanComparison(startMonth, months, hourModel, plans.stream().map(p -> p.withWarnings(warnings)).toList());
+    }
 }

@@ -3,6 +3,7 @@ package com.gridpivot.planning.result;
 import com.gridpivot.api.plans.FixedPlanBody.Step;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer for one plan (the optimizer's, or a fixed plan evaluated). Money in USD (nominal unless named
@@ -26,11 +27,33 @@ import java.util.Map;
  * @param decisions            the plan's decisions, in the form a fixed plan takes (re-send them to compare)
  * @param monthly              one row per month
  * @param solver               model size and times
+ * @param warnings             inputs outside their plausible ranges ("field: why, and the likely unit slip"); the plan is
+ *                             computed with the values as given
  */
 public record PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
                          Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
                          String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
-                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver) {
+                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver,
+                         @Schema(description = "Inputs outside their plausible ranges (energy price, hashprice, BTC price, difficulty, J/TH, "
+                                 + "PUE, GPU lease, colocation rate), each as \"JSON path: why, and the likely unit slip\"; the plan is "
+                                 + "computed with the values as given")
+                         List<String> warnings) {
+
+    /** A result without input warnings. */
+    public PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
+                      Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
+                      String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
+                      Decisions decisions, List<MonthRow> monthly, SolverInfo solver) {
+        this(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote, paybackMonth,
+                paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver, List.of());
+    }
+
+    /** The same result with these input warnings. */
+    public PlanResult withWarnings(List<String> inputWarnings) {
+        return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
+                paybackMonth, paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
+                inputWarnings == null ? List.of() : List.copyOf(inputWarnings));
+    }
 
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
                          double opexUsd, double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasuryProceedsUsd,

@@ -15,6 +15,27 @@ const perYear = (v, y) => (y ? v / y : null);
 
 function sentence(...parts) { return h('li', {}, ...parts); }
 
+/** "S21" reads "S21 fleet"; a name that already ends in "fleet" ("S21 fleet") is not given a second one. */
+export function fleetLabel(name) { return /\bfleet$/i.test(String(name)) ? String(name) : `${name} fleet`; }
+
+const hoursWord = n => (n === 1 ? 'one hour' : `${f.num(n)} hours`);
+const IDLE_WHY = {
+  NEVER_PAYS: () => 'the fleet never pays: a running MWh loses money in every hour',
+  INTERCONNECT: d => `the interconnect is full in every hour the fleet pays (${hoursWord(d.payingHours)}): AI racks and fleets that earn as much or more per MW of site power come first`,
+  FIXED_OPEX: d => `the fleet pays in only ${hoursWord(d.payingHours)}, too few for those MW to earn their fixed opex`,
+};
+
+/** Installed, run-at-most and idle MW of a fleet, and why the idle MW stay idle. */
+function idleSentence(fleet, d) {
+  const k = ['dispatch', fleet];
+  const installed = val([...k, 'capacityMw'], d.capacityMw, f.mw);
+  if (d.idleReason === 'NONE') {
+    return sentence(`${fleetLabel(fleet)}: all `, installed, ' installed run in its best hours.');
+  }
+  return sentence(`${fleetLabel(fleet)}: `, installed, ' installed, at most ', val([...k, 'maxRunMw'], d.maxRunMw, f.mw), ' run; ',
+    val([...k, 'idleMw'], d.idleMw, f.mw), ` stay idle because ${(IDLE_WHY[d.idleReason] || (() => String(d.idleReason)))(d)}.`);
+}
+
 /** Plain-words reading of the answer. */
 export function explanations(r) {
   const out = [];
@@ -42,11 +63,12 @@ export function explanations(r) {
   }
   for (const [fleet, b] of Object.entries(r.breakeven || {})) {
     const d = r.dispatch?.[fleet];
-    out.push(sentence(`The ${fleet} fleet stops paying above `, val(['breakeven', fleet, 'energyPriceUsdPerMwh'], b.energyPriceUsdPerMwh, f.usdPerMwh),
+    out.push(sentence(`The ${fleetLabel(fleet)} stops paying above `, val(['breakeven', fleet, 'energyPriceUsdPerMwh'], b.energyPriceUsdPerMwh, f.usdPerMwh),
       ' of energy (at the mean hashprice), or below a hashprice of ', val(['breakeven', fleet, 'hashpriceUsdPerPhDay'], b.hashpriceUsdPerPhDay, f.usdPerPhDay),
       ' (at the mean energy price).',
       d ? [' It ran ', val(['dispatch', fleet, 'capacityFactor'], d.capacityFactor, f.pct), ' of the time and was curtailed in ',
         val(['dispatch', fleet, 'curtailedHours'], d.curtailedHours, v => `${f.num(v)} hours`), '.'] : null));
+    if (d && d.idleReason) out.push(idleSentence(fleet, d));
   }
   for (const [opt, mwv] of Object.entries(r.allocation?.aiItMw || {})) {
     const rate = r.economics?.revenuePerItMwhUsd?.[opt];
@@ -87,10 +109,12 @@ export function tables(r, onCsv) {
   const out = [];
   const a = r.allocation;
   if (a) {
-    out.push(table('allocation', 'Allocation', ['Use', 'Kind', 'IT load'], [
-      ...Object.entries(a.asicItMw).map(([k, v]) => [k, 'ASIC fleet', val(['allocation', 'asicItMw', k], v, f.mw)]),
-      ...Object.entries(a.aiItMw).map(([k, v]) => [k, 'AI option', val(['allocation', 'aiItMw', k], v, f.mw)]),
-      ['Peak site power (with PUE)', 'site', val(['allocation', 'peakFacilityMw'], a.peakFacilityMw, f.mw)],
+    const d = r.dispatch || {};
+    const fleetMw = (k, key) => (d[k] && d[k][key] !== undefined ? val(['dispatch', k, key], d[k][key], f.mw) : '–');
+    out.push(table('allocation', 'Allocation', ['Use', 'Kind', 'IT load (runs at most)', 'Installed', 'Idle'], [
+      ...Object.entries(a.asicItMw).map(([k, v]) => [k, 'ASIC fleet', val(['allocation', 'asicItMw', k], v, f.mw), fleetMw(k, 'capacityMw'), fleetMw(k, 'idleMw')]),
+      ...Object.entries(a.aiItMw).map(([k, v]) => [k, 'AI option', val(['allocation', 'aiItMw', k], v, f.mw), '–', '–']),
+      ['Peak site power (with PUE)', 'site', val(['allocation', 'peakFacilityMw'], a.peakFacilityMw, f.mw), '–', '–'],
     ], onCsv));
   }
   const e = r.economics;
@@ -104,10 +128,14 @@ export function tables(r, onCsv) {
       Object.entries(e.revenuePerItMwhUsd || {}).map(([k, v]) => [k === 'mining' ? 'Mining (realized)' : k, val(['economics', 'revenuePerItMwhUsd', k], v, f.usdPerMwh)]), onCsv));
   }
   if (r.dispatch && Object.keys(r.dispatch).length) {
-    out.push(table('dispatch', 'Dispatch', ['Fleet', 'Capacity', 'Energy', 'Capacity factor', 'Curtailed hours', 'Revenue'],
-      Object.entries(r.dispatch).map(([k, d]) => [k, val(['dispatch', k, 'capacityMw'], d.capacityMw, f.mw), val(['dispatch', k, 'energyMwh'], d.energyMwh, f.mwh),
+    const opt = (d, k, key, fmt) => (d[key] !== undefined && d[key] !== null ? val(['dispatch', k, key], d[key], fmt) : '–');
+    const why = { NONE: '–', NEVER_PAYS: 'never pays', INTERCONNECT: 'interconnect full', FIXED_OPEX: 'fixed opex not earned' };
+    out.push(table('dispatch', 'Dispatch', ['Fleet', 'Installed', 'Runs at most', 'Idle', 'Why idle', 'Energy', 'Capacity factor', 'Curtailed hours', 'Paying hours', 'Revenue'],
+      Object.entries(r.dispatch).map(([k, d]) => [k, val(['dispatch', k, 'capacityMw'], d.capacityMw, f.mw), opt(d, k, 'maxRunMw', f.mw), opt(d, k, 'idleMw', f.mw),
+        d.idleReason ? h('span', { class: 'idle-reason', title: d.idleNote || '' }, why[d.idleReason] || d.idleReason) : '–',
+        val(['dispatch', k, 'energyMwh'], d.energyMwh, f.mwh),
         val(['dispatch', k, 'capacityFactor'], d.capacityFactor, f.pct), val(['dispatch', k, 'curtailedHours'], d.curtailedHours, f.hours),
-        val(['dispatch', k, 'revenueUsd'], d.revenueUsd, f.usd)]), onCsv));
+        opt(d, k, 'payingHours', f.hours), val(['dispatch', k, 'revenueUsd'], d.revenueUsd, f.usd)]), onCsv));
   }
   if (r.breakeven && Object.keys(r.breakeven).length) {
     out.push(table('breakeven', 'Breakeven', ['Fleet', 'Stops paying above energy price', 'Stops paying below hashprice'],

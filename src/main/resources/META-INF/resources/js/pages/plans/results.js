@@ -84,6 +84,9 @@ export function showComparison(c, { results, status, charts, optionNames, printH
     h('p', { class: 'print-only print-heading', id: 'print-heading' },
       `Plan summary · ${printHeading} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
     words(plans),
+    ...((plans[0]?.warnings || []).length
+      ? [h('h3', {}, 'Warnings about the inputs'), h('ul', { class: 'warnings', id: 'plans-warnings' }, plans[0].warnings.map(w => h('li', {}, w)))]
+      : []),
     h('div', { class: 'figures summary-figures' }, npvFig, cashFig),
     h('h3', {}, 'Payback and IRR'), paybackTable(plans),
     h('h3', { class: 'not-in-summary' }, 'MW by use over time'), h('div', { class: 'figures stack-figures not-in-summary' }, stackFigs),
