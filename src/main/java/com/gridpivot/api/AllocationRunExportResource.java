@@ -3,6 +3,7 @@ package com.gridpivot.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.errors.ConflictException;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.persistence.AllocationRunRecord;
 import com.gridpivot.persistence.AllocationRunService;

@@ -1,5 +1,6 @@
 package com.gridpivot.reports;
 
+import com.gridpivot.errors.InvalidRequestException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class Exports {
             return csvResponse(CsvReport.write(tables), baseName);
         }
         ReportTable t = tables.stream().filter(x -> x.id().equals(table)).findFirst()
-                .orElseThrow(() -> new com.gridpivot.api.InvalidRequestException("table", "unknown table '" + table
+                .orElseThrow(() -> new InvalidRequestException("table", "unknown table '" + table
                         + "'; one of " + String.join(", ", tables.stream().map(ReportTable::id).toList())));
         return csvResponse(CsvReport.write(t), baseName + "-" + t.id());
     }

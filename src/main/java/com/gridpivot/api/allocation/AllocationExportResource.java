@@ -3,6 +3,7 @@ package com.gridpivot.api.allocation;
 import com.gridpivot.api.ApiExamples;
 import com.gridpivot.api.Problem;
 import com.gridpivot.optimization.AllocationService;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.result.AllocationOutcome;
 import com.gridpivot.reports.AllocationReport;
 import com.gridpivot.reports.Exports;

@@ -1,12 +1,14 @@
 package com.gridpivot.api.plans;
 
-import com.gridpivot.api.ConflictException;
 import com.gridpivot.api.Problem;
+import com.gridpivot.errors.ConflictException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobStore;
 import com.gridpivot.jobs.JobView;
 import com.gridpivot.planning.PlanService;
+import com.gridpivot.planning.input.CompareRequest;
+import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.result.PlanComparison;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,14 +1,14 @@
-package com.gridpivot.risk.runs;
+package com.gridpivot.api;
 
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.Problem;
 import com.gridpivot.api.plans.PlanRunResponse;
+import com.gridpivot.errors.ConflictException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobStore;
 import com.gridpivot.jobs.JobView;
 import com.gridpivot.risk.runs.RiskRequests.MonteCarloRequest;
 import com.gridpivot.risk.runs.RiskRequests.StochasticRequest;
+import com.gridpivot.risk.runs.RiskRunService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
