@@ -8,7 +8,6 @@ import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.persistence.AllocationRunRecord;
 import com.gridpivot.persistence.AllocationRunService;
 import com.gridpivot.reports.AllocationReport;
-import com.gridpivot.reports.Exports;
 import com.gridpivot.reports.ReportTable;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,7 @@
 package com.gridpivot.api;
 
+import static com.gridpivot.risk.MonteCarloAndStochasticResourceTest.problem;
+import static com.gridpivot.risk.MonteCarloAndStochasticResourceTest.scenario;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -49,30 +51,15 @@ class RunResourceTest {
              "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 10, "leadTimeMonths": 1}],
              "startMonth": "2026-01", "months": 3}""".formatted(Double.toString(PlanTestSupport.D_STAR));
 
-    /* The hand case of StochasticPlanTest: one month, 5 MW, AI 120 USD/MWh, capex 40,000/MW; converting 5 MW → 172,000. */
-    static String riskProblem(double btc) {
-        return """
-                {"scenario": %s, "site": {"name": "tiny", "interconnectMw": 5},
-                 "asicFleets": [{"name": "S21", "units": 1600, "hashrateThPerUnit": 150, "powerWPerUnit": 3125, "pue": 1, "poolFeeFraction": 0}],
-                 "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "tenantPaysPower": false, "pue": 1, "maxItMw": 5,
-                                "capexUsdPerMw": 40000, "leadTimeMonths": 0}],
-                 "startMonth": "2026-01", "months": 1}""".formatted(riskScenario(btc));
-    }
-
-    static String riskScenario(double btc) {
-        return """
-                {"btc": {"priceUsd": %s, "startDifficulty": %s, "feesBtcPerBlock": 0}, "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0}"""
-                .formatted(Double.toString(btc), Double.toString(PlanTestSupport.D_STAR));
-    }
-
+    /* MonteCarloAndStochasticResourceTest's problem is StochasticPlanTest's hand case: converting 5 MW → NPV 172,000. */
     static final String MONTE_CARLO = """
             {"problem": %s, "plans": [{"name": "convert 5", "aiStartsMw": [{"name": "flat", "month": "2026-01", "amount": 5}]}],
-             "paths": 50, "seed": 42, "volatilityMonthly": 0}""".formatted(riskProblem(25_000));
+             "paths": 50, "seed": 42, "volatilityMonthly": 0}""".formatted(problem(25_000));
 
     static final String STOCHASTIC = """
             {"problem": %s, "baseScenario": "bull",
              "scenarios": [{"name": "bull", "probability": 0.3, "scenario": %s}, {"name": "bear", "probability": 0.7, "scenario": %s}]}"""
-            .formatted(riskProblem(50_000), riskScenario(50_000), riskScenario(25_000));
+            .formatted(problem(50_000), scenario(50_000), scenario(25_000));
 
     @Test
     void aFailedPlanRunIsRetriedAtTheGenericPath() throws Exception {
