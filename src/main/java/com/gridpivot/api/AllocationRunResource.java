@@ -14,10 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,7 +63,7 @@ public class AllocationRunResource {
     @Path("/{id}/request.json")
     @Operation(summary = "The request of a run, byte for byte as sent", description = "POST it again to reproduce the run.")
     @APIResponse(responseCode = "200", description = "The request body",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = com.gridpivot.api.allocation.AllocationRequest.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = com.gridpivot.optimization.input.AllocationRequest.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String request(@PathParam("id") long id) {

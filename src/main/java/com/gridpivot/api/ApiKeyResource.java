@@ -1,5 +1,6 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.security.ApiKeyService;
 import com.gridpivot.security.CurrentCaller;
 import jakarta.ws.rs.Consumes;

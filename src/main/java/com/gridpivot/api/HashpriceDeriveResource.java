@@ -2,6 +2,7 @@ package com.gridpivot.api;
 
 import com.gridpivot.imports.HashpriceDerivation;
 import com.gridpivot.imports.HashpriceDerivationService;
+import com.gridpivot.persistence.TimeParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

@@ -1,5 +1,6 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.FieldError;
 import com.gridpivot.imports.ImportRejectedException;
 import com.gridpivot.marketdata.ImportIssue;
 import jakarta.ws.rs.core.Response;

@@ -1,10 +1,12 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.imports.ImportBatchSummary;
+import com.gridpivot.imports.ImportBatches;
 import com.gridpivot.imports.ImportParams;
 import com.gridpivot.imports.ImportReport;
 import com.gridpivot.imports.ImportService;
-import com.gridpivot.imports.ImportBatches;
 import com.gridpivot.marketdata.FluxcoreMarket;
 import com.gridpivot.marketdata.ImportFormat;
 import com.gridpivot.marketdata.SeriesKind;

@@ -1,5 +1,7 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

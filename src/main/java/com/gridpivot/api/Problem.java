@@ -1,6 +1,7 @@
 package com.gridpivot.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.gridpivot.errors.FieldError;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.errors.OverloadedException;
+import com.gridpivot.errors.TooManyRunsException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -79,6 +83,12 @@ public class ProblemMappers {
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                 e.getMessage() == null ? "no such resource" : e.getMessage(), path(uri), null));
+    }
+
+    /** The domain's "no such thing" (a run, site, series or key): the same 404 as the REST layer's own. */
+    @ServerExceptionMapper
+    public Response domainNotFound(com.gridpivot.errors.NotFoundException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), path(uri), null));
     }
 
     @ServerExceptionMapper

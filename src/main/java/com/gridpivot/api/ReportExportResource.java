@@ -1,7 +1,8 @@
 package com.gridpivot.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.gridpivot.reports.Exports;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.reports.ReportTable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -3,6 +3,7 @@ package com.gridpivot.api;
 import com.gridpivot.marketdata.SeriesPoint;
 import com.gridpivot.persistence.SeriesService;
 import com.gridpivot.persistence.SeriesSlice;
+import com.gridpivot.persistence.TimeParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

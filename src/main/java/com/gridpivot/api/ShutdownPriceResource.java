@@ -73,7 +73,7 @@ public class ShutdownPriceResource {
             if (m == null) {
                 c.error("model", "unknown ASIC model '" + model + "'; see GET /api/v1/catalog/asic-models");
             } else {
-                e = m.powerWPerUnit() / m.hashrateThPerUnit();
+                e = m.jPerThOfUnit();
             }
         } else if (jPerTh != null) {
             e = c.range("jPerTh", jPerTh, 1.0, 1e4, "J/TH");
@@ -85,12 +85,12 @@ public class ShutdownPriceResource {
         double f = c.optional("feesBtcPerBlock", fees, 0.0, 0.0, 100.0, "BTC");
         double s = c.optional("subsidyBtc", subsidy, 3.125, 0.0, 50.0, "BTC");
         double p = c.optional("pue", pue, 1.0, 1.0, 3.0, "");
-        if (!c.hasErrors() && s + f <= 0.0) {
+        if (!c.hasErrors() && !HashpriceEngine.paysBlockReward(s, f)) {
             c.error("subsidyBtc", "subsidy plus fees must be positive, or no BTC price pays the power");
         }
         c.throwIfAny();
         double btcPerThDay = HashpriceEngine.btcPerThDay(diff, s, f);
-        double costPerThDay = e * 24.0 / 1000.0 * kwh * p;
+        double costPerThDay = HashpriceEngine.powerCostUsdPerThDay(e, kwh, p);
         return new ShutdownPrice(HashpriceEngine.shutdownBtcPriceUsd(e, kwh, p, diff, s, f), btcPerThDay, costPerThDay,
                 new Inputs(m == null ? null : m.name(), e, kwh, diff, f, s, p));
     }

@@ -1,5 +1,8 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.persistence.SeriesGapException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;

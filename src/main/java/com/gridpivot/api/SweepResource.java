@@ -2,28 +2,25 @@ package com.gridpivot.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.jobs.RunScope;
+import com.gridpivot.jobs.Runs;
 import com.gridpivot.risk.PlanSweepJobHandler;
 import com.gridpivot.risk.PlanSweepResult;
 import com.gridpivot.risk.PlanSweepService;
+import com.gridpivot.risk.SweepJobHandler;
 import com.gridpivot.risk.SweepRequest;
 import com.gridpivot.risk.SweepResult;
 import com.gridpivot.risk.SweepService;
-import com.gridpivot.risk.SweepJobHandler;
-import com.gridpivot.jobs.JobRunner;
-import com.gridpivot.jobs.JobStatus;
-import com.gridpivot.jobs.JobStore;
-import com.gridpivot.jobs.JobView;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,40 +32,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/sweeps")
 @Tag(name = "Risk", description = "Sweeps, the pivot frontier and tornados")
 public class SweepResource {
-    static final String RUNS = "/api/v1/sweeps/runs/";
+    static final String RUNS = RunKind.SWEEP.path();
+    private static final RunScope SCOPE = RunKind.SWEEP.scope();
     private final SweepService sweeps;
     private final ObjectMapper json;
     private final SweepJobHandler jobs;
-    private final JobStore store;
-    private final JobRunner runner;
+    private final Runs runs;
     private final PlanSweepService planSweeps;
     private final PlanSweepJobHandler planJobs;
 
-    public SweepResource(SweepService sweeps, ObjectMapper json, SweepJobHandler jobs, JobStore store, JobRunner runner,
+    public SweepResource(SweepService sweeps, ObjectMapper json, SweepJobHandler jobs, Runs runs,
                          PlanSweepService planSweeps, PlanSweepJobHandler planJobs) {
         this.sweeps = sweeps;
         this.planSweeps = planSweeps;
         this.planJobs = planJobs;
         this.json = json;
         this.jobs = jobs;
-        this.store = store;
-        this.runner = runner;
-    }
-
-    /**
-     * A sweep run's state.
-     *
-     * @param status          QUEUED, RUNNING, OPTIMAL, FAILED, CANCELLED
-     * @param progressPercent share of grid points solved
-     * @param reason          why it FAILED or was CANCELLED
-     * @param resultUrl       where the result is, once there is one
-     */
-    public record SweepRunResponse(long id, String status, int progressPercent, String reason, int attempts, boolean cancelRequested,
-                                   java.time.Instant createdAt, java.time.Instant startedAt, java.time.Instant finishedAt, String resultUrl) {
-        static SweepRunResponse of(JobView j) {
-            return new SweepRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(),
-                    j.createdAt(), j.startedAt(), j.finishedAt(), j.status().terminal() && j.status() == JobStatus.OPTIMAL ? RUNS + j.id() + "/result" : null);
-        }
+        this.runs = runs;
     }
 
     @POST
@@ -82,15 +62,14 @@ public class SweepResource {
             examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
                 @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/sweeps/runs/{id}",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepRunResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response start(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
         SweepRequest req = json.readValue(body, SweepRequest.class);
-        JobView accepted = isPlan(req) ? planJobs.submit(req) : jobs.submit(req);
-        return Response.accepted(SweepRunResponse.of(accepted)).location(URI.create(RUNS + accepted.id())).build();
+        return RunResource.accepted(isPlan(req) ? planJobs.submit(req) : jobs.submit(req), RUNS);
     }
 
     @GET
@@ -99,8 +78,8 @@ public class SweepResource {
     @Operation(summary = "A sweep run's status and progress")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public SweepRunResponse status(@PathParam("id") long id) {
-        return SweepRunResponse.of(find(id, false));
+    public RunResponse status(@PathParam("id") long id) {
+        return RunResponse.of(runs.find(id, SCOPE));
     }
 
     @GET
@@ -112,12 +91,7 @@ public class SweepResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response result(@PathParam("id") long id) {
-        JobView job = find(id, true);
-        if (job.resultJson() == null) {
-            throw new ConflictException("status", "sweep run " + id + " is " + job.status() + (job.reason() == null ? "" : " (" + job.reason() + ")")
-                    + "; it has no result" + (job.status().terminal() ? "" : " yet"));
-        }
-        return Response.ok(job.resultJson(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(runs.result(id, SCOPE), MediaType.APPLICATION_JSON).build();
     }
 
     @DELETE
@@ -127,17 +101,20 @@ public class SweepResource {
     @APIResponse(responseCode = "200", description = "The run after the cancel")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Already finished", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public SweepRunResponse cancel(@PathParam("id") long id) {
-        JobView before = find(id, false);
-        if (before.status().terminal()) {
-            throw new ConflictException("status", "sweep run " + id + " is already " + before.status());
-        }
-        return SweepRunResponse.of(runner.cancel(id).orElseThrow(() -> new NotFoundException("no sweep run " + id)));
+    public RunResponse cancel(@PathParam("id") long id) {
+        return RunResponse.of(runs.cancel(id, SCOPE));
     }
 
-    private JobView find(long id, boolean withTexts) {
-        return store.get(id, withTexts).filter(j -> SweepJobHandler.JOB_KIND.equals(j.kind()) || PlanSweepJobHandler.JOB_KIND.equals(j.kind()))
-                .orElseThrow(() -> new NotFoundException("no sweep run " + id));
+    @POST
+    @Path("/runs/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run a FAILED, CANCELLED or TIMED_OUT sweep run again", description = "Same stored input snapshot (as POST /api/v1/runs/{id}/retry).")
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Not in a retryable state", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response retry(@PathParam("id") long id) {
+        return RunResource.accepted(runs.retry(id, SCOPE), RUNS);
     }
 
     @POST

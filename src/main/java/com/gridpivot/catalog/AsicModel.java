@@ -13,4 +13,9 @@ package com.gridpivot.catalog;
  */
 public record AsicModel(String name, String manufacturer, double hashrateThPerUnit, double powerWPerUnit, double jPerTh,
                         String cooling, String source) {
+
+    /** Efficiency of one unit from its power and hashrate, J/TH (= W per TH/s): powerWPerUnit / hashrateThPerUnit. */
+    public double jPerThOfUnit() {
+        return powerWPerUnit / hashrateThPerUnit;
+    }
 }

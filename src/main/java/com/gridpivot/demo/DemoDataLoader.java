@@ -1,9 +1,6 @@
 package com.gridpivot.demo;
 
-import com.gridpivot.api.AiOptionBody;
-import com.gridpivot.api.AsicFleetBody;
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.SiteRequest;
+import com.gridpivot.errors.ConflictException;
 import com.gridpivot.imports.HashpriceDerivation;
 import com.gridpivot.imports.HashpriceDerivationService;
 import com.gridpivot.imports.ImportParams;
@@ -14,6 +11,9 @@ import com.gridpivot.marketdata.FluxcoreMarket;
 import com.gridpivot.marketdata.ImportFormat;
 import com.gridpivot.persistence.Persistence;
 import com.gridpivot.persistence.SiteEntity;
+import com.gridpivot.sites.AiOptionBody;
+import com.gridpivot.sites.AsicFleetBody;
+import com.gridpivot.sites.SiteRequest;
 import com.gridpivot.sites.SiteService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

@@ -1,8 +1,8 @@
 package com.gridpivot.imports;
 
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.marketdata.FluxcoreMarket;
 import com.gridpivot.marketdata.ImportFormat;
 import com.gridpivot.marketdata.ImportIssue;

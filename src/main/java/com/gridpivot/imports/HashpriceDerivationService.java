@@ -1,6 +1,6 @@
 package com.gridpivot.imports;
 
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.marketdata.HashpriceEngine;
 import com.gridpivot.marketdata.ImportIssue;
 import com.gridpivot.marketdata.ImportedSeries;
@@ -43,7 +43,7 @@ public class HashpriceDerivationService {
     /**
      * Derives and stores the days in [from, to) (null: open) that have both a BTC price and a difficulty.
      *
-     * @throws jakarta.ws.rs.NotFoundException when the BTC price or the difficulty series is not stored
+     * @throws com.gridpivot.errors.NotFoundException when the BTC price or the difficulty series is not stored
      * @throws InvalidRequestException naming {@code from} when no day of the range has both inputs
      */
     @Transactional

@@ -1,7 +1,8 @@
 package com.gridpivot.imports;
 
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.marketdata.ImportFormat;
 import com.gridpivot.marketdata.ImportIssue;
 import com.gridpivot.marketdata.ImportResult;
@@ -49,7 +50,7 @@ public class ImportService {
      * @throws InvalidRequestException when the format is not given and cannot be detected ({@code format}), or a
      *                                 GENERIC_CSV has no kind ({@code kind})
      * @throws ImportRejectedException when the file has ERROR issues (nothing stored)
-     * @throws com.gridpivot.api.ConflictException when a series is stored at another resolution
+     * @throws ConflictException when a series is stored at another resolution
      */
     public ImportReport importFile(byte[] bytes, ImportParams params, String caller) {
         return importFiles(List.of(new SourceFile(params.fileName(), bytes)), params, params.fileName(), caller);

@@ -1,16 +1,16 @@
 package com.gridpivot.jobs;
 
+import com.gridpivot.errors.TooManyRunsException;
 import com.gridpivot.persistence.Persistence;
-import com.gridpivot.api.TooManyRunsException;
 import com.gridpivot.security.CurrentCaller;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The job table. Every state change is one short transaction with a guarded UPDATE (… WHERE status = expected), so a

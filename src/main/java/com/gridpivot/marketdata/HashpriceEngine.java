@@ -97,8 +97,17 @@ public final class HashpriceEngine {
      */
     public static double shutdownBtcPriceUsd(double jPerTh, double electricityUsdPerKwh, double pue,
                                              double difficulty, double subsidyBtc, double feesBtcPerBlock) {
-        double costUsdPerThDay = jPerTh * 24 / 1000 * electricityUsdPerKwh * pue;
-        return costUsdPerThDay / btcPerThDay(difficulty, subsidyBtc, feesBtcPerBlock);
+        return powerCostUsdPerThDay(jPerTh, electricityUsdPerKwh, pue) / btcPerThDay(difficulty, subsidyBtc, feesBtcPerBlock);
+    }
+
+    /** True when a block pays anything (subsidy + fees > 0); otherwise no BTC price pays the power. */
+    public static boolean paysBlockReward(double subsidyBtc, double feesBtcPerBlock) {
+        return subsidyBtc + feesBtcPerBlock > 0.0;
+    }
+
+    /** Power cost of one TH/s for a day, USD: jPerTh × 24 / 1000 × usdPerKwh × pue. */
+    public static double powerCostUsdPerThDay(double jPerTh, double electricityUsdPerKwh, double pue) {
+        return jPerTh * 24 / 1000 * electricityUsdPerKwh * pue;
     }
 
     /**

@@ -1,8 +1,9 @@
 package com.gridpivot.persistence;
 
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.marketdata.ImportedSeries;
 import com.gridpivot.marketdata.SeriesKind;
 import com.gridpivot.marketdata.SeriesPoint;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package com.gridpivot.risk;
 
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.PlanService;

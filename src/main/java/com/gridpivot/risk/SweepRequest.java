@@ -1,7 +1,7 @@
 package com.gridpivot.risk;
 
-import com.gridpivot.api.allocation.AllocationRequest;
-import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.optimization.input.AllocationRequest;
+import com.gridpivot.planning.input.PlanRequest;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package com.gridpivot.risk;
 
-import static com.gridpivot.optimization.input.FieldChecks.fmt;
-
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.AllocationService;
 import com.gridpivot.optimization.input.AllocationProblem;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import static com.gridpivot.optimization.input.FieldChecks.fmt;
 
 /** Sweeps, the pivot frontier and tornados of a what-if. */
 @ApplicationScoped
@@ -73,7 +73,7 @@ public class SweepService {
         } else {
             try {
                 base = allocations.validate(req.allocation());
-            } catch (com.gridpivot.api.InvalidRequestException e) {
+            } catch (InvalidRequestException e) {
                 e.errors().forEach(err -> c.error(err.field().isEmpty() ? "allocation" : "allocation." + err.field(), err.reason()));
             }
         }

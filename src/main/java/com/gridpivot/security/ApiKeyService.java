@@ -1,13 +1,13 @@
 package com.gridpivot.security;
 
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.persistence.ImportBatchInfo;
 import com.gridpivot.persistence.Persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -16,7 +16,8 @@ public class CurrentCaller {
         return role;
     }
 
-    void set(String name, Role role) {
+    /** Set once per request by the API-key filter of the api layer. */
+    public void set(String name, Role role) {
         this.name = name;
         this.role = role;
     }

@@ -1,11 +1,9 @@
 package com.gridpivot.sites;
 
-import com.gridpivot.api.AiOptionBody;
-import com.gridpivot.api.AsicFleetBody;
-import com.gridpivot.api.ConflictException;
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.SiteRequest;
-import com.gridpivot.api.SiteResponse;
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.persistence.AiOptionEntity;
 import com.gridpivot.persistence.AsicFleetEntity;
 import com.gridpivot.persistence.Page;
@@ -17,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +34,7 @@ public class SiteService {
     /**
      * Stores a new site.
      *
-     * @throws com.gridpivot.api.InvalidRequestException on invalid fields (400)
+     * @throws InvalidRequestException on invalid fields (400)
      * @throws ConflictException on a duplicate site name or duplicate fleet/option names (409)
      */
     @Transactional

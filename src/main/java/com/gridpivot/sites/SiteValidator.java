@@ -1,10 +1,7 @@
 package com.gridpivot.sites;
 
-import com.gridpivot.api.AiOptionBody;
-import com.gridpivot.api.AsicFleetBody;
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
-import com.gridpivot.api.SiteRequest;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.gridpivot.api.allocation.AllocationRequest;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.EngineTestSupport;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package com.gridpivot.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.FieldError;
 import com.gridpivot.marketdata.SeriesKind;
 import com.gridpivot.persistence.SeriesGapException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StorageProblemMappersTest {
     @Test

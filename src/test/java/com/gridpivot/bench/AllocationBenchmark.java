@@ -2,11 +2,11 @@ package com.gridpivot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gridpivot.api.allocation.AllocationRequest;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.testdata.RealData;

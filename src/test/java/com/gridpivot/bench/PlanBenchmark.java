@@ -2,12 +2,12 @@ package com.gridpivot.bench;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gridpivot.api.plans.PlanRequest;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
+import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.result.PlanResult;
 import com.gridpivot.planning.solve.RunControl;
 import com.gridpivot.testdata.RealData;

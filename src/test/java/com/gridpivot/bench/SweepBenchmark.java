@@ -1,17 +1,17 @@
 package com.gridpivot.bench;
 
-import com.gridpivot.api.allocation.AllocationRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.risk.ParametricAllocation;
 import com.gridpivot.risk.SweepInput;
 import com.gridpivot.risk.SweepResult;
 import com.gridpivot.risk.SweepService;
 import com.gridpivot.testdata.RealData;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -340,8 +340,8 @@ class FuzzTest {
         } else if (resolution.equals("daily")) {
             assertThat(step).as(where).isEqualTo(86_400);
         }
-        java.time.Instant from = com.gridpivot.api.TimeParams.instant("from", query.get("from"));
-        java.time.Instant to = com.gridpivot.api.TimeParams.instant("to", query.get("to"));
+        java.time.Instant from = com.gridpivot.persistence.TimeParams.instant("from", query.get("from"));
+        java.time.Instant to = com.gridpivot.persistence.TimeParams.instant("to", query.get("to"));
         java.time.Instant previous = null;
         for (JsonNode point : body.path("points")) {
             java.time.Instant start = java.time.Instant.parse(point.path("intervalStart").asText());

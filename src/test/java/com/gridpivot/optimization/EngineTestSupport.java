@@ -2,10 +2,10 @@ package com.gridpivot.optimization;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gridpivot.api.allocation.AllocationRequest;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
 

@@ -3,7 +3,7 @@ package com.gridpivot.optimization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.gridpivot.api.OverloadedException;
+import com.gridpivot.errors.OverloadedException;
 import com.gridpivot.optimization.solve.SolveGate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CountDownLatch;

@@ -5,11 +5,11 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.api.RestAssuredDoubles;
-import com.gridpivot.api.plans.PlanRequest;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.planning.input.PlanRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

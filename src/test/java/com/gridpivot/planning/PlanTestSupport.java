@@ -3,12 +3,12 @@ package com.gridpivot.planning;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.gridpivot.api.plans.PlanRequest;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.planning.input.EnergySource;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
+import com.gridpivot.planning.input.PlanRequest;
 
 /** Builds plan problems from request JSON (single quotes allowed) and solves them without Quarkus. */
 public final class PlanTestSupport {

@@ -17,20 +17,20 @@ import org.junit.jupiter.api.Test;
 
 /** Monte Carlo and stochastic runs over HTTP: 202 → poll → result; 400 with JSON paths; cancel. */
 @QuarkusTest
-class MonteCarloAndStochasticResourceTest {
+public class MonteCarloAndStochasticResourceTest {
     @BeforeAll
     static void doubles() {
         RestAssuredDoubles.install();
     }
 
-    static String scenario(double btc) {
+    public static String scenario(double btc) {
         return """
                 {"btc": {"priceUsd": %s, "startDifficulty": %s, "feesBtcPerBlock": 0}, "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0}"""
                 .formatted(Double.toString(btc), Double.toString(PlanTestSupport.D_STAR));
     }
 
     /** The hand case of StochasticPlanTest (one month, 5 MW, AI 120 USD/MWh, capex 40,000/MW). */
-    static String problem(double btc) {
+    public static String problem(double btc) {
         return """
                 {"scenario": %s, "site": {"name": "tiny", "interconnectMw": 5},
                  "asicFleets": [{"name": "S21", "units": 1600, "hashrateThPerUnit": 150, "powerWPerUnit": 3125, "pue": 1, "poolFeeFraction": 0}],

@@ -54,7 +54,7 @@ class SweepServiceTest {
     void everySweepPointEqualsTheSingleWhatIf(SweepInput first, double from, double to, boolean shared) {
         AllocationProblem base = new com.gridpivot.optimization.input.AllocationProblemAssembler(EngineTestSupport.CATALOG,
                 com.gridpivot.optimization.input.SolverKind.GLOP, 600)
-                .assemble(EngineTestSupport.JSON.convertValue(RealData.yearRequest("GLOP", "EXACT"), com.gridpivot.api.allocation.AllocationRequest.class));
+                .assemble(EngineTestSupport.JSON.convertValue(RealData.yearRequest("GLOP", "EXACT"), com.gridpivot.optimization.input.AllocationRequest.class));
         ParametricAllocation pa = new ParametricAllocation(base, 60_000.0);
         double[] firstValues = new double[5];
         for (int k = 0; k < 5; k++) {

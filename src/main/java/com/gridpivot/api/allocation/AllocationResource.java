@@ -2,10 +2,11 @@ package com.gridpivot.api.allocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.gridpivot.api.ApiExamples;
-import com.gridpivot.security.CurrentCaller;
 import com.gridpivot.api.Problem;
 import com.gridpivot.optimization.AllocationService;
+import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.result.AllocationResult;
+import com.gridpivot.security.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

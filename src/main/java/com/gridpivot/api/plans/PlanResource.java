@@ -1,25 +1,25 @@
 package com.gridpivot.api.plans;
 
-import com.gridpivot.api.ConflictException;
 import com.gridpivot.api.Problem;
-import com.gridpivot.jobs.JobRunner;
-import com.gridpivot.jobs.JobStatus;
-import com.gridpivot.jobs.JobStore;
-import com.gridpivot.jobs.JobView;
+import com.gridpivot.api.RunKind;
+import com.gridpivot.api.RunResource;
+import com.gridpivot.api.RunResponse;
+import com.gridpivot.jobs.RunScope;
+import com.gridpivot.jobs.Runs;
 import com.gridpivot.planning.PlanService;
+import com.gridpivot.planning.input.CompareRequest;
+import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.result.PlanComparison;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,16 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Multi-year conversion schedules: capex, lead times, halving, budget; NPV, IRR and payback against staying on Bitcoin")
 public class PlanResource {
-    static final String RUNS = "/api/v1/plans/runs/";
+    static final String RUNS = RunKind.PLAN.path();
+    private static final RunScope SCOPE = RunKind.PLAN.scope();
 
     @Inject
     PlanService plans;
 
     @Inject
-    JobStore store;
-
-    @Inject
-    JobRunner runner;
+    Runs runs;
 
     @POST
     @Path("/runs")
@@ -52,20 +50,19 @@ public class PlanResource {
             + "snapshot before the 202, then run by a worker. Poll the Location.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "5-year plan", value = PlanExamples.PLAN_REQUEST)))
     @APIResponse(responseCode = "202", description = "Accepted; Location: /api/v1/plans/runs/{id}",
-            content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
+            content = @Content(schema = @Schema(implementation = RunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(PlanRequest request) {
-        JobView queued = plans.submit(request);
-        return Response.accepted(response(queued)).location(URI.create(RUNS + queued.id())).build();
+        return RunResource.accepted(plans.submit(request), RUNS);
     }
 
     @GET
     @Path("/runs/{id}")
     @Operation(summary = "A plan run's status and progress")
-    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunResponse.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanRunResponse get(@PathParam("id") long id) {
-        return response(find(id, false));
+    public RunResponse get(@PathParam("id") long id) {
+        return RunResponse.of(runs.find(id, SCOPE));
     }
 
     @GET
@@ -76,12 +73,7 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response result(@PathParam("id") long id) {
-        JobView job = find(id, true);
-        if (job.resultJson() == null) {
-            throw new ConflictException("status", "run " + id + " is " + job.status() + (job.reason() == null ? "" : " (" + job.reason() + ")")
-                    + "; it has no result" + (job.status().terminal() ? "" : " yet"));
-        }
-        return Response.ok(job.resultJson(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(runs.result(id, SCOPE), MediaType.APPLICATION_JSON).build();
     }
 
     @DELETE
@@ -90,27 +82,19 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The run after the cancel (CANCELLED, or RUNNING with cancelRequested until the worker stops)")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanRunResponse cancel(@PathParam("id") long id) {
-        JobView before = find(id, false);
-        if (before.status().terminal()) {
-            throw new ConflictException("status", "run " + id + " is already " + before.status());
-        }
-        return response(runner.cancel(id).orElseThrow(() -> notFound(id)));
+    public RunResponse cancel(@PathParam("id") long id) {
+        return RunResponse.of(runs.cancel(id, SCOPE));
     }
 
     @POST
     @Path("/runs/{id}/retry")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Run a FAILED, CANCELLED or TIMED_OUT run again", description = "Same stored input snapshot.")
-    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(schema = @Schema(implementation = PlanRunResponse.class)))
+    @APIResponse(responseCode = "202", description = "Queued again", content = @Content(schema = @Schema(implementation = RunResponse.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in a retryable state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retry(@PathParam("id") long id) {
-        JobView before = find(id, false);
-        if (!runner.retry(id)) {
-            throw new ConflictException("status", "run " + id + " is " + before.status() + "; only FAILED, CANCELLED or TIMED_OUT runs can be retried");
-        }
-        return Response.accepted(response(find(id, false))).location(URI.create(RUNS + id)).build();
+        return RunResource.accepted(runs.retry(id, SCOPE), RUNS);
     }
 
     @POST
@@ -122,20 +106,5 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlanComparison compare(CompareRequest request) {
         return plans.compare(request);
-    }
-
-    private JobView find(long id, boolean withTexts) {
-        return store.get(id, withTexts).filter(j -> PlanService.JOB_KIND.equals(j.kind())).orElseThrow(() -> notFound(id));
-    }
-
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("no plan run with id " + id);
-    }
-
-    static PlanRunResponse response(JobView j) {
-        boolean hasResult = j.status() == JobStatus.OPTIMAL || j.status() == JobStatus.FEASIBLE || j.status() == JobStatus.INFEASIBLE
-                || j.status() == JobStatus.TIMED_OUT;
-        return new PlanRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(), j.createdAt(),
-                j.startedAt(), j.finishedAt(), hasResult ? RUNS + j.id() + "/result" : null);
     }
 }

@@ -1,6 +1,7 @@
 package com.gridpivot.api.plans;
 
 import com.gridpivot.api.Problem;
+import com.gridpivot.planning.input.ScenarioBody;
 import com.gridpivot.planning.store.ScenarioRecord;
 import com.gridpivot.planning.store.ScenarioService;
 import jakarta.inject.Inject;
@@ -13,10 +14,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

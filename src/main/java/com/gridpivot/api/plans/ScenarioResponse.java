@@ -1,5 +1,6 @@
 package com.gridpivot.api.plans;
 
+import com.gridpivot.planning.input.ScenarioBody;
 import java.time.Instant;
 
 /** A stored scenario. */

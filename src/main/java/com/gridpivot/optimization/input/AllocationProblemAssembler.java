@@ -1,10 +1,6 @@
 package com.gridpivot.optimization.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.gridpivot.api.allocation.AllocationRequest;
-import com.gridpivot.api.allocation.AllocationRequest.AiOptionInput;
-import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
-import com.gridpivot.api.allocation.AllocationRequest.MarketInput;
 import com.gridpivot.catalog.AiOffering;
 import com.gridpivot.catalog.AsicModel;
 import com.gridpivot.catalog.Catalog;
@@ -12,6 +8,9 @@ import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
 import com.gridpivot.optimization.input.AllocationProblem.SiteSpec;
+import com.gridpivot.optimization.input.AllocationRequest.AiOptionInput;
+import com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput;
+import com.gridpivot.optimization.input.AllocationRequest.MarketInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

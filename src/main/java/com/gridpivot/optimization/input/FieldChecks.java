@@ -1,7 +1,7 @@
 package com.gridpivot.optimization.input;
 
-import com.gridpivot.api.FieldError;
-import com.gridpivot.api.InvalidRequestException;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

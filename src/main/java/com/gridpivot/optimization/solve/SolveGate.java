@@ -1,6 +1,6 @@
 package com.gridpivot.optimization.solve;
 
-import com.gridpivot.api.OverloadedException;
+import com.gridpivot.errors.OverloadedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;

@@ -1,13 +1,8 @@
 package com.gridpivot.planning.input;
 
-import com.gridpivot.api.allocation.AllocationRequest.AiOptionInput;
-import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
-import com.gridpivot.api.plans.PlanRequest;
-import com.gridpivot.api.plans.PlanRequest.PlanAiOptionInput;
-import com.gridpivot.api.plans.ScenarioBody;
-import com.gridpivot.api.plans.ScenarioBody.AiOptionAssumption;
 import com.gridpivot.catalog.AiOffering;
 import com.gridpivot.catalog.Catalog;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.marketdata.BtcPricePath;
 import com.gridpivot.marketdata.HashpriceEngine;
 import com.gridpivot.marketdata.HashpriceProjection;
@@ -16,6 +11,8 @@ import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
+import com.gridpivot.optimization.input.AllocationRequest.AiOptionInput;
+import com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.optimization.input.PlausibleRanges;
 import com.gridpivot.optimization.input.SolverKind;
@@ -24,6 +21,8 @@ import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import com.gridpivot.planning.input.PlanRequest.PlanAiOptionInput;
+import com.gridpivot.planning.input.ScenarioBody.AiOptionAssumption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,7 +37,7 @@ import java.util.Set;
 
 /**
  * Validates a {@link PlanRequest} (with its scenario resolved) and turns it into a {@link PlanProblem}. Every invalid
- * field is listed by its JSON path in one {@link com.gridpivot.api.InvalidRequestException}.
+ * field is listed by its JSON path in one {@link InvalidRequestException}.
  */
 public final class PlanProblemAssembler {
     public static final int MAX_MONTHS = 120;

@@ -1,6 +1,6 @@
 package com.gridpivot.planning.result;
 
-import com.gridpivot.api.plans.FixedPlanBody.Step;
+import com.gridpivot.planning.input.FixedPlanBody.Step;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package com.gridpivot.planning.result;
 
 import com.google.ortools.linearsolver.MPVariable;
-import com.gridpivot.api.plans.FixedPlanBody.Step;
+import com.gridpivot.planning.input.FixedPlanBody.Step;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.model.CashCategory;
 import com.gridpivot.planning.model.MonthBlock;

@@ -1,6 +1,6 @@
 package com.gridpivot.planning.store;
 
-import com.gridpivot.api.plans.ScenarioBody;
+import com.gridpivot.planning.input.ScenarioBody;
 import java.time.Instant;
 
 /** A stored scenario as services return it. */

@@ -1,8 +1,8 @@
 package com.gridpivot.risk.runs;
 
-import com.gridpivot.api.plans.FixedPlanBody;
-import com.gridpivot.api.plans.PlanRequest;
-import com.gridpivot.api.plans.ScenarioBody;
+import com.gridpivot.planning.input.FixedPlanBody;
+import com.gridpivot.planning.input.PlanRequest;
+import com.gridpivot.planning.input.ScenarioBody;
 import java.util.List;
 
 /** Request bodies of the Monte Carlo and stochastic-plan runs. Numbers are boxed so a missing field can be told from 0. */

@@ -1,6 +1,6 @@
-package com.gridpivot.api.plans;
+package com.gridpivot.planning.input;
 
-import com.gridpivot.api.allocation.AllocationRequest.AsicFleetInput;
+import com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput;
 import java.util.List;
 
 /**

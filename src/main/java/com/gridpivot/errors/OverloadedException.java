@@ -1,4 +1,4 @@
-package com.gridpivot.api;
+package com.gridpivot.errors;
 
 /** The service is at capacity; answered 503 problem+json with Retry-After. */
 public class OverloadedException extends RuntimeException {

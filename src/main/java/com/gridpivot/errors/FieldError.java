@@ -1,4 +1,4 @@
-package com.gridpivot.api;
+package com.gridpivot.errors;
 
 /**
  * One offending field of a request.

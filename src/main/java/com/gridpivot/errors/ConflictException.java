@@ -1,10 +1,10 @@
-package com.gridpivot.api;
+package com.gridpivot.errors;
 
 import java.util.List;
 
 /**
  * Thrown when a request clashes with stored state: a duplicate name, a stale version. Mapped to HTTP 409
- * problem+json by {@link StorageProblemMappers}.
+ * problem+json by the api layer's StorageProblemMappers.
  */
 public class ConflictException extends RuntimeException {
     private final List<FieldError> errors;

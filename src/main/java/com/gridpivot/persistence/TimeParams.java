@@ -1,5 +1,6 @@
-package com.gridpivot.api;
+package com.gridpivot.persistence;
 
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.persistence.Resolution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +30,13 @@ public final class TimeParams {
         }
     }
 
-    static void checkRange(Instant from, Instant to) {
+    public static void checkRange(Instant from, Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidRequestException("to", "must be after from (" + from + ")");
         }
     }
 
-    static Resolution resolution(String value) {
+    public static Resolution resolution(String value) {
         if (value == null || value.isBlank()) {
             return Resolution.NATIVE;
         }

@@ -1,4 +1,4 @@
-package com.gridpivot.api;
+package com.gridpivot.errors;
 
 import java.util.List;
 

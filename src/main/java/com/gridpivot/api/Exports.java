@@ -1,9 +1,13 @@
-package com.gridpivot.reports;
+package com.gridpivot.api;
 
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.reports.CsvReport;
+import com.gridpivot.reports.ReportTable;
+import com.gridpivot.reports.XlsxReport;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** HTTP answers carrying report files, shared by the export resources. */
+/** HTTP answers carrying report files (the reports package writes them), shared by the export resources. */
 public final class Exports {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv";
@@ -22,7 +26,7 @@ public final class Exports {
             return csvResponse(CsvReport.write(tables), baseName);
         }
         ReportTable t = tables.stream().filter(x -> x.id().equals(table)).findFirst()
-                .orElseThrow(() -> new com.gridpivot.api.InvalidRequestException("table", "unknown table '" + table
+                .orElseThrow(() -> new InvalidRequestException("table", "unknown table '" + table
                         + "'; one of " + String.join(", ", tables.stream().map(ReportTable::id).toList())));
         return csvResponse(CsvReport.write(t), baseName + "-" + t.id());
     }

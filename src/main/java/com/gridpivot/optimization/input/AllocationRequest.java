@@ -1,4 +1,4 @@
-package com.gridpivot.api.allocation;
+package com.gridpivot.optimization.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

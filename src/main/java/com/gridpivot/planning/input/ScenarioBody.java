@@ -1,4 +1,4 @@
-package com.gridpivot.api.plans;
+package com.gridpivot.planning.input;
 
 import java.util.Map;
 

@@ -1,6 +1,10 @@
-package com.gridpivot.security;
+package com.gridpivot.api;
 
-import com.gridpivot.api.Problem;
+import com.gridpivot.security.ApiKeyService;
+import com.gridpivot.security.AuthConfig;
+import com.gridpivot.security.CurrentCaller;
+import com.gridpivot.security.RateLimiter;
+import com.gridpivot.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package com.gridpivot.api;
+package com.gridpivot.sites;
 
 import java.time.Instant;
 import java.util.List;

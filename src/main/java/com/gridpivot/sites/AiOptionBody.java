@@ -1,4 +1,4 @@
-package com.gridpivot.api;
+package com.gridpivot.sites;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
