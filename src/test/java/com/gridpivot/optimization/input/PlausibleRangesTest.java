@@ -3,7 +3,7 @@ package com.gridpivot.optimization.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridpivot.api.ApiExamples;
-import com.gridpivot.api.plans.PlanRequest;
+import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.EngineTestSupport;
 import com.gridpivot.optimization.result.AllocationResult;
@@ -87,7 +87,7 @@ class PlausibleRangesTest {
     void theWorkedExampleHasNoWarnings() throws Exception {
         List<String> out = new ArrayList<>();
         ASSEMBLER.assemble(EngineTestSupport.JSON.readValue(ApiExamples.ALLOCATION_REQUEST,
-                com.gridpivot.api.allocation.AllocationRequest.class), out);
+                com.gridpivot.optimization.input.AllocationRequest.class), out);
         assertThat(out).isEmpty();
     }
 
