@@ -1,12 +1,13 @@
 package com.gridpivot.planning;
 
 import com.gridpivot.optimization.input.FieldChecks;
-import com.gridpivot.optimization.solve.LpStatus;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
-import com.gridpivot.planning.model.CashCategory;
+import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.planning.model.PlanModel;
 import com.gridpivot.planning.model.PlanModelBuilder;
 import com.gridpivot.planning.result.CashFlowMetrics;
@@ -16,9 +17,7 @@ import com.gridpivot.planning.result.PlanResult.MonthRow;
 import com.gridpivot.planning.result.PlanResult.SolverInfo;
 import com.gridpivot.planning.result.PlanResult.Totals;
 import com.gridpivot.planning.result.PlanValues;
-import com.gridpivot.planning.solve.PlanSolveOutcome;
-import com.gridpivot.planning.solve.PlanSolver;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,16 +260,7 @@ public final class PlanEngine {
                     p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds());
             try (PlanModel model = PlanModelBuilder.build(relaxed, fixed)) {
                 // Maximise the lowest cash instead: the best any plan can do.
-                var s = model.solver();
-                s.objective().clear();
-                var floor = s.makeNumVar(-com.google.ortools.linearsolver.MPSolver.infinity(), com.google.ortools.linearsolver.MPSolver.infinity(), "lowestCash");
-                for (int m = 0; m < p.monthCount(); m++) {
-                    var row = s.makeConstraint(0.0, com.google.ortools.linearsolver.MPSolver.infinity(), "lowestCashDef[" + m + "]");
-                    row.setCoefficient(model.cash()[m], 1.0);
-                    row.setCoefficient(floor, -1.0);
-                }
-                s.objective().setCoefficient(floor, 1.0);
-                s.objective().setMaximization();
+                CashRows.maximiseLowestCash(model.solver(), model.cash());
                 PlanSolveOutcome o = PlanSolver.solve(model, control);
                 if (o.outcome().hasSolution()) {
                     int low = 0;

@@ -9,7 +9,7 @@ import com.gridpivot.api.allocation.AllocationRequest;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import com.gridpivot.testdata.RealData;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.input.PlanProblem;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.stochastic.StochasticEngine;
 import com.gridpivot.risk.stochastic.StochasticProblem;
 import com.gridpivot.risk.stochastic.StochasticResult;

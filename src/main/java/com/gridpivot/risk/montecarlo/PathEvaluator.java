@@ -130,11 +130,11 @@ public final class PathEvaluator {
                 aiPowerMw[q][m] += o.spec().pue() * reserved;
                 aiOnlineMwh[q][j][m] = online * h;
                 double perMw = -h * o.spec().variableOpexUsdPerMwh() - o.spec().fixedOpexUsdPerMwYear() * h / 8760.0
-                        - (o.spec().tenantPaysPower() ? 0.0 : o.spec().pue() * md.priceSumUsdPerMw());
+                        - md.aiEnergyCostUsdPerMw(o.spec());
                 fixedCashUsd[q][m] += perMw * online;
-                for (int k = Math.max(0, m - Math.max(1, o.leadTimeMonths()) + 1); k <= m; k++) {
-                    fixedCashUsd[q][m] -= o.spec().capexUsdPerMw() * o.capexShare(k, m) * value(f.aiStartsMw(), name, k);
-                }
+                double[] cash = fixedCashUsd[q];
+                int month = m;
+                o.capexPaidIn(m, (k, share) -> cash[month] -= o.spec().capexUsdPerMw() * share * value(f.aiStartsMw(), name, k));
             }
         }
         for (int m = 0; m < months; m++) {
