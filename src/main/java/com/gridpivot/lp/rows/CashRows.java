@@ -3,7 +3,6 @@ package com.gridpivot.lp.rows;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import com.gridpivot.economics.Formulas;
 import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.LpNames;
 import com.gridpivot.optimization.input.AllocationProblem;
