@@ -16,6 +16,16 @@ public final class Formulas {
         return (1.0 - poolFeeFraction) * HashpriceEngine.asicRevenueUsdPerMwh(hashpriceUsdPerPhDay, jPerTh);
     }
 
+    /** Mining energy cost per MWh of IT load at an energy price: price × pue (site power per IT power). */
+    public static double miningEnergyCostUsdPerMwh(double priceUsdPerMwh, double pue) {
+        return priceUsdPerMwh * pue;
+    }
+
+    /** Mining margin per MWh of IT load: revenue − price × pue − variable opex (what decides whether a fleet runs). */
+    public static double miningMarginUsdPerMwh(double revenueUsdPerMwh, double priceUsdPerMwh, double pue, double variableOpexUsdPerMwh) {
+        return revenueUsdPerMwh - miningEnergyCostUsdPerMwh(priceUsdPerMwh, pue) - variableOpexUsdPerMwh;
+    }
+
     /**
      * AI energy cost per MW of IT load over hours whose prices sum to {@code priceSumUsdPerMw}: pue × Σₜ pₜ, or 0 when the
      * tenant pays the power. With one hour's price it is the cost per MWh of that hour.

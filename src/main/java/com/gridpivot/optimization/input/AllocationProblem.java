@@ -61,7 +61,7 @@ public record AllocationProblem(
 
     /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
     public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-        return miningRevenueUsdPerMwh(f, t) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), priceUsdPerMwh[t], f.pue(), f.variableOpexUsdPerMwh());
     }
 
     /** Energy cost per MWh of IT load of option {@code o} in hour {@code t}: price × PUE, or 0 when the tenant pays. */

@@ -88,7 +88,7 @@ public final class AllocationResultBuilder {
                 mw = Math.max(mw, v);
                 mwh += v;
                 rev += p.miningRevenueUsdPerMwh(f, t) * v;
-                energyCost += p.priceUsdPerMwh()[t] * f.pue() * v;
+                energyCost += Formulas.miningEnergyCostUsdPerMwh(p.priceUsdPerMwh()[t], f.pue()) * v;
             }
             int curtailed = 0;
             double tol = BIND_TOL * Math.max(1.0, mw);

@@ -83,7 +83,8 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         /** Mining margin per MWh of IT load of fleet f in hour t: (1 − fee) h 1000/(24 e) − p pue − varOpex. */
         public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-            return f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+            return Formulas.miningMarginUsdPerMwh(f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]), priceUsdPerMwh[t], f.pue(),
+                    f.variableOpexUsdPerMwh());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.gridpivot.risk.montecarlo;
 
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
@@ -70,7 +71,7 @@ public final class PathEvaluator {
                 double[] cost = new double[md.hours()];
                 for (int t = 0; t < md.hours(); t++) {
                     rev[t] = f.revenueUsdPerMwhAt(md.hashpriceUsdPerPhDay()[t]);
-                    cost[t] = md.priceUsdPerMwh()[t] * f.pue() + f.variableOpexUsdPerMwh();
+                    cost[t] = Formulas.miningEnergyCostUsdPerMwh(md.priceUsdPerMwh()[t], f.pue()) + f.variableOpexUsdPerMwh();
                 }
                 revenueBase[m][i] = rev;
                 costPerMwh[m][i] = cost;
