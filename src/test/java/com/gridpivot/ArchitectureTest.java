@@ -3,9 +3,12 @@ package com.gridpivot;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.ortools.linearsolver.MPSolver;
 import com.gridpivot.api.Problem;
 import com.gridpivot.archfixture.model.FixtureModel;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,32 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage("com.gridpivot..model..", "com.gridpivot.lp..",
                         "com.gridpivot..solve..")
                 .because("a resource delegates formulas to the domain and neither builds nor solves an LP");
+    }
+
+    private static final Set<String> CREATE = Set.of("makeNumVar", "makeVar", "makeIntVar", "makeBoolVar", "makeConstraint",
+            "makeNumVarArray", "makeVarArray", "makeIntVarArray", "makeBoolVarArray");
+
+    private static final DescribedPredicate<JavaMethodCall> CREATES_VARIABLE_OR_ROW =
+            new DescribedPredicate<>("create an LP variable or row (MPSolver.make…)") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTargetOwner().isEquivalentTo(MPSolver.class) && CREATE.contains(call.getName());
+                }
+            };
+
+    /**
+     * Rule: the LP kernel and its row groups ({@code com.gridpivot.lp..}) are the only place where a model grows;
+     * builders compose the groups.
+     */
+    static ArchRule onlyTheLpKernelCreatesVariablesAndRowsRule() {
+        return noClasses().that().resideOutsideOfPackage("com.gridpivot.lp..")
+                .should().callMethodWhere(CREATES_VARIABLE_OR_ROW)
+                .because("variables and rows are created only by com.gridpivot.lp (kernel and row groups)");
+    }
+
+    @Test
+    void onlyTheLpKernelCreatesVariablesAndRows() {
+        onlyTheLpKernelCreatesVariablesAndRowsRule().check(main);
     }
 
     @Test

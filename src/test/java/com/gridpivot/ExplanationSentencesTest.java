@@ -14,7 +14,7 @@ import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanComparison;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.ParametricPlan;
 import com.gridpivot.risk.PlanSweepService;
 import com.gridpivot.risk.SweepInput;

@@ -7,9 +7,9 @@ import com.gridpivot.optimization.result.AllocationOutcome;
 import com.gridpivot.optimization.result.AllocationResult.SolverStats;
 import com.gridpivot.optimization.result.AllocationResultBuilder;
 import com.gridpivot.optimization.result.InfeasibilityExplainer;
-import com.gridpivot.optimization.solve.LpSolver;
-import com.gridpivot.optimization.solve.LpStatus;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpSolver;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
 
 /** The what-if pipeline: model → solve → results. Plain Java, usable without Quarkus. */
 public final class AllocationEngine {

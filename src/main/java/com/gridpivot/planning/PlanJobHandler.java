@@ -6,7 +6,7 @@ import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanResult;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import com.gridpivot.planning.input.PlanProblemAssembler;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.ScenarioBody;
 import com.gridpivot.planning.result.PlanComparison;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.planning.store.ScenarioService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

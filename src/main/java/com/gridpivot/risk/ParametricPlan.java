@@ -3,7 +3,7 @@ package com.gridpivot.risk;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
-import com.gridpivot.planning.model.CashCategory;
+import com.gridpivot.lp.rows.CashCategory;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +47,7 @@ public record ParametricPlan(PlanProblem base) {
 
         /** δₘ = (1 + r)^−(m+1)/12 at this point's rate. */
         public double discountFactor(int m) {
-            return Math.pow(1.0 + discountRate, -(m + 1) / 12.0);
+            return com.gridpivot.economics.Formulas.discountFactor(discountRate, m);
         }
     }
 

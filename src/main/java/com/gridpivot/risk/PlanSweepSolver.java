@@ -2,20 +2,21 @@ package com.gridpivot.risk;
 
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
-import com.gridpivot.planning.model.CashCategory;
+import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.lp.rows.CashRows;
+import com.gridpivot.lp.rows.NpvObjective;
 import com.gridpivot.planning.model.MonthBlock;
 import com.gridpivot.planning.model.MonthBlocks;
 import com.gridpivot.planning.model.PlanModel;
-import com.gridpivot.planning.model.PlanModel.Term;
 import com.gridpivot.planning.model.PlanModelBuilder;
-import com.gridpivot.planning.solve.PlanSolver;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.planning.PlanSolver;
+import com.gridpivot.lp.RunControl;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -182,27 +183,12 @@ public final class PlanSweepSolver {
      */
     static void apply(PlanModel m, ParametricPlan.Factors f, Map<MPVariable, PlanOption> optionOf) {
         PlanProblem p = m.problem();
-        Map<MPVariable, Double> objective = new IdentityHashMap<>();
-        for (int month = 0; month < p.monthCount(); month++) {
-            Map<MPVariable, Double> cashFlow = new IdentityHashMap<>();
-            for (Term t : m.terms().get(month)) {
-                double s = t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category());
-                cashFlow.merge(t.variable(), s * t.coefficientUsd(), Double::sum);
-            }
-            double delta = f.discountFactor(month);
-            for (Map.Entry<MPVariable, Double> e : cashFlow.entrySet()) {
-                m.cashBalance()[month].setCoefficient(e.getKey(), -e.getValue());
-                objective.merge(e.getKey(), delta * e.getValue(), Double::sum);
-            }
-        }
-        if (m.sold() != null) {
-            int last = p.monthCount() - 1;
-            double end = f.discountFactor(last) * p.months().get(last).btcPriceUsd() * f.btcPriceScale();
-            for (MPVariable v : m.sold()) {
-                objective.merge(v, -end, Double::sum);
-            }
-        }
-        objective.forEach((v, c) -> m.solver().objective().setCoefficient(v, c));
+        List<Map<MPVariable, Double>> flows = CashRows.flows(m.terms(),
+                t -> t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category()));
+        CashRows.setBalance(m.cashBalance(), flows);
+        int last = p.monthCount() - 1;
+        double end = f.discountFactor(last) * p.months().get(last).btcPriceUsd() * f.btcPriceScale();
+        NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(flows, f::discountFactor, m.sold(), end));
     }
 
     /** Reads the MW the sweep reports out of a solved model. */

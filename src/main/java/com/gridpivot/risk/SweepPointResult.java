@@ -1,6 +1,6 @@
 package com.gridpivot.risk;
 
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import java.util.Map;
 
 /**

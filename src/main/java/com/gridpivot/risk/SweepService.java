@@ -7,7 +7,7 @@ import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,9 +5,11 @@ import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.model.AllocationModel;
 import com.gridpivot.optimization.model.AllocationModelBuilder;
 import com.gridpivot.optimization.model.HourBlock;
-import com.gridpivot.optimization.solve.LpSolver;
-import com.gridpivot.optimization.solve.LpStatus;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpSolver;
+import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,17 +102,11 @@ public final class SweepSolver {
         // Objective of one point: block margin sums, AI value per MW; the budget row follows swept capex.
         for (int b = 0; b < m.blocks().size(); b++) {
             HourBlock block = m.blocks().get(b);
-            double[] sums = SweepBlocks.marginSums(p, block.hours(), block.activeFleets());
-            for (int k = 0; k < sums.length; k++) {
-                m.solver().objective().setCoefficient(m.dispatch()[b][k], sums[k]);
-            }
+            NpvObjective.setDispatchMargins(m.solver(), m.dispatch()[b], SweepBlocks.marginSums(p, block.hours(), block.activeFleets()));
         }
-        for (int j = 0; j < m.aiIt().length; j++) {
-            var o = p.aiOptions().get(j);
-            m.solver().objective().setCoefficient(m.aiIt()[j], AllocationModelBuilder.aiNetUsdPerMw(p, o));
-            if (m.capexBudget() != null) {
-                m.capexBudget().setCoefficient(m.aiIt()[j], o.capexUsdPerMw());
-            }
+        NpvObjective.setAiNet(m.solver(), p, m.aiIt());
+        if (m.capexBudget() != null) {
+            AiBuildRows.setCapexBudget(m.capexBudget(), p, m.aiIt());
         }
         times.build(t0);
         SolveOutcome s = LpSolver.solve(m.solver(), p.solver(), p.timeLimitSeconds(), 1e-6 * Math.max(1.0, p.site().interconnectMw()));

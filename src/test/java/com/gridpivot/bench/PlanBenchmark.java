@@ -9,7 +9,7 @@ import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.result.PlanResult;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.testdata.RealData;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -8,7 +8,7 @@ import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
 import com.gridpivot.planning.input.PlanRequest;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.BtcHistory;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.montecarlo.MonteCarloResult;

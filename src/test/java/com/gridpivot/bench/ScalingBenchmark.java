@@ -11,7 +11,7 @@ import com.gridpivot.optimization.input.HourAggregation;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.model.AllocationModel;
 import com.gridpivot.optimization.model.AllocationModelBuilder;
-import com.gridpivot.optimization.model.MpsWriter;
+import com.gridpivot.lp.MpsWriter;
 import com.gridpivot.optimization.result.AllocationResult;
 import com.gridpivot.testdata.Highs;
 import com.gridpivot.testdata.RealData;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -11,7 +11,7 @@ import com.gridpivot.optimization.input.AllocationProblem.SiteSpec;
 import com.gridpivot.optimization.input.HourAggregation;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -29,7 +29,7 @@ class MpsCrossCheckTest {
         double objective = AllocationEngine.solve(p).result().economics().netUsd();
         String mps;
         try (AllocationModel m = AllocationModelBuilder.build(p)) {
-            mps = com.gridpivot.optimization.model.MpsWriter.write(m.solver(), "year-" + aggregation);
+            mps = com.gridpivot.lp.MpsWriter.write(m.solver(), "year-" + aggregation);
         }
         assertThat(mps).contains("interconnect[").contains("aiIt[H100]").contains("capexBudget").contains("aiTotal");
         if (aggregation.equals("NONE")) {

@@ -8,7 +8,7 @@ import com.gridpivot.optimization.input.AllocationProblemAssembler;
 import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.optimization.input.SolverKind;
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import com.gridpivot.testdata.Highs;
 import com.gridpivot.testdata.RealData;
 import java.nio.file.Files;

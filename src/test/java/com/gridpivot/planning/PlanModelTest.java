@@ -11,7 +11,7 @@ import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanComparison;
 import com.gridpivot.planning.result.PlanResult;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

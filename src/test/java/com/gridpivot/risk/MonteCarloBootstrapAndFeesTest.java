@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.gridpivot.marketdata.HashpriceEngine;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.BtcHistory;
 import com.gridpivot.risk.montecarlo.FeeHistory;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;

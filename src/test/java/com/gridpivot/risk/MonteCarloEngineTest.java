@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.BtcHistory;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.montecarlo.MonteCarloResult;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.input.PlanProblem;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.stochastic.StochasticEngine;
 import com.gridpivot.risk.stochastic.StochasticProblem;
 import com.gridpivot.risk.stochastic.StochasticResult;
@@ -107,6 +107,29 @@ class StochasticPlanTest {
         assertThat(ra.cvar().valueAtRiskUsd()).isCloseTo(172_000.0, within(EPS));
         assertThat(ra.valueMeasures().vssUsd()).isGreaterThanOrEqualTo(-EPS);
         assertThat(ra.valueMeasures().evpiUsd()).isGreaterThanOrEqualTo(-EPS);
+    }
+
+    /*
+     * Cash by category per scenario, as a plan reports it (the same CashRows terms, each scenario's coefficients). At
+     * p(bull) = 0.6 the expected NPV 0.6 (297,600 − 25,120 x) + 0.4 (111,600 + 12,080 x) falls in x: no conversion, the
+     * 5 MW fleet mines all 744 h in both scenarios. Bull: revenue 100 × 744 × 5 = 372,000, energy −20 × 744 × 5 = −74,400;
+     * bear: revenue 50 × 744 × 5 = 186,000, the same energy. Nothing else moves cash; r = 0, so the sum is the NPV.
+     */
+    @Test
+    void eachScenarioReportsCashByCategory() {
+        StochasticResult r = StochasticEngine.run(new StochasticProblem(List.of("bull", "bear"), new double[] {0.6, 0.4},
+                List.of(oneMonth(50_000), oneMonth(25_000)), 0, null), RunControl.NONE);
+        var bull = r.scenarios().get(0).cashByCategoryUsd();
+        var bear = r.scenarios().get(1).cashByCategoryUsd();
+        assertThat(bull.get("MINING_REVENUE")).isCloseTo(372_000.0, within(EPS));
+        assertThat(bull.get("MINING_ENERGY")).isCloseTo(-74_400.0, within(EPS));
+        assertThat(bear.get("MINING_REVENUE")).isCloseTo(186_000.0, within(EPS));
+        assertThat(bear.get("MINING_ENERGY")).isCloseTo(-74_400.0, within(EPS));
+        for (String c : List.of("AI_REVENUE", "AI_ENERGY", "AI_CAPEX", "AI_OPEX", "MINING_OPEX", "ASIC_PURCHASE", "TREASURY_SALE")) {
+            assertThat(bull.get(c)).as(c).isCloseTo(0.0, within(EPS));
+        }
+        assertThat(bull.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(297_600.0, within(EPS));
+        assertThat(bear.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(111_600.0, within(EPS));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.gridpivot.optimization.input;
 
-import com.gridpivot.marketdata.HashpriceEngine;
+import com.gridpivot.economics.Formulas;
 import java.util.List;
 
 /**
@@ -61,12 +61,12 @@ public record AllocationProblem(
 
     /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
     public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-        return miningRevenueUsdPerMwh(f, t) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), priceUsdPerMwh[t], f.pue(), f.variableOpexUsdPerMwh());
     }
 
     /** Energy cost per MWh of IT load of option {@code o} in hour {@code t}: price × PUE, or 0 when the tenant pays. */
     public double aiEnergyCostUsdPerMwh(AiOptionSpec o, int t) {
-        return o.tenantPaysPower() ? 0.0 : priceUsdPerMwh[t] * o.pue();
+        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), priceUsdPerMwh[t]);
     }
 
     /**
@@ -111,7 +111,7 @@ public record AllocationProblem(
 
         /** Revenue per MWh of IT load at a hashprice, before energy: (1 − fee) × h × 1000 / (24 e). */
         public double revenueUsdPerMwhAt(double hashpriceUsdPerPhDay) {
-            return (1.0 - poolFeeFraction) * HashpriceEngine.asicRevenueUsdPerMwh(hashpriceUsdPerPhDay, jPerTh());
+            return Formulas.miningRevenueUsdPerMwh(poolFeeFraction, jPerTh(), hashpriceUsdPerPhDay);
         }
     }
 

@@ -12,10 +12,7 @@ import com.gridpivot.optimization.input.AllocationRequest.AiOptionInput;
 import com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput;
 import com.gridpivot.optimization.input.AllocationRequest.MarketInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Validates an allocation request and resolves it into an {@link AllocationProblem}: catalog figures filled in,
@@ -278,35 +275,20 @@ public final class AllocationProblemAssembler {
         return path;
     }
 
+    /** Fleet and option names by the one rule of {@link UniqueNames} (the plan's assembler applies it too). */
     private static void uniqueNames(AllocationRequest req, FieldChecks c) {
-        Map<String, String> seen = new HashMap<>();
+        UniqueNames names = new UniqueNames(c);
         if (req.asicFleets() != null) {
             for (int i = 0; i < req.asicFleets().size(); i++) {
                 AsicFleetInput f = req.asicFleets().get(i);
-                String n = f == null ? null : f.name() != null ? f.name() : f.model();
-                check(seen, n, "asicFleets[" + i + "].name", c);
+                names.fleet(f == null ? null : f.name() != null ? f.name() : f.model(), "asicFleets[" + i + "].name");
             }
         }
         if (req.aiOptions() != null) {
             for (int j = 0; j < req.aiOptions().size(); j++) {
                 AiOptionInput o = req.aiOptions().get(j);
-                String n = o == null ? null : o.name() != null ? o.name() : o.offering();
-                if (n != null && n.trim().equalsIgnoreCase("mining")) {
-                    c.error("aiOptions[" + j + "].name", "'mining' is reserved for the ASIC total in revenuePerItMwhUsd; choose another name");
-                }
-                check(seen, n, "aiOptions[" + j + "].name", c);
+                names.aiOption(o == null ? null : o.name() != null ? o.name() : o.offering(), "aiOptions[" + j + "].name");
             }
-        }
-    }
-
-    private static void check(Map<String, String> seen, String name, String path, FieldChecks c) {
-        if (name == null || name.isBlank()) {
-            return;
-        }
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        String first = seen.putIfAbsent(key, path);
-        if (first != null) {
-            c.error(path, "duplicate name '" + name.trim() + "' (also used by " + first + "); fleet and option names must be unique");
         }
     }
 

@@ -2,7 +2,7 @@ package com.gridpivot.optimization.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.gridpivot.optimization.input.ResolvedInputs;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -3,6 +3,7 @@ package com.gridpivot.optimization.result;
 import static com.gridpivot.optimization.input.FieldChecks.fmt;
 
 import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
@@ -15,8 +16,8 @@ import com.gridpivot.optimization.result.AllocationResult.FleetDispatch;
 import com.gridpivot.optimization.result.AllocationResult.IdleReason;
 import com.gridpivot.optimization.result.AllocationResult.ShadowPrices;
 import com.gridpivot.optimization.result.AllocationResult.SolverStats;
-import com.gridpivot.optimization.solve.LpStatus;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class AllocationResultBuilder {
                 mw = Math.max(mw, v);
                 mwh += v;
                 rev += p.miningRevenueUsdPerMwh(f, t) * v;
-                energyCost += p.priceUsdPerMwh()[t] * f.pue() * v;
+                energyCost += Formulas.miningEnergyCostUsdPerMwh(p.priceUsdPerMwh()[t], f.pue()) * v;
             }
             int curtailed = 0;
             double tol = BIND_TOL * Math.max(1.0, mw);
@@ -120,9 +121,7 @@ public final class AllocationResultBuilder {
             AiOptionSpec o = p.aiOptions().get(j);
             aiMw.put(o.name(), y[j]);
             aiRevenue += o.revenueUsdPerMwh() * hours * y[j];
-            if (!o.tenantPaysPower()) {
-                energyCost += sumPrice * o.pue() * y[j];
-            }
+            energyCost += Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), sumPrice) * y[j];
             capexCharge += o.capexUsdPerMw() * p.capitalRecoveryFactor() * years * y[j];
             opex += (o.variableOpexUsdPerMwh() * hours + o.fixedOpexUsdPerMwYear() * years) * y[j];
         }

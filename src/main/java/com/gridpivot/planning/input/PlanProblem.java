@@ -1,5 +1,6 @@
 package com.gridpivot.planning.input;
 
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.input.SolverKind;
@@ -42,7 +43,7 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
     /** δ_m = (1 + r)^−(m+1)/12: month m's cash flow counts at the month's end. */
     public double discountFactor(int m) {
-        return Math.pow(1.0 + discountRate, -(m + 1) / 12.0);
+        return Formulas.discountFactor(discountRate, m);
     }
 
     /** The treasury BTC's value at the horizon's end, discounted: δ_{M−1} × BTC price of the last month. */
@@ -67,6 +68,11 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
             return priceUsdPerMwh.length;
         }
 
+        /** Energy cost over the month per MW of IT load of option o: pue Σₜ pₜ, or 0 when the tenant pays. */
+        public double aiEnergyCostUsdPerMw(AiOptionSpec o) {
+            return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), priceSumUsdPerMw());
+        }
+
         public double priceSumUsdPerMw() {
             double s = 0.0;
             for (double p : priceUsdPerMwh) {
@@ -77,7 +83,8 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         /** Mining margin per MWh of IT load of fleet f in hour t: (1 − fee) h 1000/(24 e) − p pue − varOpex. */
         public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-            return f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]) - priceUsdPerMwh[t] * f.pue() - f.variableOpexUsdPerMwh();
+            return Formulas.miningMarginUsdPerMwh(f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]), priceUsdPerMwh[t], f.pue(),
+                    f.variableOpexUsdPerMwh());
         }
     }
 
@@ -105,10 +112,12 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         /** Share of the capex of MW started in month k that is paid in month m. */
         public double capexShare(int k, int m) {
-            if (capexTiming == CapexTiming.AT_START || leadTimeMonths <= 1) {
-                return m == k ? 1.0 : 0.0;
-            }
-            return m >= k && m < k + leadTimeMonths ? 1.0 / leadTimeMonths : 0.0;
+            return Formulas.capexShare(capexTiming == CapexTiming.AT_START, leadTimeMonths, k, m);
+        }
+
+        /** Calls {@code share.accept(k, capexShare(k, m))} for every start month k whose capex is (partly) paid in month m. */
+        public void capexPaidIn(int m, java.util.function.BiConsumer<Integer, Double> share) {
+            Formulas.capexPaidIn(capexTiming == CapexTiming.AT_START, leadTimeMonths, m, share);
         }
     }
 

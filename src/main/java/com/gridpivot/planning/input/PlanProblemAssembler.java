@@ -16,6 +16,7 @@ import com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.optimization.input.PlausibleRanges;
 import com.gridpivot.optimization.input.SolverKind;
+import com.gridpivot.optimization.input.UniqueNames;
 import com.gridpivot.planning.input.PlanProblem.CapexTiming;
 import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
@@ -114,12 +115,13 @@ public final class PlanProblemAssembler {
         Map<String, String> overridden = new HashMap<>();
         for (int j = 0; j < optionInputs.size(); j++) {
             PlanAiOptionInput o = optionInputs.get(j);
-            AiOptionAssumption ov = o == null || o.name() == null ? null : overrides.get(o.name());
-            converted.add(o == null ? null : withOverrides(o, ov, "scenario.ai.options." + o.name(), c));
+            String clean = o == null || o.name() == null ? null : UniqueNames.clean(o.name());
+            AiOptionAssumption ov = clean == null ? null : overrides.get(clean);
+            converted.add(o == null ? null : withOverrides(o, ov, "scenario.ai.options." + clean, c));
             if (ov != null) {
                 // a rate the scenario replaces is warned about under the scenario's path
                 String from = "aiOptions[" + j + "].";
-                String to = "scenario.ai.options." + o.name() + ".";
+                String to = "scenario.ai.options." + clean + ".";
                 if (ov.leaseUsdPerGpuHour() != null) {
                     overridden.put(from + "leaseUsdPerGpuHour", to + "leaseUsdPerGpuHour");
                 }
@@ -137,7 +139,7 @@ public final class PlanProblemAssembler {
         Set<String> optionNames = new HashSet<>();
         optionInputs.forEach(o -> {
             if (o != null && o.name() != null) {
-                optionNames.add(o.name());
+                optionNames.add(UniqueNames.clean(o.name()));
             }
         });
         for (String name : overrides.keySet()) {
@@ -177,8 +179,8 @@ public final class PlanProblemAssembler {
                 continue;
             }
             String p = "aiOptions[" + j + "]";
-            AiOptionAssumption ov = o.name() == null ? null : overrides.get(o.name());
-            String op = "scenario.ai.options." + o.name();
+            AiOptionAssumption ov = o.name() == null ? null : overrides.get(UniqueNames.clean(o.name()));
+            String op = "scenario.ai.options." + UniqueNames.clean(o.name());
             AiOffering off = o.offering() == null ? null : catalog.aiOffering(o.offering()).orElse(null);
             int lead;
             if (ov != null && ov.leadTimeMonths() != null) {
@@ -234,7 +236,7 @@ public final class PlanProblemAssembler {
     }
 
     private static String nameOf(PlanAiOptionInput o, AiOffering off) {
-        return o.name() != null ? o.name() : off == null ? null : off.name();
+        return o.name() != null ? UniqueNames.clean(o.name()) : off == null ? null : off.name();
     }
 
     /** The option with the scenario's rates and capex put in; the scenario's values are checked under its own path. */
@@ -261,31 +263,20 @@ public final class PlanProblemAssembler {
                 o.maxItMw(), capex, o.variableOpexUsdPerMwh(), o.fixedOpexUsdPerMwYear());
     }
 
+    /** Fleet and option names by the one rule of {@link UniqueNames}, as in a what-if: trimmed, case-insensitive, no "mining". */
     private static void uniqueNames(PlanRequest req, FieldChecks c) {
-        Map<String, String> seen = new HashMap<>();
+        UniqueNames names = new UniqueNames(c);
         if (req.asicFleets() != null) {
             for (int i = 0; i < req.asicFleets().size(); i++) {
                 AsicFleetInput f = req.asicFleets().get(i);
-                String name = f == null ? null : f.name() != null ? f.name() : f.model();
-                check(seen, name, "asicFleets[" + i + "].name", c);
+                names.fleet(f == null ? null : f.name() != null ? f.name() : f.model(), "asicFleets[" + i + "].name");
             }
         }
         if (req.aiOptions() != null) {
             for (int j = 0; j < req.aiOptions().size(); j++) {
                 PlanAiOptionInput o = req.aiOptions().get(j);
-                String name = o == null ? null : o.name() != null ? o.name() : o.offering();
-                check(seen, name, "aiOptions[" + j + "].name", c);
+                names.aiOption(o == null ? null : o.name() != null ? o.name() : o.offering(), "aiOptions[" + j + "].name");
             }
-        }
-    }
-
-    private static void check(Map<String, String> seen, String name, String path, FieldChecks c) {
-        if (name == null) {
-            return;
-        }
-        String first = seen.putIfAbsent(name, path);
-        if (first != null) {
-            c.error(path, "duplicate name '" + name + "' (also " + first + "); fleets and options need unique names");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.gridpivot.planning.model;
 
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.model.MeritOrder;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
@@ -68,7 +69,7 @@ public final class MonthBlocks {
             FleetSpec f = fleets.get(order[k]);
             for (int t : hours) {
                 rev[k] += f.revenueUsdPerMwhAt(month.hashpriceUsdPerPhDay()[t]);
-                energy[k] += month.priceUsdPerMwh()[t] * f.pue();
+                energy[k] += Formulas.miningEnergyCostUsdPerMwh(month.priceUsdPerMwh()[t], f.pue());
                 opex[k] += f.variableOpexUsdPerMwh();
             }
         }

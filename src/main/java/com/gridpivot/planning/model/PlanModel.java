@@ -3,6 +3,7 @@ package com.gridpivot.planning.model;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import java.util.List;
@@ -25,10 +26,6 @@ public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, L
                         MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
                         MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
                         MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs) implements AutoCloseable {
-
-    /** coefficient × variable in month m's cash flow. */
-    public record Term(MPVariable variable, double coefficientUsd, CashCategory category) {
-    }
 
     @Override
     public void close() {

@@ -55,6 +55,88 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 inputWarnings == null ? List.of() : List.copyOf(inputWarnings));
     }
 
+    /** The answer without a plan (no solution): its status, why, and the solver's figures. */
+    public static PlanResult without(String name, String status, String hourModel, String explanation, SolverInfo solver) {
+        return new Builder(name, status, hourModel, solver).explanation(explanation).build();
+    }
+
+    /** Fills a result by topic instead of by position; what is not set stays null (monthly: empty). */
+    public static final class Builder {
+        private final String name;
+        private final String status;
+        private final String hourModel;
+        private final SolverInfo solver;
+        private String explanation;
+        private Double npvUsd;
+        private Double stayOnBitcoinNpvUsd;
+        private Double incrementalNpvUsd;
+        private Double incrementalIrrAnnual;
+        private String irrNote;
+        private String paybackMonth;
+        private Integer paybackMonths;
+        private String lowestCashMonth;
+        private Double lowestCashUsd;
+        private Totals totals;
+        private Map<String, Double> revenuePerItMwhUsd;
+        private Decisions decisions;
+        private List<MonthRow> monthly = List.of();
+
+        public Builder(String name, String status, String hourModel, SolverInfo solver) {
+            this.name = name;
+            this.status = status;
+            this.hourModel = hourModel;
+            this.solver = solver;
+        }
+
+        public Builder explanation(String explanation) {
+            this.explanation = explanation;
+            return this;
+        }
+
+        public Builder npv(Double npvUsd, Double stayOnBitcoinNpvUsd, Double incrementalNpvUsd) {
+            this.npvUsd = npvUsd;
+            this.stayOnBitcoinNpvUsd = stayOnBitcoinNpvUsd;
+            this.incrementalNpvUsd = incrementalNpvUsd;
+            return this;
+        }
+
+        public Builder irr(Double incrementalIrrAnnual, String irrNote) {
+            this.incrementalIrrAnnual = incrementalIrrAnnual;
+            this.irrNote = irrNote;
+            return this;
+        }
+
+        public Builder payback(String paybackMonth, Integer paybackMonths) {
+            this.paybackMonth = paybackMonth;
+            this.paybackMonths = paybackMonths;
+            return this;
+        }
+
+        public Builder lowestCash(String lowestCashMonth, Double lowestCashUsd) {
+            this.lowestCashMonth = lowestCashMonth;
+            this.lowestCashUsd = lowestCashUsd;
+            return this;
+        }
+
+        public Builder totals(Totals totals, Map<String, Double> revenuePerItMwhUsd) {
+            this.totals = totals;
+            this.revenuePerItMwhUsd = revenuePerItMwhUsd;
+            return this;
+        }
+
+        public Builder plan(Decisions decisions, List<MonthRow> monthly) {
+            this.decisions = decisions;
+            this.monthly = monthly;
+            return this;
+        }
+
+        public PlanResult build() {
+            return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
+                    irrNote, paybackMonth, paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly,
+                    solver);
+        }
+    }
+
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
                          double opexUsd, double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasuryProceedsUsd,
                          double treasurySoldBtc, double miningEnergyMwh, double aiEnergyMwh, double netCashFlowUsd) {
@@ -83,6 +165,107 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            double treasuryProceedsUsd, double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh,
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw) {
+
+        /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
+        public static final class Builder {
+            private final String month;
+            private double cashFlowUsd;
+            private double cumulativeCashUsd;
+            private Double incrementalCashFlowUsd;
+            private double discountFactor;
+            private double miningRevenueUsd;
+            private double miningEnergyCostUsd;
+            private double aiRevenueUsd;
+            private double aiEnergyCostUsd;
+            private double opexUsd;
+            private double aiCapexUsd;
+            private double asicSalvageUsd;
+            private double asicPurchaseUsd;
+            private double treasurySoldBtc;
+            private double treasuryProceedsUsd;
+            private double btcPriceUsd;
+            private double meanHashpriceUsdPerPhDay;
+            private double meanEnergyPriceUsdPerMwh;
+            private Map<String, Double> asicKeptMw;
+            private Map<String, Double> asicDispatchedMwAvg;
+            private Map<String, Double> aiStartedMw;
+            private Map<String, Double> aiUnderConstructionMw;
+            private Map<String, Double> aiOnlineMw;
+            private double miningMw;
+            private double aiOnlineTotalMw;
+
+            public Builder(String month) {
+                this.month = month;
+            }
+
+            public Builder cash(double cashFlowUsd, double cumulativeCashUsd, Double incrementalCashFlowUsd, double discountFactor) {
+                this.cashFlowUsd = cashFlowUsd;
+                this.cumulativeCashUsd = cumulativeCashUsd;
+                this.incrementalCashFlowUsd = incrementalCashFlowUsd;
+                this.discountFactor = discountFactor;
+                return this;
+            }
+
+            public Builder mining(double revenueUsd, double energyCostUsd) {
+                this.miningRevenueUsd = revenueUsd;
+                this.miningEnergyCostUsd = energyCostUsd;
+                return this;
+            }
+
+            public Builder ai(double revenueUsd, double energyCostUsd, double capexUsd) {
+                this.aiRevenueUsd = revenueUsd;
+                this.aiEnergyCostUsd = energyCostUsd;
+                this.aiCapexUsd = capexUsd;
+                return this;
+            }
+
+            public Builder opex(double opexUsd) {
+                this.opexUsd = opexUsd;
+                return this;
+            }
+
+            public Builder asicTrades(double salvageUsd, double purchaseUsd) {
+                this.asicSalvageUsd = salvageUsd;
+                this.asicPurchaseUsd = purchaseUsd;
+                return this;
+            }
+
+            public Builder treasury(double soldBtc, double proceedsUsd) {
+                this.treasurySoldBtc = soldBtc;
+                this.treasuryProceedsUsd = proceedsUsd;
+                return this;
+            }
+
+            public Builder market(double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh) {
+                this.btcPriceUsd = btcPriceUsd;
+                this.meanHashpriceUsdPerPhDay = meanHashpriceUsdPerPhDay;
+                this.meanEnergyPriceUsdPerMwh = meanEnergyPriceUsdPerMwh;
+                return this;
+            }
+
+            public Builder asic(Map<String, Double> keptMw, Map<String, Double> dispatchedMwAvg, double miningMw) {
+                this.asicKeptMw = keptMw;
+                this.asicDispatchedMwAvg = dispatchedMwAvg;
+                this.miningMw = miningMw;
+                return this;
+            }
+
+            public Builder aiMw(Map<String, Double> startedMw, Map<String, Double> underConstructionMw, Map<String, Double> onlineMw,
+                                double onlineTotalMw) {
+                this.aiStartedMw = startedMw;
+                this.aiUnderConstructionMw = underConstructionMw;
+                this.aiOnlineMw = onlineMw;
+                this.aiOnlineTotalMw = onlineTotalMw;
+                return this;
+            }
+
+            public MonthRow build() {
+                return new MonthRow(month, cashFlowUsd, cumulativeCashUsd, incrementalCashFlowUsd, discountFactor, miningRevenueUsd,
+                        miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
+                        treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
+                        asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw);
+            }
+        }
     }
 
     /**

@@ -3,10 +3,10 @@ package com.gridpivot.planning.result;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.planning.input.FixedPlanBody.Step;
 import com.gridpivot.planning.input.PlanProblem;
-import com.gridpivot.planning.model.CashCategory;
+import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.planning.model.MonthBlock;
 import com.gridpivot.planning.model.PlanModel;
-import com.gridpivot.planning.model.PlanModel.Term;
+import com.gridpivot.lp.rows.CashRows.Term;
 import java.util.ArrayList;
 import java.util.List;
 

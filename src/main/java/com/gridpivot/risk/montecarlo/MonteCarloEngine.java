@@ -1,12 +1,12 @@
 package com.gridpivot.risk.montecarlo;
 
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.PlanEngine.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanValues;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.Histogram;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.PlanDistribution;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.Stats;

@@ -1,5 +1,6 @@
 package com.gridpivot.risk.montecarlo;
 
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
@@ -70,7 +71,7 @@ public final class PathEvaluator {
                 double[] cost = new double[md.hours()];
                 for (int t = 0; t < md.hours(); t++) {
                     rev[t] = f.revenueUsdPerMwhAt(md.hashpriceUsdPerPhDay()[t]);
-                    cost[t] = md.priceUsdPerMwh()[t] * f.pue() + f.variableOpexUsdPerMwh();
+                    cost[t] = Formulas.miningEnergyCostUsdPerMwh(md.priceUsdPerMwh()[t], f.pue()) + f.variableOpexUsdPerMwh();
                 }
                 revenueBase[m][i] = rev;
                 costPerMwh[m][i] = cost;
@@ -130,11 +131,11 @@ public final class PathEvaluator {
                 aiPowerMw[q][m] += o.spec().pue() * reserved;
                 aiOnlineMwh[q][j][m] = online * h;
                 double perMw = -h * o.spec().variableOpexUsdPerMwh() - o.spec().fixedOpexUsdPerMwYear() * h / 8760.0
-                        - (o.spec().tenantPaysPower() ? 0.0 : o.spec().pue() * md.priceSumUsdPerMw());
+                        - md.aiEnergyCostUsdPerMw(o.spec());
                 fixedCashUsd[q][m] += perMw * online;
-                for (int k = Math.max(0, m - Math.max(1, o.leadTimeMonths()) + 1); k <= m; k++) {
-                    fixedCashUsd[q][m] -= o.spec().capexUsdPerMw() * o.capexShare(k, m) * value(f.aiStartsMw(), name, k);
-                }
+                double[] cash = fixedCashUsd[q];
+                int month = m;
+                o.capexPaidIn(m, (k, share) -> cash[month] -= o.spec().capexUsdPerMw() * share * value(f.aiStartsMw(), name, k));
             }
         }
         for (int m = 0; m < months; m++) {

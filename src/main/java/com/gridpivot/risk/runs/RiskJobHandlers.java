@@ -4,7 +4,7 @@ import com.gridpivot.jobs.JobContext;
 import com.gridpivot.jobs.JobHandler;
 import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobStatus;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.montecarlo.MonteCarloResult;
 import com.gridpivot.risk.stochastic.StochasticEngine;

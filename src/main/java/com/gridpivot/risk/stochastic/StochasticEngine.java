@@ -1,15 +1,15 @@
 package com.gridpivot.risk.stochastic;
 
 import com.google.ortools.linearsolver.MPVariable;
-import com.gridpivot.optimization.solve.LpSolver;
-import com.gridpivot.optimization.solve.LpStatus;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpSolver;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.PlanEngine.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
-import com.gridpivot.planning.solve.PlanSolver;
-import com.gridpivot.planning.solve.RunControl;
+import com.gridpivot.planning.PlanSolver;
+import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.stochastic.StochasticResult.CvarValue;
 import com.gridpivot.risk.stochastic.StochasticResult.Decision;
@@ -17,7 +17,11 @@ import com.gridpivot.risk.stochastic.StochasticResult.ScenarioValue;
 import com.gridpivot.risk.stochastic.StochasticResult.SolverInfo;
 import com.gridpivot.risk.stochastic.StochasticResult.ValueMeasures;
 import java.util.ArrayList;
+import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.lp.rows.CashRows;
+import com.gridpivot.lp.rows.CashRows.Term;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -28,8 +32,9 @@ public final class StochasticEngine {
     }
 
     /** The solved two-stage LP, read out. */
-    public record Solved(SolveOutcome outcome, double[] npvUsd, double[] lowestCashUsd, FixedPlan plan, List<Decision> decisions,
-                         Double varUsd, double[] shortfallUsd, int variables, int constraints, double buildMs) {
+    public record Solved(SolveOutcome outcome, double[] npvUsd, double[] lowestCashUsd, List<Map<String, Double>> cashByCategoryUsd,
+                         FixedPlan plan, List<Decision> decisions, Double varUsd, double[] shortfallUsd, int variables, int constraints,
+                         double buildMs) {
     }
 
     public static Solved solve(StochasticProblem sp, boolean riskNeutral, RunControl control) {
@@ -51,12 +56,22 @@ public final class StochasticEngine {
             int nv = model.solver().numVariables();
             int nc = model.solver().numConstraints();
             if (!o.hasSolution()) {
-                return new Solved(o, null, null, null, List.of(), null, null, nv, nc, model.buildMs());
+                return new Solved(o, null, null, null, null, List.of(), null, null, nv, nc, model.buildMs());
             }
             int ns = sp.count();
             double[] npv = new double[ns];
             double[] low = new double[ns];
+            List<Map<String, Double>> byCategory = new ArrayList<>(ns);
             for (int x = 0; x < ns; x++) {
+                Map<String, Double> totals = new LinkedHashMap<>();
+                for (CashCategory c : CashCategory.values()) {
+                    double sum = 0.0;
+                    for (List<Term> month : model.terms().get(x)) {
+                        sum += CashRows.category(month, c);
+                    }
+                    totals.put(c.name(), sum);
+                }
+                byCategory.add(totals);
                 npv[x] = model.npv()[x].solutionValue();
                 low[x] = Double.POSITIVE_INFINITY;
                 for (MPVariable c : model.cash()[x]) {
@@ -106,7 +121,7 @@ public final class StochasticEngine {
                     u[x] = model.shortfall()[x].solutionValue();
                 }
             }
-            return new Solved(o, npv, low, new FixedPlan("stochastic", ai, ret, buy, sold), decisions, var, u, nv, nc, model.buildMs());
+            return new Solved(o, npv, low, byCategory, new FixedPlan("stochastic", ai, ret, buy, sold), decisions, var, u, nv, nc, model.buildMs());
         }
     }
 
@@ -199,7 +214,8 @@ public final class StochasticEngine {
                 + (eevSum == null ? "; the base-case plan breaks a limit (e.g. the cash floor) in some scenario: EEV = −∞, VSS unbounded" : "");
         List<ScenarioValue> scen = new ArrayList<>();
         for (int x = 0; x < ns; x++) {
-            scen.add(new ScenarioValue(sp.names().get(x), sp.probabilities()[x], rp.npvUsd()[x], rp.lowestCashUsd()[x], ws[x], eev[x]));
+            scen.add(new ScenarioValue(sp.names().get(x), sp.probabilities()[x], rp.npvUsd()[x], rp.lowestCashUsd()[x],
+                    rp.cashByCategoryUsd().get(x), ws[x], eev[x]));
         }
         double exp = expected(sp.probabilities(), rp.npvUsd());
         CvarValue cv = null;

@@ -1,6 +1,7 @@
 package com.gridpivot.risk.stochastic;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two-stage plan and its value measures (models/RISK.md).
@@ -27,10 +28,13 @@ public record StochasticResult(String status, String explanation, Double expecte
      * @param probability                 pₛ
      * @param npvUsd                      NPV of the stochastic plan in s
      * @param lowestCashUsd               lowest cumulative cash of the stochastic plan in s
+     * @param cashByCategoryUsd           the stochastic plan's cash flows in s over the horizon by category (as a plan's totals,
+     *                                    undiscounted; costs negative): MINING_REVENUE, MINING_ENERGY, …, TREASURY_SALE
      * @param perfectInformationNpvUsd    NPV*(s): the best plan had s been known
      * @param baseCasePlanNpvUsd          NPV of the base-case plan's decisions in s (null: they break a limit in s)
      */
-    public record ScenarioValue(String name, double probability, double npvUsd, double lowestCashUsd, Double perfectInformationNpvUsd,
+    public record ScenarioValue(String name, double probability, double npvUsd, double lowestCashUsd, Map<String, Double> cashByCategoryUsd,
+                                Double perfectInformationNpvUsd,
                                 Double baseCasePlanNpvUsd) {
     }
 

@@ -7,7 +7,7 @@ import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.optimization.AllocationEngine;
 import com.gridpivot.optimization.EngineTestSupport;
 import com.gridpivot.optimization.result.AllocationResult;
-import com.gridpivot.optimization.solve.LpStatus;
+import com.gridpivot.lp.LpStatus;
 import com.gridpivot.planning.PlanTestSupport;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
-package com.gridpivot.planning.solve;
+package com.gridpivot.planning;
 
-import com.gridpivot.optimization.solve.LpSolver;
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.LpSolver;
+import com.gridpivot.lp.RunControl;
+import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.model.PlanModel;
 
 /** Solves a plan model with the shared {@link LpSolver} (status confirmation, time limit, verification), interruptibly. */

@@ -1,4 +1,4 @@
-package com.gridpivot.planning.model;
+package com.gridpivot.lp.rows;
 
 /** What a term of a month's cash flow is, for reporting. Costs are negative coefficients. */
 public enum CashCategory {

@@ -1,6 +1,6 @@
-package com.gridpivot.planning.solve;
+package com.gridpivot.planning;
 
-import com.gridpivot.optimization.solve.SolveOutcome;
+import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.model.PlanModel;
 
 /** A solved plan model (still owning its MPSolver) and how the solve went. */

@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.solve;
+package com.gridpivot.lp;
 
 /** The outcome of an LP solve as GridPivot reports it. */
 public enum LpStatus {

@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.solve;
+package com.gridpivot.lp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.model;
+package com.gridpivot.lp;
 
 import com.google.ortools.linearsolver.MPConstraintProto;
 import com.google.ortools.linearsolver.MPModelProto;

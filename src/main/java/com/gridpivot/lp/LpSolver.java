@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.solve;
+package com.gridpivot.lp;
 
 import com.google.ortools.linearsolver.MPSolver;
 import com.gridpivot.optimization.input.SolverKind;

@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.solve;
+package com.gridpivot.lp;
 
 /**
  * @param status     the true status (INFEASIBLE and UNBOUNDED are confirmed without presolve)

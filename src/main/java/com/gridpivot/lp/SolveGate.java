@@ -1,4 +1,4 @@
-package com.gridpivot.optimization.solve;
+package com.gridpivot.lp;
 
 import com.gridpivot.errors.OverloadedException;
 import io.micrometer.core.instrument.MeterRegistry;

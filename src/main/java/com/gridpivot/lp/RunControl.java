@@ -1,4 +1,4 @@
-package com.gridpivot.planning.solve;
+package com.gridpivot.lp;
 
 import com.google.ortools.linearsolver.MPSolver;
 

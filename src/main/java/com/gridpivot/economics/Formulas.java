@@ -1,0 +1,62 @@
+package com.gridpivot.economics;
+
+import com.gridpivot.marketdata.HashpriceEngine;
+import java.util.function.BiConsumer;
+
+/**
+ * One formula for each economic quantity that more than one place needs: the LP's row groups, the result builders and the
+ * Monte Carlo path evaluator call these, so that a change of a formula changes every number at once.
+ */
+public final class Formulas {
+    private Formulas() {
+    }
+
+    /** Mining revenue per MWh of IT load at a hashprice, before energy: (1 − fee) × h × 1000 / (24 e), e in J/TH. */
+    public static double miningRevenueUsdPerMwh(double poolFeeFraction, double jPerTh, double hashpriceUsdPerPhDay) {
+        return (1.0 - poolFeeFraction) * HashpriceEngine.asicRevenueUsdPerMwh(hashpriceUsdPerPhDay, jPerTh);
+    }
+
+    /** Mining energy cost per MWh of IT load at an energy price: price × pue (site power per IT power). */
+    public static double miningEnergyCostUsdPerMwh(double priceUsdPerMwh, double pue) {
+        return priceUsdPerMwh * pue;
+    }
+
+    /** Mining margin per MWh of IT load: revenue − price × pue − variable opex (what decides whether a fleet runs). */
+    public static double miningMarginUsdPerMwh(double revenueUsdPerMwh, double priceUsdPerMwh, double pue, double variableOpexUsdPerMwh) {
+        return revenueUsdPerMwh - miningEnergyCostUsdPerMwh(priceUsdPerMwh, pue) - variableOpexUsdPerMwh;
+    }
+
+    /**
+     * AI energy cost per MW of IT load over hours whose prices sum to {@code priceSumUsdPerMw}: pue × Σₜ pₜ, or 0 when the
+     * tenant pays the power. With one hour's price it is the cost per MWh of that hour.
+     */
+    public static double aiEnergyCostUsdPerMw(boolean tenantPaysPower, double pue, double priceSumUsdPerMw) {
+        return tenantPaysPower ? 0.0 : pue * priceSumUsdPerMw;
+    }
+
+    /**
+     * Share of the capex of MW started in month k that is paid in month m: all of it at k when paid at start (or the lead
+     * time is at most a month), else 1/L in each of the L construction months k … k+L−1.
+     */
+    public static double capexShare(boolean paidAtStart, int leadTimeMonths, int k, int m) {
+        if (paidAtStart || leadTimeMonths <= 1) {
+            return m == k ? 1.0 : 0.0;
+        }
+        return m >= k && m < k + leadTimeMonths ? 1.0 / leadTimeMonths : 0.0;
+    }
+
+    /** Calls {@code share.accept(k, capexShare(k, m))} for every start month k whose capex is (partly) paid in month m. */
+    public static void capexPaidIn(boolean paidAtStart, int leadTimeMonths, int m, BiConsumer<Integer, Double> share) {
+        for (int k = Math.max(0, m - Math.max(1, leadTimeMonths) + 1); k <= m; k++) {
+            double s = capexShare(paidAtStart, leadTimeMonths, k, m);
+            if (s > 0.0) {
+                share.accept(k, s);
+            }
+        }
+    }
+
+    /** δₘ = (1 + r)^−(m+1)/12: month m's cash flow counts at the month's end. */
+    public static double discountFactor(double annualRate, int m) {
+        return Math.pow(1.0 + annualRate, -(m + 1) / 12.0);
+    }
+}

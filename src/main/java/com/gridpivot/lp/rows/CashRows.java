@@ -1,0 +1,218 @@
+package com.gridpivot.lp.rows;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.LpNames;
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import com.gridpivot.planning.model.MonthBlock;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Cash: one formula per cash-flow term, each tagged with its {@link CashCategory}, and the cash balance that carries the
+ * month's flows into the cumulative cash. The plan LP adds one set of terms, the stochastic plan one per scenario; the
+ * result builders read the same terms back by category.
+ */
+public final class CashRows {
+    private CashRows() {
+    }
+
+    /** coefficient × variable in one month's cash flow. */
+    public record Term(MPVariable variable, double coefficientUsd, CashCategory category) {
+    }
+
+    /** An empty list of terms per month. */
+    public static List<List<Term>> newTerms(int months) {
+        List<List<Term>> terms = new ArrayList<>(months);
+        for (int m = 0; m < months; m++) {
+            terms.add(new ArrayList<>());
+        }
+        return terms;
+    }
+
+    /** The decisions' cash flows of fleet i in month m: + salvageᵢ R[i,m] − priceᵢ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m]. */
+    public static void addAsicCash(PlanProblem p, FleetStockRows.Asic asic, List<List<Term>> terms) {
+        for (int i = 0; i < p.fleets().size(); i++) {
+            PlanFleet f = p.fleets().get(i);
+            for (int m = 0; m < p.monthCount(); m++) {
+                terms.get(m).add(new Term(asic.retired()[i][m], f.salvageUsdPerMw(), CashCategory.ASIC_SALVAGE));
+                if (asic.bought()[i] != null) {
+                    terms.get(m).add(new Term(asic.bought()[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
+                }
+                double fixedOpex = f.spec().fixedOpexUsdPerMwYear() * p.months().get(m).hours() / AllocationProblem.HOURS_PER_YEAR;
+                if (fixedOpex != 0.0) {
+                    terms.get(m).add(new Term(asic.kept()[i][m], -fixedOpex, CashCategory.MINING_OPEX));
+                }
+            }
+        }
+    }
+
+    /** The dispatch's cash flows: Σ_b (Σ_{t∈b} revᵢₜ − pₜ pueᵢ − varOpexᵢ) D[i,m,b], one term per part. */
+    public static void addDispatchCash(PlanProblem p, List<List<MonthBlock>> blocks, MPVariable[][][] d, List<List<Term>> terms) {
+        for (int m = 0; m < p.monthCount(); m++) {
+            for (int b = 0; b < blocks.get(m).size(); b++) {
+                MonthBlock block = blocks.get(m).get(b);
+                for (int k = 0; k < d[m][b].length; k++) {
+                    MPVariable v = d[m][b][k];
+                    terms.get(m).add(new Term(v, block.revenueUsdPerMw()[k], CashCategory.MINING_REVENUE));
+                    terms.get(m).add(new Term(v, -block.energyUsdPerMw()[k], CashCategory.MINING_ENERGY));
+                    if (block.varOpexUsdPerMw()[k] != 0.0) {
+                        terms.get(m).add(new Term(v, -block.varOpexUsdPerMw()[k], CashCategory.MINING_OPEX));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The AI decisions' cash flows: O[j,m] (Hₘ (revⱼ (1−declineⱼ)^(m/12) − varOpexⱼ) − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
+     * − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months).
+     */
+    public static void addAiCash(PlanProblem p, AiBuildRows.Ai ai, List<List<Term>> terms) {
+        for (int j = 0; j < p.options().size(); j++) {
+            PlanOption o = p.options().get(j);
+            MPVariable[] start = ai.start()[j];
+            for (int m = 0; m < p.monthCount(); m++) {
+                MonthData md = p.months().get(m);
+                double h = md.hours();
+                MPVariable online = ai.online()[j][m];
+                List<Term> month = terms.get(m);
+                month.add(new Term(online, h * o.revenueUsdPerMwh(m), CashCategory.AI_REVENUE));
+                if (!o.spec().tenantPaysPower()) {
+                    month.add(new Term(online, -md.aiEnergyCostUsdPerMw(o.spec()), CashCategory.AI_ENERGY));
+                }
+                double opex = h * o.spec().variableOpexUsdPerMwh() + o.spec().fixedOpexUsdPerMwYear() * h / AllocationProblem.HOURS_PER_YEAR;
+                if (opex != 0.0) {
+                    month.add(new Term(online, -opex, CashCategory.AI_OPEX));
+                }
+                if (o.spec().capexUsdPerMw() != 0.0) {
+                    o.capexPaidIn(m, (k, share) -> month.add(new Term(start[k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX)));
+                }
+            }
+        }
+    }
+
+    /** Treasury sales' cash flow: + btcPriceₘ T[m] (nothing without treasury variables). */
+    public static void addTreasuryCash(PlanProblem p, MPVariable[] sold, List<List<Term>> terms) {
+        if (sold == null) {
+            return;
+        }
+        for (int m = 0; m < p.monthCount(); m++) {
+            terms.get(m).add(new Term(sold[m], p.months().get(m).btcPriceUsd(), CashCategory.TREASURY_SALE));
+        }
+    }
+
+    /** Cumulative cash[s,m] and the rows cashBalance[s,m] that define it. */
+    public record Balance(MPVariable[] cash, MPConstraint[] rows) {
+    }
+
+    /**
+     * cashBalance[s,m]: cash[m] − cash[m−1] − CFₘ = S₀ at m = 0, else 0, with CFₘ = Σ terms of month m;
+     * cash[m] ≥ −creditLine (no bound without a credit line).
+     *
+     * @param scenario the scenario's LP name (the stochastic plan), or null (the plan)
+     */
+    public static Balance addBalance(MPSolver s, PlanProblem p, String scenario, List<List<Term>> terms) {
+        MPVariable[] cash = new MPVariable[p.monthCount()];
+        MPConstraint[] rows = new MPConstraint[p.monthCount()];
+        double lb = Double.isFinite(p.cashFloorUsd()) ? p.cashFloorUsd() : -Lp.inf();
+        for (int m = 0; m < p.monthCount(); m++) {
+            String mn = Months.label(p, m);
+            cash[m] = Lp.var(s, lb, Lp.inf(), LpNames.of("cash", scenario, mn));
+            double rhs = m == 0 ? p.startingCashUsd() : 0.0;
+            MPConstraint row = Lp.row(s, rhs, rhs, LpNames.of("cashBalance", scenario, mn));
+            row.setCoefficient(cash[m], 1.0);
+            if (m > 0) {
+                row.setCoefficient(cash[m - 1], -1.0);
+            }
+            rows[m] = row;
+        }
+        setBalance(rows, flows(terms, t -> 1.0));
+        return new Balance(cash, rows);
+    }
+
+    /** The cash-flow coefficients −CFₘ of the cashBalance rows (a sweep sets them per point). */
+    public static void setBalance(MPConstraint[] rows, List<Map<MPVariable, Double>> flows) {
+        for (int m = 0; m < rows.length; m++) {
+            for (Map.Entry<MPVariable, Double> e : flows.get(m).entrySet()) {
+                rows[m].setCoefficient(e.getKey(), -e.getValue());
+            }
+        }
+    }
+
+    /** CFₘ per variable: Σ scale(term) × coefficient over the terms of month m. */
+    public static List<Map<MPVariable, Double>> flows(List<List<Term>> terms, ToDoubleFunction<Term> scale) {
+        List<Map<MPVariable, Double>> out = new ArrayList<>(terms.size());
+        for (List<Term> month : terms) {
+            Map<MPVariable, Double> cf = new IdentityHashMap<>();
+            for (Term t : month) {
+                cf.merge(t.variable(), scale.applyAsDouble(t) * t.coefficientUsd(), Double::sum);
+            }
+            out.add(cf);
+        }
+        return out;
+    }
+
+    /** Σ of a solved month's terms of one category, USD (costs negative). */
+    public static double category(List<Term> month, CashCategory c) {
+        double s = 0.0;
+        for (Term t : month) {
+            if (t.category() == c) {
+                s += t.coefficientUsd() * t.variable().solutionValue();
+            }
+        }
+        return s;
+    }
+
+    /**
+     * lowestCashDef[m]: cash[m] − lowestCash ≥ 0, and the objective max lowestCash (replacing any objective): the best
+     * lowest cumulative cash any plan can reach. The infeasibility explainer asks this when the cash floor may conflict.
+     */
+    public static MPVariable maximiseLowestCash(MPSolver s, MPVariable[] cash) {
+        s.objective().clear();
+        MPVariable floor = Lp.var(s, -Lp.inf(), Lp.inf(), "lowestCash");
+        for (int m = 0; m < cash.length; m++) {
+            MPConstraint row = Lp.row(s, 0.0, Lp.inf(), "lowestCashDef[" + m + "]");
+            row.setCoefficient(cash[m], 1.0);
+            row.setCoefficient(floor, -1.0);
+        }
+        s.objective().setCoefficient(floor, 1.0);
+        s.objective().setMaximization();
+        return floor;
+    }
+
+    // ---- what-if (models/README.md): horizon totals per MW instead of monthly terms
+
+    /**
+     * aⱼ: the net value over the horizon of one MW of IT load of option j, capex charge included:
+     * Σₜ (revⱼ − varOpexⱼ − pₜ pueⱼ [unless the tenant pays]) − capexⱼ CRF(r, n) T/8760 − fixedⱼ T/8760.
+     */
+    public static double aiNetUsdPerMw(AllocationProblem p, AiOptionSpec o) {
+        double energy = aiEnergyUsdPerMw(p, o);
+        double hours = p.hours();
+        return (o.revenueUsdPerMwh() - o.variableOpexUsdPerMwh()) * hours - energy
+                - o.capexUsdPerMw() * p.capitalRecoveryFactor() * p.horizonYears()
+                - o.fixedOpexUsdPerMwYear() * p.horizonYears();
+    }
+
+    /** Energy cost over the horizon of one MW of IT load of option j: Σₜ pₜ pueⱼ, or 0 when the tenant pays. */
+    public static double aiEnergyUsdPerMw(AllocationProblem p, AiOptionSpec o) {
+        double energy = 0.0;
+        if (!o.tenantPaysPower()) {
+            for (int t = 0; t < p.hours(); t++) {
+                energy += p.aiEnergyCostUsdPerMwh(o, t);
+            }
+        }
+        return energy;
+    }
+}

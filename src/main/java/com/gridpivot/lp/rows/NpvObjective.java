@@ -1,0 +1,107 @@
+package com.gridpivot.lp.rows;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.LpNames;
+import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.model.HourBlock;
+import com.gridpivot.planning.input.PlanProblem;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The objective: the what-if's value over its horizon, the plan's NPV, and the stochastic plan's NPV of each scenario as a
+ * free variable npv[s] defined by a row.
+ */
+public final class NpvObjective {
+    private NpvObjective() {
+    }
+
+    /**
+     * The NPV's coefficients: Σₘ δₘ CFₘ − δ_{M−1} btcPrice_{M−1} Σₘ T[m] — the NPV of the site's cash flows plus the treasury
+     * sales, less the value the sold BTC would have had, discounted, at the horizon's end (so selling is not free money).
+     *
+     * @param flows               CFₘ per variable (see {@link CashRows#flows})
+     * @param discount            δₘ
+     * @param sold                T[m], or null
+     * @param soldEndValueUsdPerBtc δ_{M−1} btcPrice_{M−1}
+     */
+    public static Map<MPVariable, Double> coefficients(List<Map<MPVariable, Double>> flows, IntToDoubleFunction discount, MPVariable[] sold,
+                                                       double soldEndValueUsdPerBtc) {
+        Map<MPVariable, Double> obj = new IdentityHashMap<>();
+        for (int m = 0; m < flows.size(); m++) {
+            double delta = discount.applyAsDouble(m);
+            for (Map.Entry<MPVariable, Double> e : flows.get(m).entrySet()) {
+                obj.merge(e.getKey(), delta * e.getValue(), Double::sum);
+            }
+        }
+        if (sold != null) {
+            for (MPVariable v : sold) {
+                obj.merge(v, -soldEndValueUsdPerBtc, Double::sum);
+            }
+        }
+        return obj;
+    }
+
+    /** max NPV of the plan (see {@link #coefficients}). */
+    public static void setPlan(MPSolver s, PlanProblem p, List<List<CashRows.Term>> terms, MPVariable[] sold) {
+        setMaximise(s, coefficients(CashRows.flows(terms, t -> 1.0), p::discountFactor, sold, p.treasuryEndValueUsdPerBtc()));
+    }
+
+    /** Sets these objective coefficients and maximises (a sweep sets them per point). */
+    public static void setMaximise(MPSolver s, Map<MPVariable, Double> coefficients) {
+        coefficients.forEach((v, c) -> s.objective().setCoefficient(v, c));
+        s.objective().setMaximization();
+    }
+
+    /** npvDef[s]: npv[s] − Σₘ δₘˢ CFₘˢ + δ_{M−1}ˢ P_{M−1}ˢ Σₘ T[m] = 0, npv[s] free. */
+    public static MPVariable addScenarioNpv(MPSolver s, PlanProblem p, String scenario, List<List<CashRows.Term>> terms, MPVariable[] sold) {
+        MPVariable npv = Lp.var(s, -Lp.inf(), Lp.inf(), LpNames.of("npv", scenario));
+        Map<MPVariable, Double> coef = coefficients(CashRows.flows(terms, t -> 1.0), p::discountFactor, sold, p.treasuryEndValueUsdPerBtc());
+        MPConstraint def = Lp.row(s, 0.0, 0.0, LpNames.of("npvDef", scenario));
+        def.setCoefficient(npv, 1.0);
+        coef.forEach((v, c) -> def.setCoefficient(v, -c));
+        return npv;
+    }
+
+    // ---- what-if (models/README.md)
+
+    /**
+     * max Σ_b Σᵢ (Σ_{t∈b} mᵢₜ) D_bi − Σᵢ fixedᵢ · T/8760 · xᵢ + Σⱼ aⱼ yⱼ, where
+     * mᵢₜ = (1 − feeᵢ) hₜ 1000 / (24 eᵢ) − pₜ pueᵢ − varOpexᵢ and aⱼ = {@link CashRows#aiNetUsdPerMw}.
+     */
+    public static void setAllocation(MPSolver s, AllocationProblem p, List<HourBlock> blocks, MPVariable[] x, MPVariable[] y,
+                                     MPVariable[][] d) {
+        MPObjective obj = s.objective();
+        double years = p.horizonYears();
+        for (int b = 0; b < blocks.size(); b++) {
+            setDispatchMargins(s, d[b], blocks.get(b).marginSumUsdPerMw());
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != null) {
+                obj.setCoefficient(x[i], -p.fleets().get(i).fixedOpexUsdPerMwYear() * years);
+            }
+        }
+        setAiNet(s, p, y);
+        obj.setMaximization();
+    }
+
+    /** The dispatch coefficients Σ_{t∈b} mᵢₜ of one block (a sweep sets them per point). */
+    public static void setDispatchMargins(MPSolver s, MPVariable[] blockDispatch, double[] marginSumUsdPerMw) {
+        for (int k = 0; k < blockDispatch.length; k++) {
+            s.objective().setCoefficient(blockDispatch[k], marginSumUsdPerMw[k]);
+        }
+    }
+
+    /** The AI coefficients aⱼ (a sweep sets them per point). */
+    public static void setAiNet(MPSolver s, AllocationProblem p, MPVariable[] y) {
+        for (int j = 0; j < y.length; j++) {
+            s.objective().setCoefficient(y[j], CashRows.aiNetUsdPerMw(p, p.aiOptions().get(j)));
+        }
+    }
+}

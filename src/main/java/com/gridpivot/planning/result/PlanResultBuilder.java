@@ -1,0 +1,163 @@
+package com.gridpivot.planning.result;
+
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.SolveOutcome;
+import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.planning.PlanEngine.Evaluated;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import com.gridpivot.planning.result.PlanResult.MonthRow;
+import com.gridpivot.planning.result.PlanResult.SolverInfo;
+import com.gridpivot.planning.result.PlanResult.Totals;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an evaluated plan LP into the answer: cash by category per month (the cash terms of {@code lp.rows.CashRows} read
+ * back), totals, the incremental NPV, IRR and payback against the stay-on-Bitcoin baseline, the lowest cash.
+ */
+public final class PlanResultBuilder {
+    private PlanResultBuilder() {
+    }
+
+    /**
+     * @param e        the plan's LP, solved
+     * @param base     the stay-on-Bitcoin baseline on the same scenario (IRR, payback and incremental NPV against it)
+     * @param lpSolves LPs solved for this answer
+     */
+    public static PlanResult build(PlanProblem p, String name, Evaluated e, Evaluated base, int lpSolves) {
+        SolveOutcome o = e.outcome();
+        String status = switch (o.status()) {
+            case OPTIMAL -> "OPTIMAL";
+            case FEASIBLE -> "FEASIBLE";
+            case INFEASIBLE -> "INFEASIBLE";
+            case TIMED_OUT -> "TIMED_OUT";
+            case UNBOUNDED, ERROR -> "FAILED";
+        };
+        SolverInfo solver = new SolverInfo(o.solverName(), e.variables(), e.constraints(), e.blocks(), e.buildMs(), o.solveMs(), lpSolves,
+                o.note());
+        String explanation = e.explanation();
+        if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
+            explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
+        } else if (explanation == null && !o.hasSolution()) {
+            explanation = "the solver failed (" + o.status() + "): " + o.note();
+        }
+        PlanValues v = e.values();
+        if (v == null) {
+            return PlanResult.without(name, status, p.hourModel().name(), explanation, solver);
+        }
+        PlanValues b = base.values();
+        int months = p.monthCount();
+        double[] delta = null;
+        if (b != null) {
+            delta = new double[months];
+            for (int m = 0; m < months; m++) {
+                delta[m] = v.cashFlowUsd[m] - b.cashFlowUsd[m];
+            }
+            // The BTC sold by one plan and kept by the other is worth its end price in the last month.
+            delta[months - 1] -= p.months().get(months - 1).btcPriceUsd() * (v.totalSoldBtc() - b.totalSoldBtc());
+        }
+        Double irr = null;
+        String irrNote;
+        String paybackMonth = null;
+        Integer paybackMonths = null;
+        if (delta == null) {
+            irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + base.explanation();
+        } else {
+            irr = CashFlowMetrics.irrAnnual(delta);
+            irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
+                    : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
+            int pb = CashFlowMetrics.paybackIndex(delta);
+            if (pb >= 0) {
+                paybackMonth = p.months().get(pb).month().toString();
+                paybackMonths = pb == 0 && delta[0] >= 0 ? 0 : pb + 1;
+            }
+        }
+        int low = 0;
+        for (int m = 1; m < months; m++) {
+            if (v.cumulativeCashUsd[m] < v.cumulativeCashUsd[low]) {
+                low = m;
+            }
+        }
+        List<MonthRow> rows = new ArrayList<>(months);
+        double miningMwh = 0.0;
+        double aiMwh = 0.0;
+        Map<String, Double> aiRev = new LinkedHashMap<>();
+        Map<String, Double> aiEnergy = new LinkedHashMap<>();
+        for (int m = 0; m < months; m++) {
+            PlanProblem.MonthData md = p.months().get(m);
+            Map<String, Double> kept = new LinkedHashMap<>();
+            Map<String, Double> disp = new LinkedHashMap<>();
+            double miningMw = 0.0;
+            for (int i = 0; i < p.fleets().size(); i++) {
+                String fn = p.fleets().get(i).spec().name();
+                kept.put(fn, v.keptMw[i][m]);
+                disp.put(fn, v.dispatchedMwAvg[i][m]);
+                miningMw += v.dispatchedMwAvg[i][m];
+            }
+            Map<String, Double> started = new LinkedHashMap<>();
+            Map<String, Double> building = new LinkedHashMap<>();
+            Map<String, Double> online = new LinkedHashMap<>();
+            double aiTotal = 0.0;
+            for (int j = 0; j < p.options().size(); j++) {
+                PlanOption opt = p.options().get(j);
+                String on = opt.spec().name();
+                started.put(on, v.startedMw[j][m]);
+                building.put(on, v.reservedMw[j][m] - v.onlineMw[j][m]);
+                online.put(on, v.onlineMw[j][m]);
+                aiTotal += v.onlineMw[j][m];
+                aiEnergy.merge(on, v.onlineMw[j][m] * md.hours(), Double::sum);
+                aiRev.merge(on, v.onlineMw[j][m] * md.hours() * opt.revenueUsdPerMwh(m), Double::sum);
+            }
+            miningMwh += v.miningEnergyMwh[m];
+            aiMwh += aiTotal * md.hours();
+            double meanHash = 0.0;
+            for (double h : md.hashpriceUsdPerPhDay()) {
+                meanHash += h;
+            }
+            rows.add(new MonthRow.Builder(md.month().toString())
+                    .cash(v.cashFlowUsd[m], v.cumulativeCashUsd[m], delta == null ? null : delta[m], p.discountFactor(m))
+                    .mining(v.category(m, CashCategory.MINING_REVENUE), -v.category(m, CashCategory.MINING_ENERGY))
+                    .ai(v.category(m, CashCategory.AI_REVENUE), -v.category(m, CashCategory.AI_ENERGY), -v.category(m, CashCategory.AI_CAPEX))
+                    .opex(-v.category(m, CashCategory.MINING_OPEX) - v.category(m, CashCategory.AI_OPEX))
+                    .asicTrades(v.category(m, CashCategory.ASIC_SALVAGE), -v.category(m, CashCategory.ASIC_PURCHASE))
+                    .treasury(v.soldBtc[m], v.category(m, CashCategory.TREASURY_SALE))
+                    .market(md.btcPriceUsd(), meanHash / md.hours(), md.priceSumUsdPerMw() / md.hours())
+                    .asic(kept, disp, miningMw)
+                    .aiMw(started, building, online, aiTotal)
+                    .build());
+        }
+        double miningRevenue = v.total(CashCategory.MINING_REVENUE);
+        Map<String, Double> perMwh = new LinkedHashMap<>();
+        if (miningMwh > 0) {
+            perMwh.put("mining", miningRevenue / miningMwh);
+        }
+        aiRev.forEach((k, rev) -> {
+            if (aiEnergy.get(k) > 0) {
+                perMwh.put(k, rev / aiEnergy.get(k));
+            }
+        });
+        double net = 0.0;
+        for (double c : v.cashFlowUsd) {
+            net += c;
+        }
+        Totals totals = new Totals(miningRevenue, -v.total(CashCategory.MINING_ENERGY), v.total(CashCategory.AI_REVENUE),
+                -v.total(CashCategory.AI_ENERGY), -v.total(CashCategory.MINING_OPEX) - v.total(CashCategory.AI_OPEX),
+                -v.total(CashCategory.AI_CAPEX), v.total(CashCategory.ASIC_SALVAGE), -v.total(CashCategory.ASIC_PURCHASE),
+                v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net);
+        Double baseNpv = b == null ? null : b.objectiveUsd;
+        return new PlanResult.Builder(name, status, p.hourModel().name(), solver)
+                .explanation(explanation)
+                .npv(v.objectiveUsd, baseNpv, baseNpv == null ? null : v.objectiveUsd - baseNpv)
+                .irr(irr, irrNote)
+                .payback(paybackMonth, paybackMonths)
+                .lowestCash(p.months().get(low).month().toString(), v.cumulativeCashUsd[low])
+                .totals(totals, perMwh)
+                .plan(v.decisions(), rows)
+                .build();
+    }
+
+}
