@@ -265,9 +265,10 @@ public final class PlanEngine {
                 s.objective().clear();
                 var floor = s.makeNumVar(-com.google.ortools.linearsolver.MPSolver.infinity(), com.google.ortools.linearsolver.MPSolver.infinity(), "lowestCash");
                 for (int m = 0; m < p.monthCount(); m++) {
+                    // lowestCashDef[m]: 1e-6 (cash[m] − lowestCash) ≥ 0, in millions of USD as the cash-balance rows
                     var row = s.makeConstraint(0.0, com.google.ortools.linearsolver.MPSolver.infinity(), "lowestCashDef[" + m + "]");
-                    row.setCoefficient(model.cash()[m], 1.0);
-                    row.setCoefficient(floor, -1.0);
+                    row.setCoefficient(model.cash()[m], PlanModelBuilder.CASH_ROW_SCALE);
+                    row.setCoefficient(floor, -PlanModelBuilder.CASH_ROW_SCALE);
                 }
                 s.objective().setCoefficient(floor, 1.0);
                 s.objective().setMaximization();

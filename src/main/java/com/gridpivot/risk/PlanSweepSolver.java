@@ -177,7 +177,8 @@ public final class PlanSweepSolver {
 
     /**
      * Sets the coefficients of one point on a model built for the base: every cash-flow term c of month m becomes s·c with
-     * s its category's factor (for AI revenue, its option's basis), the cash-balance rows take −Σ s·c, and the objective
+     * s its category's factor (for AI revenue, its option's basis), the cash-balance rows take −Σ s·c (in millions of USD, as
+     * built: {@link PlanModelBuilder#CASH_ROW_SCALE}), and the objective
      * Σₘ δₘ(r) Σ s·c − δ_{M−1}(r) · P_{M−1} · s_btc · Σ T[m].
      */
     static void apply(PlanModel m, ParametricPlan.Factors f, Map<MPVariable, PlanOption> optionOf) {
@@ -191,7 +192,7 @@ public final class PlanSweepSolver {
             }
             double delta = f.discountFactor(month);
             for (Map.Entry<MPVariable, Double> e : cashFlow.entrySet()) {
-                m.cashBalance()[month].setCoefficient(e.getKey(), -e.getValue());
+                m.cashBalance()[month].setCoefficient(e.getKey(), -e.getValue() * PlanModelBuilder.CASH_ROW_SCALE);
                 objective.merge(e.getKey(), delta * e.getValue(), Double::sum);
             }
         }

@@ -35,6 +35,15 @@ import java.util.Map;
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
 public final class PlanModelBuilder {
+    /**
+     * The cash-balance rows are written in millions of USD (each coefficient and the right-hand side × 1e-6; the cash
+     * variables stay in USD). In USD the cumulative cash of a long plan reaches 1e8–1e9 and the rounding of the chain
+     * cash[m] = cash[m−1] + CFₘ grows with every month: at 100–120 months GLOP's unscaled check needed a right-hand-side
+     * perturbation of 1.03e-6 > its 1e-6 feasibility tolerance and answered ABNORMAL ("the solver failed (ERROR)"). In
+     * millions the same rows need 6e-13, and a tolerance of 1e-6 on them is one dollar.
+     */
+    public static final double CASH_ROW_SCALE = 1e-6;
+
     private PlanModelBuilder() {
     }
 
@@ -216,22 +225,22 @@ public final class PlanModelBuilder {
     }
 
     /**
-     * cashBalance[m]: cash[m] − cash[m−1] − CFₘ = S₀ at m = 0, else 0, with CFₘ = Σ terms of month m;
-     * cash[m] ≥ −creditLine (no bound without a credit line).
+     * cashBalance[m]: 1e-6 (cash[m] − cash[m−1] − CFₘ) = 1e-6 S₀ at m = 0, else 0, with CFₘ = Σ terms of month m (the row
+     * in millions of USD, see {@link #CASH_ROW_SCALE}); cash[m] ≥ −creditLine (no bound without a credit line).
      */
     private static MPConstraint[] addCashRows(MPSolver s, PlanProblem p, List<List<Term>> terms, MPVariable[] cash) {
         MPConstraint[] rows = new MPConstraint[p.monthCount()];
         for (int m = 0; m < p.monthCount(); m++) {
             double lb = Double.isFinite(p.cashFloorUsd()) ? p.cashFloorUsd() : -MPSolver.infinity();
             cash[m] = s.makeNumVar(lb, MPSolver.infinity(), "cash[" + month(p, m) + "]");
-            double rhs = m == 0 ? p.startingCashUsd() : 0.0;
+            double rhs = m == 0 ? p.startingCashUsd() * CASH_ROW_SCALE : 0.0;
             MPConstraint row = s.makeConstraint(rhs, rhs, "cashBalance[" + month(p, m) + "]");
-            row.setCoefficient(cash[m], 1.0);
+            row.setCoefficient(cash[m], CASH_ROW_SCALE);
             if (m > 0) {
-                row.setCoefficient(cash[m - 1], -1.0);
+                row.setCoefficient(cash[m - 1], -CASH_ROW_SCALE);
             }
             for (Map.Entry<MPVariable, Double> e : sum(terms.get(m)).entrySet()) {
-                row.setCoefficient(e.getKey(), -e.getValue());
+                row.setCoefficient(e.getKey(), -e.getValue() * CASH_ROW_SCALE);
             }
             rows[m] = row;
         }
