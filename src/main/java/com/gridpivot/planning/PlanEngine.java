@@ -98,7 +98,10 @@ public final class PlanEngine {
         if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
             explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
         } else if (explanation == null && !o.hasSolution()) {
-            explanation = "the solver failed (" + o.status() + "): " + o.note();
+            explanation = "the solver failed (" + o.status() + "): " + (o.note() != null ? o.note() : "it gave no reason");
+        } else if (explanation == null && !o.solverName().equals(p.solver().name())) {
+            // the requested backend failed and another one answered (LpSolver's fallback): say so beside the numbers
+            explanation = "solved with " + o.solverName() + " instead of " + p.solver() + ": " + o.note();
         }
         PlanValues v = e.values();
         if (v == null) {

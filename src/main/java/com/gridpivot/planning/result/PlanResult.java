@@ -11,7 +11,8 @@ import java.util.Map;
  * @param name                 "optimized", "stay on Bitcoin" or the fixed plan's name
  * @param status               OPTIMAL, FEASIBLE, INFEASIBLE, TIMED_OUT, FAILED
  * @param hourModel            EXACT_BLOCKS (hours merged exactly per month) or HOURLY
- * @param explanation          why there is no plan, with numbers (not OPTIMAL)
+ * @param explanation          why there is no plan, with numbers (not OPTIMAL); or, with a plan, which backend solved it when
+ *                             the requested one failed (e.g. "solved with CLP instead of GLOP: GLOP ended in ABNORMAL …")
  * @param npvUsd               Σₘ δₘ CFₘ − δ_end × BTC price_end × BTC sold (the objective)
  * @param stayOnBitcoinNpvUsd  the same for the best plan without AI starts, on the same scenario
  * @param incrementalNpvUsd    npvUsd − stayOnBitcoinNpvUsd
@@ -63,7 +64,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
     }
 
     /**
-     * @param name        GLOP, CLP, PDLP
+     * @param name        the backend that answered: GLOP, CLP, PDLP (another than the request's solver when that one failed
+ *                    numerically and the answer came from the next backend; the note says which failed and how)
      * @param variables   of the plan's LP
      * @param constraints of the plan's LP
      * @param hourBlocks  Σ over months of the blocks (hours when HOURLY)
