@@ -106,7 +106,7 @@ public final class PlanEngine {
         PlanValues v = e.values();
         if (v == null) {
             return new PlanResult(name, status, p.hourModel().name(), explanation, null, null, null, null, null, null, null, null, null, null,
-                    null, null, List.of(), solver);
+                    null, null, null, List.of(), solver);
         }
         PlanValues b = base.values();
         int months = p.monthCount();
@@ -123,16 +123,38 @@ public final class PlanEngine {
         String irrNote;
         String paybackMonth = null;
         Integer paybackMonths = null;
+        String paybackNote;
         if (delta == null) {
             irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + base.explanation();
+            paybackNote = "no payback without a stay-on-Bitcoin baseline to compare with";
         } else {
-            irr = CashFlowMetrics.irrAnnual(delta);
-            irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
-                    : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
-            int pb = CashFlowMetrics.paybackIndex(delta);
-            if (pb >= 0) {
-                paybackMonth = p.months().get(pb).month().toString();
-                paybackMonths = pb == 0 && delta[0] >= 0 ? 0 : pb + 1;
+            // Two LPs that reach the same cash flows differ by rounding only: a dollar per 1e9 of cash moved is no difference.
+            double toleranceUsd = 1e-6;
+            for (int m = 0; m < months; m++) {
+                toleranceUsd += 1e-9 * (Math.abs(v.cashFlowUsd[m]) + Math.abs(b.cashFlowUsd[m]));
+            }
+            if (CashFlowMetrics.sameFlows(delta, toleranceUsd)) {
+                irrNote = "the plan's cash flows are those of staying on Bitcoin in every month: no IRR";
+                paybackNote = "the plan's cash flows are those of staying on Bitcoin in every month: nothing is invested, so there is "
+                        + "no payback";
+            } else {
+                irr = CashFlowMetrics.irrAnnual(delta);
+                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
+                        : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
+                if (!CashFlowMetrics.invests(delta, toleranceUsd)) {
+                    paybackNote = "the cumulative incremental cash flow is never below zero: nothing is invested beyond staying on "
+                            + "Bitcoin, so there is no payback";
+                } else {
+                    int pb = CashFlowMetrics.paybackIndex(delta);
+                    if (pb >= 0) {
+                        paybackMonth = p.months().get(pb).month().toString();
+                        paybackMonths = pb + 1;
+                        paybackNote = "the month from which the cumulative incremental cash flow stays ≥ 0 (end-of-month timing)";
+                    } else {
+                        paybackNote = "the cumulative incremental cash flow is still below zero at the end of the " + months
+                                + " months: no payback within the horizon";
+                    }
+                }
             }
         }
         int low = 0;
@@ -205,7 +227,7 @@ public final class PlanEngine {
                 v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net);
         Double baseNpv = b == null ? null : b.objectiveUsd;
         return new PlanResult(name, status, p.hourModel().name(), explanation, v.objectiveUsd, baseNpv,
-                baseNpv == null ? null : v.objectiveUsd - baseNpv, irr, irrNote, paybackMonth, paybackMonths,
+                baseNpv == null ? null : v.objectiveUsd - baseNpv, irr, irrNote, paybackMonth, paybackMonths, paybackNote,
                 p.months().get(low).month().toString(), v.cumulativeCashUsd[low], totals, perMwh, v.decisions(), rows, solver);
     }
 

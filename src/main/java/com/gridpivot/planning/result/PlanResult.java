@@ -18,8 +18,11 @@ import java.util.Map;
  * @param incrementalNpvUsd    npvUsd − stayOnBitcoinNpvUsd
  * @param incrementalIrrAnnual IRR of the incremental monthly cash flows, annualised; null when it does not exist
  * @param irrNote              why the IRR is null, or how it was found
- * @param paybackMonth         the month from which the cumulative incremental cash stays ≥ 0
+ * @param paybackMonth         the month from which the cumulative incremental cash stays ≥ 0; null when nothing is invested
+ *                             (the cumulative incremental cash is never below zero, e.g. a plan identical to staying on
+ *                             Bitcoin) or when it does not pay back within the horizon
  * @param paybackMonths        months from the start to the end of paybackMonth
+ * @param paybackNote          how paybackMonth was found, or why it is null
  * @param lowestCashMonth      the month of lowest cumulative cash
  * @param lowestCashUsd        that cumulative cash
  * @param totals               sums over the horizon
@@ -30,6 +33,7 @@ import java.util.Map;
  */
 public record PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
                          Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
+                         String paybackNote,
                          String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
                          Decisions decisions, List<MonthRow> monthly, SolverInfo solver) {
 

@@ -347,7 +347,7 @@ export async function mount(container) {
     return h('div', { class: 'job-summary' },
       h('p', { class: 'headline' }, 'NPV ', val(['npvUsd'], r.npvUsd, f.usd), ', ', val(['incrementalNpvUsd'], r.incrementalNpvUsd, f.usd),
         ' against staying on Bitcoin; IRR ', r.incrementalIrrAnnual == null ? 'none' : val(['incrementalIrrAnnual'], r.incrementalIrrAnnual, f.pct),
-        '; payback ', r.paybackMonth || 'never', '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
+        '; payback ', r.paybackMonth || `none (${r.paybackNote || 'no answer'})`, '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
       h('p', {}, steps.length ? `AI starts: ${steps.map(s => `${f.mw(s.amount, 1)} of ${s.name} in ${s.month}`).join('; ')}.` : 'It starts no AI megawatts.'),
       steps.length ? h('button', { type: 'button', id: 'add-job-plan', class: 'secondary', onclick: () => {
         const copy = list => (list || []).map(s => ({ name: s.name, month: s.month, amount: +s.amount.toFixed(3) }));
@@ -368,7 +368,7 @@ export async function mount(container) {
       p.npvUsd == null ? '–' : val(['plans', i, 'npvUsd'], p.npvUsd, f.usd),
       p.incrementalNpvUsd == null ? '–' : val(['plans', i, 'incrementalNpvUsd'], p.incrementalNpvUsd, f.usd),
       p.incrementalIrrAnnual == null ? h('span', { title: p.irrNote || '' }, 'none') : val(['plans', i, 'incrementalIrrAnnual'], p.incrementalIrrAnnual, f.pct),
-      p.paybackMonth ? `${p.paybackMonth} (${f.num(p.paybackMonths)} months)` : 'never',
+      p.paybackMonth ? `${p.paybackMonth} (${f.num(p.paybackMonths)} months)` : h('span', { title: p.paybackNote || '' }, 'none'),
       p.lowestCashMonth || '–',
       p.lowestCashUsd == null ? '–' : val(['plans', i, 'lowestCashUsd'], p.lowestCashUsd, f.usd),
     ]);
