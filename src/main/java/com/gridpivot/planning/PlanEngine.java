@@ -106,7 +106,7 @@ public final class PlanEngine {
         PlanValues v = e.values();
         if (v == null) {
             return new PlanResult(name, status, p.hourModel().name(), explanation, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, List.of(), solver);
+                    null, null, null, List.of(), solver, p.dataNotes());
         }
         PlanValues b = base.values();
         int months = p.monthCount();
@@ -228,7 +228,8 @@ public final class PlanEngine {
         Double baseNpv = b == null ? null : b.objectiveUsd;
         return new PlanResult(name, status, p.hourModel().name(), explanation, v.objectiveUsd, baseNpv,
                 baseNpv == null ? null : v.objectiveUsd - baseNpv, irr, irrNote, paybackMonth, paybackMonths, paybackNote,
-                p.months().get(low).month().toString(), v.cumulativeCashUsd[low], totals, perMwh, v.decisions(), rows, solver);
+                p.months().get(low).month().toString(), v.cumulativeCashUsd[low], totals, perMwh, v.decisions(), rows, solver,
+                p.dataNotes());
     }
 
     /** Names the conflicting inputs with their numbers. */
@@ -283,7 +284,7 @@ public final class PlanEngine {
             // Is the cash floor the conflict? Solve once without it and report how low cash would go.
             PlanProblem relaxed = new PlanProblem(p.startMonth(), p.months(), p.interconnectMw(), p.maxAiItMw(), p.minAiItMw(), p.minAiFromIndex(),
                     p.maxConversionMwPerMonth(), p.fleets(), p.options(), p.startingCashUsd(), Double.NEGATIVE_INFINITY, p.treasuryBtc(),
-                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds());
+                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds(), p.dataNotes());
             try (PlanModel model = PlanModelBuilder.build(relaxed, fixed)) {
                 // Maximise the lowest cash instead: the best any plan can do.
                 var s = model.solver();

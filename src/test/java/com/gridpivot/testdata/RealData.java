@@ -52,6 +52,32 @@ public final class RealData {
         return sum;
     }
 
+    /** As {@link #hourlyRtm}, but an hour without any quarter-hour in the shipped files (outside their range) is NaN. */
+    public static double[] hourlyRtmWithGaps(String hub, Instant from, Instant to) {
+        int hours = (int) ChronoUnit.HOURS.between(from, to);
+        double[] sum = new double[hours];
+        int[] count = new int[hours];
+        for (int year = 2023; year <= 2024; year++) {
+            for (int month = 1; month <= 12; month++) {
+                JsonNode root = readJson("demo/ercot_fluxcore/" + hub + "/" + year + "-" + String.format("%02d", month) + ".json");
+                for (JsonNode row : root.get("rtm")) {
+                    long h = Math.floorDiv(row.get("t").asLong() - from.toEpochMilli(), 3_600_000L);
+                    if (h >= 0 && h < hours) {
+                        sum[(int) h] += row.get("price").asDouble();
+                        count[(int) h]++;
+                    }
+                }
+            }
+        }
+        for (int h = 0; h < hours; h++) {
+            if (count[h] != 4 && count[h] != 0) {
+                throw new IllegalStateException(hub + " hour " + from.plus(h, ChronoUnit.HOURS) + " has " + count[h] + " quarter-hours");
+            }
+            sum[h] = count[h] == 0 ? Double.NaN : sum[h] / 4.0;
+        }
+        return sum;
+    }
+
     /**
      * Daily hashprice (USD/PH/day) for UTC days [from, to) from the lukmol daily BTC close and difficulty, with the
      * subsidy of the day (6.25 BTC before the halving of 2024-04-20, 3.125 after) and no fees:

@@ -30,12 +30,14 @@ import java.util.Map;
  * @param decisions            the plan's decisions, in the form a fixed plan takes (re-send them to compare)
  * @param monthly              one row per month
  * @param solver               model size and times
+ * @param dataNotes            what was done to the stored data the plan uses (e.g. the first hours of a replayed year filled
+ *                             from the next day); empty when nothing was
  */
 public record PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
                          Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
                          String paybackNote,
                          String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
-                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver) {
+                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver, List<String> dataNotes) {
 
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
                          double opexUsd, double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasuryProceedsUsd,
