@@ -26,30 +26,15 @@ public final class RealData {
     private RealData() {
     }
 
-    /** Hourly means of the 15-minute real-time prices of a hub for UTC hours [from, to), USD/MWh. */
+    /** Hourly means of the 15-minute real-time prices of a hub for UTC hours [from, to), USD/MWh; every hour must be shipped. */
     public static double[] hourlyRtm(String hub, Instant from, Instant to) {
-        int hours = (int) ChronoUnit.HOURS.between(from, to);
-        double[] sum = new double[hours];
-        int[] count = new int[hours];
-        for (int year = 2023; year <= 2024; year++) {
-            for (int month = 1; month <= 12; month++) {
-                JsonNode root = readJson("demo/ercot_fluxcore/" + hub + "/" + year + "-" + String.format("%02d", month) + ".json");
-                for (JsonNode row : root.get("rtm")) {
-                    long h = Math.floorDiv(row.get("t").asLong() - from.toEpochMilli(), 3_600_000L);
-                    if (h >= 0 && h < hours) {
-                        sum[(int) h] += row.get("price").asDouble();
-                        count[(int) h]++;
-                    }
-                }
+        double[] v = hourlyRtmWithGaps(hub, from, to);
+        for (int h = 0; h < v.length; h++) {
+            if (Double.isNaN(v[h])) {
+                throw new IllegalStateException(hub + " hour " + from.plus(h, ChronoUnit.HOURS) + " has 0 quarter-hours");
             }
         }
-        for (int h = 0; h < hours; h++) {
-            if (count[h] != 4) {
-                throw new IllegalStateException(hub + " hour " + from.plus(h, ChronoUnit.HOURS) + " has " + count[h] + " quarter-hours");
-            }
-            sum[h] /= 4.0;
-        }
-        return sum;
+        return v;
     }
 
     /** As {@link #hourlyRtm}, but an hour without any quarter-hour in the shipped files (outside their range) is NaN. */
