@@ -125,7 +125,11 @@ public final class PlanEngine {
         Integer paybackMonths = null;
         String paybackNote;
         if (delta == null) {
-            irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + base.explanation();
+            String why = base.explanation() != null ? base.explanation()
+                    : base.outcome().status() == LpStatus.TIMED_OUT
+                            ? "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out"
+                            : base.outcome().note() != null ? base.outcome().note() : "the solver gave no reason";
+            irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + why;
             paybackNote = "no payback without a stay-on-Bitcoin baseline to compare with";
         } else {
             // Two LPs that reach the same cash flows differ by rounding only: a dollar per 1e9 of cash moved is no difference.

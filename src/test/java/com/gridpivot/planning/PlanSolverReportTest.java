@@ -49,4 +49,18 @@ class PlanSolverReportTest {
         assertThat(r.status()).isEqualTo("FAILED");
         assertThat(r.explanation()).isEqualTo("the solver failed (ERROR): it gave no reason").doesNotContain("null");
     }
+
+    /** A plan beside a baseline that failed without a note or explanation: its IRR note says so without printing null. */
+    @Test
+    void aFailedBaselineWithoutANoteNeverPrintsNull() {
+        PlanProblem p = problem(PlanModelTest.base(1));
+        Evaluated plan = PlanEngine.evaluate(p, null, RunControl.NONE);
+        Evaluated failedBase = new Evaluated("stay on Bitcoin", new SolveOutcome(LpStatus.ERROR, Double.NaN, 1.0, "GLOP", null), null, 10, 10,
+                3, 1.0, null);
+        PlanResult r = PlanEngine.result(p, PlanEngine.OPTIMIZED, plan, failedBase, 2);
+        assertThat(r.npvUsd()).isCloseTo(1_572_000.0, within(1e-4));
+        assertThat(r.incrementalNpvUsd()).isNull();
+        assertThat(r.irrNote()).isEqualTo("no stay-on-Bitcoin baseline (ERROR): the solver gave no reason");
+        assertThat(r.paybackNote()).isEqualTo("no payback without a stay-on-Bitcoin baseline to compare with");
+    }
 }
