@@ -399,6 +399,8 @@ export async function mount(container) {
       words.append(h('li', {}, 'Staying on Bitcoin is worth ', val(['plans', plans.indexOf(base), 'npvUsd'], base.npvUsd, f.usd), ' of NPV; its cash is lowest in ',
         base.lowestCashMonth, ' at ', val(['plans', plans.indexOf(base), 'lowestCashUsd'], base.lowestCashUsd, f.usd), '.'));
     }
+    // what the service filled in the stored prices the plans replay (the same for every plan of the comparison)
+    (plans.find(p => p.dataNotes?.length)?.dataNotes || []).forEach(n => words.append(h('li', { class: 'data-note' }, `Data: ${n}.`)));
 
     const npvFig = figure('NPV', 'NPV of each plan at the scenario\'s discount rate, in millions of dollars.');
     npvFig.box.id = 'chart-npv';
