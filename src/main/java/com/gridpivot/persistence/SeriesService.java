@@ -336,6 +336,32 @@ public class SeriesService {
      */
     @Transactional
     public double[] hourlyValues(SeriesKind kind, String key, Instant from, Instant to) {
+        double[] values = hourlyValuesWithGaps(kind, key, from, to);
+        int missing = 0;
+        int first = -1;
+        for (int h = 0; h < values.length; h++) {
+            if (Double.isNaN(values[h])) {
+                missing++;
+                if (first < 0) {
+                    first = h;
+                }
+            }
+        }
+        if (missing > 0) {
+            throw new SeriesGapException(kind, key, from, to, from.plusSeconds((long) first * HOUR), missing);
+        }
+        return values;
+    }
+
+    /**
+     * As {@link #hourlyValues}, but an hour without a value is NaN instead of an error (for callers that complete a
+     * partial range themselves and say how, e.g. a replayed year whose first day starts late).
+     *
+     * @throws NotFoundException when there is no such series
+     * @throws InvalidRequestException when the range is empty or not on whole hours
+     */
+    @Transactional
+    public double[] hourlyValuesWithGaps(SeriesKind kind, String key, Instant from, Instant to) {
         List<FieldError> errors = new ArrayList<>();
         if (from == null || from.getEpochSecond() % HOUR != 0 || from.getNano() != 0) {
             errors.add(FieldError.of("from", "must be a whole UTC hour"));
@@ -385,19 +411,6 @@ public class SeriesService {
                     }
                 }
             }));
-        }
-        int missing = 0;
-        int first = -1;
-        for (int h = 0; h < hours; h++) {
-            if (Double.isNaN(values[h])) {
-                missing++;
-                if (first < 0) {
-                    first = h;
-                }
-            }
-        }
-        if (missing > 0) {
-            throw new SeriesGapException(kind, key, from, to, from.plusSeconds((long) first * HOUR), missing);
         }
         return values;
     }

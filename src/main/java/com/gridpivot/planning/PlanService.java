@@ -20,6 +20,7 @@ import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.ScenarioBody;
+import com.gridpivot.planning.input.ReplayYear;
 import com.gridpivot.planning.result.PlanComparison;
 import com.gridpivot.lp.RunControl;
 import com.gridpivot.planning.store.ScenarioService;
@@ -71,15 +72,24 @@ public class PlanService {
      * A run's stored input: the request with the scenario inline (no scenarioId) and the replayed year's prices.
      *
      * @param request                   the request, scenario copied in
-     * @param replayYearPricesUsdPerMwh hourly prices of the replayed year, or null with a flat price basis
+     * @param replayYearPricesUsdPerMwh hourly prices of the replayed year (completed), or null with a flat price basis
+     * @param replayYearFilled          what was filled to complete them (null in snapshots written before fills existed)
      */
-    public record PlanRunInput(PlanRequest request, double[] replayYearPricesUsdPerMwh) {
+    public record PlanRunInput(PlanRequest request, double[] replayYearPricesUsdPerMwh, List<ReplayYear.Fill> replayYearFilled) {
         EnergySource energy() {
-            return (node, year) -> {
-                if (replayYearPricesUsdPerMwh == null) {
-                    throw new IllegalArgumentException("the snapshot holds no replayed prices");
+            return new EnergySource() {
+                @Override
+                public double[] yearHourlyUsdPerMwh(String node, int year) {
+                    if (replayYearPricesUsdPerMwh == null) {
+                        throw new IllegalArgumentException("the snapshot holds no replayed prices");
+                    }
+                    return replayYearPricesUsdPerMwh;
                 }
-                return replayYearPricesUsdPerMwh;
+
+                @Override
+                public ReplayYear replayYear(String node, int year) {
+                    return new ReplayYear(yearHourlyUsdPerMwh(node, year), replayYearFilled == null ? List.of() : replayYearFilled);
+                }
             };
         }
     }
@@ -102,15 +112,24 @@ public class PlanService {
                     .orElseThrow(() -> new InvalidRequestException("scenarioId", "no stored scenario with id " + req.scenarioId()))
                     .content();
         }
-        double[][] replay = new double[1][];
-        EnergySource stored = (node, year) -> {
-            replay[0] = storedYear(node, year);
-            return replay[0];
+        ReplayYear[] replay = new ReplayYear[1];
+        EnergySource stored = new EnergySource() {
+            @Override
+            public double[] yearHourlyUsdPerMwh(String node, int year) {
+                return storedYear(node, year);
+            }
+
+            @Override
+            public ReplayYear replayYear(String node, int year) {
+                replay[0] = EnergySource.super.replayYear(node, year);
+                return replay[0];
+            }
         };
         assembler().assemble(req, scenario, stored);
         PlanRequest copy = new PlanRequest(null, scenario, req.site(), req.asicFleets(), req.aiOptions(), req.finance(), req.startMonth(),
                 req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds());
-        return new PlanRunInput(copy, replay[0]);
+        return replay[0] == null ? new PlanRunInput(copy, null, null)
+                : new PlanRunInput(copy, replay[0].pricesUsdPerMwh(), replay[0].filled());
     }
 
     public PlanProblem problem(PlanRunInput input) {
@@ -241,29 +260,18 @@ public class PlanService {
         return (int) idx;
     }
 
-    /** The stored hourly prices of a UTC calendar year, complete, or an IllegalArgumentException naming what is missing. */
+    /**
+     * The stored hourly prices of a UTC calendar year, NaN where an hour has no value ({@link ReplayYear} completes a partial
+     * first or last day and refuses more), or an IllegalArgumentException when the node has no stored prices.
+     */
     double[] storedYear(String node, int year) {
         var from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         var to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        double[] v;
         try {
-            v = series.hourlyValues(SeriesKind.ENERGY_PRICE, node, from, to);
+            return series.hourlyValuesWithGaps(SeriesKind.ENERGY_PRICE, node, from, to);
         } catch (NotFoundException e) {
             throw new IllegalArgumentException("no stored ENERGY_PRICE series for node '" + node + "'; import one (POST /api/v1/series/import)");
         }
-        int missing = 0;
-        int first = -1;
-        for (int t = 0; t < v.length; t++) {
-            if (Double.isNaN(v[t])) {
-                missing++;
-                first = first < 0 ? t : first;
-            }
-        }
-        if (missing > 0) {
-            throw new IllegalArgumentException("the stored prices of " + node + " miss " + missing + " of the " + v.length + " hours of " + year
-                    + " (first " + from.plus(first, ChronoUnit.HOURS) + "); a replayed year must be complete");
-        }
-        return v;
     }
 
     public PlanRunInput read(String inputJson) {

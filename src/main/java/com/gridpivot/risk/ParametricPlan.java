@@ -95,6 +95,6 @@ public record ParametricPlan(PlanProblem base) {
                 o.capexTiming(), o.rateDeclinePerYear())).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
-                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds());
+                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());
     }
 }

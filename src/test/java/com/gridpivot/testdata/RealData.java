@@ -26,8 +26,19 @@ public final class RealData {
     private RealData() {
     }
 
-    /** Hourly means of the 15-minute real-time prices of a hub for UTC hours [from, to), USD/MWh. */
+    /** Hourly means of the 15-minute real-time prices of a hub for UTC hours [from, to), USD/MWh; every hour must be shipped. */
     public static double[] hourlyRtm(String hub, Instant from, Instant to) {
+        double[] v = hourlyRtmWithGaps(hub, from, to);
+        for (int h = 0; h < v.length; h++) {
+            if (Double.isNaN(v[h])) {
+                throw new IllegalStateException(hub + " hour " + from.plus(h, ChronoUnit.HOURS) + " has 0 quarter-hours");
+            }
+        }
+        return v;
+    }
+
+    /** As {@link #hourlyRtm}, but an hour without any quarter-hour in the shipped files (outside their range) is NaN. */
+    public static double[] hourlyRtmWithGaps(String hub, Instant from, Instant to) {
         int hours = (int) ChronoUnit.HOURS.between(from, to);
         double[] sum = new double[hours];
         int[] count = new int[hours];
@@ -44,10 +55,10 @@ public final class RealData {
             }
         }
         for (int h = 0; h < hours; h++) {
-            if (count[h] != 4) {
+            if (count[h] != 4 && count[h] != 0) {
                 throw new IllegalStateException(hub + " hour " + from.plus(h, ChronoUnit.HOURS) + " has " + count[h] + " quarter-hours");
             }
-            sum[h] /= 4.0;
+            sum[h] = count[h] == 0 ? Double.NaN : sum[h] / 4.0;
         }
         return sum;
     }

@@ -112,13 +112,23 @@ public final class CashRows {
         }
     }
 
+    /**
+     * The cash-balance rows are written in millions of USD (each coefficient and the right-hand side × 1e-6; the cash
+     * variables stay in USD). In USD the cumulative cash of a long plan reaches 1e8–1e9 and the rounding of the chain
+     * cash[m] = cash[m−1] + CFₘ grows with every month: at 100–120 months GLOP's unscaled check needed a right-hand-side
+     * perturbation of 1.03e-6 > its 1e-6 feasibility tolerance and answered ABNORMAL ("the solver failed (ERROR)"). In
+     * millions the same rows need 6e-13, and a tolerance of 1e-6 on them is one dollar. The plan, the stochastic plan's
+     * scenarios, the sweeps' coefficient updates and the explainer's lowest-cash rows all go through this class.
+     */
+    public static final double CASH_ROW_SCALE = 1e-6;
+
     /** Cumulative cash[s,m] and the rows cashBalance[s,m] that define it. */
     public record Balance(MPVariable[] cash, MPConstraint[] rows) {
     }
 
     /**
-     * cashBalance[s,m]: cash[m] − cash[m−1] − CFₘ = S₀ at m = 0, else 0, with CFₘ = Σ terms of month m;
-     * cash[m] ≥ −creditLine (no bound without a credit line).
+     * cashBalance[s,m]: 1e-6 (cash[m] − cash[m−1] − CFₘ) = 1e-6 S₀ at m = 0, else 0, with CFₘ = Σ terms of month m (the
+     * row in millions of USD, see {@link #CASH_ROW_SCALE}); cash[m] ≥ −creditLine (no bound without a credit line).
      *
      * @param scenario the scenario's LP name (the stochastic plan), or null (the plan)
      */
@@ -129,11 +139,11 @@ public final class CashRows {
         for (int m = 0; m < p.monthCount(); m++) {
             String mn = Months.label(p, m);
             cash[m] = Lp.var(s, lb, Lp.inf(), LpNames.of("cash", scenario, mn));
-            double rhs = m == 0 ? p.startingCashUsd() : 0.0;
+            double rhs = m == 0 ? p.startingCashUsd() * CASH_ROW_SCALE : 0.0;
             MPConstraint row = Lp.row(s, rhs, rhs, LpNames.of("cashBalance", scenario, mn));
-            row.setCoefficient(cash[m], 1.0);
+            row.setCoefficient(cash[m], CASH_ROW_SCALE);
             if (m > 0) {
-                row.setCoefficient(cash[m - 1], -1.0);
+                row.setCoefficient(cash[m - 1], -CASH_ROW_SCALE);
             }
             rows[m] = row;
         }
@@ -141,11 +151,11 @@ public final class CashRows {
         return new Balance(cash, rows);
     }
 
-    /** The cash-flow coefficients −CFₘ of the cashBalance rows (a sweep sets them per point). */
+    /** The cash-flow coefficients −1e-6 CFₘ of the cashBalance rows (a sweep sets them per point; see {@link #CASH_ROW_SCALE}). */
     public static void setBalance(MPConstraint[] rows, List<Map<MPVariable, Double>> flows) {
         for (int m = 0; m < rows.length; m++) {
             for (Map.Entry<MPVariable, Double> e : flows.get(m).entrySet()) {
-                rows[m].setCoefficient(e.getKey(), -e.getValue());
+                rows[m].setCoefficient(e.getKey(), -e.getValue() * CASH_ROW_SCALE);
             }
         }
     }
@@ -175,7 +185,7 @@ public final class CashRows {
     }
 
     /**
-     * lowestCashDef[m]: cash[m] − lowestCash ≥ 0, and the objective max lowestCash (replacing any objective): the best
+     * lowestCashDef[m]: 1e-6 (cash[m] − lowestCash) ≥ 0 (in millions of USD, as the cash-balance rows), and the objective max lowestCash (replacing any objective): the best
      * lowest cumulative cash any plan can reach. The infeasibility explainer asks this when the cash floor may conflict.
      */
     public static MPVariable maximiseLowestCash(MPSolver s, MPVariable[] cash) {
@@ -183,8 +193,8 @@ public final class CashRows {
         MPVariable floor = Lp.var(s, -Lp.inf(), Lp.inf(), "lowestCash");
         for (int m = 0; m < cash.length; m++) {
             MPConstraint row = Lp.row(s, 0.0, Lp.inf(), "lowestCashDef[" + m + "]");
-            row.setCoefficient(cash[m], 1.0);
-            row.setCoefficient(floor, -1.0);
+            row.setCoefficient(cash[m], CASH_ROW_SCALE);
+            row.setCoefficient(floor, -CASH_ROW_SCALE);
         }
         s.objective().setCoefficient(floor, 1.0);
         s.objective().setMaximization();

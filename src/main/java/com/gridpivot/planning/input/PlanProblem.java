@@ -27,11 +27,22 @@ import java.util.List;
  * @param solver              the LP backend
  * @param hourModel           how hours are modelled inside a month
  * @param timeLimitSeconds    solver limit per LP
+ * @param dataNotes           what was done to the stored data the plan uses, in planners' words (e.g. the hours of a replayed
+ *                            year filled from the next day); empty when nothing was
  */
 public record PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
                           int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
                           double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
-                          HourModel hourModel, double timeLimitSeconds) {
+                          HourModel hourModel, double timeLimitSeconds, List<String> dataNotes) {
+
+    /** A problem with no notes on its data. */
+    public PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
+                       int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
+                       double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
+                       HourModel hourModel, double timeLimitSeconds) {
+        this(startMonth, months, interconnectMw, maxAiItMw, minAiItMw, minAiFromIndex, maxConversionMwPerMonth, fleets, options,
+                startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, List.of());
+    }
 
     public int monthCount() {
         return months.size();

@@ -226,13 +226,14 @@ public final class PlanProblemAssembler {
                 "s (the server's limit)");
         // ---- market paths (only when the rest is valid, so a bad node is reported with the other errors)
         List<MonthData> monthData = null;
+        List<String> dataNotes = new ArrayList<>();
         if (scenario != null && start != null) {
-            monthData = months(scenario, start, months, energy, c);
+            monthData = months(scenario, start, months, energy, c, dataNotes);
         }
         c.throwIfAny();
         warnings.addAll(c.warnings());
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
-                cash, floor, treasury, discountRate, solver, hourModel, timeLimit);
+                cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes));
     }
 
     private static String nameOf(PlanAiOptionInput o, AiOffering off) {
@@ -280,8 +281,9 @@ public final class PlanProblemAssembler {
         }
     }
 
-    /** Prices, hashprice and BTC price for every month. */
-    private static List<MonthData> months(ScenarioBody s, YearMonth start, int months, EnergySource energy, FieldChecks c) {
+    /** Prices, hashprice and BTC price for every month; what was filled in the replayed year's months in use goes to notes. */
+    private static List<MonthData> months(ScenarioBody s, YearMonth start, int months, EnergySource energy, FieldChecks c,
+                                          List<String> notes) {
         YearMonth end = start.plusMonths(months - 1);
         LocalDate first = start.atDay(1);
         LocalDate last = end.atEndOfMonth();
@@ -365,7 +367,20 @@ public final class PlanProblemAssembler {
                 } else if (e.node() != null && !e.node().isBlank() && !c.hasErrors()) {
                     replayYear = e.replayYear();
                     try {
-                        year = energy.yearHourlyUsdPerMwh(e.node(), replayYear);
+                        ReplayYear replayed = energy.replayYear(e.node(), replayYear);
+                        year = replayed.pricesUsdPerMwh();
+                        for (ReplayYear.Fill fill : replayed.filled()) {
+                            // said only when a month of the plan replays the filled month
+                            boolean used = false;
+                            for (int m = 0; m < months && !used; m++) {
+                                used = start.plusMonths(m).getMonth() == fill.month();
+                            }
+                            if (used) {
+                                notes.add("scenario.energy.replayYear " + replayYear + ": " + fill.note());
+                            }
+                        }
+                    } catch (ReplayYear.IncompleteYearException ex) {
+                        c.error("scenario.energy.replayYear", ex.getMessage());
                     } catch (IllegalArgumentException ex) {
                         c.error("scenario.energy.node", ex.getMessage());
                     }

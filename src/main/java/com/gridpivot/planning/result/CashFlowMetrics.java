@@ -57,6 +57,31 @@ public final class CashFlowMetrics {
         return Math.pow(1.0 + x, 12) - 1.0;
     }
 
+    /** True when every flow is within ± toleranceUsd of zero: the plan moves no money against its baseline. */
+    public static boolean sameFlows(double[] flows, double toleranceUsd) {
+        for (double c : flows) {
+            if (Math.abs(c) > toleranceUsd) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the cumulative sum falls below −toleranceUsd in some month: money is put in (capex, or cash given up)
+     * that a payback could recover. Without that there is nothing to pay back.
+     */
+    public static boolean invests(double[] flows, double toleranceUsd) {
+        double cum = 0.0;
+        for (double c : flows) {
+            cum += c;
+            if (cum < -toleranceUsd) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The first month index from which the cumulative sum stays ≥ 0 to the end, or −1 when the cumulative sum is negative at
      * the end. 0 when it is never negative.

@@ -12,14 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param name                 "optimized", "stay on Bitcoin" or the fixed plan's name
  * @param status               OPTIMAL, FEASIBLE, INFEASIBLE, TIMED_OUT, FAILED
  * @param hourModel            EXACT_BLOCKS (hours merged exactly per month) or HOURLY
- * @param explanation          why there is no plan, with numbers (not OPTIMAL)
+ * @param explanation          why there is no plan, with numbers (not OPTIMAL); or, with a plan, which backend solved it when
+ *                             the requested one failed (e.g. "solved with CLP instead of GLOP: GLOP ended in ABNORMAL …")
  * @param npvUsd               Σₘ δₘ CFₘ − δ_end × BTC price_end × BTC sold (the objective)
  * @param stayOnBitcoinNpvUsd  the same for the best plan without AI starts, on the same scenario
  * @param incrementalNpvUsd    npvUsd − stayOnBitcoinNpvUsd
  * @param incrementalIrrAnnual IRR of the incremental monthly cash flows, annualised; null when it does not exist
  * @param irrNote              why the IRR is null, or how it was found
- * @param paybackMonth         the month from which the cumulative incremental cash stays ≥ 0
+ * @param paybackMonth         the month from which the cumulative incremental cash stays ≥ 0; null when nothing is invested
+ *                             (the cumulative incremental cash is never below zero, e.g. a plan identical to staying on
+ *                             Bitcoin) or when it does not pay back within the horizon
  * @param paybackMonths        months from the start to the end of paybackMonth
+ * @param paybackNote          how paybackMonth was found, or why it is null
  * @param lowestCashMonth      the month of lowest cumulative cash
  * @param lowestCashUsd        that cumulative cash
  * @param totals               sums over the horizon
@@ -27,37 +31,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param decisions            the plan's decisions, in the form a fixed plan takes (re-send them to compare)
  * @param monthly              one row per month
  * @param solver               model size and times
+ * @param dataNotes            what was done to the stored data the plan uses (e.g. the first hours of a replayed year filled
+ *                             from the next day); empty when nothing was
  * @param warnings             inputs outside their plausible ranges ("field: why, and the likely unit slip"); the plan is
  *                             computed with the values as given
  */
 public record PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
                          Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
+                         String paybackNote,
                          String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
-                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver,
+                         Decisions decisions, List<MonthRow> monthly, SolverInfo solver, List<String> dataNotes,
                          @Schema(description = "Inputs outside their plausible ranges (energy price, hashprice, BTC price, difficulty, J/TH, "
                                  + "PUE, GPU lease, colocation rate), each as \"JSON path: why, and the likely unit slip\"; the plan is "
                                  + "computed with the values as given")
                          List<String> warnings) {
 
-    /** A result without input warnings. */
-    public PlanResult(String name, String status, String hourModel, String explanation, Double npvUsd, Double stayOnBitcoinNpvUsd,
-                      Double incrementalNpvUsd, Double incrementalIrrAnnual, String irrNote, String paybackMonth, Integer paybackMonths,
-                      String lowestCashMonth, Double lowestCashUsd, Totals totals, Map<String, Double> revenuePerItMwhUsd,
-                      Decisions decisions, List<MonthRow> monthly, SolverInfo solver) {
-        this(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote, paybackMonth,
-                paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver, List.of());
-    }
-
     /** The same result with these input warnings. */
     public PlanResult withWarnings(List<String> inputWarnings) {
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
-                paybackMonth, paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                inputWarnings == null ? List.of() : List.copyOf(inputWarnings));
+                paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
+                dataNotes, inputWarnings == null ? List.of() : List.copyOf(inputWarnings));
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
-    public static PlanResult without(String name, String status, String hourModel, String explanation, SolverInfo solver) {
-        return new Builder(name, status, hourModel, solver).explanation(explanation).build();
+    public static PlanResult without(String name, String status, String hourModel, String explanation, SolverInfo solver,
+                                     List<String> dataNotes) {
+        return new Builder(name, status, hourModel, solver).explanation(explanation).dataNotes(dataNotes).build();
     }
 
     /** Fills a result by topic instead of by position; what is not set stays null (monthly: empty). */
@@ -74,12 +73,14 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private String irrNote;
         private String paybackMonth;
         private Integer paybackMonths;
+        private String paybackNote;
         private String lowestCashMonth;
         private Double lowestCashUsd;
         private Totals totals;
         private Map<String, Double> revenuePerItMwhUsd;
         private Decisions decisions;
         private List<MonthRow> monthly = List.of();
+        private List<String> dataNotes = List.of();
 
         public Builder(String name, String status, String hourModel, SolverInfo solver) {
             this.name = name;
@@ -106,9 +107,15 @@ public record PlanResult(String name, String status, String hourModel, String ex
             return this;
         }
 
-        public Builder payback(String paybackMonth, Integer paybackMonths) {
+        public Builder payback(String paybackMonth, Integer paybackMonths, String paybackNote) {
             this.paybackMonth = paybackMonth;
             this.paybackMonths = paybackMonths;
+            this.paybackNote = paybackNote;
+            return this;
+        }
+
+        public Builder dataNotes(List<String> dataNotes) {
+            this.dataNotes = dataNotes == null ? List.of() : dataNotes;
             return this;
         }
 
@@ -132,8 +139,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
 
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
-                    irrNote, paybackMonth, paybackMonths, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly,
-                    solver);
+                    irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
+                    monthly, solver, dataNotes, List.of());
         }
     }
 
@@ -269,7 +276,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
     }
 
     /**
-     * @param name        GLOP, CLP, PDLP
+     * @param name        the backend that answered: GLOP, CLP, PDLP (another than the request's solver when that one failed
+ *                    numerically and the answer came from the next backend; the note says which failed and how)
      * @param variables   of the plan's LP
      * @param constraints of the plan's LP
      * @param hourBlocks  Σ over months of the blocks (hours when HOURLY)

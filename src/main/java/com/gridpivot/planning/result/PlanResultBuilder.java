@@ -43,11 +43,14 @@ public final class PlanResultBuilder {
         if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
             explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
         } else if (explanation == null && !o.hasSolution()) {
-            explanation = "the solver failed (" + o.status() + "): " + o.note();
+            explanation = "the solver failed (" + o.status() + "): " + (o.note() != null ? o.note() : "it gave no reason");
+        } else if (explanation == null && !o.solverName().equals(p.solver().name())) {
+            // the requested backend failed and another one answered (LpSolver's fallback): say so beside the numbers
+            explanation = "solved with " + o.solverName() + " instead of " + p.solver() + ": " + o.note();
         }
         PlanValues v = e.values();
         if (v == null) {
-            return PlanResult.without(name, status, p.hourModel().name(), explanation, solver);
+            return PlanResult.without(name, status, p.hourModel().name(), explanation, solver, p.dataNotes());
         }
         PlanValues b = base.values();
         int months = p.monthCount();
@@ -64,16 +67,42 @@ public final class PlanResultBuilder {
         String irrNote;
         String paybackMonth = null;
         Integer paybackMonths = null;
+        String paybackNote;
         if (delta == null) {
-            irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + base.explanation();
+            String why = base.explanation() != null ? base.explanation()
+                    : base.outcome().status() == LpStatus.TIMED_OUT
+                            ? "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out"
+                            : base.outcome().note() != null ? base.outcome().note() : "the solver gave no reason";
+            irrNote = "no stay-on-Bitcoin baseline (" + base.outcome().status() + "): " + why;
+            paybackNote = "no payback without a stay-on-Bitcoin baseline to compare with";
         } else {
-            irr = CashFlowMetrics.irrAnnual(delta);
-            irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
-                    : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
-            int pb = CashFlowMetrics.paybackIndex(delta);
-            if (pb >= 0) {
-                paybackMonth = p.months().get(pb).month().toString();
-                paybackMonths = pb == 0 && delta[0] >= 0 ? 0 : pb + 1;
+            // Two LPs that reach the same cash flows differ by rounding only: a dollar per 1e9 of cash moved is no difference.
+            double toleranceUsd = 1e-6;
+            for (int m = 0; m < months; m++) {
+                toleranceUsd += 1e-9 * (Math.abs(v.cashFlowUsd[m]) + Math.abs(b.cashFlowUsd[m]));
+            }
+            if (CashFlowMetrics.sameFlows(delta, toleranceUsd)) {
+                irrNote = "the plan's cash flows are those of staying on Bitcoin in every month: no IRR";
+                paybackNote = "the plan's cash flows are those of staying on Bitcoin in every month: nothing is invested, so there is "
+                        + "no payback";
+            } else {
+                irr = CashFlowMetrics.irrAnnual(delta);
+                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
+                        : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
+                if (!CashFlowMetrics.invests(delta, toleranceUsd)) {
+                    paybackNote = "the cumulative incremental cash flow is never below zero: nothing is invested beyond staying on "
+                            + "Bitcoin, so there is no payback";
+                } else {
+                    int pb = CashFlowMetrics.paybackIndex(delta);
+                    if (pb >= 0) {
+                        paybackMonth = p.months().get(pb).month().toString();
+                        paybackMonths = pb + 1;
+                        paybackNote = "the month from which the cumulative incremental cash flow stays ≥ 0 (end-of-month timing)";
+                    } else {
+                        paybackNote = "the cumulative incremental cash flow is still below zero at the end of the " + months
+                                + " months: no payback within the horizon";
+                    }
+                }
             }
         }
         int low = 0;
@@ -153,10 +182,11 @@ public final class PlanResultBuilder {
                 .explanation(explanation)
                 .npv(v.objectiveUsd, baseNpv, baseNpv == null ? null : v.objectiveUsd - baseNpv)
                 .irr(irr, irrNote)
-                .payback(paybackMonth, paybackMonths)
+                .payback(paybackMonth, paybackMonths, paybackNote)
                 .lowestCash(p.months().get(low).month().toString(), v.cumulativeCashUsd[low])
                 .totals(totals, perMwh)
                 .plan(v.decisions(), rows)
+                .dataNotes(p.dataNotes())
                 .build();
     }
 

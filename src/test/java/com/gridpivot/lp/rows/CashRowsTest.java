@@ -21,7 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * cashBalance: cash[m] − cash[m−1] − CFₘ = S₀ [m = 0], and the terms of CFₘ by category.
+ * cashBalance: 1e-6 (cash[m] − cash[m−1] − CFₘ) = 1e-6 S₀ [m = 0] (the row in millions of USD), and the terms of CFₘ by
+ * category.
  *
  * <p>Decisions fixed (2 hours a month): K = (4, 4) kept, R = (1, 0) retired, B = (0, 0) bought, D = (3, 2) dispatched, S = (3, 1)
  * AI started, O = (1, 2) online, T = (2, 0) BTC sold. Only the cash rows are built, so the values need not satisfy the
@@ -56,8 +57,11 @@ class CashRowsTest {
             assertThat(balance.cash()[0].lb()).isEqualTo(-500_000.0);
             fix(balance.cash()[0], -299_460.0);
             fix(balance.cash()[1], -2_298_892.0);
-            assertRow(s, "cashBalance[2026-01]", -299_460.0 - (-1_299_460.0), 1_000_000.0, 1_000_000.0);
-            assertRow(s, "cashBalance[2026-02]", -2_298_892.0 - (-299_460.0) - (-1_999_432.0), 0.0, 0.0);
+            assertThat(CashRows.CASH_ROW_SCALE).isEqualTo(1e-6);
+            // in millions of USD: activity 1e-6 × (cash₀ − CF₀) = 1e-6 × 1,000,000 = 1.0 = the bounds
+            assertRow(s, "cashBalance[2026-01]", 1e-6 * (-299_460.0 - (-1_299_460.0)), 1_000_000.0 * CashRows.CASH_ROW_SCALE,
+                    1_000_000.0 * CashRows.CASH_ROW_SCALE);
+            assertRow(s, "cashBalance[2026-02]", 1e-6 * (-2_298_892.0 - (-299_460.0) - (-1_999_432.0)), 0.0, 0.0);
             assertFeasible(s);
             assertThat(CashRows.category(terms.get(0), CashCategory.ASIC_SALVAGE)).isCloseTo(100_000.0, within(1e-9));
             assertThat(CashRows.category(terms.get(0), CashCategory.MINING_OPEX)).isCloseTo(-8.0 - 12.0, within(1e-9));

@@ -15,7 +15,7 @@ function jobSummary(r, addPlan) {
   return h('div', { class: 'job-summary' },
     h('p', { class: 'headline' }, 'NPV ', val(['npvUsd'], r.npvUsd, f.usd), ', ', val(['incrementalNpvUsd'], r.incrementalNpvUsd, f.usd),
       ' against staying on Bitcoin; IRR ', r.incrementalIrrAnnual == null ? 'none' : val(['incrementalIrrAnnual'], r.incrementalIrrAnnual, f.pct),
-      '; payback ', r.paybackMonth || 'never', '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
+      '; payback ', r.paybackMonth || `none (${r.paybackNote || 'no answer'})`, '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
     h('p', {}, steps.length ? `AI starts: ${steps.map(s => `${f.mw(s.amount, 1)} of ${s.name} in ${s.month}`).join('; ')}.` : 'It starts no AI megawatts.'),
     steps.length ? h('button', { type: 'button', id: 'add-job-plan', class: 'secondary', onclick: () => {
       const copy = list => (list || []).map(s => ({ name: s.name, month: s.month, amount: +s.amount.toFixed(3) }));

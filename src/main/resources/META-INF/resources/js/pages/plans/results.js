@@ -17,7 +17,7 @@ function paybackTable(plans) {
     p.npvUsd == null ? '–' : val(['plans', i, 'npvUsd'], p.npvUsd, f.usd),
     p.incrementalNpvUsd == null ? '–' : val(['plans', i, 'incrementalNpvUsd'], p.incrementalNpvUsd, f.usd),
     p.incrementalIrrAnnual == null ? h('span', { title: p.irrNote || '' }, 'none') : val(['plans', i, 'incrementalIrrAnnual'], p.incrementalIrrAnnual, f.pct),
-    p.paybackMonth ? `${p.paybackMonth} (${f.num(p.paybackMonths)} months)` : 'never',
+    p.paybackMonth ? `${p.paybackMonth} (${f.num(p.paybackMonths)} months)` : h('span', { title: p.paybackNote || '' }, 'none'),
     p.lowestCashMonth || '–',
     p.lowestCashUsd == null ? '–' : val(['plans', i, 'lowestCashUsd'], p.lowestCashUsd, f.usd),
   ]);
@@ -53,6 +53,8 @@ function words(plans) {
     list.append(h('li', {}, 'Staying on Bitcoin is worth ', val(['plans', plans.indexOf(base), 'npvUsd'], base.npvUsd, f.usd), ' of NPV; its cash is lowest in ',
       base.lowestCashMonth, ' at ', val(['plans', plans.indexOf(base), 'lowestCashUsd'], base.lowestCashUsd, f.usd), '.'));
   }
+  // what the service filled in the stored prices the plans replay (the same for every plan of the comparison)
+  (plans.find(p => p.dataNotes?.length)?.dataNotes || []).forEach(n => list.append(h('li', { class: 'data-note' }, `Data: ${n}.`)));
   return list;
 }
 
