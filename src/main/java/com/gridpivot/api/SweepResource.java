@@ -63,10 +63,15 @@ public class SweepResource {
      * @param reason          why it FAILED or was CANCELLED
      * @param resultUrl       where the result is, once there is one
      */
-    public record SweepRunResponse(long id, String status, int progressPercent, String reason, int attempts, boolean cancelRequested,
+    public record SweepRunResponse(long id, String status, int progressPercent, String reason,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Times a worker started the run: 1 normally; more when a replica that held it stopped and another ran it again (a graceful shutdown's hand-back does not count)")
+                                   int attempts,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The replica that runs or ran it (GRIDPIVOT_REPLICA_ID, or host name and process id); null before it started", nullable = true)
+                                   String worker,
+                                   boolean cancelRequested,
                                    java.time.Instant createdAt, java.time.Instant startedAt, java.time.Instant finishedAt, String resultUrl) {
         static SweepRunResponse of(JobView j) {
-            return new SweepRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(),
+            return new SweepRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(),
                     j.createdAt(), j.startedAt(), j.finishedAt(), j.status().terminal() && j.status() == JobStatus.OPTIMAL ? RUNS + j.id() + "/result" : null);
         }
     }

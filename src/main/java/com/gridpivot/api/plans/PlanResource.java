@@ -135,7 +135,7 @@ public class PlanResource {
     static PlanRunResponse response(JobView j) {
         boolean hasResult = j.status() == JobStatus.OPTIMAL || j.status() == JobStatus.FEASIBLE || j.status() == JobStatus.INFEASIBLE
                 || j.status() == JobStatus.TIMED_OUT;
-        return new PlanRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(), j.createdAt(),
+        return new PlanRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(), j.createdAt(),
                 j.startedAt(), j.finishedAt(), hasResult ? RUNS + j.id() + "/result" : null);
     }
 }

@@ -124,7 +124,7 @@ public class RiskRunResource {
     static PlanRunResponse response(String type, JobView j) {
         boolean hasResult = j.status() == JobStatus.OPTIMAL || j.status() == JobStatus.FEASIBLE || j.status() == JobStatus.INFEASIBLE
                 || j.status() == JobStatus.TIMED_OUT;
-        return new PlanRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(), j.createdAt(),
+        return new PlanRunResponse(j.id(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(), j.createdAt(),
                 j.startedAt(), j.finishedAt(), hasResult ? base(type) + j.id() + "/result" : null);
     }
 }
