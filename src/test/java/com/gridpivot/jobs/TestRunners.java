@@ -14,19 +14,18 @@ final class TestRunners {
     }
 
     /** A {@link JobsConfig} with the settings a test names. */
-    record Settings(String name, int workers, int leaseSeconds, int maxAttempts, int shutdownGraceSeconds, JobsConfig.AtShutdown atShutdown)
+    record Settings(String name, String role, int workers, int leaseSeconds, int maxAttempts, int shutdownGraceSeconds, JobsConfig.AtShutdown atShutdown)
             implements JobsConfig {
         static Settings of(String replicaId, int workers) {
-            return new Settings(replicaId, workers, 30, 3, 30, AtShutdown.HAND_BACK);
+            return new Settings(replicaId, "all", workers, 30, 3, 30, AtShutdown.HAND_BACK);
         }
 
         Settings withGrace(int seconds) {
-            return new Settings(name, workers, leaseSeconds, maxAttempts, seconds, atShutdown);
+            return new Settings(name, role, workers, leaseSeconds, maxAttempts, seconds, atShutdown);
         }
 
-        @Override
-        public String role() {
-            return "all";
+        Settings withRole(String r) {
+            return new Settings(name, r, workers, leaseSeconds, maxAttempts, shutdownGraceSeconds, atShutdown);
         }
 
         @Override
