@@ -155,7 +155,8 @@ public class JobRunner {
             taking = false;
             d = dispatcher;
         }
-        d.interrupt();
+        // Woken, not interrupted: an interrupt inside H2's file I/O closes the database's file channel.
+        wake();
         try {
             d.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
         } catch (InterruptedException e) {
@@ -183,7 +184,12 @@ public class JobRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            heartbeat.shutdownNow();
+            heartbeat.shutdown();
+            try {
+                heartbeat.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
