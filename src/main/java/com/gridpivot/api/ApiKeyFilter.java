@@ -16,8 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Guards /api/v1 with X-API-Key: no or unknown key 401, too weak a role 403, over the key's rate 429 with
- * Retry-After; all problem+json. Reads need viewer; writes planner; keys and deletions of stored data admin
- * (cancelling a run is a planner's DELETE). Health, metrics, OpenAPI and the dashboard's files are outside /api.
+ * Retry-After; all problem+json. Reads need viewer; writes planner; keys, /api/v1/admin and deletions of stored data
+ * admin (cancelling a run is a planner's DELETE). The rate is counted per replica (see {@link RateLimiter}). Health, metrics, OpenAPI and the dashboard's files are outside /api.
  */
 @Singleton
 public class ApiKeyFilter {
@@ -84,7 +84,7 @@ public class ApiKeyFilter {
     }
 
     static Role requiredRole(String method, String path) {
-        if (path.startsWith("/api/v1/keys")) {
+        if (path.startsWith("/api/v1/keys") || path.startsWith("/api/v1/admin")) {
             return Role.ADMIN;
         }
         return switch (method.toUpperCase(Locale.ROOT)) {

@@ -73,9 +73,10 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a key", description = "Takes effect at once.")
+    @Operation(summary = "Revoke a key", description = "Takes effect at once on this replica and within a second (gridpivot.auth.key-cache-millis) on every other. The last active admin key cannot be revoked (409).")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The last active admin key: create another admin key first", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public void revoke(@PathParam("id") long id) {
         keys.revoke(id);
     }

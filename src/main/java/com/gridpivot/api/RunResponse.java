@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param progressPercent 0–100
  * @param reason          the error or explanation: why it is FAILED, CANCELLED, INFEASIBLE or TIMED_OUT
  * @param attempts        times a worker started it
+ * @param worker          the replica that runs or ran it
  * @param cancelRequested a cancel reached it while running
  * @param resultUrl       the result at the kind's own path, once finished with one
  * @param links           what can be done with it now, at the generic paths
@@ -27,7 +28,10 @@ public record RunResponse(
         @Schema(example = "OPTIMAL") String status,
         int progressPercent,
         @Schema(description = "Why it is FAILED, CANCELLED, INFEASIBLE or TIMED_OUT (the error of a failed run)") String reason,
-        int attempts,
+        @Schema(description = "Times a worker started the run: 1 normally; more when a replica that held it stopped and another ran it "
+                + "again (a graceful shutdown's hand-back does not count)") int attempts,
+        @Schema(description = "The replica that runs or ran it (GRIDPIVOT_REPLICA_ID, or host name and process id); null before it started",
+                nullable = true) String worker,
         boolean cancelRequested,
         Instant createdAt,
         Instant startedAt,
@@ -58,7 +62,7 @@ public record RunResponse(
         String self = RUNS + j.id();
         Links links = new Links(self, hasResult ? self + "/result" : null, j.status().terminal() ? null : self,
                 RETRYABLE.contains(j.status()) ? self + "/retry" : null);
-        return new RunResponse(j.id(), j.kind(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.cancelRequested(),
+        return new RunResponse(j.id(), j.kind(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(),
                 j.createdAt(), j.startedAt(), j.finishedAt(), hasResult ? kind.path() + j.id() + "/result" : null, links);
     }
 }

@@ -42,6 +42,14 @@ public class JobRunEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
+    /** The replica that holds (RUNNING) or last held the run: GRIDPIVOT_REPLICA_ID, or host and process id. */
+    @Column(length = 200)
+    public String worker;
+
+    /** Until when the holder's lease runs; renewed by its heartbeat. A RUNNING run past it belongs to a dead replica. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @Column(name = "cancel_requested", nullable = false)
     public boolean cancelRequested;
 

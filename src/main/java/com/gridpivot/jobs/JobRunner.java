@@ -6,23 +6,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Runs jobs on a bounded pool ({@code gridpivot.jobs.workers}). The database is the queue of record: a job is written
- * QUEUED before it is submitted here, claimed with a guarded update, and finished with one. At start-up, jobs left RUNNING
- * by a previous process are marked FAILED ("interrupted by a restart", retry re-runs them) and QUEUED ones are submitted.
+ * Runs jobs on a bounded pool ({@code gridpivot.jobs.workers}). The database is the queue of record, shared by every
+ * replica on it: a job is written QUEUED, and a dispatcher thread takes QUEUED runs ({@link JobStore#claimNext}, fair
+ * between keys) whenever a worker is free — at once when this replica queued one, otherwise every
+ * {@code gridpivot.jobs.poll-ms} — so a second replica on the same database shares the work.
+ *
+ * <p>A run taken is held under a lease ({@code worker} = this replica, {@code lease_until}) that a heartbeat renews every
+ * {@code heartbeat-seconds}. When a replica dies its leases pass, and any replica's {@link #recover} (at start-up and every
+ * {@code lease-check-seconds}) re-queues its runs — never a run another live replica holds — until a run has been
+ * started {@code max-attempts} times, when it ends FAILED with the reason. A graceful shutdown (SIGTERM) stops taking
+ * work, lets running jobs finish for {@code shutdown-grace-seconds}, then hands back what it still holds.
  */
 @ApplicationScoped
 public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    /** After the grace: how long interrupted jobs may take to leave OR-Tools' native code before the service goes on. */
+    static final int STOP_WAIT_SECONDS = 10;
 
     @Inject
     JobStore store;
@@ -39,67 +55,252 @@ public class JobRunner {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    private volatile String workerId;
     private ExecutorService pool;
-    /** Set at shutdown: running jobs are stopped and left RUNNING for the next start to mark FAILED ("interrupted by a restart"). */
-    private volatile boolean stopping;
+    private Semaphore slots;
+    private Thread dispatcher;
+    private ScheduledExecutorService heartbeat;
+    private final Object wake = new Object();
+    private boolean wakeRequested;
+    /** True while the dispatcher takes work. */
+    private volatile boolean taking;
     private final Map<Long, Context> running = new ConcurrentHashMap<>();
-
-    synchronized ExecutorService pool() {
-        if (pool == null) {
-            AtomicInteger n = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
-                Thread t = new Thread(r, "gridpivot-job-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return pool;
-    }
 
     void onStart(@Observes StartupEvent ev) {
         recover();
+        if (takesWork()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stop();
+    }
+
+    /** This replica's name in the runs it holds: {@code gridpivot.jobs.replica-id}, or host name and process id. */
+    public String workerId() {
+        if (workerId == null) {
+            workerId = config.replicaId().filter(s -> !s.isBlank()).map(String::trim).orElseGet(JobRunner::hostAndPid);
+        }
+        return workerId;
+    }
+
+    static String hostAndPid() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /** True when this replica runs jobs ({@code gridpivot.jobs.role} all or worker). */
+    boolean takesWork() {
+        String role = config.role().trim().toLowerCase(Locale.ROOT);
+        return switch (role) {
+            case "all", "worker" -> true;
+            case "api" -> false;
+            default -> throw new IllegalStateException("gridpivot.jobs.role (GRIDPIVOT_ROLE) is '" + config.role() + "'; it must be all, api or worker");
+        };
+    }
+
+    /** The workers of this replica: {@code gridpivot.jobs.workers}, or half the cores (at least 1) when it is 0. */
+    int workers() {
+        return config.workers() > 0 ? config.workers() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** True while this replica takes work (false once a shutdown began). */
+    boolean taking() {
+        return taking;
+    }
+
+    /** Starts the workers, the dispatcher that feeds them and the lease heartbeat. */
+    synchronized void start() {
+        if (taking) {
+            return;
+        }
+        int n = workers();
+        AtomicInteger k = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(n, r -> daemon(r, "gridpivot-job-" + k.incrementAndGet()));
+        slots = new Semaphore(n);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gridpivot-job-lease"));
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, config.heartbeatSeconds(), Math.max(1, config.heartbeatSeconds()), TimeUnit.SECONDS);
+        taking = true;
+        dispatcher = daemon(this::dispatch, "gridpivot-job-dispatcher");
+        dispatcher.start();
+        LOG.infof("job runner %s: %d worker(s), lease %d s renewed every %d s", workerId(), n, config.leaseSeconds(), config.heartbeatSeconds());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
-     * Stops running jobs before the service goes: their solvers are interrupted and the workers are awaited (at most
-     * {@link #STOP_WAIT_SECONDS}), so no job thread is still inside OR-Tools' native code when the application's classes
-     * are released. A stopped job is not recorded: it stays RUNNING, and the next start marks it FAILED, as after a crash.
+     * A graceful stop: takes no more work; lets running jobs finish for {@code shutdown-grace-seconds}; then hands back
+     * (QUEUED) what is still held — {@code at-shutdown=FAIL} ends it FAILED instead — and interrupts those jobs' solvers,
+     * waiting at most {@link #STOP_WAIT_SECONDS} so no job thread is still inside OR-Tools' native code when the
+     * application's classes are released. A handed-back job's own answer is not recorded.
      */
-    void onStop(@Observes ShutdownEvent ev) {
-        stopping = true;
-        running.values().forEach(Context::cancel);
-        ExecutorService p;
+    void stop() {
+        Thread d;
         synchronized (this) {
-            p = pool;
+            if (!taking) {
+                return;
+            }
+            taking = false;
+            d = dispatcher;
         }
-        if (p != null) {
-            p.shutdownNow();
-            try {
-                if (!p.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                    LOG.warnf("%d job(s) still running %d s after shutdown began", running.size(), STOP_WAIT_SECONDS);
+        // Woken, not interrupted: an interrupt inside H2's file I/O closes the database's file channel.
+        wake();
+        try {
+            d.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdown();
+        try {
+            if (!running.isEmpty()) {
+                LOG.infof("shutting down: %d job(s) running; waiting up to %d s for them to finish", running.size(), config.shutdownGraceSeconds());
+            }
+            if (!pool.awaitTermination(config.shutdownGraceSeconds(), TimeUnit.SECONDS)) {
+                for (Context c : List.copyOf(running.values())) {
+                    c.stoppedByShutdown = true;
+                    boolean done = config.atShutdown() == JobsConfig.AtShutdown.FAIL ? store.failStopped(c.id, workerId())
+                            : store.handBack(c.id, workerId());
+                    LOG.infof("job %d %s at shutdown", c.id, !done ? "was no longer held" : config.atShutdown() == JobsConfig.AtShutdown.FAIL
+                            ? "marked FAILED" : "handed back (QUEUED) for another replica");
+                    c.cancel();
                 }
+                pool.shutdownNow();
+                if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warnf("%d job(s) still running %d s after they were stopped", running.size(), STOP_WAIT_SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            heartbeat.shutdown();
+            try {
+                heartbeat.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    static final int STOP_WAIT_SECONDS = 10;
-
-    /** Marks jobs interrupted by a restart and re-submits queued ones. */
-    public void recover() {
-        int failed = store.failInterrupted();
-        if (failed > 0) {
-            LOG.warnf("%d job(s) were RUNNING when the service stopped; marked FAILED (retry re-runs them)", failed);
+    /** The dispatcher: whenever a worker is free, takes the next QUEUED run; re-queues expired leases now and then. */
+    private void dispatch() {
+        long nextLeaseCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
+        while (taking) {
+            try {
+                if (System.nanoTime() - nextLeaseCheck >= 0) {
+                    recover();
+                    nextLeaseCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
+                }
+                if (!slots.tryAcquire(config.pollMs(), TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                Optional<Long> id = taking ? store.claimNext(workerId(), config.leaseSeconds()) : Optional.empty();
+                if (id.isEmpty()) {
+                    slots.release();
+                    awaitWake(config.pollMs());
+                    continue;
+                }
+                launch(id.get());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "the job dispatcher could not read the queue; trying again in %d ms", config.pollMs());
+                try {
+                    Thread.sleep(config.pollMs());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
         }
-        for (long id : store.queued()) {
-            submit(id);
+    }
+
+    private void launch(long id) {
+        Context ctx = new Context(id);
+        running.put(id, ctx);
+        try {
+            pool.submit(() -> {
+                try {
+                    execute(ctx);
+                } finally {
+                    running.remove(id);
+                    slots.release();
+                    wake();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            running.remove(id);
+            slots.release();
+            store.handBack(id, workerId());
+        }
+    }
+
+    private void awaitWake(long ms) throws InterruptedException {
+        synchronized (wake) {
+            if (!wakeRequested) {
+                wake.wait(ms);
+            }
+            wakeRequested = false;
+        }
+    }
+
+    /** Tells the dispatcher to look at the queue now. */
+    private void wake() {
+        synchronized (wake) {
+            wakeRequested = true;
+            wake.notifyAll();
+        }
+    }
+
+    /** The heartbeat: renews the leases held; stops a job another replica took over or a cancel reached. */
+    private void renewLeases() {
+        try {
+            JobStore.Renewal r = store.renew(workerId(), List.copyOf(running.keySet()), config.leaseSeconds());
+            for (long id : r.lost()) {
+                Context c = running.get(id);
+                if (c != null && !c.finished) {
+                    LOG.warnf("job %d: this replica's lease had passed and the run was re-queued; stopping it here", id);
+                    c.cancel();
+                }
+            }
+            for (long id : r.cancelRequested()) {
+                Context c = running.get(id);
+                if (c != null) {
+                    c.cancel();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not renew the leases of %d job(s); retrying in %d s", running.size(), config.heartbeatSeconds());
         }
     }
 
     /**
+     * Re-queues the runs of replicas that died (their lease passed), or ends them FAILED after
+     * {@code gridpivot.jobs.max-attempts} starts; never touches a run under a live lease. Runs at start-up and every
+     * {@code lease-check-seconds}.
+     */
+    public void recover() {
+        JobStore.Recovery r = store.recoverExpired(config.maxAttempts());
+        if (r.total() > 0) {
+            LOG.warnf("runs of replicas that stopped (lease passed): %d re-queued, %d FAILED after %d attempts, %d CANCELLED", r.requeued(),
+                    r.failed(), config.maxAttempts(), r.cancelled());
+        }
+        wake();
+    }
+
+    /**
      * Stores a QUEUED job of this kind with its complete input (written as JSON, the snapshot a retry or a restart runs
-     * again) and hands it to a worker. Returns the job as stored, read before a worker can have started it, so a 202
+     * again) and wakes the dispatcher. Returns the job as stored, read before a worker can have started it, so a 202
      * always shows QUEUED.
      */
     public JobView enqueue(String kind, Object input) {
@@ -118,17 +319,13 @@ public class JobRunner {
         }
     }
 
-    /** Queues a stored QUEUED job for a worker. */
+    /** A stored QUEUED job is waiting: the dispatcher looks at the queue now (any replica may take it). */
     public void submit(long id) {
-        try {
-            pool().submit(() -> execute(id));
-        } catch (RejectedExecutionException e) {
-            LOG.warnf("job %d stays QUEUED: the pool is shut down", id);
-        }
+        wake();
     }
 
-    /** Cancels a job; a running one is interrupted. Empty when there is no such job. */
-    public java.util.Optional<JobView> cancel(long id) {
+    /** Cancels a job; a running one is interrupted (here at once, on another replica at its next heartbeat). */
+    public Optional<JobView> cancel(long id) {
         var view = store.cancel(id);
         Context c = running.get(id);
         if (c != null && view.isPresent() && view.get().cancelRequested()) {
@@ -137,7 +334,7 @@ public class JobRunner {
         return view;
     }
 
-    /** FAILED/CANCELLED/TIMED_OUT → QUEUED and submitted; false for other states. */
+    /** FAILED/CANCELLED/TIMED_OUT → QUEUED and the dispatcher woken; false for other states. */
     public boolean retry(long id) {
         if (!store.requeue(id)) {
             return false;
@@ -146,12 +343,8 @@ public class JobRunner {
         return true;
     }
 
-    private void execute(long id) {
-        if (stopping || !store.claim(id)) {
-            return; // cancelled while queued, or already taken
-        }
-        Context ctx = new Context(id);
-        running.put(id, ctx);
+    private void execute(Context ctx) {
+        long id = ctx.id;
         try {
             JobView job = store.get(id, true).orElseThrow();
             JobHandler handler = handler(job.kind());
@@ -164,27 +357,30 @@ public class JobRunner {
                 } catch (java.util.concurrent.CancellationException e) {
                     outcome = new JobOutcome(JobStatus.CANCELLED, null, "cancelled while running");
                 } catch (Exception | Error e) {
+                    if (ctx.stoppedByShutdown) {
+                        return;
+                    }
                     String ref = java.util.UUID.randomUUID().toString();
                     LOG.errorf(e, "job %d failed (error id %s)", id, ref);
                     outcome = new JobOutcome(JobStatus.FAILED, null, "the job failed; quote error id " + ref);
                 }
             }
-            if (stopping) {
-                LOG.infof("job %d stopped by the shutdown; the next start marks it FAILED (retry re-runs it)", id);
+            ctx.finished = true;
+            if (ctx.stoppedByShutdown) {
+                LOG.infof("job %d was stopped by the shutdown; its answer is not recorded", id);
                 return;
             }
-            JobStatus recorded = store.finish(id, outcome);
+            JobStatus recorded = store.finish(id, workerId(), outcome);
             metrics.counter("gridpivot.jobs.finished", "kind", job.kind(), "status", recorded.name()).increment();
             metrics.timer("gridpivot.jobs.duration", "kind", job.kind())
                     .record(java.time.Duration.between(job.startedAt() == null ? job.createdAt() : job.startedAt(), java.time.Instant.now()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %d could not be recorded", id);
-        } finally {
-            running.remove(id);
         }
     }
 
-    private JobHandler handler(String kind) {
+    /** The handler of a kind of job; null when there is none. */
+    JobHandler handler(String kind) {
         Map<String, JobHandler> byKind = new HashMap<>();
         for (JobHandler h : handlers) {
             byKind.put(h.kind(), h);
@@ -195,6 +391,10 @@ public class JobRunner {
     private final class Context implements JobContext {
         private final long id;
         private volatile boolean cancelled;
+        /** Set when the shutdown handed the run back (or failed it): the job's own answer is not recorded. */
+        volatile boolean stoppedByShutdown;
+        /** Set once the handler answered. */
+        volatile boolean finished;
         private Runnable interrupt;
 
         Context(long id) {

@@ -2,12 +2,18 @@ package com.gridpivot.jobs;
 
 import java.time.Instant;
 
-/** A job as services and resources see it (never the entity). {@code resultJson} only when asked for. */
-public record JobView(long id, String kind, JobStatus status, int progressPercent, String reason, int attempts, boolean cancelRequested,
-                      Instant createdAt, Instant startedAt, Instant finishedAt, String inputJson, String resultJson) {
+/**
+ * A job as services and resources see it (never the entity). {@code resultJson} only when asked for.
+ *
+ * @param attempts times a worker started it (a run handed back at a graceful shutdown does not count)
+ * @param worker   the replica that holds or last held it (GRIDPIVOT_REPLICA_ID, or host and process id); null while
+ *                 it never started
+ */
+public record JobView(long id, String kind, JobStatus status, int progressPercent, String reason, int attempts, String worker,
+                      boolean cancelRequested, Instant createdAt, Instant startedAt, Instant finishedAt, String inputJson, String resultJson) {
 
     static JobView of(JobRunEntity e, boolean withTexts) {
-        return new JobView(e.id, e.kind, JobStatus.valueOf(e.status), e.progressPercent, e.reason, e.attempts, e.cancelRequested,
+        return new JobView(e.id, e.kind, JobStatus.valueOf(e.status), e.progressPercent, e.reason, e.attempts, e.worker, e.cancelRequested,
                 e.createdAt, e.startedAt, e.finishedAt, withTexts ? e.inputJson : null, withTexts ? e.resultJson : null);
     }
 }

@@ -15,21 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 /**
  * API keys: created (the secret is returned once), listed, revoked, and looked up by hash. Keys are 32 random
  * base-62 characters after {@code gp_} (~190 bits), so an unsalted SHA-256 is a safe digest: there is nothing to
- * guess. Lookups are cached per hash for a few seconds; a revocation clears the cache at once.
+ * guess. Lookups, known and unknown keys alike, are cached per hash for {@code gridpivot.auth.key-cache-millis} (1 s)
+ * in a bounded LRU ({@code key-cache-size} entries), so random keys cannot grow the memory and a revocation on any
+ * replica of the cluster holds on every replica within the second (on this one at once).
  */
 @ApplicationScoped
 public class ApiKeyService {
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final long CACHE_MS = 5_000;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    AuthConfig config;
+
+    /** The clock of the cache (milliseconds); tests move it. */
+    volatile LongSupplier clockMs = System::currentTimeMillis;
+    private Map<String, Cached> cache;
 
     /** Who a key is. */
     public record Principal(long id, String name, Role role) {
@@ -51,14 +64,33 @@ public class ApiKeyService {
             return Optional.empty();
         }
         String hash = ImportBatchInfo.sha256(key.trim().getBytes(StandardCharsets.UTF_8));
-        long now = System.currentTimeMillis();
+        long now = clockMs.getAsLong();
+        Map<String, Cached> cache = cache();
         Cached c = cache.get(hash);
         if (c != null && c.until() > now) {
             return c.principal();
         }
         Optional<Principal> p = lookup(hash);
-        cache.put(hash, new Cached(p, now + CACHE_MS));
+        cache.put(hash, new Cached(p, now + config.keyCacheMillis()));
         return p;
+    }
+
+    private synchronized Map<String, Cached> cache() {
+        if (cache == null) {
+            int most = Math.max(1, config.keyCacheSize());
+            cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                    return size() > most;
+                }
+            });
+        }
+        return cache;
+    }
+
+    /** Keys (known or not) in the cache now; at most {@code gridpivot.auth.key-cache-size}. */
+    int cachedKeys() {
+        return cache().size();
     }
 
     @Transactional
@@ -100,47 +132,101 @@ public class ApiKeyService {
                 .toList();
     }
 
+    /**
+     * Revokes a key. The last active admin key is kept (409): without it nobody could manage keys. The active admin keys
+     * are locked while counted, so two revocations at once on two replicas cannot both remove "the other" admin.
+     */
     @Transactional
     public void revoke(long id) {
         ApiKeyEntity e = ApiKeyEntity.findById(id);
         if (e == null) {
             throw new NotFoundException("no API key " + id);
         }
+        if (e.revokedAt == null && e.role == Role.ADMIN) {
+            long admins = ApiKeyEntity.<ApiKeyEntity>find("role = ?1 and revokedAt is null", Role.ADMIN)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().size();
+            if (admins <= 1) {
+                throw new ConflictException("id", "key " + id + " ('" + e.name + "') is the last active admin key; create another admin key "
+                        + "(POST /api/v1/keys) before revoking it, so that someone can still manage keys");
+            }
+        }
         if (e.revokedAt == null) {
             e.revokedAt = Persistence.now();
         }
-        cache.clear();
+        cache().clear();
     }
 
     /**
-     * At start: make sure an admin can get in. The configured key is registered if new; with none configured and no
-     * active admin, a key is generated and printed once.
+     * At start: make sure an admin can get in, also when several replicas start together on an empty database. The
+     * configured key is registered if new, and restored (active, admin) if it was revoked, so restarting with the same
+     * GRIDPIVOT_ADMIN_KEY gives access back; with none configured and no active admin, a key is generated and printed
+     * once. Each try is one transaction; one that loses a race to another replica (a unique key violation) looks again.
      */
-    @Transactional
     public void bootstrap(Optional<String> configuredKey) {
+        bootstrap(configuredKey, () -> {
+        });
+    }
+
+    /** {@link #bootstrap(Optional)} with {@code beforeInsert} run between the look-up and the insert (where a race is lost). */
+    void bootstrap(Optional<String> configuredKey, Runnable beforeInsert) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String printed = QuarkusTransaction.requiringNew().call(() -> bootstrapOnce(configuredKey, beforeInsert));
+                if (printed != null) {
+                    System.out.println(banner(printed));
+                }
+                cache().clear();
+                return;
+            } catch (RuntimeException e) {
+                if (!Persistence.isConstraintViolation(e) || attempt >= 3) {
+                    throw e;
+                }
+                LOG.infof("another replica registered an admin key at the same time; looking again");
+            }
+        }
+    }
+
+    /** One try in one transaction; returns a generated key to print, or null. */
+    private String bootstrapOnce(Optional<String> configuredKey, Runnable beforeInsert) {
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             String key = configuredKey.get().trim();
             String hash = ImportBatchInfo.sha256(key.getBytes(StandardCharsets.UTF_8));
-            if (ApiKeyEntity.count("keyHash", hash) == 0) {
-                String name = ApiKeyEntity.count("name", "bootstrap admin") == 0 ? "bootstrap admin" : "bootstrap admin " + hash.substring(0, 8);
-                store(name, Role.ADMIN, key, "GRIDPIVOT_ADMIN_KEY");
-                LOG.info("registered the admin key from GRIDPIVOT_ADMIN_KEY");
+            Optional<ApiKeyEntity> known = ApiKeyEntity.<ApiKeyEntity>find("keyHash", hash).firstResultOptional();
+            if (known.isPresent()) {
+                ApiKeyEntity e = known.get();
+                if (e.revokedAt != null || e.role != Role.ADMIN) {
+                    e.revokedAt = null;
+                    e.role = Role.ADMIN;
+                    LOG.warnf("the admin key from GRIDPIVOT_ADMIN_KEY ('%s') was revoked or not an admin's; it is an active admin key again", e.name);
+                }
+                return null;
             }
-            return;
+            beforeInsert.run();
+            String name = ApiKeyEntity.count("name", "bootstrap admin") == 0 ? "bootstrap admin" : "bootstrap admin " + hash.substring(0, 8);
+            store(name, Role.ADMIN, key, "GRIDPIVOT_ADMIN_KEY");
+            ApiKeyEntity.flush();
+            LOG.info("registered the admin key from GRIDPIVOT_ADMIN_KEY");
+            return null;
         }
         if (ApiKeyEntity.count("role = ?1 and revokedAt is null", Role.ADMIN) > 0) {
-            return;
+            return null;
         }
+        beforeInsert.run();
         String secret = newSecret();
-        store("first admin", Role.ADMIN, secret, "first start");
-        String banner = "\n==========================================================================\n"
+        String name = ApiKeyEntity.count("name", "first admin") == 0 ? "first admin" : "first admin " + secret.substring(3, 11);
+        store(name, Role.ADMIN, secret, "first start");
+        ApiKeyEntity.flush();
+        return secret;
+    }
+
+    private static String banner(String secret) {
+        return "\n==========================================================================\n"
                 + " GridPivot first start: an admin API key was generated. It is shown once.\n"
                 + "   X-API-Key: " + secret + "\n"
                 + " Use it in the X-API-Key header (the dashboard asks for it), and create\n"
                 + " viewer and planner keys with POST /api/v1/keys. Set GRIDPIVOT_ADMIN_KEY\n"
                 + " to choose the admin key yourself.\n"
                 + "==========================================================================";
-        System.out.println(banner);
     }
 
     private ApiKeyEntity store(String name, Role role, String secret, String createdBy) {

@@ -21,4 +21,15 @@ public interface AuthConfig {
     /** Requests a key may make in a burst above its rate. */
     @WithDefault("60")
     int burstPerKey();
+
+    /**
+     * How long a key's look-up (known or unknown) is cached, milliseconds. A revocation holds on the replica that made it
+     * at once and on every other replica after at most this long, so keep it at 1000 or less in a cluster.
+     */
+    @WithDefault("1000")
+    long keyCacheMillis();
+
+    /** Most keys (known and unknown) cached at once, least recently used dropped first: random keys cannot grow the memory. */
+    @WithDefault("10000")
+    int keyCacheSize();
 }

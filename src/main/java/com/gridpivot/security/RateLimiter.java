@@ -2,7 +2,13 @@ package com.gridpivot.security;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A token bucket per key: {@code ratePerSecond} on average, bursts up to {@code burst}. */
+/**
+ * A token bucket per key: {@code ratePerSecond} on average, bursts up to {@code burst}. Per replica by design: the bucket
+ * guards this process's threads and memory against one key's flood, answered without a database or network round trip
+ * on every request; a shared bucket would put the database in the path of each request, also of the floods it is meant
+ * to stop. With N replicas behind a balancer a key may therefore make up to N times the rate in all; the cluster-wide
+ * bounds on work are the per-key queued-runs limit (counted in the shared database) and each replica's solve slots.
+ */
 public final class RateLimiter {
     private final double ratePerSecond;
     private final double burst;
