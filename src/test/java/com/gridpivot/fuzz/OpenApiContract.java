@@ -45,6 +45,11 @@ public final class OpenApiContract {
         }
     }
 
+    /** The document as served. */
+    public JsonNode document() {
+        return document;
+    }
+
     /** The document's path template that a concrete path (no query) falls under, or null. */
     public String template(String path) {
         for (Map.Entry<Pattern, String> t : templates) {
