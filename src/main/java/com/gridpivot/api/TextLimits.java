@@ -30,8 +30,9 @@ import java.util.Set;
 /**
  * The longest text each request field may hold, in characters (UTF-16 code units): everything a request carries is
  * stored (sites and fleets in their tables, what-ifs, plans, sweeps and risk runs as their request's JSON), so no text
- * may grow without bound. Enforced when the JSON is read (a 400 problem naming the field), declared as
- * {@code maxLength} in the OpenAPI document, and held by the database columns of the same fields (V1, V7).
+ * may grow without bound. Declared as {@code maxLength} in the OpenAPI document; enforced when the JSON is read (a 400
+ * problem naming the field) up to {@link #readLimit}, below that by the field's validator (SiteValidator, the
+ * assemblers, ApiKeyService, ReportExportResource); held by the database columns of the same fields (V1, V7).
  *
  * <table>
  * <caption>limits</caption>
@@ -81,6 +82,15 @@ public final class TextLimits {
         return BY_RECORD_FIELD.getOrDefault(record + "." + field, BY_FIELD.getOrDefault(field, NAME));
     }
 
+    /**
+     * The longest text the JSON reader takes for a field: its limit, but never below {@link #NAME}. A tighter limit than
+     * that (fleet, option and key names, sheet names, market nodes, series keys) is checked by the field's validator,
+     * which lists every offending field of the request at once; the reader stops at the first.
+     */
+    static int readLimit(String record, String field) {
+        return Math.max(maxLength(record, field), NAME);
+    }
+
     /** A text field that is too long; the JSON mapping adds the field's path. */
     public static final class TextTooLongException extends MismatchedInputException {
         private final String reason;
@@ -116,7 +126,7 @@ public final class TextLimits {
             if (property == null || property.getMember() == null || !REQUEST_RECORDS.contains(property.getMember().getDeclaringClass())) {
                 return this;
             }
-            return new LimitedStringDeserializer(maxLength(property.getMember().getDeclaringClass().getSimpleName(), property.getName()));
+            return new LimitedStringDeserializer(readLimit(property.getMember().getDeclaringClass().getSimpleName(), property.getName()));
         }
 
         @Override
