@@ -83,12 +83,12 @@ public final class TextLimits {
     }
 
     /**
-     * The longest text the JSON reader takes for a field: its limit, but never below {@link #NAME}. A tighter limit than
-     * that (fleet, option and key names, sheet names, market nodes, series keys) is checked by the field's validator,
-     * which lists every offending field of the request at once; the reader stops at the first.
+     * The longest text the JSON reader takes for a field: its limit, except that the tighter limits of one record's
+     * field (fleet, option and key names, sheet names) are left to that field's validator, which lists every offending
+     * field of the request at once (the reader stops at the first); the reader takes up to {@link #NAME} there.
      */
     static int readLimit(String record, String field) {
-        return Math.max(maxLength(record, field), NAME);
+        return BY_RECORD_FIELD.containsKey(record + "." + field) ? Math.max(maxLength(record, field), NAME) : maxLength(record, field);
     }
 
     /** A text field that is too long; the JSON mapping adds the field's path. */

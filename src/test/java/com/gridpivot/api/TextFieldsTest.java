@@ -106,6 +106,17 @@ class TextFieldsTest {
         assertThat(runCount()).isEqualTo(before);
     }
 
+    /** A scenario is stored as JSON: a series node longer than a stored series key (100) is refused, not stored. */
+    @Test
+    void anOverLongNodeInAScenarioIsRefused() {
+        String body = """
+                {"name": "s-%s", "btc": {"priceUsd": 50000, "startDifficulty": 1.2e14, "feesBtcPerBlock": 0},
+                 "energy": {"node": "%s", "replayYear": 2024}, "discountRate": 0}""".formatted(UUID.randomUUID(), "N".repeat(101));
+        given().contentType(ContentType.JSON).body(body).post(SCENARIOS).then().statusCode(400)
+                .body("errors[0].field", equalTo("energy.node"))
+                .body("errors[0].reason", equalTo("at most 100 characters, got 101"));
+    }
+
     /** The served document declares the same limits. */
     @Test
     void theDocumentDeclaresTheLimits() {
