@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +53,8 @@ public class AllocationRunExportResource {
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = Exports.CSV))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response csv(@PathParam("id") long id, @QueryParam("table") String table) {
+    public Response csv(@PathParam("id") long id,
+            @Parameter(description = "one table's title, as in the XLSX sheet names; default: every table") @QueryParam("table") String table) {
         return Exports.csv(tables(id), table, "gridpivot-run-" + id);
     }
 

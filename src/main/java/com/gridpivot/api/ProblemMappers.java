@@ -39,6 +39,8 @@ public class ProblemMappers {
         }
         if (e instanceof UnrecognizedPropertyException upe) {
             reason = "unknown field '" + upe.getPropertyName() + "'";
+        } else if (e instanceof TextLimits.TextTooLongException tle) {
+            reason = tle.reason();
         } else if (e instanceof InvalidFormatException ife) {
             reason = "expected " + typeName(ife.getTargetType()) + " but got " + shortValue(ife.getValue());
         } else if (e instanceof MismatchedInputException mie) {

@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *
  * <p>It also declares what the JSON mapping does with absent values: a property that a schema does not list as
  * required may be {@code null} in an answer (Java fields are written as null when unset), so its type admits null.
+ * Answers list the properties always written as required, and every object is closed ({@link SchemaStrictness}), so
+ * that a standard validator tells the alternatives of a {@code oneOf} apart. Every property is described and the API
+ * key is a declared security scheme required by every /api operation ({@link SchemaDescriptions}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -37,6 +40,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 schemas = openAPI.getComponents().getSchemas();
             }
             schemas.values().forEach(ProblemResponsesFilter::alternativesOnly);
+            SchemaDescriptions.apply(openAPI);
+            SchemaStrictness.apply(openAPI, ProblemResponsesFilter::nullable);
             schemas.values().forEach(ProblemResponsesFilter::optionalMayBeNull);
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {

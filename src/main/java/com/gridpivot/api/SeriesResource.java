@@ -97,8 +97,10 @@ public class SeriesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such series",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("resolution") String resolution) {
+    public Response export(@PathParam("id") long id,
+                           @Parameter(description = "Inclusive start, ISO 8601 (e.g. 2024-01-01T00:00:00Z or 2024-01-01); default: the first point") @QueryParam("from") String from,
+                           @Parameter(description = "Exclusive end, ISO 8601; default: after the last point") @QueryParam("to") String to,
+                           @Parameter(description = "hourly, daily or native (default)") @QueryParam("resolution") String resolution) {
         SeriesSlice slice = slice(id, from, to, resolution);
         long step = slice.resolutionSeconds();
         StringBuilder csv = new StringBuilder(64 * (slice.points().size() + 1)).append("interval_start,interval_end,value\n");

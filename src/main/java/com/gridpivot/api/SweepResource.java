@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,7 +88,9 @@ public class SweepResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A finished sweep's result")
     @APIResponse(responseCode = "200", description = "The sweep result (PlanSweepResult for a plan)",
-            content = @Content(schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class})))
+            content = @Content(schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class}, discriminatorProperty = "kind",
+                    discriminatorMapping = {@DiscriminatorMapping(value = SweepResult.KIND, schema = SweepResult.class),
+                        @DiscriminatorMapping(value = PlanSweepResult.KIND, schema = PlanSweepResult.class)})))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Not finished, or finished without a result", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response result(@PathParam("id") long id) {
@@ -126,7 +129,9 @@ public class SweepResource {
             examples = {@ExampleObject(name = "BTC price sweep", value = ApiExamples.SWEEP_REQUEST),
                 @ExampleObject(name = "Plan sweep (BTC price path scale)", value = com.gridpivot.api.plans.PlanExamples.PLAN_SWEEP_REQUEST)}))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class})))
+            schema = @Schema(oneOf = {SweepResult.class, PlanSweepResult.class}, discriminatorProperty = "kind",
+                    discriminatorMapping = {@DiscriminatorMapping(value = SweepResult.KIND, schema = SweepResult.class),
+                        @DiscriminatorMapping(value = PlanSweepResult.KIND, schema = PlanSweepResult.class)})))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Object sweep(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {

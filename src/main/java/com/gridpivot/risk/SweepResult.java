@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
+ * @param kind     always {@value #KIND}: tells this answer from a plan sweep's ({@link PlanSweepResult#KIND})
  * @param base     the what-if at base values
  * @param points   every grid point, in grid order (the first axis varies slowest)
  * @param frontier for a one-axis sweep: the values at which the optimal AI MW changes, located to 1e-7 of the range
@@ -11,8 +12,16 @@ import java.util.List;
  * @param stats    how it was computed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SweepResult(SweepPointResult base, List<SweepPointResult> points, List<FrontierStep> frontier, List<TornadoBar> tornado,
-                          Stats stats) {
+public record SweepResult(String kind, SweepPointResult base, List<SweepPointResult> points, List<FrontierStep> frontier,
+                          List<TornadoBar> tornado, Stats stats) {
+
+    /** The {@code kind} of a what-if sweep's answer (the job kind of its run). */
+    public static final String KIND = "SWEEP";
+
+    public SweepResult(SweepPointResult base, List<SweepPointResult> points, List<FrontierStep> frontier, List<TornadoBar> tornado,
+                       Stats stats) {
+        this(KIND, base, points, frontier, tornado, stats);
+    }
 
     /**
      * @param input       the swept input

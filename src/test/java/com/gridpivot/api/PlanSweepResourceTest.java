@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 /** Sweeps of a plan over HTTP: as a durable job and at once, against a plan run, and bad requests. */
 @QuarkusTest
-class PlanSweepResourceTest {
+public class PlanSweepResourceTest {
     @BeforeAll
     static void doubles() {
         RestAssuredDoubles.install();
     }
 
     /* The tiny plan of PlanSweepTest: below 1.2× the BTC path all 10 MW go to AI (hand-solved there). */
-    static final String PLAN = """
+    public static final String PLAN = """
             {"scenario": {"btc": {"priceUsd": 50000, "startDifficulty": %s, "difficultyGrowthPerMonth": 0, "feesBtcPerBlock": 0},
                           "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0},
              "site": {"name": "tiny", "interconnectMw": 10},

@@ -2,14 +2,12 @@ package com.gridpivot.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,22 +18,20 @@ import java.util.regex.Pattern;
  * Checks an HTTP answer against the OpenAPI 3.1 document the service serves: the operation is found by method and
  * path (a literal path before a templated one), the response by status (else {@code 4XX}/{@code 5XX}, else
  * {@code default}), the media type by the answer's Content-Type, and a JSON body is validated with the declared
- * schema (JSON Schema 2020-12, $refs resolved inside the document). Strict: an object schema that lists properties
- * admits no others, so a field the document does not declare is a violation too.
+ * schema (JSON Schema 2020-12, $refs resolved inside the document), as any standard validator would: nothing is added
+ * to the document. It is strict by itself (every object that lists properties admits no others, answers list their
+ * required properties, alternatives have a discriminator), so a field the document does not declare is a violation too.
  */
 public final class OpenApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private final JsonNode document;
-    private final ObjectNode strictComponents;
     private final List<Map.Entry<Pattern, String>> templates = new ArrayList<>();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
     public OpenApiContract(JsonNode document) {
         this.document = document;
-        this.strictComponents = (ObjectNode) document.path("components").deepCopy();
-        strict(strictComponents);
         // Literal paths first, then templates with fewer parameters: /series/hashprice/derive before /series/{id}.
         List<String> paths = new ArrayList<>();
         document.path("paths").fieldNames().forEachRemaining(paths::add);
@@ -43,6 +39,11 @@ public final class OpenApiContract {
         for (String p : paths) {
             templates.add(Map.entry(Pattern.compile(p.replaceAll("\\{[^}]+}", "[^/]+")), p));
         }
+    }
+
+    /** The document as served. */
+    public JsonNode document() {
+        return document;
     }
 
     /** The document's path template that a concrete path (no query) falls under, or null. */
@@ -112,30 +113,9 @@ public final class OpenApiContract {
     public JsonSchema compile(JsonNode schema) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.setAll((ObjectNode) strictCopy(schema));
-        root.set("components", strictComponents);
+        root.setAll((ObjectNode) schema.deepCopy());
+        root.set("components", document.path("components"));
         return FACTORY.getSchema(root);
-    }
-
-    private static JsonNode strictCopy(JsonNode schema) {
-        JsonNode copy = schema.deepCopy();
-        strict(copy);
-        return copy;
-    }
-
-    /** Every object schema with properties and no word on others admits no others. */
-    private static void strict(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            if (o.has("properties") && o.path("properties").isObject() && !o.has("additionalProperties")
-                    && !o.has("allOf") && !o.has("anyOf") && !o.has("oneOf")) {
-                o.put("additionalProperties", false);
-            }
-            for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
-                strict(it.next());
-            }
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(OpenApiContract::strict);
-        }
     }
 
     private static boolean isJson(String media) {

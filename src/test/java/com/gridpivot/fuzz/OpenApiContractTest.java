@@ -49,8 +49,11 @@ class OpenApiContractTest {
 
     @Test
     void aWrongTypeDeepInsideASiteFails() throws Exception {
-        String site = "{\"id\": 1, \"name\": \"a\", \"interconnectMw\": 10, \"asicFleets\": [{\"name\": \"S21\", \"units\": \"many\"}],"
-                + " \"aiOptions\": [], \"version\": 0}";
+        // a site as answered: every field of a stored site is written (null when unset), so the document requires them
+        String site = "{\"id\": 1, \"name\": \"a\", \"interconnectMw\": 10, \"maxAiItMw\": null, \"minAiItMw\": 0,"
+                + " \"capexBudgetUsd\": null, \"marketNode\": null, \"notes\": null,"
+                + " \"asicFleets\": [{\"name\": \"S21\", \"units\": \"many\"}],"
+                + " \"aiOptions\": [], \"version\": 0, \"createdAt\": \"2026-01-01T00:00:00Z\", \"updatedAt\": \"2026-01-01T00:00:00Z\"}";
         assertThat(FuzzTest.contract().violations("GET", "/api/v1/sites/1", 200, "application/json", site))
                 .singleElement().asString().contains("units");
         assertThat(FuzzTest.contract().violations("GET", "/api/v1/sites/1", 200, "application/json", site.replace("\"many\"", "5")))

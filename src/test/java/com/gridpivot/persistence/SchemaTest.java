@@ -29,4 +29,21 @@ class SchemaTest {
         assertThat(back.createdAt).isEqualTo(Instant.parse("2024-01-01T00:00:00.123456Z"));
         back.delete();
     }
+
+    /** V7: a stored request holds at most what a request body can (16 MiB), so a longer one is refused by the database too. */
+    @Test
+    void aRequestOverTheBodyLimitIsRefusedByTheDatabase() {
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            AllocationRunEntity run = new AllocationRunEntity();
+            run.createdAt = Instant.parse("2024-01-01T00:00:00Z");
+            run.requestJson = "{\"x\":\"" + "a".repeat(16 * 1024 * 1024) + "\"}";
+            run.status = "OPTIMAL";
+            run.persist();
+            em.flush();
+        }));
+        java.io.StringWriter trace = new java.io.StringWriter();
+        assertThat(refused).isNotNull();
+        refused.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString().toLowerCase(java.util.Locale.ROOT)).contains("ck_allocation_run_request_json_length");
+    }
 }
