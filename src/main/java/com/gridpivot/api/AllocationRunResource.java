@@ -1,5 +1,7 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,14 +43,32 @@ public class AllocationRunResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "List allocation runs", description = "Newest first, without request and result bodies.")
-    @APIResponse(responseCode = "200", description = "One page of runs")
-    @APIResponse(responseCode = "400", description = "Invalid page or size",
+    @Operation(summary = "List allocation runs", description = "Newest first, without request and result bodies. Page by number "
+            + "(page, size) or, for deep pages, by cursor: each page's nextCursor, passed as cursor, gives the next page at the "
+            + "cost of the first (page numbers skip page × size runs). A cursor stays valid while runs are added: a page "
+            + "by cursor starts right after the run it names.")
+    @APIResponse(responseCode = "200", description = "One page of runs",
+            content = @Content(schema = @Schema(implementation = AllocationRunPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page, size or cursor, or both page and cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<AllocationRunResponse> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
-            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+    public AllocationRunPage list(@Parameter(description = "0-based page number; default 0; not with cursor") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size,
+            @Parameter(description = "the nextCursor of the previous page (opaque); absent: the newest runs") @QueryParam("cursor") String cursor) {
         Paging.Request p = Paging.parse(page, size);
-        return Paging.response(runs.list(p.page(), p.size()).map(this::toResponse));
+        if (cursor == null || cursor.isBlank()) {
+            var slice = runs.list(p.page(), p.size());
+            var items = slice.items();
+            boolean more = (long) p.page() * p.size() + items.size() < slice.totalItems();
+            String next = more && !items.isEmpty() ? RunCursor.encode(AllocationRunService.positionOf(items.get(items.size() - 1))) : null;
+            return new AllocationRunPage(p.page(), p.size(), slice.totalItems(), AllocationRunPage.pages(slice.totalItems(), p.size()),
+                    items.stream().map(this::toResponse).toList(), next);
+        }
+        if (page != null && !page.isBlank()) {
+            throw new InvalidRequestException(List.of(FieldError.of("page", "give either page or cursor, not both")));
+        }
+        var slice = runs.listAfter(RunCursor.decode(cursor), p.size());
+        return new AllocationRunPage(null, p.size(), slice.totalItems(), AllocationRunPage.pages(slice.totalItems(), p.size()),
+                slice.items().stream().map(this::toResponse).toList(), slice.next() == null ? null : RunCursor.encode(slice.next()));
     }
 
     @GET

@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into an RFC 9457 problem document. Internal failures are logged with an id and
- * answered without class names or stack traces.
+ * answered without class names or stack traces; a client that closed its connection is logged at DEBUG in one line
+ * ({@link ClientDisconnects}).
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -119,6 +120,12 @@ public class ProblemMappers {
         }
         if (cause instanceof InvalidRequestException ire) {
             return invalidRequest(ire, uri);
+        }
+        if (ClientDisconnects.isDisconnect(e)) {
+            // The client went away while its request was read or its answer written; nobody will read this answer.
+            LOG.debugf("client closed the connection on %s (%s)", path(uri), ClientDisconnects.describe(e));
+            return respond(new Problem(Problem.TYPE_BASE + "client-closed-request", "Client closed the connection", 400,
+                    "the connection was closed before the request was read and answered", path(uri), null));
         }
         String id = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "internal error %s on %s", id, path(uri));

@@ -1,5 +1,7 @@
 package com.gridpivot.api;
 
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.sites.SiteResponse;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.gridpivot.catalog.AiOffering;
@@ -57,7 +59,7 @@ final class SchemaStrictness {
             SeriesResponse.class, SeriesPointsResponse.class, SeriesResource.SeriesPage.class, PageResponse.class, ImportReport.class,
             ImportBatchSummary.class, HashpriceDerivation.class, ApiKeyService.KeyInfo.class, ApiKeyService.NewKey.class, AsicModel.class,
             AiOffering.class, ShutdownPriceResource.ShutdownPrice.class, com.gridpivot.api.plans.ScenarioResponse.class,
-            com.gridpivot.api.plans.PlanRunResponse.class, SweepResource.SweepRunResponse.class, PlanComparison.class, PlanResult.class,
+            RunResponse.class, PlanComparison.class, PlanResult.class,
             SweepResult.class, PlanSweepResult.class, MonteCarloResult.class, StochasticResult.class, Problem.class, FieldError.class);
 
     private SchemaStrictness() {

@@ -1,5 +1,6 @@
 package com.gridpivot.api;
 
+import com.gridpivot.sites.SiteRequest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,10 +9,10 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.gridpivot.api.allocation.AllocationRequest;
-import com.gridpivot.api.plans.CompareRequest;
-import com.gridpivot.api.plans.PlanRequest;
-import com.gridpivot.api.plans.ScenarioBody;
+import com.gridpivot.optimization.input.AllocationRequest;
+import com.gridpivot.planning.input.CompareRequest;
+import com.gridpivot.planning.input.PlanRequest;
+import com.gridpivot.planning.input.ScenarioBody;
 import com.gridpivot.risk.SweepRequest;
 import com.gridpivot.risk.runs.RiskRequests;
 import com.gridpivot.sites.SiteValidator;

@@ -63,21 +63,63 @@ public class AllocationRunService {
         return AllocationRunEntity.<AllocationRunEntity>findByIdOptional(id).map(e -> AllocationRunRecord.of(e, true));
     }
 
-    /** Runs, newest first, without their JSON texts (which can be megabytes each). */
+    /** Where a list of runs stands: the last run read, in the list's order (newest first: created_at, then id). */
+    public record Position(java.time.Instant createdAt, long id) {
+    }
+
+    /**
+     * One slice of the runs after a position (keyset paging).
+     *
+     * @param totalItems runs in the whole list
+     * @param items      up to the asked number of runs, newest first
+     * @param next       the position after the last item, or null when no run follows it
+     */
+    public record Slice(long totalItems, List<AllocationRunRecord> items, Position next) {
+    }
+
+    private static final String LIST_COLUMNS = "SELECT r.id, r.createdAt, r.caller, r.siteId, r.status, r.objectiveUsd, r.solverName, "
+            + "r.wallMs, r.variables, r.constraints FROM AllocationRunEntity r ";
+    /** The list's order; the index ix_allocation_run_created_id (V8) holds it, so neither query sorts. */
+    private static final String NEWEST_FIRST = " ORDER BY r.createdAt DESC, r.id DESC";
+
+    /** Runs, newest first, without their JSON texts (which can be megabytes each). Deep pages skip page × size rows. */
     @Transactional
     public Page<AllocationRunRecord> list(int page, int size) {
-        List<AllocationRunRecord> items = AllocationRunEntity.getEntityManager().createQuery(
-                        "SELECT r.id, r.createdAt, r.caller, r.siteId, r.status, r.objectiveUsd, r.solverName, r.wallMs, "
-                                + "r.variables, r.constraints FROM AllocationRunEntity r ORDER BY r.createdAt DESC, r.id DESC",
-                        Tuple.class)
+        List<AllocationRunRecord> items = AllocationRunEntity.getEntityManager().createQuery(LIST_COLUMNS + NEWEST_FIRST, Tuple.class)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultStream()
-                .map(t -> new AllocationRunRecord(t.get(0, Long.class), t.get(1, java.time.Instant.class), t.get(2, String.class),
-                        t.get(3, Long.class), t.get(4, String.class), t.get(5, Double.class),
-                        new SolverStats(t.get(6, String.class), t.get(7, Long.class), t.get(8, Integer.class), t.get(9, Integer.class)),
-                        null, null, null))
+                .map(AllocationRunService::listed)
                 .toList();
         return new Page<>(page, size, AllocationRunEntity.count(), items);
+    }
+
+    /**
+     * Up to {@code size} runs after {@code after} (null: from the newest), newest first: a seek on the list's index, so a
+     * deep page costs what the first does.
+     */
+    @Transactional
+    public Slice listAfter(Position after, int size) {
+        var q = AllocationRunEntity.getEntityManager().createQuery(LIST_COLUMNS
+                // (created_at, id) < (t, id0): the first conjunct is the index range, the second the tie on created_at
+                + (after == null ? "" : "WHERE r.createdAt <= :t AND (r.createdAt < :t OR r.id < :id) ") + NEWEST_FIRST, Tuple.class);
+        if (after != null) {
+            q.setParameter("t", after.createdAt()).setParameter("id", after.id());
+        }
+        List<AllocationRunRecord> rows = q.setMaxResults(size + 1).getResultStream().map(AllocationRunService::listed).toList();
+        List<AllocationRunRecord> items = rows.size() > size ? rows.subList(0, size) : rows;
+        return new Slice(AllocationRunEntity.count(), items, rows.size() > size ? positionOf(items.get(items.size() - 1)) : null);
+    }
+
+    /** The position of a listed run, to continue the list after it. */
+    public static Position positionOf(AllocationRunRecord r) {
+        return new Position(r.createdAt(), r.id());
+    }
+
+    private static AllocationRunRecord listed(Tuple t) {
+        return new AllocationRunRecord(t.get(0, Long.class), t.get(1, java.time.Instant.class), t.get(2, String.class),
+                t.get(3, Long.class), t.get(4, String.class), t.get(5, Double.class),
+                new SolverStats(t.get(6, String.class), t.get(7, Long.class), t.get(8, Integer.class), t.get(9, Integer.class)),
+                null, null, null);
     }
 }

@@ -25,7 +25,8 @@ import org.assertj.core.data.Offset;
  * One browser tab of a web test, with the steps every page test repeats: a fresh context at 1366×768 on the shared
  * {@link BrowserSupport#browser()}, console and page errors collected (and asserted empty on {@link #close()}),
  * navigation to a dashboard page until it has mounted, the request bodies the page sends, downloads opened with POI,
- * the "error under its field" check, the keyboard walk to a button, charts that must hold data, and the screenshots
+ * the "error under its field" check, Content-Security-Policy violations reported as console errors, the keyboard
+ * walk to a button, charts that must hold data, and the screenshots
  * under target/screenshots at desktop and phone width with the no-horizontal-scroll check.
  */
 final class WebSession implements AutoCloseable {
@@ -35,6 +36,10 @@ final class WebSession implements AutoCloseable {
     static final int PHONE_WIDTH = 390;
     static final int PHONE_HEIGHT = 844;
 
+    /** Logs every Content-Security-Policy violation of a page as a console error, which {@link #close()} then reports. */
+    static final String CSP_VIOLATIONS_TO_CONSOLE = "document.addEventListener('securitypolicyviolation', e => console.error("
+            + "'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
+
     final Page page;
     private final BrowserContext context;
     private final String base;
@@ -43,6 +48,8 @@ final class WebSession implements AutoCloseable {
     private WebSession(Browser browser, URL base, double defaultTimeoutMs) {
         this.base = base.toString();
         this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDE_WIDTH, WIDE_HEIGHT).setAcceptDownloads(true));
+        // anything the Content-Security-Policy refuses (an inline script or style, a foreign origin) is an error of the page
+        context.addInitScript(CSP_VIOLATIONS_TO_CONSOLE);
         this.page = context.newPage();
         page.setDefaultTimeout(defaultTimeoutMs);
         page.onPageError(pageErrors::add);
