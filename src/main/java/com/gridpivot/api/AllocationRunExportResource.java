@@ -42,6 +42,8 @@ public class AllocationRunExportResource {
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = Exports.XLSX))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The run has no stored result to export (it was not solved), or its stored result is not one this version can read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response xlsx(@PathParam("id") long id) {
         return Exports.xlsx(tables(id), "gridpivot-run-" + id);
     }
@@ -52,6 +54,8 @@ public class AllocationRunExportResource {
     @Operation(summary = "A run's result tables as CSV", description = "Without table: every table, each after a line with its title; with table: that one.")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = Exports.CSV))
     @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The run has no stored result to export (it was not solved), or its stored result is not one this version can read",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("id") long id,
             @Parameter(description = "one table's title, as in the XLSX sheet names; default: every table") @QueryParam("table") String table) {

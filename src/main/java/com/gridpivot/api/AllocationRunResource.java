@@ -120,7 +120,8 @@ public class AllocationRunResource {
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv",
             examples = @ExampleObject(name = "dispatch", value = "interval_start,interval_end,price_usd_per_mwh,S21_it_mw,H100_it_mw,facility_mw\n2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,13.43,70,18.75,97.875\n")))
     @APIResponse(responseCode = "404", description = "No such run, or the run has no solution")
-    @APIResponse(responseCode = "409", description = "The stored run no longer solves to its recorded answer")
+    @APIResponse(responseCode = "409", description = "The stored run no longer solves to its recorded answer, or its stored request no longer passes this version's checks",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response dispatchCsv(@PathParam("id") long id) {
         var export = dispatchExports.export(id);
         return Response.ok(export.csv(), "text/csv")

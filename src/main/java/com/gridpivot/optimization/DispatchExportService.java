@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.catalog.Catalog;
 import com.gridpivot.errors.ConflictException;
+import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblemAssembler;
@@ -49,7 +50,15 @@ public class DispatchExportService {
         } catch (JsonProcessingException e) {
             throw new ConflictException("allocation run " + runId + " has a stored request this version cannot read: " + e.getOriginalMessage(), List.of());
         }
-        AllocationProblem problem = assembler.assemble(request);
+        AllocationProblem problem;
+        try {
+            problem = assembler.assemble(request);
+        } catch (InvalidRequestException e) {
+            // The GET has no fields of its own to blame: a stored request that this version's checks refuse is a conflict
+            // between the run and the service as it is now.
+            throw new ConflictException("allocation run " + runId + " has a stored request that this version's checks refuse: "
+                    + e.getMessage(), List.of());
+        }
         AllocationOutcome out = AllocationEngine.solve(problem);
         double recorded = run.objectiveUsd();
         if (out.result().economics() == null

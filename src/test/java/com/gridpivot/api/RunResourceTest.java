@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.nullValue;
 import com.gridpivot.jobs.JobPolling;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStore;
+import com.gridpivot.jobs.JobsConfig;
+import com.gridpivot.persistence.Persistence;
 import com.gridpivot.planning.PlanTestSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one job API, {@code /api/v1/runs}: every kind of run is listed, read, cancelled and retried alike, and the
- * kind-specific paths answer from the same implementation. A FAILED run is made as a restart leaves one
- * (PlanJobRecoveryTest): a row left RUNNING with the stored input of a real run, then the start-up recovery.
+ * kind-specific paths answer from the same implementation. A FAILED run is made as the lease recovery leaves one
+ * (PlanJobRecoveryTest): a row left RUNNING by a replica that died, with the stored input of a real run, on its last
+ * allowed attempt (gridpivot.jobs.max-attempts) under a lease that has passed, then the recovery.
  */
 @QuarkusTest
 class RunResourceTest {
@@ -37,6 +40,9 @@ class RunResourceTest {
 
     @Inject
     JobRunner runner;
+
+    @Inject
+    JobsConfig jobs;
 
     @BeforeAll
     static void doubles() {
@@ -96,7 +102,7 @@ class RunResourceTest {
 
     /**
      * Starts a real run at the kind's POST, takes its stored input, leaves a second run with that input RUNNING as a
-     * killed process would, recovers (FAILED), retries it at {@code POST /api/v1/runs/{id}/retry} and checks its result.
+     * killed process would on its last allowed attempt, recovers (FAILED: not re-queued again), retries it at {@code POST /api/v1/runs/{id}/retry} and checks its result.
      */
     private void retryAFailedRun(String startPath, String body, String kind, Consumer<JsonPath> checkResult) throws Exception {
         String location = given().contentType(ContentType.JSON).body(body).post(startPath).then().statusCode(202)
@@ -105,10 +111,11 @@ class RunResourceTest {
         assertThat(JobPolling.poll("/api/v1/runs/" + first).jsonPath().getString("status")).isEqualTo("OPTIMAL");
         String input = store.get(first, true).orElseThrow().inputJson();
 
-        long id = store.insertRunning(kind, input);
-        runner.recover(); // what the StartupEvent observer runs in a new process
+        int max = jobs.maxAttempts();
+        long id = store.insertRunning(kind, input, "a replica that died", Persistence.now().minusSeconds(1), max);
+        runner.recover(); // what the StartupEvent observer runs in a new process (and every lease-check-seconds)
         given().get("/api/v1/runs/" + id).then().statusCode(200).body("kind", equalTo(kind)).body("status", equalTo("FAILED"))
-                .body("reason", containsString("interrupted by a restart")).body("resultUrl", nullValue())
+                .body("reason", containsString("not re-queued again")).body("attempts", equalTo(max)).body("resultUrl", nullValue())
                 .body("links.self", equalTo("/api/v1/runs/" + id)).body("links.retry", equalTo("/api/v1/runs/" + id + "/retry"))
                 .body("links.cancel", nullValue()).body("links.result", nullValue());
         given().get("/api/v1/runs/" + id + "/result").then().statusCode(409).contentType(Problem.MEDIA_TYPE)
@@ -117,7 +124,7 @@ class RunResourceTest {
         given().post("/api/v1/runs/" + id + "/retry").then().statusCode(202).header("Location", endsWith("/api/v1/runs/" + id))
                 .body("kind", equalTo(kind)).body("links.retry", nullValue());
         Response done = JobPolling.poll("/api/v1/runs/" + id);
-        done.then().body("status", equalTo("OPTIMAL")).body("attempts", equalTo(2)).body("links.result", equalTo("/api/v1/runs/" + id + "/result"))
+        done.then().body("status", equalTo("OPTIMAL")).body("attempts", equalTo(max + 1)).body("links.result", equalTo("/api/v1/runs/" + id + "/result"))
                 .body("resultUrl", equalTo(startPath + "/" + id + "/result"));
         checkResult.accept(given().get("/api/v1/runs/" + id + "/result").then().statusCode(200).extract().jsonPath());
         // The kind's own path serves the same run and the same result.

@@ -127,7 +127,7 @@ class AdminKeyTest {
         } finally {
             service.clockMs = System::currentTimeMillis;
         }
-        assertThatThrownBy(() -> keys.revoke(-1)).isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        assertThatThrownBy(() -> keys.revoke(-1)).isInstanceOf(com.gridpivot.errors.NotFoundException.class);
     }
 
     @Test
