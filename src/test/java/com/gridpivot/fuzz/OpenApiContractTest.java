@@ -123,4 +123,23 @@ class OpenApiContractTest {
         names.forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void allocationRunPagesByNumberAndByCursorMatchTheDocument() throws Exception {
+        com.gridpivot.persistence.SolverStats none = com.gridpivot.persistence.SolverStats.NONE;
+        var runs = io.quarkus.arc.Arc.container().instance(com.gridpivot.persistence.AllocationRunService.class).get();
+        runs.record("contract", "{}", null, "OPTIMAL", 1.0, none);
+        runs.record("contract", "{}", null, "OPTIMAL", 2.0, none);
+        String byNumber = io.restassured.RestAssured.given().get("/api/v1/allocation-runs?size=1").then().statusCode(200).extract().asString();
+        String cursor = JSON.readTree(byNumber).path("nextCursor").asText();
+        assertThat(cursor).isNotEmpty();
+        String byCursor = io.restassured.RestAssured.given().queryParam("cursor", cursor).queryParam("size", 1)
+                .get("/api/v1/allocation-runs").then().statusCode(200).extract().asString();
+        assertThat(JSON.readTree(byCursor).path("page").isNull()).isTrue();
+        assertThat(FuzzTest.contract().violations("GET", "/api/v1/allocation-runs", 200, "application/json", byNumber)).isEmpty();
+        assertThat(FuzzTest.contract().violations("GET", "/api/v1/allocation-runs", 200, "application/json", byCursor)).isEmpty();
+        // the check still bites on this schema: a size given as text fails
+        String wrong = byCursor.replaceFirst("\"size\":1,", "\"size\":\"1\",");
+        assertThat(FuzzTest.contract().violations("GET", "/api/v1/allocation-runs", 200, "application/json", wrong)).isNotEmpty();
+    }
 }

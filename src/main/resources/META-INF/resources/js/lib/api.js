@@ -71,11 +71,20 @@ export async function fetchBlob(url, { method = 'GET', body, signal, accept = '*
 }
 
 /** Every item of a paged list. */
+// Every item of a paged list. A list that answers nextCursor (the allocation runs) is followed by cursor, which costs
+// the same at every depth and skips or repeats nothing while items are added; the others by page number.
 export async function getAll(url, size = 200) {
   const out = [];
+  const sep = url.includes('?') ? '&' : '?';
+  let cursor = null;
   for (let page = 0; ; page++) {
-    const p = await getJson(`${url}${url.includes('?') ? '&' : '?'}page=${page}&size=${size}`);
+    const p = await getJson(`${url}${sep}${cursor ? `cursor=${encodeURIComponent(cursor)}` : `page=${page}`}&size=${size}`);
     out.push(...p.items);
-    if (page + 1 >= p.totalPages) return out;
+    if (p.nextCursor !== undefined) {
+      if (!p.nextCursor) return out;
+      cursor = p.nextCursor;
+    } else if (page + 1 >= p.totalPages) {
+      return out;
+    }
   }
 }
