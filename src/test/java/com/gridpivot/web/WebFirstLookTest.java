@@ -139,7 +139,9 @@ class WebFirstLookTest extends WebPageTest {
         // the stored site's fleets and options as the run solved them, not "none"
         assertThat(b).contains("Run " + stored + " · " + SITE).contains("as they were at the run")
                 .contains("ASIC fleets: S21 fleet (Antminer S21, 8,000 units)").contains("AI options: Colocation lease (colocation lease)")
-                .contains("interconnect 60.00 MW").doesNotContain("fleets: none");
+                .contains("interconnect 60.00 MW").doesNotContain("fleets: none")
+                // the stored series as the run used them: 2023-01-02 to 2023-01-04, 48 hourly prices
+                .contains("Market: 48 hours, hourly prices, mean");
         assertThat(page.textContent("#compare-inputs-a")).contains("ASIC fleets: S21 (Antminer S21");
         web.shots("runs-compare-stored-site");
     }

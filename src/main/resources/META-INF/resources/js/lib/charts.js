@@ -54,8 +54,9 @@ function fitSize(least = 50) {
 }
 
 const axisFont = '12px system-ui, sans-serif';
+/** A y axis; a tick uPlot leaves unlabelled (null, as on a log scale between decades) stays blank. */
 function yAxis(label, fmt) {
-  return { label, labelFont: 'bold 12px system-ui, sans-serif', font: axisFont, size: 50, values: (u, vals) => vals.map(v => fmt(v)) };
+  return { label, labelFont: 'bold 12px system-ui, sans-serif', font: axisFont, size: 50, values: (u, vals) => vals.map(v => (v == null ? '' : fmt(v))) };
 }
 
 /**

@@ -77,14 +77,15 @@ async function allRunsTable() {
 
 /**
  * A run's inputs in words. A run on a stored site (request.siteId) names no fleets or options itself: they are taken
- * from the request as it was solved (resolved), or, for a run recorded without it, from the site as stored now.
+ * from the request as it was solved (resolved, with its market data), or, for a run recorded without it, from the site
+ * as stored now.
  */
 function inputsSummary(req, sites = new Map(), resolved = null) {
   const stored = req.siteId != null ? sites.get(req.siteId) : null;
   let origin = null;
   if (req.siteId != null && resolved?.site) {
     origin = `Stored site ${stored ? `“${stored.name}” ` : ''}(id ${req.siteId}): its fleets and options as they were at the run`;
-    req = { ...req, site: resolved.site, asicFleets: resolved.asicFleets, aiOptions: resolved.aiOptions };
+    req = { ...req, site: resolved.site, asicFleets: resolved.asicFleets, aiOptions: resolved.aiOptions, market: resolved.market ?? req.market };
   } else if (stored) {
     origin = `Stored site “${stored.name}” (id ${stored.id}, version ${stored.version ?? '–'}): its fleets and options as stored now`;
     req = { ...req, site: { name: stored.name, interconnectMw: stored.interconnectMw, maxAiItMw: stored.maxAiItMw, capexBudgetUsd: stored.capexBudgetUsd },
