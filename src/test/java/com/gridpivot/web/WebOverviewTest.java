@@ -90,6 +90,18 @@ class WebOverviewTest extends WebPageTest {
             assertThat(Double.parseDouble(steps.get(i).getAttribute("data-value"))).isEqualTo(sweep.at("/frontier/" + i + "/value").asDouble());
             assertThat(page.textContent("#overview-frontier")).contains(sweep.at("/frontier/" + i + "/description").asText());
         }
+        if (steps.isEmpty()) {
+            // no step: said with the AI MW the optimizer ends with at every point, when they all agree
+            double first = sweep.at("/points/0/aiItMwEnd").asDouble();
+            boolean flat = true;
+            for (JsonNode p : sweep.get("points")) {
+                flat &= Math.abs(p.get("aiItMwEnd").asDouble() - first) < 1e-6;
+            }
+            if (flat) {
+                assertThat(page.textContent("#overview-frontier")).contains("no step: the optimizer ends with");
+                assertThat(Double.parseDouble(page.getAttribute("#overview-frontier [data-key='points[0].aiItMwEnd']", "data-value"))).isEqualTo(first);
+            }
+        }
         String mcRun = page.getAttribute("#overview-risk-line", "data-run");
         JsonNode mc = ApiRequests.get("/api/v1/risk/montecarlo/runs/" + mcRun + "/result");
         int k = 0;

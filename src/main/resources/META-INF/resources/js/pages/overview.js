@@ -127,6 +127,16 @@ function answerParts(c, site, scenario, req) {
   return parts;
 }
 
+/** No frontier step: the optimal AI MW at the horizon's end is the same at every point (or the sweep says why not). */
+function flatFrontier(r) {
+  const ends = (r.points || []).map(p => p.aiItMwEnd).filter(v => v != null);
+  if (ends.length && ends.every(v => Math.abs(v - ends[0]) < 1e-6)) {
+    return [`no step: the optimizer ends with `, valueSpan('points[0].aiItMwEnd', ends[0], v => f.mw(v, 1)),
+      ` of AI at every BTC level from ${FRONTIER_AXIS.from}× to ${FRONTIER_AXIS.to}×`];
+  }
+  return r.frontierNote || 'no step found';
+}
+
 /**
  * The pivot frontier (a plan sweep of the BTC path's scale, a durable job) and the risk in one line (Monte Carlo of the
  * conversion plan, a durable job), one after the other under one progress panel; each line keeps its run's id.
@@ -141,9 +151,11 @@ async function frontierAndRisk(req, risk, longRun) {
   try {
     const r = await job('/api/v1/sweeps/runs', { plan: req.problem, axes: [FRONTIER_AXIS] }, 'Pivot frontier', s => s === 'OPTIMAL', frontierLine);
     const steps = r.frontier || [];
-    frontierLine.replaceChildren('Pivot frontier (the scenario\'s BTC path scaled 0.4× to 2×): ', steps.length
+    const words = steps.length
       ? steps.map((s, i) => h('span', {}, i ? '; ' : '', 'at ', valueSpan(`frontier[${i}].value`, s.value, v => `${f.num(v, 2)}×`), ' ', s.description))
-      : r.frontierNote || 'the optimal AI MW does not change over the range', '. ', link('#/risk', 'Sweep it on the Risk page', 'overview-to-risk-sweep'), '.');
+      : [].concat(flatFrontier(r));
+    frontierLine.replaceChildren('Pivot frontier (the scenario\'s BTC path scaled 0.4× to 2×): ', ...words, '. ',
+      link('#/risk', 'Sweep it on the Risk page', 'overview-to-risk-sweep'), '.');
   } catch (e) {
     frontierLine.textContent = `Pivot frontier: not computed (${problemText(e)}).`;
   }
