@@ -96,7 +96,7 @@ public class AllocationRunResource {
     private AllocationRunResponse toResponse(AllocationRunRecord r) {
         return new AllocationRunResponse(r.id(), r.createdAt(), r.caller(), r.siteId(), r.status(), r.objectiveUsd(),
                 r.solver().solverName(), r.solver().wallMs(), r.solver().variables(), r.solver().constraints(),
-                embed(r.requestJson()), embed(r.resultJson()));
+                embed(r.requestJson()), embed(r.resolvedRequestJson()), embed(r.resultJson()));
     }
 
     /** Valid JSON is embedded as it is stored; anything else (which should not happen) as a string. */

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A stored allocation run. In the list the request and result are left out; in the single view they are the JSON
- * documents as stored (the request exactly as sent).
+ * documents as stored (the request exactly as sent, and for a request that named a stored site or series the request as
+ * it was solved, those resolved).
  */
 @Schema(name = "AllocationRun")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,5 +23,7 @@ public record AllocationRunResponse(
         Integer variables,
         Integer constraints,
         @Schema(description = "The request as sent (JSON)", implementation = Object.class) Object request,
+        @Schema(description = "The request as it was solved, with its stored references (site, series) resolved into their "
+                + "values at the time of the run (JSON); absent when the request named none", implementation = Object.class) Object resolvedRequest,
         @Schema(description = "The result as returned (JSON)", implementation = Object.class) Object result) {
 }

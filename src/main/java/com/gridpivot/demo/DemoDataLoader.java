@@ -40,8 +40,9 @@ import org.jboss.logging.Logger;
  * env {@code GRIDPIVOT_DEMO_DATA=false} to disable): ERCOT HB_WEST and HB_NORTH real-time prices 2023–2024 (hourly
  * means, 17,544 h each), the lukmol BTC price, difficulty and hashrate, the blockchain.com fees, the CRI GPU listings,
  * indices and rate cards (all copied into {@code src/main/resources/demo} with their provenance), the derived daily
- * hashprice, and last the site "West Texas demo". Each dataset is one transaction; every step is idempotent, and a
- * unique-constraint clash with a concurrent start is retried once, so two racing starts end with one copy.
+ * hashprice, the demo scenarios (base, bear, bull; {@link DemoScenarios}), and last the site "West Texas demo". Each
+ * dataset is one transaction; every step is idempotent, and a unique-constraint clash with a concurrent start is
+ * retried once, so two racing starts end with one copy.
  *
  * <p>The load runs on a background thread once the application has started, so the HTTP server answers at once; its
  * progress is in {@link #status()} (readiness check {@code demo-data}).
@@ -80,6 +81,9 @@ public class DemoDataLoader {
 
     @Inject
     HashpriceDerivationService hashprice;
+
+    @Inject
+    DemoScenarios scenarios;
 
     private volatile Status status = new Status(State.DISABLED, "not started", 0);
     private final CompletableFuture<Status> done = new CompletableFuture<>();
@@ -153,6 +157,8 @@ public class DemoDataLoader {
             return d.days() + " days " + d.firstDay() + ".." + d.lastDay() + " (" + d.daysWithoutFees()
                     + " without fees), added " + d.report().pointsAdded() + ", unchanged " + d.report().pointsUnchanged();
         }));
+        // the scenarios before the site: a load is started only while there is no site, so one cut short is completed
+        lines.add(timed("scenarios", () -> String.join("; ", retryOnce(scenarios::load))));
         lines.add(timed("site", () -> {
             try {
                 return "created '" + SITE_NAME + "' id " + retryOnce(() -> sites.create(demoSite())).id();

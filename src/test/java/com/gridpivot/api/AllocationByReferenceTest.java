@@ -93,7 +93,12 @@ class AllocationByReferenceTest {
         given().when().get("/api/v1/allocation-runs/" + runId).then().statusCode(200)
                 .body("status", equalTo("OPTIMAL"))
                 .body("objectiveUsd", closeTo(385.0, 1e-6))
-                .body("caller", equalTo("anonymous"));
+                .body("caller", equalTo("anonymous"))
+                // the request as solved: the stored site's fleet and option and the series' two hourly prices
+                .body("resolvedRequest.site.interconnectMw", closeTo(5.0, 1e-12))
+                .body("resolvedRequest.asicFleets[0].name", equalTo("S21"))
+                .body("resolvedRequest.aiOptions[0].name", equalTo("flat"))
+                .body("resolvedRequest.market.energyPricesUsdPerMwh", org.hamcrest.Matchers.contains(closeTo(20.0, 1e-12), closeTo(150.0, 1e-12)));
         // Hour 0: S21 3.5 MW + flat 1.5 MW = 5 MW of site power; hour 1 (150 $/MWh) the fleet is off.
         String csv = given().when().get("/api/v1/allocation-runs/" + runId + "/dispatch.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ImportDemoDataTest.DemoData.class)
-class ImportDemoDataTest {
+public class ImportDemoDataTest {
 
     /** Demo data on, on an empty database. */
     public static class DemoData implements QuarkusTestProfile {

@@ -126,6 +126,34 @@ final class WebSession implements AutoCloseable {
         return error.textContent();
     }
 
+    /**
+     * axe-core (the npm package's axe.min.js, a test resource; nothing is fetched) run on the page as it is now: the
+     * violations of impact serious or critical, one line each with up to three of its elements. The script is added
+     * before every document of this tab ({@link #withAxe()}), which a Content-Security-Policy does not block.
+     */
+    List<String> axeSerious() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate("async () => {"
+                + " const r = await axe.run(document, { resultTypes: ['violations'] });"
+                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "   .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')); }");
+        return found;
+    }
+
+    /** Adds axe-core to every document this tab loads from now on (call before {@link #go}). */
+    WebSession withAxe() throws IOException {
+        try (var in = WebSession.class.getResourceAsStream("/axe/axe.min.js")) {
+            assertThat(in).as("test resource axe/axe.min.js (axe-core from npm)").isNotNull();
+            page.addInitScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return this;
+    }
+
+    /** The page has no serious or critical axe-core violation. */
+    void assertAccessible(String what) {
+        assertThat(axeSerious()).as("serious or critical axe-core violations on " + what).isEmpty();
+    }
+
     /** The page shows no server internals. */
     void showsNoStackTrace() {
         assertThat(page.textContent("body")).doesNotContain("Exception").doesNotContain("at com.");

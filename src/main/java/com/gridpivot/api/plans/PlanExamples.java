@@ -5,15 +5,19 @@ public final class PlanExamples {
     private PlanExamples() {
     }
 
+    /**
+     * A variant of the demo base case (scenario 1, "Base case (demo)"): the same BTC, difficulty, fees and energy, with
+     * GPU rates falling 20 %/year and the demo site's "H100 cloud" option given a 12-month lead time.
+     */
     public static final String SCENARIO = """
             {
-              "name": "Base 2026",
-              "description": "BTC flat at 65k, difficulty +2 %/month, HB_WEST 2024 replayed, GPU rates -20 %/year",
-              "btc": {"priceUsd": 65000, "annualGrowth": 0.0, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
-                      "feesBtcPerBlock": 0.025},
-              "energy": {"node": "HB_WEST", "replayYear": 2024, "annualEscalation": 0.02},
+              "name": "Base case, GPU rates -20 %/year",
+              "description": "Demo base case (BTC $69,070, difficulty 125.86T +0.82 %/month, fees 0.587 BTC/block, HB_WEST 2024 replayed) with GPU lease rates -20 %/year",
+              "btc": {"priceUsd": 69070, "annualGrowth": 0.0, "startDifficulty": 1.25864590119494e14, "difficultyGrowthPerMonth": 0.0082,
+                      "feesBtcPerBlock": 0.587},
+              "energy": {"node": "HB_WEST", "replayYear": 2024},
               "ai": {"gpuRateDeclinePerYear": 0.20, "colocationRateDeclinePerYear": 0.0,
-                     "options": {"H100": {"capexUsdPerMw": 3.2e7, "leadTimeMonths": 12}}},
+                     "options": {"H100 cloud": {"leadTimeMonths": 12}}},
               "asic": {"salvageUsdPerTh": 2.0, "newPriceUsdPerTh": 14.0},
               "discountRate": 0.10
             }""";
@@ -21,10 +25,11 @@ public final class PlanExamples {
     public static final String PLAN_REQUEST = """
             {
               "scenarioId": 1,
-              "site": {"name": "West Texas", "interconnectMw": 100, "maxAiItMw": 60, "maxConversionMwPerMonth": 20},
-              "asicFleets": [{"name": "S21", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
-              "aiOptions": [{"name": "H100", "offering": "H100 cloud", "utilization": 0.8, "pue": 1.3, "maxItMw": 40},
-                            {"name": "colo", "offering": "colocation lease", "pue": 1.3, "capexTiming": "SPREAD"}],
+              "site": {"name": "West Texas demo", "interconnectMw": 100, "maxAiItMw": 60, "maxConversionMwPerMonth": 20},
+              "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05, "poolFeeFraction": 0.02},
+                             {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05, "poolFeeFraction": 0.02}],
+              "aiOptions": [{"name": "H100 cloud", "offering": "H100 cloud", "utilization": 0.8, "pue": 1.3, "maxItMw": 40},
+                            {"name": "Colocation lease", "offering": "colocation lease", "pue": 1.3, "capexTiming": "SPREAD"}],
               "finance": {"startingCashUsd": 2.0e7, "creditLineUsd": 1.0e8, "treasuryBtc": 1800},
               "startMonth": "2026-07",
               "months": 60
@@ -38,15 +43,16 @@ public final class PlanExamples {
 
     public static final String COMPARE_REQUEST = """
             {
-              "problem": {"scenarioId": 1, "site": {"interconnectMw": 100},
-                          "asicFleets": [{"name": "S21", "model": "Antminer S21", "units": 20000, "pue": 1.05}],
-                          "aiOptions": [{"name": "colo", "offering": "colocation lease", "pue": 1.3}],
+              "problem": {"scenarioId": 1, "site": {"name": "West Texas demo", "interconnectMw": 100},
+                          "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05},
+                                         {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05}],
+                          "aiOptions": [{"name": "Colocation lease", "offering": "colocation lease", "pue": 1.3}],
                           "startMonth": "2026-07", "months": 60},
               "plans": [
                 {"name": "stay on Bitcoin", "aiStartsMw": []},
-                {"name": "convert 50 MW in 2027-Q2", "aiStartsMw": [{"name": "colo", "month": "2027-Q2", "amount": 50}]},
-                {"name": "full pivot by 2028", "aiStartsMw": [{"name": "colo", "month": "2027-01", "amount": 76}],
-                 "asicRetiredMw": [{"name": "S21", "month": "2027-01", "amount": 70}]}
+                {"name": "convert 50 MW in 2027-Q2", "aiStartsMw": [{"name": "Colocation lease", "month": "2027-Q2", "amount": 50}]},
+                {"name": "full pivot by 2028", "aiStartsMw": [{"name": "Colocation lease", "month": "2027-01", "amount": 76}],
+                 "asicRetiredMw": [{"name": "S21 fleet", "month": "2027-01", "amount": 35}, {"name": "S19 XP fleet", "month": "2027-01", "amount": 24.256}]}
               ]
             }""";
 }

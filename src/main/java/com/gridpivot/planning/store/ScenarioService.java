@@ -44,6 +44,26 @@ public class ScenarioService {
         return record(e);
     }
 
+    /**
+     * Stores a scenario given as the JSON of a scenario body, validated as {@link #create}, unless a scenario of its name
+     * is stored already (the demo data's idempotent create).
+     *
+     * @return the stored scenario, or empty when its name exists
+     */
+    @Transactional
+    public Optional<ScenarioRecord> createUnlessNamed(String bodyJson) {
+        ScenarioBody body;
+        try {
+            body = json.readValue(bodyJson, ScenarioBody.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (body != null && body.name() != null && ScenarioEntity.count("name", body.name()) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(create(body));
+    }
+
     @Transactional
     public Optional<ScenarioRecord> get(long id) {
         return ScenarioEntity.<ScenarioEntity>findByIdOptional(id).map(this::record);

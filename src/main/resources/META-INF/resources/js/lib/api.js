@@ -65,6 +65,8 @@ export async function getJson(url, opts) { return (await send(url, opts)).json()
 export async function postJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'POST', body })).json(); }
 export async function putJson(url, body, opts = {}) { return (await send(url, { ...opts, method: 'PUT', body })).json(); }
 export async function deleteJson(url, opts = {}) { return (await send(url, { ...opts, method: 'DELETE' })).json(); }
+/** DELETE answered without a body (204). */
+export async function deleteNoContent(url, opts = {}) { await send(url, { ...opts, method: 'DELETE' }); }
 /** A file answer (export) as a Blob. */
 export async function fetchBlob(url, { method = 'GET', body, signal, accept = '*/*' } = {}) {
   return (await send(url, { method, body, signal, accept })).blob();

@@ -21,7 +21,8 @@ export function plotChart(container, opts, data, description, { minWidth = 280, 
   const points = data.slice(1).reduce((n, s) => n + s.filter(v => v !== null && v !== undefined && Number.isFinite(v)).length, 0);
   container.dataset.points = String(points);
   container.dataset.series = String(data.length - 1);
-  const plot = new uPlot({ ...opts, width: width() }, data, container);
+  const axes = (opts.axes || []).map((a, i) => (isVertical(a, i) ? { ...a, size: fitSize(a.size), labelGap: a.labelGap ?? 4 } : a));
+  const plot = new uPlot({ ...opts, axes, width: width() }, data, container);
   const ro = new ResizeObserver(() => {
     const w = width();
     if (Math.abs(w - plot.width) > 4) plot.setSize({ width: w, height: opts.height });
@@ -32,22 +33,43 @@ export function plotChart(container, opts, data, description, { minWidth = 280, 
   return plot;
 }
 
+const isVertical = (axis, i) => (axis.side === undefined ? i > 0 : axis.side === 1 || axis.side === 3);
+
+/**
+ * A vertical axis as wide as its widest tick label (measured in the axis font) plus ticks and gap, never narrower than
+ * the size asked for: tick labels then never run into the axis title beside them.
+ */
+function fitSize(least = 50) {
+  return (u, values, axisIdx, cycleNum) => {
+    const axis = u.axes[axisIdx];
+    if (cycleNum > 1 && axis._size) return axis._size;
+    const widest = (values || []).reduce((a, v) => (String(v ?? '').length > a.length ? String(v ?? '') : a), '');
+    let size = (axis.ticks?.size ?? 10) + (axis.gap ?? 5) + 4;
+    if (widest) {
+      u.ctx.font = Array.isArray(axis.font) ? axis.font[0] : axis.font;
+      size += u.ctx.measureText(widest).width / (uPlot.pxRatio || 1);
+    }
+    return Math.ceil(Math.max(typeof least === 'number' ? least : 50, size));
+  };
+}
+
 const axisFont = '12px system-ui, sans-serif';
+/** A y axis; a tick uPlot leaves unlabelled (null, as on a log scale between decades) stays blank. */
 function yAxis(label, fmt) {
-  return { label, labelFont: 'bold 12px system-ui, sans-serif', font: axisFont, size: 70, values: (u, vals) => vals.map(v => fmt(v)) };
+  return { label, labelFont: 'bold 12px system-ui, sans-serif', font: axisFont, size: 50, values: (u, vals) => vals.map(v => (v == null ? '' : fmt(v))) };
 }
 
 /**
  * A line chart over time (x in seconds since 1970, shown in UTC) or over a number.
  * @param {{title: string, xLabel: string, yLabel: string, yFmt: (v:number)=>string, time?: boolean,
  *          x: number[], series: {label: string, values: (number|null)[], dash?: number[]}[], height?: number,
- *          xFmt?: (v:number)=>string}} o
+ *          xFmt?: (v:number)=>string, yLog?: boolean}} o  yLog: a log-10 y scale (every value positive)
  */
 export function lineChart(container, o) {
   const height = o.height || 280;
   const opts = {
     title: o.title, height,
-    scales: { x: { time: !!o.time } },
+    scales: { x: { time: !!o.time }, ...(o.yLog ? { y: { distr: 3, log: 10 } } : {}) },
     ...(o.time ? { tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC') } : {}),
     axes: [
       { label: o.xLabel, labelFont: 'bold 12px system-ui, sans-serif', font: axisFont,

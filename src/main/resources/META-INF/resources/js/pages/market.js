@@ -17,10 +17,8 @@ export async function mount(container) {
     return;
   }
   await energySection(container, by('ENERGY_PRICE'));
-  await simpleSection(container, 'hashprice', 'Hashprice', by('HASHPRICE'), 'USD per PH/s per day', v => f.usd(v, 2),
-    'Expected mining revenue per PH/s per day. Mining pays while hashprice × 1000 / (24 × J/TH) exceeds the energy price.');
-  await simpleSection(container, 'gpu', 'GPU lease rates', by('GPU_LEASE_RATE'), 'USD per GPU-hour', v => f.usd(v, 2),
-    'What AI tenants pay per GPU-hour; the What-if page turns a rate into revenue per MWh of IT load.');
+  await hashpriceSection(container, by('HASHPRICE'));
+  await gpuSection(container, by('GPU_LEASE_RATE'));
   await simpleSection(container, 'colo', 'Colocation rates', by('COLOCATION_RATE'), 'USD per kW-month', v => f.usd(v, 0),
     'Powered-shell leases: USD per kW of IT load per month, usually with the tenant paying for power.');
   container.append(seriesTable(all));
@@ -34,13 +32,23 @@ function years(series) {
   return [...ys].sort();
 }
 
+/**
+ * The latest year some series covers in full (its first hour on or before 1 January 00:00 UTC + 23 h, its last on or
+ * after 31 December 00:00 UTC: a node whose export starts at 06:00 UTC still counts), else the latest year.
+ */
+export function latestFullYear(series, ys) {
+  const full = ys.filter(y => series.some(s => Date.parse(s.firstStart) <= Date.UTC(y, 0, 1, 23)
+    && Date.parse(s.lastStart) >= Date.UTC(y, 11, 31)));
+  return full.length ? full[full.length - 1] : ys[ys.length - 1];
+}
+
 async function energySection(container, series) {
   const sec = h('section', { class: 'market-section', id: 'energy', 'aria-labelledby': 'energy-title' }, h('h2', { id: 'energy-title' }, 'Energy prices'));
   container.append(sec);
   if (!series.length) { sec.append(h('p', { class: 'empty' }, 'No energy price series is stored yet.')); return; }
   const ys = years(series);
   const yearSel = select('', ys.map(y => ({ value: String(y), label: String(y) })), { id: 'market-year' });
-  yearSel.value = String(ys[ys.length - 1]);
+  yearSel.value = String(latestFullYear(series, ys));
   const history = figure('Price history', 'Hourly energy price per node (UTC). Drag across the chart to zoom; double-click to zoom out.');
   history.box.id = 'chart-energy-history';
   const duration = figure('Price-duration curve', 'The same hours sorted from the most expensive to the cheapest: the share of the year that costs more than a price. Mining pays in the hours below its breakeven.');
@@ -106,11 +114,8 @@ function statsTable(withPts, y, status) {
     h('tbody', {}, rows.map(r => h('tr', {}, r.map((c, i) => (i ? h('td', { class: 'n' }, cell(c, i)) : h('th', { scope: 'row' }, c)))))))));
 }
 
-async function simpleSection(container, id, title, series, unit, fmt, caption) {
-  const sec = h('section', { class: 'market-section', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title));
-  container.append(sec);
-  if (!series.length) { sec.append(h('p', { class: 'empty' }, `No ${title.toLowerCase()} series is stored yet.`)); return; }
-  const data = await Promise.all(series.map(s => getJson(`/api/v1/series/${s.id}/points?resolution=native`)));
+/** The points of the series on one time axis (the union of their times), one line per series. */
+function onOneAxis(series, data) {
   const times = [...new Set(data.flatMap(d => d.points.map(p => Date.parse(p.intervalStart) / 1000)))].sort((a, b) => a - b);
   const idx = new Map(times.map((t, i) => [t, i]));
   const lines = data.map((d, i) => {
@@ -118,13 +123,97 @@ async function simpleSection(container, id, title, series, unit, fmt, caption) {
     for (const p of d.points) v[idx.get(Date.parse(p.intervalStart) / 1000)] = p.value;
     return { label: `${series[i].key} (${series[i].unit})`, values: v };
   });
+  return { times, lines };
+}
+
+const latestText = (series, data, fmt) => data.map((d, i) => d.points.length
+  ? `${series[i].key}: latest ${fmt(d.points[d.points.length - 1].value)} on ${d.points[d.points.length - 1].intervalStart.slice(0, 10)}` : null).filter(Boolean);
+
+function sectionFor(container, id, title, series) {
+  const sec = h('section', { class: 'market-section', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title));
+  container.append(sec);
+  if (!series.length) sec.append(h('p', { class: 'empty' }, `No ${title.toLowerCase()} series is stored yet.`));
+  return sec;
+}
+
+/** The hashprice windows offered: the last 12 months and 3 years on a linear scale, or the whole history on a log scale. */
+export const HASHPRICE_WINDOWS = [
+  { value: '1', label: 'Last 12 months', years: 1 },
+  { value: '3', label: 'Last 3 years', years: 3 },
+  { value: 'all', label: 'Whole history (log scale)', years: null },
+];
+
+/** Hashprice over a chosen window ending at its latest day (default: the last 12 months, where today's values show). */
+async function hashpriceSection(container, series) {
+  const unit = 'USD per PH/s per day', fmt = v => f.usd(v, 2);
+  const sec = sectionFor(container, 'hashprice', 'Hashprice', series);
+  if (!series.length) return;
+  const data = await Promise.all(series.map(s => getJson(`/api/v1/series/${s.id}/points?resolution=native`)));
+  const windowSel = select('', HASHPRICE_WINDOWS.map(w => ({ value: w.value, label: w.label })), { id: 'hashprice-window' });
+  const fig = figure('Hashprice', 'Expected mining revenue per PH/s per day. Mining pays while hashprice × 1000 / (24 × J/TH) exceeds the energy price.');
+  fig.box.id = 'chart-hashprice';
+  sec.append(h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: 'hashprice-window' }, 'Show'), windowSel)), fig,
+    h('p', {}, latestText(series, data, fmt).join('; '), '.'));
+  const { times, lines } = onOneAxis(series, data);
+  function draw() {
+    const w = HASHPRICE_WINDOWS.find(x => x.value === windowSel.value);
+    const from = w.years ? times[times.length - 1] - w.years * 365.25 * 86400 : -Infinity;
+    const keep = times.map((t, i) => (t >= from ? i : -1)).filter(i => i >= 0);
+    const x = keep.map(i => times[i]);
+    const ls = lines.map(l => ({ ...l, values: keep.map(i => (w.years || l.values[i] == null || l.values[i] > 0 ? l.values[i] : null)) }));
+    fig.box.dataset.window = w.value;
+    lineChart(fig.box, { title: `Hashprice, ${w.label.toLowerCase()} (${unit})`, time: true, x, xLabel: 'date (UTC)', yLabel: unit, yFmt: fmt,
+      yLog: !w.years, series: ls,
+      description: `Hashprice, ${w.label.toLowerCase()}: ${series.map(s => s.key).join(', ')}, ${f.dateTime(x[0] * 1000).slice(0, 10)} to ${f.dateTime(x[x.length - 1] * 1000).slice(0, 10)}.` });
+  }
+  windowSel.addEventListener('change', draw);
+  draw();
+}
+
+/** The product a GPU rate series is about: the first GPU model in its key ("CRI-H100" and "H100 SXM/azure" → "H100"). */
+export function gpuProduct(key) {
+  const m = /(?:^|[^A-Z0-9])([A-Z]{1,2}\d{2,4}[A-Z]?)(?![0-9])/i.exec(key || '');
+  return m ? m[1].toUpperCase() : 'other';
+}
+
+/** GPU lease rates: one chart per product (its marketplace medians, index and rate cards), newest products first. */
+async function gpuSection(container, series) {
+  const unit = 'USD per GPU-hour', fmt = v => f.usd(v, 2);
+  const sec = sectionFor(container, 'gpu', 'GPU lease rates', series);
+  if (!series.length) return;
+  sec.append(h('p', { class: 'hint' }, 'What AI tenants pay per GPU-hour, grouped by product; the What-if page turns a rate into revenue per MWh of IT load.'));
+  const groups = new Map();
+  for (const s of series) {
+    const p = gpuProduct(s.key);
+    if (!groups.has(p)) groups.set(p, []);
+    groups.get(p).push(s);
+  }
+  const products = [...groups.keys()].sort((a, b) => (a === 'other') - (b === 'other') || b.localeCompare(a));
+  for (const product of products) {
+    const ss = groups.get(product);
+    const data = await Promise.all(ss.map(s => getJson(`/api/v1/series/${s.id}/points?resolution=native`)));
+    const { times, lines } = onOneAxis(ss, data);
+    const fig = figure(`${product} rates`, `${product}: ${ss.length} series (${ss.map(s => s.key).join(', ')}).`);
+    fig.box.id = `chart-gpu-${product.toLowerCase()}`;
+    fig.box.dataset.product = product;
+    sec.append(h('h3', { id: `gpu-${product.toLowerCase()}-title` }, product === 'other' ? 'Other GPUs' : product), fig,
+      h('p', { class: 'hint' }, latestText(ss, data, fmt).join('; '), '.'));
+    lineChart(fig.box, { title: `${product} lease rates (${unit})`, time: true, x: times, xLabel: 'date (UTC)', yLabel: unit, yFmt: fmt, series: lines,
+      description: `${product} GPU lease rates: ${ss.map(s => s.key).join(', ')}.` });
+  }
+}
+
+async function simpleSection(container, id, title, series, unit, fmt, caption) {
+  const sec = sectionFor(container, id, title, series);
+  if (!series.length) return;
+  const data = await Promise.all(series.map(s => getJson(`/api/v1/series/${s.id}/points?resolution=native`)));
+  const { times, lines } = onOneAxis(series, data);
   const fig = figure(title, caption);
   fig.box.id = `chart-${id}`;
   sec.append(fig);
   lineChart(fig.box, { title: `${title} (${unit})`, time: true, x: times, xLabel: 'date (UTC)', yLabel: unit, yFmt: fmt, series: lines,
     description: `${title}: ${series.map(s => s.key).join(', ')}, ${f.dateTime(series[0].firstStart).slice(0, 10)} to ${f.dateTime(series[0].lastStart).slice(0, 10)}.` });
-  const last = data.map((d, i) => `${series[i].key}: latest ${fmt(d.points[d.points.length - 1].value)} on ${d.points[d.points.length - 1].intervalStart.slice(0, 10)}`);
-  sec.append(h('p', {}, last.join('; '), '.'));
+  sec.append(h('p', {}, latestText(series, data, fmt).join('; '), '.'));
 }
 
 function seriesTable(all) {

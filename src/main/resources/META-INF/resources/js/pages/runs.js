@@ -20,8 +20,19 @@ export async function mount(container, { sub, query }) {
   else if (query.get('a') && query.get('b')) await compare(detail, query.get('a'), query.get('b'));
 }
 
+/** Stored sites by id (a run on a stored site names it by siteId). */
+async function sitesById() {
+  return new Map((await getAll('/api/v1/sites', 200)).map(s => [s.id, s]));
+}
+
+/** A run's label: its number and its site (the stored site's name, or the inline site's when the request is known). */
+export function runLabel(run, sites) {
+  const site = run.siteId != null ? sites.get(run.siteId)?.name ?? `stored site ${run.siteId}` : run.request?.site?.name;
+  return site ? `Run ${run.id} · ${site}` : `Run ${run.id}`;
+}
+
 async function showList(list, detail, page) {
-  const p = await getJson(`/api/v1/allocation-runs?page=${page}&size=${PAGE_SIZE}`);
+  const [p, sites] = await Promise.all([getJson(`/api/v1/allocation-runs?page=${page}&size=${PAGE_SIZE}`), sitesById()]);
   list.replaceChildren();
   if (!p.totalItems) {
     list.append(h('p', { class: 'empty' }, 'No runs are recorded yet. Run a what-if on the What-if page.'));
@@ -35,6 +46,7 @@ async function showList(list, detail, page) {
     return h('tr', {},
       h('td', {}, cb),
       h('th', { scope: 'row' }, h('a', { href: `#/runs/${r.id}`, id: `open-${r.id}` }, `Run ${r.id}`)),
+      h('td', { class: 'run-site' }, r.siteId != null ? sites.get(r.siteId)?.name ?? `stored site ${r.siteId}` : 'inline'),
       h('td', {}, f.dateTime(r.createdAt)), h('td', {}, r.status || '–'),
       h('td', { class: 'n' }, r.objectiveUsd == null ? '–' : h('span', { class: 'num', 'data-value': String(r.objectiveUsd) }, f.usd(r.objectiveUsd))),
       h('td', {}, r.solverName || '–'), h('td', { class: 'n' }, r.wallMs == null ? '–' : `${f.num(r.wallMs)} ms`), h('td', {}, r.caller || '–'));
@@ -51,7 +63,7 @@ async function showList(list, detail, page) {
     h('span', {}, `Page ${page + 1} of ${p.totalPages} (${f.num(p.totalItems)} runs)`),
     page + 1 < p.totalPages ? h('a', { href: `#/runs?page=${page + 1}` }, 'Older runs') : null);
   list.append(h('div', { class: 'scroll' }, h('table', { id: 'runs-table' },
-    h('thead', {}, h('tr', {}, ['Compare', 'Run', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 4 || i === 6 ? 'n' : null }, c)))),
+    h('thead', {}, h('tr', {}, ['Compare', 'Run', 'Site', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 5 || i === 7 ? 'n' : null }, c)))),
     h('tbody', {}, rows))), h('div', { class: 'row' }, compareBtn, nav,
     exportButtons('runs-export', 'gridpivot-runs', allRunsTable, status, 'all runs ')), status);
 }
@@ -63,7 +75,24 @@ async function allRunsTable() {
     rows: all.map(r => [r.id, r.createdAt, r.status, r.objectiveUsd, r.solverName, r.wallMs, r.caller]) }];
 }
 
-function inputsSummary(req) {
+/**
+ * A run's inputs in words. A run on a stored site (request.siteId) names no fleets or options itself: they are taken
+ * from the request as it was solved (resolved, with its market data), or, for a run recorded without it, from the site
+ * as stored now.
+ */
+function inputsSummary(req, sites = new Map(), resolved = null) {
+  const stored = req.siteId != null ? sites.get(req.siteId) : null;
+  let origin = null;
+  if (req.siteId != null && resolved?.site) {
+    origin = `Stored site ${stored ? `“${stored.name}” ` : ''}(id ${req.siteId}): its fleets and options as they were at the run`;
+    req = { ...req, site: resolved.site, asicFleets: resolved.asicFleets, aiOptions: resolved.aiOptions, market: resolved.market ?? req.market };
+  } else if (stored) {
+    origin = `Stored site “${stored.name}” (id ${stored.id}, version ${stored.version ?? '–'}): its fleets and options as stored now`;
+    req = { ...req, site: { name: stored.name, interconnectMw: stored.interconnectMw, maxAiItMw: stored.maxAiItMw, capexBudgetUsd: stored.capexBudgetUsd },
+      asicFleets: stored.asicFleets, aiOptions: stored.aiOptions };
+  } else if (req.siteId != null) {
+    origin = `Stored site ${req.siteId}, since deleted: its fleets and options are not known`;
+  }
   const m = req.market || {};
   const hoursT = Array.isArray(m.energyPricesUsdPerMwh) ? m.energyPricesUsdPerMwh.length : m.hours;
   const price = Array.isArray(m.energyPricesUsdPerMwh)
@@ -71,7 +100,7 @@ function inputsSummary(req) {
     : m.energyPriceUsdPerMwh != null ? `a flat ${f.usdPerMwh(m.energyPriceUsdPerMwh)}` : 'prices by reference';
   const hp = typeof m.hashpriceUsdPerPhDay === 'number' ? f.usdPerPhDay(m.hashpriceUsdPerPhDay)
     : Array.isArray(m.hashpriceUsdPerPhDay) ? `${f.num(m.hashpriceUsdPerPhDay.length)} hashprice values` : 'hashprice by reference';
-  return h('ul', { class: 'inputs' },
+  return h('ul', { class: 'inputs' }, origin ? h('li', { class: 'stored-site' }, origin) : null,
     h('li', {}, `Site ${req.site?.name ?? '(unnamed)'}: interconnect ${f.mw(req.site?.interconnectMw)}`,
       req.site?.maxAiItMw != null ? `, AI at most ${f.mw(req.site.maxAiItMw)}` : '', req.site?.capexBudgetUsd != null ? `, capex budget ${f.usd(req.site.capexBudgetUsd)}` : ''),
     h('li', {}, `ASIC fleets: ${(req.asicFleets || []).map(x => `${x.name} (${x.model || 'custom'}, ${f.num(x.units)} units)`).join('; ') || 'none'}`),
@@ -80,7 +109,7 @@ function inputsSummary(req) {
 }
 
 async function openRun(detail, id) {
-  const run = await getJson(`/api/v1/allocation-runs/${encodeURIComponent(id)}`);
+  const [run, sites] = await Promise.all([getJson(`/api/v1/allocation-runs/${encodeURIComponent(id)}`), sitesById()]);
   const req = run.request || {};
   const rerunHost = h('div', { class: 'progress-host' });
   const rerunOut = h('div', { id: 'rerun-result' });
@@ -97,9 +126,9 @@ async function openRun(detail, id) {
     }
   };
   const view = run.result ? resultView(run.result, req, { onCsv: async t => saveBlob(await fetchBlob(`/api/v1/allocation-runs/${run.id}/export.csv?table=${t}`), `gridpivot-run-${run.id}-${t}.csv`) }) : h('p', {}, 'This run has no stored answer.');
-  detail.replaceChildren(h('h2', { id: 'run-title', tabindex: '-1' }, `Run ${run.id}`),
+  detail.replaceChildren(h('h2', { id: 'run-title', tabindex: '-1' }, runLabel(run, sites)),
     h('p', {}, `${f.dateTime(run.createdAt)} · ${run.status} · ${run.solverName || ''} · ${run.caller || ''}`),
-    h('h3', {}, 'Inputs'), inputsSummary(req),
+    h('h3', {}, 'Inputs'), inputsSummary(req, sites, run.resolvedRequest),
     h('div', { class: 'export-buttons' },
       h('button', { type: 'button', id: 'rerun', class: 'primary', onclick: rerun }, 'Run again'),
       h('a', { class: 'button secondary', href: `#/whatif?run=${run.id}`, id: 'edit-run' }, 'Edit in What-if'),
@@ -155,11 +184,11 @@ function comparison(A, B, idPrefix) {
 }
 
 async function compare(detail, a, b) {
-  const [ra, rb] = await Promise.all([getJson(`/api/v1/allocation-runs/${encodeURIComponent(a)}`), getJson(`/api/v1/allocation-runs/${encodeURIComponent(b)}`)]);
+  const [ra, rb, sites] = await Promise.all([getJson(`/api/v1/allocation-runs/${encodeURIComponent(a)}`), getJson(`/api/v1/allocation-runs/${encodeURIComponent(b)}`), sitesById()]);
   detail.replaceChildren(h('h2', { id: 'compare-title', tabindex: '-1' }, `Run ${ra.id} against run ${rb.id}`),
     h('div', { class: 'two-col' },
-      h('div', {}, h('h3', {}, `Run ${ra.id} inputs`), inputsSummary(ra.request || {})),
-      h('div', {}, h('h3', {}, `Run ${rb.id} inputs`), inputsSummary(rb.request || {}))),
+      h('div', { id: 'compare-inputs-a' }, h('h3', {}, `${runLabel(ra, sites)}: inputs`), inputsSummary(ra.request || {}, sites, ra.resolvedRequest)),
+      h('div', { id: 'compare-inputs-b' }, h('h3', {}, `${runLabel(rb, sites)}: inputs`), inputsSummary(rb.request || {}, sites, rb.resolvedRequest))),
     comparison({ label: `Run ${ra.id}`, result: ra.result }, { label: `Run ${rb.id}`, result: rb.result }, 'runs-compare'));
   detail.querySelector('#compare-title').focus();
 }
