@@ -64,6 +64,8 @@ public class JobRunner {
     private boolean wakeRequested;
     /** True while the dispatcher takes work. */
     private volatile boolean taking;
+    /** Set by {@link #holdQueue}: this replica claims no QUEUED run while it is set. */
+    private volatile boolean queueHeld;
     private final Map<Long, Context> running = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent ev) {
@@ -110,6 +112,18 @@ public class JobRunner {
     /** The workers of this replica: {@code gridpivot.jobs.workers}, or half the cores (at least 1) when it is 0. */
     int workers() {
         return config.workers() > 0 ? config.workers() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /**
+     * Holds the queue on this replica: while held it claims no QUEUED run (running ones go on; other replicas still
+     * claim). For draining a replica by hand, and for tests that need a stored run to stay QUEUED until they act on it
+     * (the dispatcher otherwise claims it within {@code poll-ms}). Releasing wakes the dispatcher.
+     */
+    public void holdQueue(boolean hold) {
+        queueHeld = hold;
+        if (!hold) {
+            wake();
+        }
     }
 
     /** True while this replica takes work (false once a shutdown began). */
@@ -205,7 +219,7 @@ public class JobRunner {
                 if (!slots.tryAcquire(config.pollMs(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                Optional<Long> id = taking ? store.claimNext(workerId(), config.leaseSeconds()) : Optional.empty();
+                Optional<Long> id = taking && !queueHeld ? store.claimNext(workerId(), config.leaseSeconds()) : Optional.empty();
                 if (id.isEmpty()) {
                     slots.release();
                     awaitWake(config.pollMs());

@@ -1,5 +1,6 @@
 package com.gridpivot.planning;
 
+import com.gridpivot.planning.result.Evaluated;
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.RunControl;
 import com.gridpivot.lp.SolveOutcome;
@@ -24,11 +25,6 @@ public final class PlanEngine {
     public static final String OPTIMIZED = "optimized";
 
     private PlanEngine() {
-    }
-
-    /** One evaluated LP: its values (null without a solution) and how it went. */
-    public record Evaluated(String name, SolveOutcome outcome, PlanValues values, int variables, int constraints, int blocks,
-                            double buildMs, String explanation) {
     }
 
     /** The optimizer's plan, with NPV, IRR and payback against staying on Bitcoin. */

@@ -139,12 +139,17 @@ class RunResourceTest {
                 .extract().path("id").toString();
         long started = Long.parseLong(input);
         assertThat(JobPolling.poll("/api/v1/runs/" + started).jsonPath().getString("status")).isEqualTo("OPTIMAL");
-        long id = store.create("MONTE_CARLO", store.get(started, true).orElseThrow().inputJson());
-
-        given().get("/api/v1/runs/" + id).then().statusCode(200).body("status", equalTo("QUEUED"))
-                .body("links.cancel", equalTo("/api/v1/runs/" + id)).body("links.retry", nullValue());
-        given().delete("/api/v1/runs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"))
-                .body("reason", equalTo("cancelled before it started")).body("links.retry", equalTo("/api/v1/runs/" + id + "/retry"));
+        long id;
+        runner.holdQueue(true); // the dispatcher polls the queue: hold it so the run stays QUEUED until the cancel
+        try {
+            id = store.create("MONTE_CARLO", store.get(started, true).orElseThrow().inputJson());
+            given().get("/api/v1/runs/" + id).then().statusCode(200).body("status", equalTo("QUEUED"))
+                    .body("links.cancel", equalTo("/api/v1/runs/" + id)).body("links.retry", nullValue());
+            given().delete("/api/v1/runs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"))
+                    .body("reason", equalTo("cancelled before it started")).body("links.retry", equalTo("/api/v1/runs/" + id + "/retry"));
+        } finally {
+            runner.holdQueue(false);
+        }
         given().delete("/api/v1/runs/" + id).then().statusCode(409).contentType(Problem.MEDIA_TYPE)
                 .body("detail", equalTo("status: run " + id + " is already CANCELLED")).body("errors[0].field", equalTo("status"));
 
@@ -172,8 +177,14 @@ class RunResourceTest {
         given().post("/api/v1/runs/987654321/retry").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
         given().post("/api/v1/sweeps/runs/987654321/retry").then().statusCode(404).body("detail", equalTo("no sweep run 987654321"));
 
-        long plan = store.create("PLAN", "{}");
-        runner.cancel(plan);
+        long plan;
+        runner.holdQueue(true);
+        try {
+            plan = store.create("PLAN", "{}");
+            runner.cancel(plan);
+        } finally {
+            runner.holdQueue(false);
+        }
         // A plan run is no sweep run and no Monte Carlo run under those kinds' own paths.
         given().get("/api/v1/sweeps/runs/" + plan).then().statusCode(404).body("detail", equalTo("no sweep run " + plan));
         given().post("/api/v1/risk/montecarlo/runs/" + plan + "/retry").then().statusCode(404).body("detail", equalTo("no run with id " + plan));

@@ -28,6 +28,9 @@ class PlanResourceTest {
     @Inject
     JobStore store;
 
+    @Inject
+    com.gridpivot.jobs.JobRunner runner;
+
     @BeforeAll
     static void doubles() {
         RestAssuredDoubles.install();
@@ -107,8 +110,14 @@ class PlanResourceTest {
 
     @Test
     void aQueuedRunThatIsCancelledNeverStarts() {
-        long id = store.create(PlanService.JOB_KIND, "{}"); // stored, not yet handed to a worker
-        given().delete("/api/v1/plans/runs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        long id;
+        runner.holdQueue(true); // the dispatcher polls the queue: hold it so the run stays QUEUED until the cancel
+        try {
+            id = store.create(PlanService.JOB_KIND, "{}"); // stored, not yet handed to a worker
+            given().delete("/api/v1/plans/runs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        } finally {
+            runner.holdQueue(false);
+        }
         given().get("/api/v1/plans/runs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED")).body("attempts", equalTo(0))
                 .body("startedAt", equalTo(null));
         given().get("/api/v1/plans/runs/" + id + "/result").then().statusCode(409).contentType("application/problem+json");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
-import com.gridpivot.planning.PlanEngine.Evaluated;
+import com.gridpivot.planning.result.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanResult;

@@ -4,7 +4,6 @@ import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.optimization.input.FieldChecks;
-import com.gridpivot.planning.PlanEngine.Evaluated;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.planning.result.PlanResult.MonthRow;

@@ -2,7 +2,7 @@ package com.gridpivot.risk.montecarlo;
 
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.planning.PlanEngine;
-import com.gridpivot.planning.PlanEngine.Evaluated;
+import com.gridpivot.planning.result.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanValues;

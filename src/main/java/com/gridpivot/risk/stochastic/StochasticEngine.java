@@ -5,7 +5,7 @@ import com.gridpivot.lp.LpSolver;
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.PlanEngine;
-import com.gridpivot.planning.PlanEngine.Evaluated;
+import com.gridpivot.planning.result.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.PlanSolver;
