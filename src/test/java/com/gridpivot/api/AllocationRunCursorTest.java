@@ -134,7 +134,10 @@ class AllocationRunCursorTest {
         // well-formed base64url, but not one of ours
         String foreign = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("r1|yesterday|7".getBytes());
         given().queryParam("cursor", foreign).get(RUNS).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
+        run(Instant.parse("2100-03-01T00:00:00Z"));
+        run(Instant.parse("2100-03-02T00:00:00Z")); // two runs: a page of one has a next cursor
         String cursor = given().get(RUNS + "?size=1").then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        assertThat(cursor).isNotNull();
         given().queryParam("cursor", cursor).queryParam("page", 2).get(RUNS).then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("page"));
         given().queryParam("cursor", cursor).queryParam("size", 0).get(RUNS).then().statusCode(400)
