@@ -237,8 +237,8 @@ public final class ApiExamples {
             {
               "allocation": {
                 "site": {"name": "West Texas", "interconnectMw": 100, "maxAiItMw": 50},
-                "asicFleets": [{"name": "S21", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
-                "aiOptions": [{"name": "colo", "offering": "colocation lease"}],
+                "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
+                "aiOptions": [{"name": "Colocation lease", "offering": "colocation lease"}],
                 "market": {"energyPriceUsdPerMwh": 40, "hours": 8760, "hashpriceUsdPerPhDay": 45}
               },
               "baseBtcPriceUsd": 90000,
