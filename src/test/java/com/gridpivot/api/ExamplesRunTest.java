@@ -37,8 +37,23 @@ import org.junit.jupiter.api.Test;
  * cannot run on a fresh install by its nature is named in {@link #README_EXEMPT} with the reason.
  */
 @QuarkusTest
-@TestProfile(ImportDemoDataTest.DemoData.class)
+@TestProfile(ExamplesRunTest.FreshDemoData.class)
 class ExamplesRunTest {
+    /**
+     * The demo data profile on a database of this test's own (H2 in memory gridpivot-examples, or the schema
+     * examples_test of the PostgreSQL database, cleaned at start): the examples create a site, a scenario and a key,
+     * which the other demo-data tests must not see, and they must find the demo data as a fresh install has it.
+     */
+    public static class FreshDemoData extends ImportDemoDataTest.DemoData {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> c = new LinkedHashMap<>();
+            super.getConfigOverrides().forEach((k, v) -> c.put(k,
+                    v.replace("jdbc:h2:mem:gridpivot-demo;", "jdbc:h2:mem:gridpivot-examples;").replace("demo_test", "examples_test")));
+            return c;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
