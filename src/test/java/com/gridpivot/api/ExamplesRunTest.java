@@ -108,6 +108,15 @@ class ExamplesRunTest {
         written("target/examples-run-readme.txt");
         assertThat(failures).as("README commands that fail on a fresh install").isEmpty();
         assertThat(ran).isGreaterThanOrEqualTo(12);
+
+        // what the commands' comments say of their answers: the ids the stored-data commands name are the demo data's
+        assertThat(JSON.readTree(get("/api/v1/sites/1").body()).path("name").asText()).isEqualTo(DemoDataLoader.SITE_NAME);
+        assertThat(JSON.readTree(get("/api/v1/scenarios/1").body()).path("name").asText()).isEqualTo("Base case (demo)");
+        // "Shutdown BTC price of an S21 at $0.08/kWh and difficulty 125.86T (≈ $67,270)", by hand: BTC per TH-day
+        // 86400e12 / (125.86e12 × 2^32) × 3.125 = 4.99478e-7; cost 17.5 J/TH × 24 h / 1000 × 0.08 = 0.0336 USD per TH-day
+        Curl shutdown = commands.stream().filter(c -> c.key().equals("GET /api/v1/shutdown-price")).findFirst().orElseThrow();
+        assertThat(JSON.readTree(get(shutdown.pathAndQuery()).body()).path("shutdownBtcPriceUsd").asDouble())
+                .isCloseTo(0.0336 / (86400e12 / (125.86e12 * Math.pow(2, 32)) * 3.125), org.assertj.core.api.Assertions.within(0.01));
     }
 
     /** The curl commands of every fenced block of the README (bash or plain), in order. */
