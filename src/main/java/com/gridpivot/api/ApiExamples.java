@@ -150,9 +150,13 @@ public final class ApiExamples {
              "inputs": {"model": "Antminer S21", "jPerTh": 17.5, "electricityUsdPerKwh": 0.08, "difficulty": 1.2586e14,
                         "feesBtcPerBlock": 0.0, "subsidyBtc": 3.125, "pue": 1.0}}""";
 
+    /**
+     * A second site beside the demo site "West Texas demo" (a new name, so it is created on a fresh install), with
+     * the demo site's fleet and option names.
+     */
     public static final String SITE_REQUEST = """
             {
-              "name": "West Texas demo",
+              "name": "West Texas phase 2",
               "interconnectMw": 100,
               "maxAiItMw": 60,
               "minAiItMw": 0,
@@ -160,13 +164,33 @@ public final class ApiExamples {
               "marketNode": "HB_WEST",
               "notes": "Immersion halls A-C",
               "asicFleets": [
-                {"name": "S21", "model": "Antminer S21", "units": 10000, "pue": 1.05, "poolFeeFraction": 0.02},
-                {"name": "S19 XP", "units": 8000, "hashrateThPerUnit": 141, "powerWPerUnit": 3032}
+                {"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05, "poolFeeFraction": 0.02},
+                {"name": "S19 XP fleet", "units": 8000, "hashrateThPerUnit": 141, "powerWPerUnit": 3032}
               ],
               "aiOptions": [
-                {"name": "Colocation", "kind": "COLOCATION", "colocationUsdPerKwMonth": 130, "tenantPaysPower": true,
+                {"name": "Colocation lease", "kind": "COLOCATION", "colocationUsdPerKwMonth": 130, "tenantPaysPower": true,
                  "pue": 1.3, "maxItMw": 40, "capexUsdPerMw": 10000000, "leadTimeMonths": 12},
                 {"name": "H100 cloud", "offering": "H100 cloud", "leaseUsdPerGpuHour": 2.35, "utilization": 0.85}
+              ]
+            }""";
+
+    /**
+     * The demo site "West Texas demo" as the demo data stores it (DemoDataLoader), sent back whole: a PUT replaces the
+     * site's fields and its lists; add {@code "version"} (the one last read) to guard against concurrent edits.
+     */
+    public static final String SITE_REPLACE = """
+            {
+              "name": "West Texas demo",
+              "interconnectMw": 100,
+              "marketNode": "HB_WEST",
+              "notes": "Demo site loaded on first start (GridPivot demo data; prices: ERCOT HB_WEST real-time 2023-2024).",
+              "asicFleets": [
+                {"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05, "poolFeeFraction": 0.02},
+                {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05, "poolFeeFraction": 0.02}
+              ],
+              "aiOptions": [
+                {"name": "Colocation lease", "offering": "colocation lease"},
+                {"name": "H100 cloud", "offering": "H100 cloud", "utilization": 0.8, "maxItMw": 40}
               ]
             }""";
 
@@ -213,8 +237,8 @@ public final class ApiExamples {
             {
               "allocation": {
                 "site": {"name": "West Texas", "interconnectMw": 100, "maxAiItMw": 50},
-                "asicFleets": [{"name": "S21", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
-                "aiOptions": [{"name": "colo", "offering": "colocation lease"}],
+                "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 20000, "pue": 1.05, "poolFeeFraction": 0.02}],
+                "aiOptions": [{"name": "Colocation lease", "offering": "colocation lease"}],
                 "market": {"energyPriceUsdPerMwh": 40, "hours": 8760, "hashpriceUsdPerPhDay": 45}
               },
               "baseBtcPriceUsd": 90000,

@@ -38,7 +38,7 @@ public class SiteResource {
     @POST
     @Operation(summary = "Create a site", description = "Stores a site with its fleets and options; names must be unique.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteRequest.class),
-            examples = @ExampleObject(name = "West Texas demo", value = ApiExamples.SITE_REQUEST)))
+            examples = @ExampleObject(name = "West Texas phase 2", value = ApiExamples.SITE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new site",
             content = @Content(schema = @Schema(implementation = SiteResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named by its JSON path",
@@ -79,7 +79,7 @@ public class SiteResource {
     @Operation(summary = "Replace a site", description = "Replaces the site's fields and its whole lists of fleets and options. "
             + "Send the version you read to guard against concurrent edits.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteRequest.class),
-            examples = @ExampleObject(name = "West Texas demo", value = ApiExamples.SITE_REQUEST)))
+            examples = @ExampleObject(name = "West Texas demo", value = ApiExamples.SITE_REPLACE)))
     @APIResponse(responseCode = "200", description = "The stored site", content = @Content(schema = @Schema(implementation = SiteResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

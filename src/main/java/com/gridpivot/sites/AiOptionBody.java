@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "AiOption", description = "An AI/HPC option a site can convert megawatts to")
 public record AiOptionBody(
-        @Schema(description = "Unique within the site", example = "H100 cloud hall", required = true) String name,
+        @Schema(description = "Unique within the site", example = "H100 cloud", required = true) String name,
         @Schema(description = "Catalog offering name", example = "H100 cloud") String offering,
         @Schema(description = "GPU_CLOUD or COLOCATION; null: from the offering", example = "GPU_CLOUD") String kind,
         @Schema(description = "IT load per GPU with its share of the server, kW", example = "1.275") Double kwPerGpu,

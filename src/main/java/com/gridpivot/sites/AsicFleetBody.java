@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "AsicFleet", description = "A fleet of identical ASIC miners at a site")
 public record AsicFleetBody(
-        @Schema(description = "Unique within the site", example = "S21 hall A", required = true) String name,
+        @Schema(description = "Unique within the site", example = "S21 fleet", required = true) String name,
         @Schema(description = "Catalog model name; figures left null are taken from it", example = "Antminer S21") String model,
         @Schema(description = "Number of machines", example = "10000", required = true) Integer units,
         @Schema(description = "Hashrate of one unit, TH/s; required without a model", example = "200") Double hashrateThPerUnit,
