@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * 864,000 and 1,416,000 USD) is rendered to PNG with poppler's pdftoppm and read back with pdftotext.
  */
 @QuarkusTest
-class BoardPackResourceTest {
+public class BoardPackResourceTest {
     @BeforeAll
     static void doubles() {
         RestAssuredDoubles.install();
@@ -121,7 +121,7 @@ class BoardPackResourceTest {
     }
 
     /** The PDF's money format, written independently: whole dollars, thousands commas, the sign before the $. */
-    static String usd(double v) {
+    public static String usd(double v) {
         long r = Math.round(v);
         return (r < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,d", Math.abs(r));
     }
