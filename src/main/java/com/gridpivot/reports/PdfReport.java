@@ -2,12 +2,17 @@ package com.gridpivot.reports;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** XHTML (with inline SVG charts) laid out as a PDF. */
 public final class PdfReport {
+    static {
+        XRLog.setLoggerImpl(new PdfLog());
+    }
+
     private PdfReport() {
     }
 
