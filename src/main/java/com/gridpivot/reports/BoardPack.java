@@ -265,9 +265,9 @@ public final class BoardPack {
         b.append("<div class=\"page last\"><h2>Assumptions and their sources</h2>");
         if (problem.scenario() != null) {
             b.append("<h3>Scenario \"").append(Html.escape(problem.scenario().name())).append("\"</h3>");
-            if (problem.scenario().description() != null) {
-                b.append("<p class=\"note\">Sources and description: ").append(Html.escape(problem.scenario().description())).append("</p>");
-            }
+            String description = problem.scenario().description();
+            b.append("<p class=\"note\">").append(description == null || description.isBlank()
+                    ? "The scenario states no sources (it has no description)." : "Sources and description: " + Html.escape(description)).append("</p>");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         flatten("scenario", problem.scenario(), fields);
@@ -280,8 +280,22 @@ public final class BoardPack {
         fields.put("startMonth", c.startMonth());
         fields.put("months", Integer.toString(c.months()));
         fields.put("hourModel", c.hourModel());
-        b.append("<table class=\"small\"><tr><th>input (as given; fields not given take their documented defaults)</th><th>value</th></tr>");
-        fields.forEach((k, v) -> b.append("<tr><td>").append(Html.escape(k)).append("</td><td>").append(Html.escape(v)).append("</td></tr>"));
+        // two inputs a row, so that a site with several fleets and options still fits one page
+        b.append("<p class=\"note\">Every input as given; fields not given take their documented defaults.</p><table class=\"small\">")
+                .append("<tr><th>input</th><th>value</th><th>input</th><th>value</th></tr>");
+        List<Map.Entry<String, String>> entries = new ArrayList<>(fields.entrySet());
+        for (int i = 0; i < entries.size(); i += 2) {
+            b.append("<tr>");
+            for (int k = i; k < i + 2; k++) {
+                if (k < entries.size()) {
+                    b.append("<td>").append(Html.escape(entries.get(k).getKey())).append("</td><td>").append(Html.escape(entries.get(k).getValue()))
+                            .append("</td>");
+                } else {
+                    b.append("<td></td><td></td>");
+                }
+            }
+            b.append("</tr>");
+        }
         b.append("</table>");
         Set<String> notes = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();

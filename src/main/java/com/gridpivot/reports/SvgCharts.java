@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public final class SvgCharts {
     /** Chart width and height in SVG user units (CSS px). */
-    public static final int WIDTH = 640;
+    public static final int WIDTH = 900;
     public static final int HEIGHT = 300;
     /** The plot area inside the chart: left, top, right and bottom margins hold ticks, titles and the legend. */
     static final int LEFT = 80;
