@@ -3,7 +3,11 @@ package com.gridpivot.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gridpivot.errors.FieldError;
 import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.api.plans.PlanExamples;
+import com.gridpivot.reports.BoardPackRequest;
+import com.gridpivot.reports.BoardPackService;
 import com.gridpivot.reports.ReportTable;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,8 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * gets a workbook with one sheet per table, numbers as numeric cells.
  */
 @Path("/api/v1/reports")
-@Tag(name = "Reports", description = "Result tables as files")
+@Tag(name = "Reports", description = "Result tables as files; the board pack of a plan comparison as a PDF")
 public class ReportExportResource {
+    public static final String PDF = "application/pdf";
     static final int MAX_TABLES = 20;
     static final int MAX_COLUMNS = 50;
     static final int MAX_ROWS = 100_000;
@@ -63,6 +68,29 @@ public class ReportExportResource {
         List<ReportTable> tables = tables(request);
         String name = request.fileName() == null || request.fileName().isBlank() ? "gridpivot-export" : request.fileName().strip();
         return Exports.xlsx(tables, name);
+    }
+
+    @Inject
+    BoardPackService boardPacks;
+
+    @POST
+    @Path("/board-pack.pdf")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({PDF, Problem.MEDIA_TYPE})
+    @Operation(summary = "The board pack of a plan comparison, as a PDF",
+            description = "Runs the comparison of POST /api/v1/plans/compare on the body's problem and plans, then writes 5 pages: the question "
+                    + "and the answer (the recommended plan against staying on Bitcoin, the NPV difference, the month cash is lowest), the plans "
+                    + "side by side (NPV, incremental NPV and IRR, payback, lowest cash), cash by month with a table by year, the value of each "
+                    + "use per MWh of IT energy with the MW by use, and the assumptions with their sources, data notes and warnings.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BoardPackRequest.class),
+            examples = @ExampleObject(name = "Three plans", value = PlanExamples.BOARD_PACK_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The PDF (attachment gridpivot-board-pack.pdf)", content = @Content(mediaType = PDF))
+    @APIResponse(responseCode = "400", description = "Invalid fields, named as in the comparison (problem..., plans[k]...) or title",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response boardPack(BoardPackRequest request) {
+        return Response.ok(boardPacks.pdf(request), PDF)
+                .header("Content-Disposition", "attachment; filename=\"gridpivot-board-pack.pdf\"").build();
     }
 
     /** Validates the request (every error at once, up to a few dozen) and turns it into report tables. */

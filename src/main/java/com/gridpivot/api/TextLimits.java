@@ -13,6 +13,7 @@ import com.gridpivot.optimization.input.AllocationRequest;
 import com.gridpivot.planning.input.CompareRequest;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.ScenarioBody;
+import com.gridpivot.reports.BoardPackRequest;
 import com.gridpivot.risk.SweepRequest;
 import com.gridpivot.risk.runs.RiskRequests;
 import com.gridpivot.sites.SiteValidator;
@@ -71,7 +72,7 @@ public final class TextLimits {
     /** The request bodies; the records inside them are found from their components. */
     private static final List<Class<?>> REQUESTS = List.of(SiteRequest.class, AllocationRequest.class, PlanRequest.class,
             CompareRequest.class, ScenarioBody.class, SweepRequest.class, RiskRequests.MonteCarloRequest.class,
-            RiskRequests.StochasticRequest.class, ReportExportRequest.class, ApiKeyResource.CreateKey.class);
+            RiskRequests.StochasticRequest.class, ReportExportRequest.class, BoardPackRequest.class, ApiKeyResource.CreateKey.class);
 
     private static final Set<Class<?>> REQUEST_RECORDS = reachableRecords(REQUESTS);
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Scenarios CRUD, the plan-run lifecycle, bad input and comparison over HTTP (H2, or PostgreSQL with the pg profile). */
 @QuarkusTest
-class PlanResourceTest {
+public class PlanResourceTest {
     @Inject
     JobStore store;
 
@@ -37,13 +37,13 @@ class PlanResourceTest {
     }
 
     /** The lead-time case of PlanModelTest (optimum 1,572,000 USD by hand) with its scenario stored under a fresh name. */
-    static String scenario(String name) {
+    public static String scenario(String name) {
         return """
                 {"name": "%s", "btc": {"priceUsd": 50000, "startDifficulty": %s, "feesBtcPerBlock": 0},
                  "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0}""".formatted(name, Double.toString(PlanTestSupport.D_STAR));
     }
 
-    static String plan(long scenarioId) {
+    public static String plan(long scenarioId) {
         return """
                 {"scenarioId": %d, "site": {"name": "tiny", "interconnectMw": 10},
                  "asicFleets": [{"name": "S21", "units": 1600, "hashrateThPerUnit": 150, "powerWPerUnit": 3125}],
@@ -51,7 +51,7 @@ class PlanResourceTest {
                  "startMonth": "2026-01", "months": 3}""".formatted(scenarioId);
     }
 
-    static long createScenario() {
+    public static long createScenario() {
         String name = "s-" + UUID.randomUUID();
         Response r = given().contentType(ContentType.JSON).body(scenario(name)).post("/api/v1/scenarios");
         r.then().statusCode(201).header("Location", containsString("/api/v1/scenarios/"));

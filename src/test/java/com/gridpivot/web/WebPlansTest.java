@@ -170,6 +170,21 @@ class WebPlansTest extends WebPageTest {
         }
         web.shots("plans");
 
+        // the board pack: one click, a PDF the service writes from the same request (its numbers are the API's)
+        AtomicReference<String> packSent = web.bodySent("POST", "/api/v1/reports/board-pack.pdf");
+        Download pack = web.download("#board-pack");
+        assertThat(pack.suggestedFilename()).isEqualTo("gridpivot-board-pack.pdf");
+        assertThat(ApiRequests.JSON.readTree(packSent.get()).at("/plans")).isEqualTo(request.at("/plans"));
+        assertThat(ApiRequests.JSON.readTree(packSent.get()).at("/title").asText()).startsWith("Board pack: " + SITE);
+        byte[] packPdf = Files.readAllBytes(pack.path());
+        assertThat(new String(packPdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Process toText = new ProcessBuilder("pdftotext", "-layout", pack.path().toString(), "-").redirectErrorStream(true).start();
+        String packText = new String(toText.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(toText.waitFor()).isZero();
+        assertThat(packText).contains("Board pack: " + SITE).contains("convert 50 MW in 2027-Q2").contains("Assumptions and their sources")
+                .contains(com.gridpivot.reports.BoardPackResourceTest.usd(api.at("/plans/2/npvUsd").asDouble()));
+        assertThat(packText.split("\f", -1)).as("pages (form feeds + 1, the last empty)").hasSizeBetween(4, 7);
+
         // the printable one-page summary: no form or nav, the words, the table and the NPV and cash charts
         assertThat(page.isVisible("#print-summary")).isTrue();
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));

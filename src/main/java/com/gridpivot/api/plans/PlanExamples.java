@@ -41,8 +41,8 @@ public final class PlanExamples {
              "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.4, "to": 2.0, "points": 17}],
              "tornado": {"deltaFraction": 0.2}}""";
 
-    public static final String COMPARE_REQUEST = """
-            {
+    /** The comparison's fields without the opening brace, shared by the comparison and the board pack. */
+    private static final String COMPARE_FIELDS = """
               "problem": {"scenarioId": 1, "site": {"name": "West Texas demo", "interconnectMw": 100},
                           "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05},
                                          {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05}],
@@ -55,4 +55,9 @@ public final class PlanExamples {
                  "asicRetiredMw": [{"name": "S21 fleet", "month": "2027-01", "amount": 35}, {"name": "S19 XP fleet", "month": "2027-01", "amount": 24.256}]}
               ]
             }""";
+
+    public static final String COMPARE_REQUEST = "{\n" + COMPARE_FIELDS;
+
+    /** The comparison above with a title: the body of POST /api/v1/reports/board-pack.pdf. */
+    public static final String BOARD_PACK_REQUEST = "{\n  \"title\": \"West Texas demo: convert to AI or stay on Bitcoin?\",\n" + COMPARE_FIELDS;
 }

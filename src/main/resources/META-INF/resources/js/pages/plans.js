@@ -56,7 +56,8 @@ export async function mount(container) {
       const out = await longRun.run('Comparing plans: one LP per plan…', signal => postJson('/api/v1/plans/compare', req, { signal }));
       state.lastRequest = req; state.comparison = out;
       showComparison(out, { results, status, charts: pageCharts, optionNames,
-        printHeading: `site ${site.siteName()} · scenario ${scenario.pick.selectedOptions[0]?.textContent || ''}` });
+        printHeading: `site ${site.siteName()} · scenario ${scenario.pick.selectedOptions[0]?.textContent || ''}`,
+        request: req, title: `Board pack: ${site.siteName() || 'the site'}, scenario ${scenario.pick.selectedOptions[0]?.textContent || ''}`.slice(0, 200) });
     } catch (e) { fail(e, 'comparison'); }
   }
 

@@ -1,7 +1,9 @@
 // The comparison (POST /api/v1/plans/compare) side by side: each plan in words against staying on Bitcoin, NPV and
-// cash charts, the payback and IRR table, MW by use over time, revenue per MWh, the exports and the print heading.
+// cash charts, the payback and IRR table, MW by use over time, revenue per MWh, the exports, the board pack (a PDF the
+// service writes from the same request) and the print heading.
 // Every number taken from the answer carries data-key (its JSON path in the comparison, as a JSON array) and data-value.
-import { h, valueSpan } from '../../lib/dom.js';
+import { h, saveBlob, valueSpan } from '../../lib/dom.js';
+import { fetchBlob } from '../../lib/api.js';
 import { figure } from '../../lib/charts.js';
 import { exportButtons } from '../../lib/exports.js';
 import * as f from '../../lib/format.js';
@@ -59,11 +61,34 @@ function words(plans) {
 }
 
 /**
+ * "Board pack (PDF)": posts the comparison's request with a title to POST /api/v1/reports/board-pack.pdf (the service
+ * runs the comparison again, so every number in the PDF is its own) and saves the PDF; failures go to status in words.
+ */
+function boardPackButton(request, title, status) {
+  const button = h('button', { type: 'button', id: 'board-pack', class: 'secondary' }, 'Board pack (PDF)');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = 'Writing the board pack: the service compares the plans again…';
+    try {
+      saveBlob(await fetchBlob('/api/v1/reports/board-pack.pdf', { method: 'POST', body: { ...request, title }, accept: 'application/pdf' }),
+        'gridpivot-board-pack.pdf');
+      status.textContent = 'Board pack saved: gridpivot-board-pack.pdf.';
+    } catch (e) {
+      status.textContent = `The board pack failed: ${e.detail || e.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/**
  * Shows the comparison c in results and says so in status.
  * @param {{results: HTMLElement, status: HTMLElement, charts: import('./charts.js').PlanCharts, optionNames: () => string[],
- *          printHeading: string}} o optionNames: the loaded site's AI options; printHeading: site and scenario in words
+ *          printHeading: string, request?: object, title?: string}} o optionNames: the loaded site's AI options; printHeading:
+ *          site and scenario in words; request: the body that produced c (given: a board pack button), title: the pack's title
  */
-export function showComparison(c, { results, status, charts, optionNames, printHeading }) {
+export function showComparison(c, { results, status, charts, optionNames, printHeading, request, title }) {
   const plans = c.plans;
   const options = optionNames();
   const uses = ['mining', ...options];
@@ -82,7 +107,8 @@ export function showComparison(c, { results, status, charts, optionNames, printH
   results.replaceChildren(
     h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Plans side by side'),
       h('div', { class: 'export-buttons' }, exportButtons('export', 'gridpivot-plans', () => exportTables(c, optionNames()), status),
-        h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'))),
+        h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'),
+        request ? boardPackButton(request, title, status) : null)),
     h('p', { class: 'print-only print-heading', id: 'print-heading' },
       `Plan summary · ${printHeading} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
     words(plans),
