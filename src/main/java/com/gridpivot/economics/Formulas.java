@@ -55,6 +55,11 @@ public final class Formulas {
         }
     }
 
+    /** Fixed opex of one MW over a month of {@code hours}: fixed per MW-year × hours / 8760. */
+    public static double fixedOpexUsdPerMw(double fixedOpexUsdPerMwYear, double hours) {
+        return fixedOpexUsdPerMwYear * hours / 8760.0;
+    }
+
     /** δₘ = (1 + r)^−(m+1)/12: month m's cash flow counts at the month's end. */
     public static double discountFactor(double annualRate, int m) {
         return Math.pow(1.0 + annualRate, -(m + 1) / 12.0);

@@ -20,6 +20,13 @@ class FormulasTest {
     }
 
     /** Prices summing to 60 USD/MWh over the hours, pue 1.2: 72 USD per MW; nothing when the tenant pays. */
+    /** 87,600 USD per MW-year over a 744-hour month: 87,600 × 744 / 8760 = 7,440 USD per MW. */
+    @Test
+    void fixedOpexByMonth() {
+        assertThat(Formulas.fixedOpexUsdPerMw(87_600.0, 744.0)).isCloseTo(7_440.0, within(1e-9));
+        assertThat(Formulas.fixedOpexUsdPerMw(87_600.0, 0.0)).isZero();
+    }
+
     @Test
     void aiEnergyCost() {
         assertThat(Formulas.aiEnergyCostUsdPerMw(false, 1.2, 60.0)).isCloseTo(72.0, within(1e-12));

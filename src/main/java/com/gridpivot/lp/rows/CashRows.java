@@ -1,5 +1,6 @@
 package com.gridpivot.lp.rows;
 
+import com.gridpivot.economics.Formulas;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
@@ -49,7 +50,7 @@ public final class CashRows {
                 if (asic.bought()[i] != null) {
                     terms.get(m).add(new Term(asic.bought()[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
                 }
-                double fixedOpex = f.spec().fixedOpexUsdPerMwYear() * p.months().get(m).hours() / AllocationProblem.HOURS_PER_YEAR;
+                double fixedOpex = Formulas.fixedOpexUsdPerMw(f.spec().fixedOpexUsdPerMwYear(), p.months().get(m).hours());
                 if (fixedOpex != 0.0) {
                     terms.get(m).add(new Term(asic.kept()[i][m], -fixedOpex, CashCategory.MINING_OPEX));
                 }
@@ -91,7 +92,7 @@ public final class CashRows {
                 if (!o.spec().tenantPaysPower()) {
                     month.add(new Term(online, -md.aiEnergyCostUsdPerMw(o.spec()), CashCategory.AI_ENERGY));
                 }
-                double opex = h * o.spec().variableOpexUsdPerMwh() + o.spec().fixedOpexUsdPerMwYear() * h / AllocationProblem.HOURS_PER_YEAR;
+                double opex = h * o.spec().variableOpexUsdPerMwh() + Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
                 if (opex != 0.0) {
                     month.add(new Term(online, -opex, CashCategory.AI_OPEX));
                 }

@@ -113,7 +113,7 @@ public final class PathEvaluator {
                 kept[q][i][m] = k;
                 double h = p.months().get(m).hours();
                 fixedCashUsd[q][m] += fl.salvageUsdPerMw() * r - (fl.canBuy() ? fl.purchaseUsdPerMw() * b : 0.0)
-                        - fl.spec().fixedOpexUsdPerMwYear() * h / 8760.0 * k;
+                        - Formulas.fixedOpexUsdPerMw(fl.spec().fixedOpexUsdPerMwYear(), h) * k;
             }
         }
         for (int j = 0; j < options; j++) {
@@ -130,7 +130,7 @@ public final class PathEvaluator {
                 }
                 aiPowerMw[q][m] += o.spec().pue() * reserved;
                 aiOnlineMwh[q][j][m] = online * h;
-                double perMw = -h * o.spec().variableOpexUsdPerMwh() - o.spec().fixedOpexUsdPerMwYear() * h / 8760.0
+                double perMw = -h * o.spec().variableOpexUsdPerMwh() - Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h)
                         - md.aiEnergyCostUsdPerMw(o.spec());
                 fixedCashUsd[q][m] += perMw * online;
                 double[] cash = fixedCashUsd[q];
