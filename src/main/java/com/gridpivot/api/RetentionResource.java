@@ -28,7 +28,9 @@ public class RetentionResource {
     @Operation(summary = "Purge stored runs and what-ifs older than the retention now",
             description = "Deletes finished runs (plan, sweep, Monte Carlo, stochastic) that finished more than gridpivot.retention.runs-days "
                     + "ago (default 90) and recorded what-ifs older than gridpivot.retention.what-ifs-days (default 90); queued and running "
-                    + "runs are never deleted. The same purge runs in the background every gridpivot.retention.interval-minutes (60).")
+                    + "runs are never deleted. Each API key also keeps only its newest gridpivot.retention.runs-per-key finished runs and "
+                    + "gridpivot.retention.what-ifs-per-key what-ifs (default 1000 each; those made without a key count as one key). "
+                    + "The same purge runs in the background every gridpivot.retention.interval-minutes (60).")
     @APIResponse(responseCode = "200", description = "What was deleted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionService.Purge.class)))
     public RetentionService.Purge purge() {

@@ -6,7 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** The audit record of one allocation request: what was asked, what was answered, how the solver did. Table {@code allocation_run}. */
@@ -27,16 +31,71 @@ public class AllocationRunEntity extends PanacheEntityBase {
     @Column(name = "site_id")
     public Long siteId;
 
-    /** The request body exactly as sent. */
-    @Column(name = "request_json", nullable = false, columnDefinition = "text")
+    /**
+     * The request body exactly as sent. Stored gzip-compressed in {@code request_gz} (V17); a row written before V17 holds
+     * it as text in {@code request_json}, read as it is.
+     */
+    @Transient
     public String requestJson;
 
-    /** The request with its references resolved to inline numbers; null when request_json is already inline. */
-    @Column(name = "resolved_request_json", columnDefinition = "text")
+    /** The request with its references resolved to inline numbers; null when request_json is already inline. Stored as requestJson is. */
+    @Transient
     public String resolvedRequestJson;
 
-    @Column(name = "result_json", columnDefinition = "text")
+    /** The answer as returned (with its hourly dispatch arrays). Stored as requestJson is. */
+    @Transient
     public String resultJson;
+
+    /** A request kept as sent holds at most what a request body can, 16 MiB (V7). */
+    static final int MAX_REQUEST_CHARS = 16 * 1024 * 1024;
+
+    /** Rows before V17: the texts as they were written. New rows leave them null. */
+    @Column(name = "request_json", columnDefinition = "text")
+    String requestText;
+
+    @Column(name = "resolved_request_json", columnDefinition = "text")
+    String resolvedRequestText;
+
+    @Column(name = "result_json", columnDefinition = "text")
+    String resultText;
+
+    /** Since V17: the texts gzip-compressed ({@link Gzip}). */
+    @Column(name = "request_gz", columnDefinition = "bytea")
+    byte[] requestGz;
+
+    @Column(name = "resolved_request_gz", columnDefinition = "bytea")
+    byte[] resolvedRequestGz;
+
+    @Column(name = "result_gz", columnDefinition = "bytea")
+    byte[] resultGz;
+
+    /** Writes the texts compressed. (What-ifs are written once; nothing updates a stored one.) */
+    @PrePersist
+    void compress() {
+        // V7's bounds on the texts, which the database checked on the text columns, now checked before compression.
+        if (requestJson != null && requestJson.length() > MAX_REQUEST_CHARS) {
+            throw new IllegalArgumentException("ck_allocation_run_request_json_length: a stored request holds at most "
+                    + MAX_REQUEST_CHARS + " characters (the request body limit), this one " + requestJson.length());
+        }
+        if (resolvedRequestJson != null && resolvedRequestJson.length() > 2 * MAX_REQUEST_CHARS) {
+            throw new IllegalArgumentException("ck_allocation_run_resolved_request_json_length: a resolved request holds at most "
+                    + 2 * MAX_REQUEST_CHARS + " characters, this one " + resolvedRequestJson.length());
+        }
+        requestGz = Gzip.compress(requestJson);
+        resolvedRequestGz = Gzip.compress(resolvedRequestJson);
+        resultGz = Gzip.compress(resultJson);
+        requestText = null;
+        resolvedRequestText = null;
+        resultText = null;
+    }
+
+    /** Reads the texts from whichever column holds them. */
+    @PostLoad
+    void decompress() {
+        requestJson = requestGz != null ? Gzip.decompress(requestGz) : requestText;
+        resolvedRequestJson = resolvedRequestGz != null ? Gzip.decompress(resolvedRequestGz) : resolvedRequestText;
+        resultJson = resultGz != null ? Gzip.decompress(resultGz) : resultText;
+    }
 
     @Column(nullable = false, length = 32)
     public String status;

@@ -17,4 +17,15 @@ public interface RetentionConfig {
     /** Minutes between two background purges on each replica (the first runs a minute after the start); 0 turns them off. */
     @WithDefault("60")
     int intervalMinutes();
+
+    /**
+     * Finished runs kept per API key (the newest; the runs queued without a key count as one key); older ones are deleted
+     * by the same purge, whatever their age. 0 keeps any number.
+     */
+    @WithDefault("1000")
+    int runsPerKey();
+
+    /** Recorded what-ifs kept per API key (the newest; those recorded without a key count as one key). 0 keeps any number. */
+    @WithDefault("1000")
+    int whatIfsPerKey();
 }

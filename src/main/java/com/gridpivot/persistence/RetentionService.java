@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Retention: finished runs older than {@code gridpivot.retention.runs-days} and recorded what-ifs older than
- * {@code what-ifs-days} are deleted, in the background every {@code interval-minutes} on each replica and at once by an
+ * {@code what-ifs-days} are deleted, and so are a key's finished runs beyond its newest {@code runs-per-key} and its
+ * what-ifs beyond its newest {@code what-ifs-per-key}, in the background every {@code interval-minutes} on each replica and at once by an
  * admin ({@code POST /api/v1/admin/retention/purge}). Deletes go in batches of {@link #BATCH} rows, one short
  * transaction each, so a purge never holds a long lock; replicas purging at the same time only find less to delete.
  */
@@ -39,12 +40,15 @@ public class RetentionService {
     /**
      * What a purge deleted.
      *
-     * @param runsDeleted     finished runs deleted
-     * @param whatIfsDeleted  recorded what-ifs deleted
+     * @param runsDeleted     finished runs deleted (by age and by count)
+     * @param whatIfsDeleted  recorded what-ifs deleted (by age and by count)
      * @param runsBefore      runs that finished before this instant were deleted; null when runs are kept for ever
      * @param whatIfsBefore   what-ifs solved before this instant were deleted; null when kept for ever
+     * @param runsPerKey      finished runs kept per key (the newest); null when any number is kept
+     * @param whatIfsPerKey   what-ifs kept per key (the newest); null when any number is kept
      */
-    public record Purge(long runsDeleted, long whatIfsDeleted, Instant runsBefore, Instant whatIfsBefore) {
+    public record Purge(long runsDeleted, long whatIfsDeleted, Instant runsBefore, Instant whatIfsBefore, Integer runsPerKey,
+                        Integer whatIfsPerKey) {
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -100,6 +104,48 @@ public class RetentionService {
                 });
             }
         }
-        return new Purge(runs, whatIfs, runsBefore, whatIfsBefore);
+        if (config.runsPerKey() > 0) {
+            runs += overCount("JobRunEntity", "x.status NOT IN :open", config.runsPerKey());
+        }
+        if (config.whatIfsPerKey() > 0) {
+            whatIfs += overCount("AllocationRunEntity", null, config.whatIfsPerKey());
+        }
+        return new Purge(runs, whatIfs, runsBefore, whatIfsBefore, config.runsPerKey() > 0 ? config.runsPerKey() : null,
+                config.whatIfsPerKey() > 0 ? config.whatIfsPerKey() : null);
+    }
+
+    /**
+     * Deletes each caller's rows of {@code entity} (those matching {@code filter}, or all) beyond its newest {@code keep}
+     * (by id: ids grow with time), in batches; rows without a caller count as one caller.
+     */
+    private long overCount(String entity, String filter, int keep) {
+        String where = filter == null ? "" : " AND " + filter;
+        List<String> callers = QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createQuery("SELECT x.caller FROM " + entity + " x WHERE 1 = 1" + where + " GROUP BY x.caller HAVING COUNT(x) > :keep",
+                    String.class).setParameter("keep", (long) keep);
+            if (filter != null) {
+                q.setParameter("open", OPEN);
+            }
+            return q.getResultList();
+        });
+        long deleted = 0;
+        for (String caller : callers) {
+            String who = caller == null ? "x.caller IS NULL" : "x.caller = :caller";
+            for (int n = -1; n != 0; deleted += n) {
+                n = QuarkusTransaction.requiringNew().call(() -> {
+                    var q = em.createQuery("SELECT x.id FROM " + entity + " x WHERE " + who + where + " ORDER BY x.id DESC", Long.class)
+                            .setFirstResult(keep).setMaxResults(BATCH);
+                    if (caller != null) {
+                        q.setParameter("caller", caller);
+                    }
+                    if (filter != null) {
+                        q.setParameter("open", OPEN);
+                    }
+                    List<Long> ids = q.getResultList();
+                    return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM " + entity + " x WHERE x.id IN :ids").setParameter("ids", ids).executeUpdate();
+                });
+            }
+        }
+        return deleted;
     }
 }
