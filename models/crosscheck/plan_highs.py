@@ -96,6 +96,20 @@ def discount(r, m):
     return (1.0 + r) ** (-(m + 1) / 12.0)
 
 
+def start_discount(r, m):
+    """delta0_m = (1 + r)^-m/12: capex (AI capex, ASIC purchases) is paid at the start of month m (PLANS.md, Timing)."""
+    return (1.0 + r) ** (-m / 12.0)
+
+
+# cash terms paid at the start of the month (discounted by delta0_m); every other term is paid at the month's end
+START_OF_MONTH_TERMS = {"asicPurchase", "aiCapex"}
+
+
+def billed_hours(option, hours):
+    """B_jm: colocation is billed per month for the contracted kW, 8760/12 = 730 h; other revenue by the hour, H_m."""
+    return 8760.0 / 12.0 if option.get("revenueBasis") == "COLOCATION" else hours
+
+
 def capex_share(at_start, lead, k, m):
     """Share of the capex of MW started in month k paid in month m: all at k (AT_START, or L <= 1), else 1/L in k..k+L-1."""
     if at_start or lead <= 1:
@@ -244,8 +258,8 @@ def add_dispatch_cash(model, prob, dispatch):
 
 
 def add_ai_cash(model, prob, start, online):
-    """O[j,m] (H_m (rev_j (1 - decline_j)^(m/12) - v_j) - (1 - tau_j) pue_j sum_t p_t - F_j H_m/8760)
-    - K_j sum_k share(k, m) S[j,k]."""
+    """O[j,m] (B_jm rev_j (1 - decline_j)^(m/12) - H_m v_j - (1 - tau_j) pue_j sum_t p_t - F_j H_m/8760)
+    - K_j sum_k share(k, m) S[j,k]   (B_jm: billed_hours)."""
     M = len(prob["months"])
     for j, o in enumerate(prob["options"]):
         at_start = o.get("capexTiming", "AT_START") == "AT_START"
@@ -253,7 +267,7 @@ def add_ai_cash(model, prob, start, online):
         for m, md in enumerate(prob["months"]):
             H = len(md["priceUsdPerMwh"])
             rev = o["revenueUsdPerMwh"] * (1.0 - o.get("rateDeclinePerYear", 0.0)) ** (m / 12.0)
-            model.cash_term(m, "aiRevenue", online[j][m], H * rev)
+            model.cash_term(m, "aiRevenue", online[j][m], billed_hours(o, H) * rev)
             if not o.get("tenantPaysPower", False):
                 model.cash_term(m, "aiEnergy", online[j][m], -o.get("pue", 1.0) * float(np.sum(md["priceUsdPerMwh"])))
             model.cash_term(m, "aiOpex", online[j][m],
@@ -290,13 +304,13 @@ def add_cash_rows(model, prob):
 
 
 def set_npv_objective(model, prob, sold):
-    """NpvObjective.setPlan: max sum_m delta_m CF_m - delta_{M-1} P_{M-1} sum_m T[m]."""
+    """NpvObjective.setPlan: max sum_m (delta_m CF_m^end + delta0_m CF_m^start) - delta_{M-1} P_{M-1} sum_m T[m]."""
     r = prob["discountRate"]
     M = len(prob["months"])
     c = np.zeros(len(model.lb))
     for m in range(M):
-        d = discount(r, m)
-        for _, cols, coefs in model.cash[m]:
+        for term, cols, coefs in model.cash[m]:
+            d = start_discount(r, m) if term in START_OF_MONTH_TERMS else discount(r, m)
             np.add.at(c, cols, d * np.broadcast_to(coefs, cols.shape))
     if sold is not None:
         c[sold] -= discount(r, M - 1) * prob["months"][M - 1]["btcPriceUsd"]
@@ -307,6 +321,10 @@ def set_npv_objective(model, prob, sold):
 
 def build(prob):
     fixed = prob.get("fixed")
+    for o in prob["options"]:
+        if o.get("blockMw", 0.0) > 0 and (fixed is None or fixed.get("aiStartsMw") is None):
+            # hall blocks (PLANS.md, issue 15) make the plan a MILP; not formulated here yet: refuse rather than answer the LP
+            raise SystemExit(f"plan_highs.py: option {o['name']} has blockMw (a MILP); not cross-checked yet")
     model = Model(len(prob["months"]))
     kept, retired, bought = add_fleet_stock_rows(model, prob, fixed)
     add_asic_cash(model, prob, kept, retired, bought)

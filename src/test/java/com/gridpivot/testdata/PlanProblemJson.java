@@ -79,6 +79,7 @@ public final class PlanProblemJson {
             AiOptionSpec o = po.spec();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", o.name());
+            m.put("revenueBasis", o.revenueBasis().name());
             m.put("revenueUsdPerMwh", o.revenueUsdPerMwh());
             m.put("rateDeclinePerYear", po.rateDeclinePerYear());
             m.put("tenantPaysPower", o.tenantPaysPower());
@@ -89,6 +90,8 @@ public final class PlanProblemJson {
             m.put("fixedOpexUsdPerMwYear", o.fixedOpexUsdPerMwYear());
             m.put("leadTimeMonths", po.leadTimeMonths());
             m.put("capexTiming", po.capexTiming().name());
+            m.put("blockMw", po.blockMw());
+            m.put("maxBlocks", po.maxBlocks() == Integer.MAX_VALUE ? null : po.maxBlocks());
             options.add(m);
         }
         out.put("options", options);
