@@ -90,9 +90,8 @@ public record ParametricPlan(PlanProblem base) {
                 ParametricAllocation.scaled(md.priceUsdPerMwh(), f.energyScale()),
                 ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), f.hashpriceScale()), md.btcPriceUsd() * f.btcPriceScale(),
                 md.feeShareOfHashprice())).toList(); // both parts of hashprice scale alike: the fee share stays
-        List<PlanOption> options = base.options().stream().map(o -> new PlanOption(
-                ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()), o.leadTimeMonths(),
-                o.capexTiming(), o.rateDeclinePerYear())).toList();
+        List<PlanOption> options = base.options().stream().map(o -> o.withSpec(
+                ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()))).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
                 f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());

@@ -37,13 +37,19 @@ public final class PlanResultBuilder {
             case UNBOUNDED, ERROR -> "FAILED";
         };
         SolverInfo solver = new SolverInfo(o.solverName(), e.variables(), e.constraints(), e.blocks(), e.buildMs(), o.solveMs(), lpSolves,
-                o.note());
+                o.note(), o.mip() == null ? null : finite(o.relativeGap()), o.mip() == null ? null : finite(o.bestBound()),
+                o.mip() == null ? null : finite(o.mip().relaxationObjective()));
         String explanation = e.explanation();
         if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
             explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
         } else if (explanation == null && !o.hasSolution()) {
             explanation = "the solver failed (" + o.status() + "): " + (o.note() != null ? o.note() : "it gave no reason");
-        } else if (explanation == null && !o.solverName().equals(p.solver().name())) {
+        } else if (explanation == null && o.mip() != null && o.status() == LpStatus.FEASIBLE) {
+            // hall blocks: the time limit ended SCIP's search with this plan; say how far from proven it may be
+            explanation = "the time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ended the search for whole blocks: this is the"
+                    + " best plan found, its NPV within " + FieldChecks.fmt(100.0 * o.relativeGap()) + " % of the best bound "
+                    + FieldChecks.fmt(o.bestBound()) + " USD (not proven optimal)";
+        } else if (explanation == null && o.mip() == null && !o.solverName().equals(p.solver().name())) {
             // the requested backend failed and another one answered (LpSolver's fallback): say so beside the numbers
             explanation = "solved with " + o.solverName() + " instead of " + p.solver() + ": " + o.note();
         }
@@ -189,4 +195,8 @@ public final class PlanResultBuilder {
                 .build();
     }
 
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }
