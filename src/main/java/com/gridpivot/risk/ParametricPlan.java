@@ -47,6 +47,7 @@ public record ParametricPlan(PlanProblem base) {
 
         /** δₘ = (1 + r)^−(m+1)/12 at this point's rate. */
         public double discountFactor(int m) {
+            // defined from m = −1 (δ₋₁ = 1): NpvObjective discounts capex from the month's start with discountFactor(m − 1)
             return com.gridpivot.economics.Formulas.discountFactor(discountRate, m);
         }
     }

@@ -57,6 +57,11 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
         return Formulas.discountFactor(discountRate, m);
     }
 
+    /** δ⁰ₘ = (1 + r)^−m/12: capex paid at the start of month m counts from the month's start. */
+    public double startOfMonthDiscountFactor(int m) {
+        return Formulas.startOfMonthDiscountFactor(discountRate, m);
+    }
+
     /** The treasury BTC's value at the horizon's end, discounted: δ_{M−1} × BTC price of the last month. */
     public double treasuryEndValueUsdPerBtc() {
         int last = months.size() - 1;
@@ -137,6 +142,21 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         public double revenueUsdPerMwh(int m) {
             return spec.revenueUsdPerMwh() * Math.pow(1.0 - rateDeclinePerYear, m / 12.0);
+        }
+
+        /** Colocation is billed per month for the contracted kW; other bases earn by the hour. */
+        public boolean billedPerMonth() {
+            return spec.revenueBasis() == com.gridpivot.optimization.input.AllocationProblem.RevenueBasis.COLOCATION;
+        }
+
+        /** The hours month m's revenue is billed for: {@link Formulas#aiBilledHours}. */
+        public double billedHours(double hours) {
+            return Formulas.aiBilledHours(billedPerMonth(), hours);
+        }
+
+        /** Revenue of one MW online in month m of {@code hours}: {@link Formulas#aiRevenueUsdPerMw}. */
+        public double revenueUsdPerMw(int m, double hours) {
+            return Formulas.aiRevenueUsdPerMw(billedPerMonth(), revenueUsdPerMwh(m), hours);
         }
 
         /** Share of the capex of MW started in month k that is paid in month m. */

@@ -60,10 +60,17 @@ public final class PlanResultBuilder {
         PlanValues b = base.values();
         int months = p.monthCount();
         double[] delta = null;
+        // the part of Δₘ paid at the month's start (capex), for the IRR; the rest is paid at its end
+        double[] deltaAtStart = new double[months];
         if (b != null) {
             delta = new double[months];
             for (int m = 0; m < months; m++) {
                 delta[m] = v.cashFlowUsd[m] - b.cashFlowUsd[m];
+                for (CashCategory c : CashCategory.values()) {
+                    if (c.paidAtStartOfMonth()) {
+                        deltaAtStart[m] += v.category(m, c) - b.category(m, c);
+                    }
+                }
             }
             // The BTC sold by one plan and kept by the other is worth its end price in the last month.
             delta[months - 1] -= p.months().get(months - 1).btcPriceUsd() * (v.totalSoldBtc() - b.totalSoldBtc());
@@ -91,8 +98,13 @@ public final class PlanResultBuilder {
                 paybackNote = "the plan's cash flows are those of staying on Bitcoin in every month: nothing is invested, so there is "
                         + "no payback";
             } else {
-                irr = CashFlowMetrics.irrAnnual(delta);
-                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
+                double[] deltaAtEnd = new double[months];
+                for (int m = 0; m < months; m++) {
+                    deltaAtEnd[m] = delta[m] - deltaAtStart[m];
+                }
+                irr = CashFlowMetrics.irrAnnual(deltaAtEnd, deltaAtStart);
+                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (capex at the start of "
+                        + "its month, every other flow at the month's end, as in the NPV)"
                         : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
                 if (!CashFlowMetrics.invests(delta, toleranceUsd)) {
                     paybackNote = "the cumulative incremental cash flow is never below zero: nothing is invested beyond staying on "
@@ -144,7 +156,7 @@ public final class PlanResultBuilder {
                 online.put(on, v.onlineMw[j][m]);
                 aiTotal += v.onlineMw[j][m];
                 aiEnergy.merge(on, v.onlineMw[j][m] * md.hours(), Double::sum);
-                aiRev.merge(on, v.onlineMw[j][m] * md.hours() * opt.revenueUsdPerMwh(m), Double::sum);
+                aiRev.merge(on, v.onlineMw[j][m] * opt.revenueUsdPerMw(m, md.hours()), Double::sum);
             }
             miningMwh += v.miningEnergyMwh[m];
             aiMwh += aiTotal * md.hours();
