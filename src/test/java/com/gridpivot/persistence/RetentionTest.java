@@ -37,6 +37,8 @@ class RetentionTest {
             Map<String, String> c = new HashMap<>();
             put(c, "gridpivot.retention.runs-per-key", "" + KEEP);
             put(c, "gridpivot.retention.what-ifs-per-key", "" + KEEP);
+            // a fresh database at start-up on a loaded machine (load 30 on 2 cores seen): wait for the first connection
+            put(c, "quarkus.datasource.jdbc.acquisition-timeout", "60S");
             if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
                 String db = System.getenv().getOrDefault("GRIDPIVOT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/gridpivot");
                 put(c, "quarkus.datasource.jdbc.url", db + (db.contains("?") ? "&" : "?") + "currentSchema=retention_test");
