@@ -125,7 +125,7 @@ public final class StochasticEngine {
         }
     }
 
-    static double expected(double[] p, double[] v) {
+    public static double expected(double[] p, double[] v) {
         double e = 0.0;
         for (int x = 0; x < p.length; x++) {
             e += p[x] * v[x];
