@@ -9,7 +9,7 @@ PORT=${PORT:-8089}
 DATA=$(mktemp -d)
 KEY=bench-admin-$(date +%s)
 GRIDPIVOT_DB_URL="jdbc:h2:file:$DATA/bench;DB_CLOSE_ON_EXIT=FALSE" GRIDPIVOT_DEMO_DATA=false GRIDPIVOT_ADMIN_KEY=$KEY \
-  java -Xmx2g -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=100000 \
+  java -Xmx2g -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=100000 -Dgridpivot.auth.requests-per-second-per-address=0 \
   -jar target/quarkus-app/quarkus-run.jar > target/bench-server.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT

@@ -17,7 +17,7 @@ run_server() {
   local rate=$1 data
   data=$(mktemp -d)
   GRIDPIVOT_DB_URL="jdbc:h2:file:$data/load;DB_CLOSE_ON_EXIT=FALSE" GRIDPIVOT_ADMIN_KEY=$ADMIN GRIDPIVOT_DEMO_DATA=false \
-    java -Xmx1g -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=$rate \
+    java -Xmx1g -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=$rate -Dgridpivot.auth.requests-per-second-per-address=0 \
     -jar target/quarkus-app/quarkus-run.jar > target/load-server.log 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done

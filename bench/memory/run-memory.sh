@@ -21,7 +21,7 @@ GCLOG=target/memory-gc-${XMX:-default}.log
 HEAP_OPTS=()
 [ -n "$XMX" ] && HEAP_OPTS=(-Xmx"$XMX")
 GRIDPIVOT_DB_URL="jdbc:h2:file:$DATA/mem;DB_CLOSE_ON_EXIT=FALSE" GRIDPIVOT_ADMIN_KEY=$ADMIN \
-  java "${HEAP_OPTS[@]}" -Xlog:gc:file="$GCLOG" -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=100000 \
+  java "${HEAP_OPTS[@]}" -Xlog:gc:file="$GCLOG" -Dquarkus.http.port=$PORT -Dgridpivot.auth.requests-per-second-per-key=100000 -Dgridpivot.auth.requests-per-second-per-address=0 \
   -Dgridpivot.auth.burst-per-key=100000 -jar target/quarkus-app/quarkus-run.jar > target/memory-server.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT

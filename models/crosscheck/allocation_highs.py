@@ -45,10 +45,30 @@ def main(path):
     years = T / 8760.0
     C = float(site["interconnectMw"])
 
+    # Power contract (models/README.md, "Power contracts"), formulated with explicit block energy: for block k and hour
+    # t in [fromHour, toHour), u_kt MW used by the site and s_kt MW resold at the node price, u_kt + s_kt = Q_k,
+    # s_kt <= Q_k - m_k (minimum take), sum_k u_kt <= bought site load L_t (the rest of L_t is bought at the node).
+    # Cost = sum f_k Q_k + p_t (L_t - sum_k u_kt) - p_t sum_k s_kt; L_t's own cost p_t L_t stays in the margins.
+    contract = site.get("powerContract") or {}
+    ctype = contract.get("type") or ("FIXED_PRICE_BLOCKS" if contract.get("fixedPriceBlocks") else
+                                     "RETAIL" if contract.get("retail") else "INDEX")
+    node = p.copy()
+    if ctype == "RETAIL":
+        p = np.full(T, float(contract["retail"]["rateUsdPerMwh"]) + float(contract["retail"].get("adderUsdPerMwh", 0.0)))
+    blocks = []
+    if ctype == "FIXED_PRICE_BLOCKS":
+        for b in contract["fixedPriceBlocks"]:
+            hrs = np.arange(int(b.get("fromHour", 0)), int(b.get("toHour", T)))
+            blocks.append((float(b["mw"]), float(b["priceUsdPerMwh"]), hrs, float(b.get("minimumTakeMw", 0.0))))
+    const = 0.0
+
     nf, no = len(fleets), len(options)
     # columns: x_i (nf), d_it (nf*T, fleet-major), y_j (no)
     nx, nd = nf, nf * T
-    ncol = nx + nd + no
+    nblk = [len(b[2]) for b in blocks]
+    nu = sum(nblk)
+    ncol = nx + nd + no + 2 * nu          # then u (nu), s (nu), block-major
+    u0 = nx + nd + no
     c = np.zeros(ncol)
     lb = np.zeros(ncol)
     ub = np.full(ncol, np.inf)
@@ -78,8 +98,41 @@ def main(path):
         if o.get("maxItMw") is not None:
             ub[col] = o["maxItMw"]
 
+    off = 0
+    for (Q, f, hrs, m), n_ in zip(blocks, nblk):
+        c[u0 + off: u0 + off + n_] = node[hrs]            # + p_t u_kt  (energy not bought at the node)
+        c[u0 + nu + off: u0 + nu + off + n_] = node[hrs]  # + p_t s_kt  (resold)
+        ub[u0 + off: u0 + off + n_] = Q
+        ub[u0 + nu + off: u0 + nu + off + n_] = Q - m
+        const -= f * Q * n_
+        off += n_
+
     rows, cols, vals, rhs = [], [], [], []
     k = 0
+    eq_rows, eq_cols, eq_vals, eq_rhs = [], [], [], []
+    off = 0
+    for (Q, f, hrs, m), n_ in zip(blocks, nblk):
+        # u_kt + s_kt = Q_k
+        idx = np.arange(n_)
+        eq_rows += [len(eq_rhs) + idx, len(eq_rhs) + idx]
+        eq_cols += [u0 + off + idx, u0 + nu + off + idx]
+        eq_vals += [np.ones(n_), np.ones(n_)]
+        eq_rhs += [Q] * n_
+        off += n_
+    if blocks:
+        # sum_k u_kt - sum_i pue_i d_it - sum_j (1 - tau_j) pue_j y_j <= 0
+        off = 0
+        for (Q, f, hrs, m), n_ in zip(blocks, nblk):
+            rows.append(k + hrs); cols.append(u0 + off + np.arange(n_)); vals.append(np.ones(n_))
+            off += n_
+        idx = np.arange(T)
+        for i in range(nf):
+            rows.append(k + idx); cols.append(nx + i * T + idx); vals.append(np.full(T, -pue_f[i]))
+        for j, o in enumerate(options):
+            if not o.get("tenantPaysPower", False):
+                rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(np.full(T, -o.get("pue", 1.0)))
+        rhs.append(np.zeros(T))
+        k += T
     # d_it - x_i <= 0
     for i in range(nf):
         idx = np.arange(T)
@@ -107,16 +160,24 @@ def main(path):
     A = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(k, ncol))
     b = np.concatenate([np.asarray(v, dtype=float) for v in rhs])
     t1 = time.perf_counter()
-    res = linprog(-c, A_ub=A, b_ub=b, bounds=list(zip(lb, [None if math.isinf(u) else u for u in ub])), method="highs")
+    A_eq = b_eq = None
+    if eq_rhs:
+        A_eq = sp.csr_matrix((np.concatenate(eq_vals), (np.concatenate(eq_rows), np.concatenate(eq_cols))), shape=(len(eq_rhs), ncol))
+        b_eq = np.asarray(eq_rhs, dtype=float)
+    res = linprog(-c, A_ub=A, b_ub=b, A_eq=A_eq, b_eq=b_eq, bounds=list(zip(lb, [None if math.isinf(u) else u for u in ub])),
+                  method="highs")
     t2 = time.perf_counter()
     out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + res.message),
            "buildSeconds": t1 - t0, "solveSeconds": t2 - t1, "variables": ncol, "constraints": k}
     if res.status == 0:
-        out["objective"] = -res.fun
+        out["objective"] = -res.fun + const
         d = res.x[nx:nx + nd].reshape(nf, T) if nf else np.zeros((0, T))
         out["asicMaxDispatchMw"] = {f["name"]: float(d[i].max()) for i, f in enumerate(fleets)}
         out["asicEnergyMwh"] = {f["name"]: float(d[i].sum()) for i, f in enumerate(fleets)}
         out["aiItMw"] = {o["name"]: float(res.x[nx + nd + j]) for j, o in enumerate(options)}
+        if blocks:
+            spread = np.concatenate([node[hrs] - f for (Q, f, hrs, m) in blocks])
+            out["powerContractValueUsd"] = float(spread @ res.x[u0:u0 + nu] + spread @ res.x[u0 + nu:u0 + 2 * nu])
     print(json.dumps(out))
 
 

@@ -6,6 +6,8 @@ import com.gridpivot.security.CurrentCaller;
 import com.gridpivot.security.RateLimiter;
 import com.gridpivot.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,6 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Guards /api/v1 with X-API-Key: no or unknown key 401, too weak a role 403, over the key's rate 429 with
  * Retry-After; all problem+json. Reads need viewer; writes planner; keys, /api/v1/admin and deletions of stored data
  * admin (cancelling a run is a planner's DELETE). The rate is counted per replica (see {@link RateLimiter}). Health, metrics, OpenAPI and the dashboard's files are outside /api.
+ * Before the key is looked up, each client address has its own rate ({@code gridpivot.auth.requests-per-second-per-address}):
+ * over it 429 + Retry-After, without a look-up, so one address cannot flood the key store (or its cache) with keys.
  */
 @Singleton
 public class ApiKeyFilter {
@@ -29,6 +33,7 @@ public class ApiKeyFilter {
     private final Provider<CurrentCaller> callers;
     private final Provider<MeterRegistry> registries;
     private volatile RateLimiter limiter;
+    private volatile RateLimiter addressLimiter;
 
     public ApiKeyFilter(Provider<AuthConfig> configs, Provider<ApiKeyService> keyService, Provider<CurrentCaller> callers,
                         Provider<MeterRegistry> registries) {
@@ -49,14 +54,45 @@ public class ApiKeyFilter {
         return limiter;
     }
 
+    private RateLimiter addressLimiter(AuthConfig config) {
+        if (addressLimiter == null) {
+            synchronized (this) {
+                if (addressLimiter == null) {
+                    addressLimiter = new RateLimiter(config.requestsPerSecondPerAddress(), config.burstPerAddress(), config.addressBuckets(),
+                            System::nanoTime);
+                }
+            }
+        }
+        return addressLimiter;
+    }
+
+    /** The client's address (the forwarded one when proxy address forwarding is on), or "unknown". */
+    static String addressOf(HttpServerRequest request) {
+        SocketAddress a = request == null ? null : request.remoteAddress();
+        String host = a == null ? null : a.hostAddress() != null ? a.hostAddress() : a.host();
+        return host == null || host.isBlank() ? "unknown" : host;
+    }
+
     @ServerRequestFilter
-    public Optional<Response> check(ContainerRequestContext ctx) {
+    public Optional<Response> check(ContainerRequestContext ctx, HttpServerRequest request) {
         AuthConfig config = configs.get();
         ApiKeyService keys = keyService.get();
         MeterRegistry metrics = registries.get();
         String path = "/" + ctx.getUriInfo().getPath().replaceFirst("^/", "");
         if (!config.enabled() || !path.startsWith("/api/")) {
             return Optional.empty();
+        }
+        if (config.requestsPerSecondPerAddress() > 0) {
+            String address = addressOf(request);
+            long wait = addressLimiter(config).acquire(address);
+            if (wait > 0) {
+                metrics.counter("gridpivot.requests.rejected", "reason", "address_rate_limited").increment();
+                return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait)
+                        .entity(new Problem(Problem.TYPE_BASE + "rate-limited", "Too many requests", 429,
+                                "the address " + address + " is over its rate of " + config.requestsPerSecondPerAddress()
+                                        + " requests per second (counted before the API key); retry after " + wait + " s", path, null))
+                        .build());
+            }
         }
         Role needed = requiredRole(ctx.getMethod(), path);
         var principal = keys.authenticate(ctx.getHeaderString(HEADER));

@@ -64,4 +64,28 @@ public final class Formulas {
     public static double discountFactor(double annualRate, int m) {
         return Math.pow(1.0 + annualRate, -(m + 1) / 12.0);
     }
+
+    /**
+     * δ⁰ₘ = (1 + r)^−m/12 = δ_{m−1}: what is paid at the start of month m (capex) counts from the month's start, not its end
+     * (discounting it from the end would flatter an investment by a month of interest).
+     */
+    public static double startOfMonthDiscountFactor(double annualRate, int m) {
+        return discountFactor(annualRate, m - 1);
+    }
+
+    /**
+     * AI revenue of one MW online over a month of {@code hours}: colocation is billed per month for the contracted kW,
+     * rev × 8760/12 (= the rate per kW-month × 1000, the same in February as in January), whatever the month's hours;
+     * revenue per GPU-hour or per MWh is earned by the hour, rev × hours.
+     *
+     * @param revenueUsdPerMwh the month's rate per MWh (for colocation, rate per kW-month × 12,000 / 8760)
+     */
+    public static double aiRevenueUsdPerMw(boolean billedPerMonth, double revenueUsdPerMwh, double hours) {
+        return revenueUsdPerMwh * aiBilledHours(billedPerMonth, hours);
+    }
+
+    /** The hours a month's AI revenue is billed for: 8760/12 = 730 when billed per month (colocation), else the month's hours. */
+    public static double aiBilledHours(boolean billedPerMonth, double hours) {
+        return billedPerMonth ? 8760.0 / 12.0 : hours;
+    }
 }

@@ -55,6 +55,26 @@ public class JobRunner {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    @Inject
+    ClusterQueue queue;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    QueueConfig queueConfig;
+
+    /** Cluster mode's chunks: computed on this pool (one thread per chunk slot), held under leases like runs. */
+    private ExecutorService chunkPool;
+    private final Map<String, long[]> runningChunks = new ConcurrentHashMap<>();
+    /** What the chunks of a run need (its problem), built once per run on this replica; the last few runs kept. */
+    private final Map<Long, Object> prepared = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
+            return size() > 4;
+        }
+    });
+
     private volatile String workerId;
     private ExecutorService pool;
     private Semaphore slots;
@@ -69,10 +89,24 @@ public class JobRunner {
     private final Map<Long, Context> running = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent ev) {
+        if (clustered()) {
+            queue.connect();
+        }
         recover();
         if (takesWork()) {
             start();
         }
+    }
+
+    /** True in cluster mode (GRIDPIVOT_QUEUE=rabbitmq on a shared database): runs and chunks travel through RabbitMQ. */
+    boolean clustered() {
+        return queue != null && queue.enabled();
+    }
+
+    /** Chunks this replica computes at once in cluster mode: {@code gridpivot.queue.chunk-slots}, or one per core. */
+    int chunkSlots() {
+        int n = queueConfig == null ? 0 : queueConfig.chunkSlots();
+        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
@@ -145,6 +179,15 @@ public class JobRunner {
         taking = true;
         dispatcher = daemon(this::dispatch, "gridpivot-job-dispatcher");
         dispatcher.start();
+        if (clustered()) {
+            int c = chunkSlots();
+            AtomicInteger kc = new AtomicInteger();
+            chunkPool = Executors.newFixedThreadPool(c, r -> daemon(r, "gridpivot-chunk-" + kc.incrementAndGet()));
+            queue.consume(n, this::onRunWaiting, c, this::onChunk);
+            LOG.infof("job runner %s: cluster mode (RabbitMQ): %d worker(s), %d chunk slot(s), lease %d s renewed every %d s", workerId(), n, c,
+                    config.leaseSeconds(), config.heartbeatSeconds());
+            return;
+        }
         LOG.infof("job runner %s: %d worker(s), lease %d s renewed every %d s", workerId(), n, config.leaseSeconds(), config.heartbeatSeconds());
     }
 
@@ -169,6 +212,9 @@ public class JobRunner {
             taking = false;
             d = dispatcher;
         }
+        if (clustered()) {
+            queue.stopConsuming();
+        }
         // Woken, not interrupted: an interrupt inside H2's file I/O closes the database's file channel.
         wake();
         try {
@@ -186,6 +232,9 @@ public class JobRunner {
                     c.stoppedByShutdown = true;
                     boolean done = config.atShutdown() == JobsConfig.AtShutdown.FAIL ? store.failStopped(c.id, workerId())
                             : store.handBack(c.id, workerId());
+                    if (done && config.atShutdown() != JobsConfig.AtShutdown.FAIL) {
+                        announceRun();
+                    }
                     LOG.infof("job %d %s at shutdown", c.id, !done ? "was no longer held" : config.atShutdown() == JobsConfig.AtShutdown.FAIL
                             ? "marked FAILED" : "handed back (QUEUED) for another replica");
                     c.cancel();
@@ -198,6 +247,7 @@ public class JobRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            stopChunks();
             heartbeat.shutdown();
             try {
                 heartbeat.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -207,14 +257,24 @@ public class JobRunner {
         }
     }
 
-    /** The dispatcher: whenever a worker is free, takes the next QUEUED run; re-queues expired leases now and then. */
+    /**
+     * The dispatcher: whenever a worker is free, takes the next QUEUED run; re-queues expired leases now and then. In
+     * cluster mode runs come from RabbitMQ ({@link #onRunWaiting}) and the dispatcher only does the checks.
+     */
     private void dispatch() {
         long nextLeaseCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
         while (taking) {
             try {
                 if (System.nanoTime() - nextLeaseCheck >= 0) {
                     recover();
+                    if (clustered()) {
+                        requeueStale();
+                    }
                     nextLeaseCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
+                }
+                if (clustered()) {
+                    awaitWake(config.pollMs());
+                    continue;
                 }
                 if (!slots.tryAcquire(config.pollMs(), TimeUnit.MILLISECONDS)) {
                     continue;
@@ -240,6 +300,12 @@ public class JobRunner {
     }
 
     private void launch(long id) {
+        launch(id, () -> {
+        });
+    }
+
+    /** Runs a claimed run on a worker; {@code done} runs once it ended (cluster mode: acknowledges its message). */
+    private void launch(long id, Runnable done) {
         Context ctx = new Context(id);
         running.put(id, ctx);
         try {
@@ -249,14 +315,150 @@ public class JobRunner {
                 } finally {
                     running.remove(id);
                     slots.release();
+                    done.run();
                     wake();
                 }
             });
         } catch (RejectedExecutionException e) {
             running.remove(id);
             slots.release();
-            store.handBack(id, workerId());
+            if (store.handBack(id, workerId())) {
+                announceRun();
+            }
+            done.run();
         }
+    }
+
+    /**
+     * Cluster mode: a message says a run waits. With a worker free (the prefetch keeps deliveries within the workers),
+     * claims the next QUEUED run (fair between keys) and acknowledges the message when that run ends; the message is
+     * dropped when there is nothing to claim (another replica took it), given back while the queue is held here.
+     */
+    void onRunWaiting(ClusterQueue.Delivery d) {
+        try {
+            if (!taking || queueHeld) {
+                Thread.sleep(queueHeld ? config.pollMs() : 0);
+                d.requeue();
+                return;
+            }
+            if (!slots.tryAcquire(config.pollMs(), TimeUnit.MILLISECONDS)) {
+                d.requeue();
+                return;
+            }
+            Optional<Long> id = store.claimNext(workerId(), config.leaseSeconds());
+            if (id.isEmpty()) {
+                slots.release();
+                d.ack();
+                return;
+            }
+            launch(id.get(), d::ack);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            d.requeue();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not take a run from the cluster queue; the message goes back");
+            d.requeue();
+        }
+    }
+
+    /**
+     * Cluster mode's safety net, every lease check: when fewer messages wait than runs are QUEUED (a publish was lost),
+     * the missing ones are published.
+     */
+    private void requeueStale() {
+        long missing = store.queuedCount() - queue.depth(ClusterQueue.RUNS);
+        for (long k = 0; k < missing; k++) {
+            announceRun();
+        }
+    }
+
+    /** Says that a run waits (cluster mode: a message on the runs queue; otherwise nothing: the dispatcher polls). */
+    private void announceRun() {
+        if (queue != null) {
+            queue.runWaiting();
+        }
+    }
+
+    /** Cluster mode: a chunk is delivered; computed on a chunk slot, acknowledged once stored (or found done or held). */
+    void onChunk(long runId, int index, ClusterQueue.Delivery d) {
+        try {
+            chunkPool.submit(() -> computeChunk(runId, index, d));
+        } catch (RejectedExecutionException e) {
+            d.requeue();
+        }
+    }
+
+    private void computeChunk(long runId, int index, ClusterQueue.Delivery d) {
+        String key = runId + ":" + index;
+        try {
+            if (!taking) {
+                d.requeue();
+                return;
+            }
+            Optional<String> input = chunks.claim(runId, index, workerId(), config.leaseSeconds());
+            if (input.isEmpty()) {
+                d.ack();
+                return;
+            }
+            runningChunks.put(key, new long[] {runId, index});
+            try {
+                Object ready = prepared.get(runId);
+                JobView job = null;
+                if (ready == null) {
+                    job = store.get(runId, true).orElseThrow();
+                }
+                ChunkedJobHandler h = (ChunkedJobHandler) handler(job != null ? job.kind() : kindOf(runId));
+                if (ready == null) {
+                    ready = h.prepare(job.inputJson());
+                    prepared.put(runId, ready);
+                }
+                String result = h.runChunk(ready, input.get());
+                chunks.complete(runId, index, workerId(), result);
+            } catch (Exception | Error e) {
+                if (!taking && chunks.release(runId, index, workerId())) {
+                    queue.chunk(runId, index);
+                } else {
+                    String ref = java.util.UUID.randomUUID().toString();
+                    LOG.errorf(e, "chunk %d of run %d failed (error id %s)", index, runId, ref);
+                    chunks.fail(runId, index, workerId(), "the chunk failed; quote error id " + ref);
+                }
+            } finally {
+                runningChunks.remove(key);
+            }
+            d.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "chunk %d of run %d could not be taken or recorded; the message goes back", index, runId);
+            d.requeue();
+        }
+    }
+
+    private final Map<Long, String> kinds = new ConcurrentHashMap<>();
+
+    private String kindOf(long runId) {
+        return kinds.computeIfAbsent(runId, id -> store.get(id, false).orElseThrow().kind());
+    }
+
+    /** Shutdown of the chunk slots: chunks finish within the grace; those still going are handed back and queued again. */
+    private void stopChunks() {
+        if (chunkPool == null) {
+            return;
+        }
+        chunkPool.shutdown();
+        try {
+            if (!chunkPool.awaitTermination(config.shutdownGraceSeconds(), TimeUnit.SECONDS)) {
+                for (long[] c : List.copyOf(runningChunks.values())) {
+                    if (chunks.release(c[0], (int) c[1], workerId())) {
+                        queue.chunk(c[0], (int) c[1]);
+                        LOG.infof("chunk %d of run %d handed back at shutdown", c[1], c[0]);
+                    }
+                }
+                chunkPool.shutdownNow();
+                chunkPool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        queue.close();
     }
 
     private void awaitWake(long ms) throws InterruptedException {
@@ -279,6 +481,9 @@ public class JobRunner {
     /** The heartbeat: renews the leases held; stops a job another replica took over or a cancel reached. */
     private void renewLeases() {
         try {
+            if (!runningChunks.isEmpty()) {
+                chunks.renew(workerId(), List.copyOf(runningChunks.values()), config.leaseSeconds());
+            }
             JobStore.Renewal r = store.renew(workerId(), List.copyOf(running.keySet()), config.leaseSeconds());
             for (long id : r.lost()) {
                 Context c = running.get(id);
@@ -309,6 +514,9 @@ public class JobRunner {
             LOG.warnf("runs of replicas that stopped (lease passed): %d re-queued, %d FAILED after %d attempts, %d CANCELLED", r.requeued(),
                     r.failed(), config.maxAttempts(), r.cancelled());
         }
+        for (int k = 0; k < r.requeued(); k++) {
+            announceRun();
+        }
         wake();
     }
 
@@ -335,6 +543,7 @@ public class JobRunner {
 
     /** A stored QUEUED job is waiting: the dispatcher looks at the queue now (any replica may take it). */
     public void submit(long id) {
+        announceRun();
         wake();
     }
 
@@ -367,7 +576,8 @@ public class JobRunner {
                 outcome = new JobOutcome(JobStatus.FAILED, null, "no handler for jobs of kind " + job.kind());
             } else {
                 try {
-                    outcome = handler.run(job.inputJson(), ctx);
+                    outcome = clustered() && handler instanceof ChunkedJobHandler chunked ? coordinate(chunked, job, ctx)
+                            : handler.run(job.inputJson(), ctx);
                 } catch (java.util.concurrent.CancellationException e) {
                     outcome = new JobOutcome(JobStatus.CANCELLED, null, "cancelled while running");
                 } catch (Exception | Error e) {
@@ -391,6 +601,51 @@ public class JobRunner {
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %d could not be recorded", id);
         }
+    }
+
+    /**
+     * Cluster mode: the run's holder splits it, stores and queues its chunks (any replica computes them, this one too), waits
+     * while they land — re-queueing those whose replica died, failing the run when a chunk failed or used its attempts —
+     * and assembles the answer from the results once the last one is stored. A holder that takes over a run keeps the
+     * chunks already done.
+     */
+    private JobOutcome coordinate(ChunkedJobHandler h, JobView job, Context ctx) throws Exception {
+        long id = job.id();
+        ChunkedJobHandler.Split split = h.split(job.inputJson(), ctx);
+        List<Integer> open = chunks.plan(id, split.chunkInputs());
+        open.forEach(k -> queue.chunk(id, k));
+        int total = split.chunkInputs().size();
+        long nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
+        int lastDone = -1;
+        long lastMove = System.nanoTime();
+        while (true) {
+            ChunkStore.Progress p = chunks.progress(id);
+            if (p.failure() != null) {
+                return new JobOutcome(JobStatus.FAILED, null, "a chunk of the run failed: " + p.failure());
+            }
+            if (p.complete()) {
+                break;
+            }
+            if (ctx.cancelled()) {
+                return new JobOutcome(JobStatus.CANCELLED, null, "cancelled after " + p.done() + " of " + total + " chunks");
+            }
+            if (p.done() != lastDone) {
+                lastDone = p.done();
+                lastMove = System.nanoTime();
+                ctx.progress(10 + (int) (85L * p.done() / total));
+            }
+            if (System.nanoTime() - nextCheck >= 0) {
+                chunks.reclaimExpired(id, config.maxAttempts()).forEach(k -> queue.chunk(id, k));
+                // Nothing moved for a while: queue the PENDING chunks again (a message lost is found; duplicates are dropped).
+                if (System.nanoTime() - lastMove > TimeUnit.SECONDS.toNanos(2L * config.leaseCheckSeconds())) {
+                    chunks.pending(id).forEach(k -> queue.chunk(id, k));
+                    lastMove = System.nanoTime();
+                }
+                nextCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.leaseCheckSeconds());
+            }
+            Thread.sleep(100);
+        }
+        return h.assemble(job.inputJson(), split, chunks.results(id), ctx);
     }
 
     /** The handler of a kind of job; null when there is none. */

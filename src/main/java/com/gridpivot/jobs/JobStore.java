@@ -272,6 +272,12 @@ public class JobStore {
                 JobStatus.QUEUED.name(), id, JobStatus.FAILED.name(), JobStatus.CANCELLED.name(), JobStatus.TIMED_OUT.name()) == 1;
     }
 
+    /** How many runs are QUEUED. */
+    @Transactional
+    public long queuedCount() {
+        return JobRunEntity.count("status", JobStatus.QUEUED.name());
+    }
+
     /** Ids of QUEUED jobs, oldest first. */
     @Transactional
     public List<Long> queued() {

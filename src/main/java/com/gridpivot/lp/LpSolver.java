@@ -2,6 +2,7 @@ package com.gridpivot.lp;
 
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.gridpivot.optimization.input.SolverKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.List;
  *       names the backend that answered and its note says which failed and how.</li>
  * </ul>
  * A cancel that interrupts the caller's solver does not reach a fallback backend; that solve ends within the time left.
+ *
+ * <p>A MIP (a solver of {@link Lp#newMipSolver()}: a plan with whole blocks of AI) takes {@link #solveMip}: its LP relaxation
+ * first, on the requested LP backend through the LP path above (a bound, and an infeasible relaxation ends the solve), then
+ * SCIP within what is left of the time limit, stopping at a relative gap of {@link #MIP_RELATIVE_GAP}. The outcome carries
+ * SCIP's best bound and the relaxation's optimum; a time limit ends with the best plan found (FEASIBLE) and its gap.
  */
 public final class LpSolver {
     private LpSolver() {
@@ -49,9 +55,21 @@ public final class LpSolver {
         }
     }
 
+    /**
+     * SCIP stops when (bound − best plan) / best plan is below this: 10⁻⁶ of a plan's NPV is a dollar per million (SCIP's own
+     * default, 10⁻⁴, would leave $50,000 on a $500M plan unexplored).
+     */
+    public static final double MIP_RELATIVE_GAP = 1e-6;
+
+    /**
+     * @param kind the LP backend (a MIP's relaxation is solved on it; the MIP itself on SCIP)
+     */
     public static SolveOutcome solve(MPSolver solver, SolverKind kind, double timeLimitSeconds, double feasibilityTolerance) {
         OrToolsNatives.ensureLoaded();
         long limitMs = Math.max(1L, Math.round(timeLimitSeconds * 1000.0));
+        if (solver.isMip()) {
+            return solveMip(solver, kind, limitMs, feasibilityTolerance);
+        }
         Attempt first = attempt(solver, kind, limitMs, timeLimitSeconds, feasibilityTolerance);
         if (!first.retryOnAnotherBackend()) {
             String note = first.status() == LpStatus.ERROR ? first.describe(kind) : first.note();
@@ -93,6 +111,107 @@ public final class LpSolver {
             }
         }
         return new SolveOutcome(LpStatus.ERROR, Double.NaN, ms, kind.name(), String.join("; ", tried));
+    }
+
+    /**
+     * The MIP path: the LP relaxation (integers relaxed) on {@code relaxKind} through {@link #solve}, then the MIP on the
+     * caller's solver within the time left. Statuses: OPTIMAL (gap ≤ {@link #MIP_RELATIVE_GAP}), FEASIBLE (the time limit
+     * ended the search with a plan: its gap says how far from proven), INFEASIBLE (the relaxation already is, or the MIP),
+     * TIMED_OUT (no plan found in time), ERROR (the relaxation failed on every backend, or SCIP failed or its answer breaks a
+     * row by more than the tolerance).
+     */
+    static SolveOutcome solveMip(MPSolver solver, SolverKind relaxKind, long limitMs, double feasibilityTolerance) {
+        String mip = Lp.MIP_BACKEND;
+        MPModelProto.Builder relaxed = solver.exportModelToProto().toBuilder();
+        for (int i = 0; i < relaxed.getVariableCount(); i++) {
+            if (relaxed.getVariable(i).getIsInteger()) {
+                relaxed.getVariableBuilder(i).setIsInteger(false);
+            }
+        }
+        SolveOutcome rel;
+        MPSolver lp = Lp.newSolver(relaxKind);
+        try {
+            String loadError = lp.loadModelFromProto(relaxed.build());
+            if (loadError != null && !loadError.isEmpty()) {
+                return new SolveOutcome(LpStatus.ERROR, Double.NaN, 0.0, mip, "the LP relaxation could not be loaded into " + relaxKind
+                        + ": " + loadError);
+            }
+            rel = solve(lp, relaxKind, limitMs / 1000.0, feasibilityTolerance);
+        } finally {
+            lp.delete();
+        }
+        double relaxation = rel.status() == LpStatus.OPTIMAL ? rel.objective() : Double.NaN;
+        String relText = "LP relaxation (" + rel.solverName() + ") " + rel.status()
+                + (rel.status() == LpStatus.OPTIMAL ? " at " + String.format(java.util.Locale.ROOT, "%.6g", rel.objective()) : "")
+                + (rel.note() != null ? " (" + rel.note() + ")" : "");
+        if (rel.status() == LpStatus.INFEASIBLE || rel.status() == LpStatus.ERROR || rel.status() == LpStatus.TIMED_OUT) {
+            // no integer point where the relaxation has none; a relaxation that failed or ran out of time leaves no time or bound
+            return new SolveOutcome(rel.status(), Double.NaN, rel.solveMs(), mip, "MIP not solved: " + relText, Double.NaN,
+                    new SolveOutcome.Mip(Double.NaN, rel.solverName(), rel.solveMs(), 0L));
+        }
+        long leftMs = limitMs - Math.round(rel.solveMs());
+        if (leftMs < 1) {
+            return new SolveOutcome(LpStatus.TIMED_OUT, Double.NaN, rel.solveMs(), mip, "no time was left for the MIP after the " + relText,
+                    relaxation, new SolveOutcome.Mip(relaxation, rel.solverName(), rel.solveMs(), 0L));
+        }
+        solver.setTimeLimit(leftMs);
+        MPSolverParameters params = new MPSolverParameters();
+        long start = System.nanoTime();
+        MPSolver.ResultStatus raw;
+        try {
+            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, MIP_RELATIVE_GAP);
+            raw = solver.solve(params);
+        } finally {
+            params.delete();
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        boolean outOfTime = ms >= leftMs * 0.98;
+        LpStatus status = switch (raw) {
+            case OPTIMAL -> LpStatus.OPTIMAL;
+            case FEASIBLE -> LpStatus.FEASIBLE;
+            case INFEASIBLE -> LpStatus.INFEASIBLE;
+            case UNBOUNDED -> LpStatus.UNBOUNDED;
+            case NOT_SOLVED, ABNORMAL, MODEL_INVALID -> outOfTime ? LpStatus.TIMED_OUT : LpStatus.ERROR;
+        };
+        long nodes = solver.nodes();
+        double objective = Double.NaN;
+        double bound = Double.NaN;
+        String note;
+        if (status == LpStatus.OPTIMAL || status == LpStatus.FEASIBLE) {
+            if (!solver.verifySolution(feasibilityTolerance, false)) {
+                status = LpStatus.ERROR;
+                note = mip + " answered " + raw + ", but its answer breaks a bound or row by more than " + feasibilityTolerance
+                        + "; not reported; " + relText;
+            } else {
+                objective = solver.objective().value();
+                bound = tighter(solver, solver.objective().bestBound(), relaxation);
+                double gap = Math.abs(bound - objective) / Math.max(Math.abs(objective), 1.0);
+                String gapText = String.format(java.util.Locale.ROOT, "relative gap %.3g (best bound %.6g, best plan %.6g)", gap, bound,
+                        objective);
+                note = status == LpStatus.OPTIMAL
+                        ? "MIP solved with " + mip + " in " + nodes + " nodes to a " + gapText + "; " + relText
+                        : "stopped by the time limit of " + String.format(java.util.Locale.ROOT, "%.3g", limitMs / 1000.0)
+                        + " s with the best plan " + mip + " found, not proven optimal: " + gapText + " after " + nodes + " nodes; " + relText;
+            }
+        } else if (status == LpStatus.TIMED_OUT) {
+            note = mip + " found no plan with whole blocks within the time limit (" + nodes + " nodes); " + relText;
+        } else {
+            note = mip + " ended in " + raw + "; " + relText;
+        }
+        return new SolveOutcome(status, objective, rel.solveMs() + ms, mip, note, bound,
+                new SolveOutcome.Mip(relaxation, rel.solverName(), rel.solveMs(), nodes));
+    }
+
+    /** The tighter of the MIP backend's best bound and the LP relaxation's optimum (either may be NaN or infinite). */
+    private static double tighter(MPSolver solver, double mipBound, double relaxation) {
+        boolean max = solver.objective().maximization();
+        if (!Double.isFinite(mipBound)) {
+            return relaxation;
+        }
+        if (!Double.isFinite(relaxation)) {
+            return mipBound;
+        }
+        return max ? Math.min(mipBound, relaxation) : Math.max(mipBound, relaxation);
     }
 
     /** The other backends, in the order they are tried after {@code kind} failed. */

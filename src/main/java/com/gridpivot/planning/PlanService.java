@@ -191,6 +191,7 @@ public class PlanService {
         Set<String> options = p.options().stream().map(o -> o.spec().name()).collect(Collectors.toSet());
         Set<String> fleets = p.fleets().stream().map(f -> f.spec().name()).collect(Collectors.toSet());
         Map<String, Double> ai = steps(p, body.aiStartsMw(), path + ".aiStartsMw", options, "AI option", c);
+        wholeBlocks(p, body.aiStartsMw(), path + ".aiStartsMw", c);
         Map<String, Double> retired = steps(p, body.asicRetiredMw(), path + ".asicRetiredMw", fleets, "ASIC fleet", c);
         Map<String, Double> bought = steps(p, body.asicBoughtMw(), path + ".asicBoughtMw", fleets, "ASIC fleet", c);
         // a purchase the model cannot make (no price for new machines) would be dropped without a word: refuse it
@@ -206,6 +207,41 @@ public class PlanService {
         Map<Integer, Double> soldByMonth = new HashMap<>();
         sold.forEach((k, v) -> soldByMonth.merge(Integer.parseInt(k.substring(k.indexOf('|') + 1)), v, Double::sum));
         return new FixedPlan(name, ai, retired, bought, soldByMonth);
+    }
+
+    /**
+     * Hall blocks: a fixed plan's starts of an option with a block size must be whole blocks (within 10⁻⁶ MW), and their
+     * number at most the option's maxBlocks; the model fixes the starts by bounds, so a fraction would be built as given.
+     */
+    private static void wholeBlocks(PlanProblem p, List<FixedPlanBody.Step> steps, String path, FieldChecks c) {
+        if (steps == null) {
+            return;
+        }
+        Map<String, PlanProblem.PlanOption> byName = p.options().stream().collect(Collectors.toMap(o -> o.spec().name(), o -> o));
+        Map<String, Double> blocks = new HashMap<>();
+        for (int k = 0; k < steps.size(); k++) {
+            FixedPlanBody.Step s = steps.get(k);
+            PlanProblem.PlanOption o = s == null || s.name() == null ? null : byName.get(s.name());
+            if (o == null || !o.hasBlocks() || s.amount() == null || !Double.isFinite(s.amount())) {
+                continue;
+            }
+            double n = s.amount() / o.blockMw();
+            if (Math.abs(n - Math.rint(n)) * o.blockMw() > 1e-6) {
+                double down = Math.floor(n) * o.blockMw();
+                c.error(path + "[" + k + "].amount", "option '" + o.spec().name() + "' is built in whole blocks of "
+                        + FieldChecks.fmt(o.blockMw()) + " MW: " + FieldChecks.fmt(s.amount()) + " MW is " + FieldChecks.fmt(n)
+                        + " blocks; start " + FieldChecks.fmt(down) + " or " + FieldChecks.fmt(down + o.blockMw()) + " MW");
+                continue;
+            }
+            blocks.merge(o.spec().name(), Math.rint(n), Double::sum);
+        }
+        blocks.forEach((name, n) -> {
+            PlanProblem.PlanOption o = byName.get(name);
+            if (n > o.maxBlocks()) {
+                c.error(path, "option '" + name + "' starts " + FieldChecks.fmt(n) + " blocks of " + FieldChecks.fmt(o.blockMw())
+                        + " MW; its maxBlocks is " + o.maxBlocks());
+            }
+        });
     }
 
     private static Map<String, Double> steps(PlanProblem p, List<FixedPlanBody.Step> steps, String path, Set<String> names, String what,

@@ -47,6 +47,7 @@ public record ParametricPlan(PlanProblem base) {
 
         /** δₘ = (1 + r)^−(m+1)/12 at this point's rate. */
         public double discountFactor(int m) {
+            // defined from m = −1 (δ₋₁ = 1): NpvObjective discounts capex from the month's start with discountFactor(m − 1)
             return com.gridpivot.economics.Formulas.discountFactor(discountRate, m);
         }
     }
@@ -90,9 +91,8 @@ public record ParametricPlan(PlanProblem base) {
                 ParametricAllocation.scaled(md.priceUsdPerMwh(), f.energyScale()),
                 ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), f.hashpriceScale()), md.btcPriceUsd() * f.btcPriceScale(),
                 md.feeShareOfHashprice())).toList(); // both parts of hashprice scale alike: the fee share stays
-        List<PlanOption> options = base.options().stream().map(o -> new PlanOption(
-                ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()), o.leadTimeMonths(),
-                o.capexTiming(), o.rateDeclinePerYear())).toList();
+        List<PlanOption> options = base.options().stream().map(o -> o.withSpec(
+                ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()))).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
                 f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());

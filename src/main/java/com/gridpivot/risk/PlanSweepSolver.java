@@ -179,16 +179,17 @@ public final class PlanSweepSolver {
     /**
      * Sets the coefficients of one point on a model built for the base: every cash-flow term c of month m becomes s·c with
      * s its category's factor (for AI revenue, its option's basis), the cash-balance rows take −Σ s·c, and the objective
-     * Σₘ δₘ(r) Σ s·c − δ_{M−1}(r) · P_{M−1} · s_btc · Σ T[m].
+     * Σₘ Σ δ(c,m)(r) s·c (capex from the month's start) − δ_{M−1}(r) · P_{M−1} · s_btc · Σ T[m].
      */
     static void apply(PlanModel m, ParametricPlan.Factors f, Map<MPVariable, PlanOption> optionOf) {
         PlanProblem p = m.problem();
-        List<Map<MPVariable, Double>> flows = CashRows.flows(m.terms(),
-                t -> t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category()));
+        java.util.function.ToDoubleFunction<CashRows.Term> scale =
+                t -> t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category());
+        List<Map<MPVariable, Double>> flows = CashRows.flows(m.terms(), scale);
         CashRows.setBalance(m.cashBalance(), flows);
         int last = p.monthCount() - 1;
         double end = f.discountFactor(last) * p.months().get(last).btcPriceUsd() * f.btcPriceScale();
-        NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(flows, f::discountFactor, m.sold(), end));
+        NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(m.terms(), scale, f::discountFactor, m.sold(), end));
     }
 
     /** Reads the MW the sweep reports out of a solved model. */

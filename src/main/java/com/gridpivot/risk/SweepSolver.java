@@ -105,6 +105,7 @@ public final class SweepSolver {
             NpvObjective.setDispatchMargins(m.solver(), m.dispatch()[b], SweepBlocks.marginSums(p, block.hours(), block.activeFleets()));
         }
         NpvObjective.setAiNet(m.solver(), p, m.aiIt());
+        com.gridpivot.lp.rows.PowerContractRows.setHedge(m.solver(), p);
         if (m.capexBudget() != null) {
             AiBuildRows.setCapexBudget(m.capexBudget(), p, m.aiIt());
         }

@@ -32,4 +32,21 @@ public interface AuthConfig {
     /** Most keys (known and unknown) cached at once, least recently used dropped first: random keys cannot grow the memory. */
     @WithDefault("10000")
     int keyCacheSize();
+
+    /**
+     * Requests per second one client address may make on average to /api, counted before its key is looked up (so a
+     * flood of unknown keys from one address never reaches the database); 0 turns the limit off. Per replica by design,
+     * like the per-key rate. Behind a proxy or balancer set {@code quarkus.http.proxy.proxy-address-forwarding=true}
+     * (with the proxy's address trusted) so the client's address is counted, not the proxy's.
+     */
+    @WithDefault("100")
+    double requestsPerSecondPerAddress();
+
+    /** Requests an address may make in a burst above its rate. */
+    @WithDefault("300")
+    int burstPerAddress();
+
+    /** Most addresses whose buckets are held at once, least recently used dropped first. */
+    @WithDefault("10000")
+    int addressBuckets();
 }

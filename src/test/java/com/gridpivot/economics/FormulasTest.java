@@ -58,4 +58,29 @@ class FormulasTest {
         assertThat(Formulas.discountFactor(0.12, 0)).isCloseTo(Math.pow(1.12, -1.0 / 12.0), within(1e-15));
         assertThat(Formulas.discountFactor(0.0, 5)).isEqualTo(1.0);
     }
+
+    /**
+     * Capex paid at the start of month m counts from the month's start: δ⁰₀ = 1 (January's capex is not discounted at all),
+     * δ⁰₁₂ = 1/1.12 at 12 % a year (the start of month 13 is the end of month 12), so δ⁰ₘ = δ_{m−1}.
+     */
+    @Test
+    void startOfMonthDiscountFactor() {
+        assertThat(Formulas.startOfMonthDiscountFactor(0.12, 0)).isEqualTo(1.0);
+        assertThat(Formulas.startOfMonthDiscountFactor(0.12, 12)).isCloseTo(1.0 / 1.12, within(1e-15));
+        assertThat(Formulas.startOfMonthDiscountFactor(0.12, 5)).isEqualTo(Formulas.discountFactor(0.12, 4));
+    }
+
+    /**
+     * Colocation at 121 USD/kW-month is 121 × 12,000 / 8760 = 165.753… USD/MWh; billed per month it brings 121,000 USD per MW
+     * in February (672 h) as in January (744 h): 165.753… × 730. A GPU lease at 200 USD/MWh earns by the hour: 200 × 672 =
+     * 134,400 in February.
+     */
+    @Test
+    void colocationIsBilledPerMonth() {
+        double perMwh = 121.0 * 12_000.0 / 8760.0;
+        assertThat(Formulas.aiRevenueUsdPerMw(true, perMwh, 672.0)).isCloseTo(121_000.0, within(1e-9));
+        assertThat(Formulas.aiRevenueUsdPerMw(true, perMwh, 744.0)).isCloseTo(121_000.0, within(1e-9));
+        assertThat(Formulas.aiRevenueUsdPerMw(false, 200.0, 672.0)).isCloseTo(134_400.0, within(1e-9));
+        assertThat(Formulas.aiBilledHours(true, 672.0)).isEqualTo(730.0);
+    }
 }

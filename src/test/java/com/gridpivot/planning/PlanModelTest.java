@@ -152,11 +152,14 @@ class PlanModelTest {
 
     /*
      * NPV, IRR and payback by hand. No fleet; AI "flat" 120 USD/MWh, energy 20, capex 60,000 USD/MW at start, lead time 1,
-     * maxItMw 1; 2 months from 2026-01; r = 10 %/year, month m discounted by 1.1^−(m+1)/12.
+     * maxItMw 1; 2 months from 2026-01; r = 10 %/year, month m's flows discounted by 1.1^−(m+1)/12 from its end, capex by
+     * 1.1^−m/12 from its start (models/PLANS.md, "Timing conventions").
      * Staying on Bitcoin (no fleet, no AI) is worth 0. The plan starts 1 MW in Jan: CF = [−60,000, 100·672 = 67,200].
-     * NPV = −60,000·1.1^(−1/12) + 67,200·1.1^(−2/12) = −59,525.34 + 66,140.96 = 6,615.62.
-     * Monthly IRR: 67,200/60,000 − 1 = 12 % → annual 1.12¹² − 1 = 289.6 %. Payback: the cumulative −60,000, +7,200 turns
-     * positive in Feb (2 months). Lowest cash: Jan, −60,000.
+     * NPV = −60,000·1.1^0 + 67,200·1.1^(−2/12) = −60,000 + 66,140.96 = 6,140.96 (it was 6,615.62 with the capex discounted
+     * from the end of January: −59,525.34).
+     * Monthly IRR: −60,000 at time 0, +67,200 at 2 months: (1+x)² = 1.12 → annual 1.12⁶ − 1 = 97.38 % (it was 1.12¹² − 1 =
+     * 289.6 % with the capex at the end of January). Payback: the cumulative −60,000, +7,200 turns positive in Feb (2 months).
+     * Lowest cash: Jan, −60,000.
      */
     @Test
     void npvAndIrrMatchAHandCalculation() {
@@ -166,14 +169,15 @@ class PlanModelTest {
         ((ObjectNode) json.get("scenario")).put("discountRate", 0.10);
         ((ObjectNode) json.get("aiOptions").get(0)).put("capexUsdPerMw", 60_000).put("maxItMw", 1);
         PlanResult r = PlanEngine.optimize(problem(json), RunControl.NONE);
-        double npv = -60_000 * Math.pow(1.1, -1.0 / 12) + 67_200 * Math.pow(1.1, -2.0 / 12);
-        assertThat(npv).isCloseTo(6_615.62, within(0.01));
+        double npv = -60_000 + 67_200 * Math.pow(1.1, -2.0 / 12);
+        assertThat(npv).isCloseTo(6_140.96, within(0.01));
         assertThat(r.npvUsd()).isCloseTo(npv, within(EPS));
         assertThat(r.stayOnBitcoinNpvUsd()).isCloseTo(0.0, within(EPS));
         assertThat(r.incrementalNpvUsd()).isCloseTo(npv, within(EPS));
         assertThat(r.monthly().get(0).incrementalCashFlowUsd()).isCloseTo(-60_000.0, within(EPS));
         assertThat(r.monthly().get(1).incrementalCashFlowUsd()).isCloseTo(67_200.0, within(EPS));
-        assertThat(r.incrementalIrrAnnual()).isCloseTo(Math.pow(1.12, 12) - 1, within(1e-9));
+        assertThat(r.incrementalIrrAnnual()).isCloseTo(Math.pow(1.12, 6) - 1, within(1e-9));
+        assertThat(Math.pow(1.12, 6) - 1).isCloseTo(0.9738, within(1e-4));
         assertThat(r.paybackMonth()).isEqualTo("2026-02");
         assertThat(r.paybackMonths()).isEqualTo(2);
         assertThat(r.lowestCashMonth()).isEqualTo("2026-01");

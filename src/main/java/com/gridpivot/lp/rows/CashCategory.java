@@ -1,6 +1,17 @@
 package com.gridpivot.lp.rows;
 
-/** What a term of a month's cash flow is, for reporting. Costs are negative coefficients. */
+/**
+ * What a term of a month's cash flow is, for reporting, and when in the month it is paid (models/PLANS.md, "Timing
+ * conventions"). Costs are negative coefficients.
+ */
 public enum CashCategory {
-    MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CAPEX, ASIC_SALVAGE, ASIC_PURCHASE, TREASURY_SALE
+    MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CAPEX, ASIC_SALVAGE, ASIC_PURCHASE, TREASURY_SALE;
+
+    /**
+     * True for capex (AI fit-out, ASIC purchases): paid at the start of its month and discounted from there,
+     * δ⁰ₘ = (1+r)^−m/12; every other term is discounted from the month's end, δₘ = (1+r)^−(m+1)/12.
+     */
+    public boolean paidAtStartOfMonth() {
+        return this == AI_CAPEX || this == ASIC_PURCHASE;
+    }
 }

@@ -76,8 +76,9 @@ public final class CashRows {
     }
 
     /**
-     * The AI decisions' cash flows: O[j,m] (Hₘ (revⱼ (1−declineⱼ)^(m/12) − varOpexⱼ) − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
-     * − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months).
+     * The AI decisions' cash flows: O[j,m] (Bₘ revⱼ (1−declineⱼ)^(m/12) − Hₘ varOpexⱼ − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
+     * − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months), where the billed
+     * hours Bₘ = 8760/12 for colocation (billed per month for the contracted kW) and Hₘ otherwise.
      */
     public static void addAiCash(PlanProblem p, AiBuildRows.Ai ai, List<List<Term>> terms) {
         for (int j = 0; j < p.options().size(); j++) {
@@ -88,7 +89,7 @@ public final class CashRows {
                 double h = md.hours();
                 MPVariable online = ai.online()[j][m];
                 List<Term> month = terms.get(m);
-                month.add(new Term(online, h * o.revenueUsdPerMwh(m), CashCategory.AI_REVENUE));
+                month.add(new Term(online, o.revenueUsdPerMw(m, h), CashCategory.AI_REVENUE));
                 if (!o.spec().tenantPaysPower()) {
                     month.add(new Term(online, -md.aiEnergyCostUsdPerMw(o.spec()), CashCategory.AI_ENERGY));
                 }

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The objective: the what-if's value over its horizon, the plan's NPV, and the stochastic plan's NPV of each scenario as a
@@ -23,21 +24,26 @@ public final class NpvObjective {
     }
 
     /**
-     * The NPV's coefficients: Σₘ δₘ CFₘ − δ_{M−1} btcPrice_{M−1} Σₘ T[m] — the NPV of the site's cash flows plus the treasury
-     * sales, less the value the sold BTC would have had, discounted, at the horizon's end (so selling is not free money).
+     * The NPV's coefficients: Σₘ Σ_{terms c of m} δ(c,m) s(c) c − δ_{M−1} btcPrice_{M−1} Σₘ T[m] — the NPV of the site's cash
+     * flows plus the treasury sales, less the value the sold BTC would have had, discounted, at the horizon's end (so selling
+     * is not free money). δ(c,m) = δₘ = discount(m) for a term paid at the month's end, δ⁰ₘ = discount(m − 1) for one paid
+     * at its start ({@link CashCategory#paidAtStartOfMonth}: capex), discount(−1) = 1.
      *
-     * @param flows               CFₘ per variable (see {@link CashRows#flows})
-     * @param discount            δₘ
-     * @param sold                T[m], or null
+     * @param terms                 the cash-flow terms of each month
+     * @param scale                 s(c), a factor on each term (1 for the plan; a sweep's point factors)
+     * @param discount              δₘ, defined from m = −1
+     * @param sold                  T[m], or null
      * @param soldEndValueUsdPerBtc δ_{M−1} btcPrice_{M−1}
      */
-    public static Map<MPVariable, Double> coefficients(List<Map<MPVariable, Double>> flows, IntToDoubleFunction discount, MPVariable[] sold,
-                                                       double soldEndValueUsdPerBtc) {
+    public static Map<MPVariable, Double> coefficients(List<List<CashRows.Term>> terms, ToDoubleFunction<CashRows.Term> scale,
+                                                       IntToDoubleFunction discount, MPVariable[] sold, double soldEndValueUsdPerBtc) {
         Map<MPVariable, Double> obj = new IdentityHashMap<>();
-        for (int m = 0; m < flows.size(); m++) {
-            double delta = discount.applyAsDouble(m);
-            for (Map.Entry<MPVariable, Double> e : flows.get(m).entrySet()) {
-                obj.merge(e.getKey(), delta * e.getValue(), Double::sum);
+        for (int m = 0; m < terms.size(); m++) {
+            double end = discount.applyAsDouble(m);
+            double start = discount.applyAsDouble(m - 1);
+            for (CashRows.Term t : terms.get(m)) {
+                double delta = t.category().paidAtStartOfMonth() ? start : end;
+                obj.merge(t.variable(), delta * scale.applyAsDouble(t) * t.coefficientUsd(), Double::sum);
             }
         }
         if (sold != null) {
@@ -50,7 +56,7 @@ public final class NpvObjective {
 
     /** max NPV of the plan (see {@link #coefficients}). */
     public static void setPlan(MPSolver s, PlanProblem p, List<List<CashRows.Term>> terms, MPVariable[] sold) {
-        setMaximise(s, coefficients(CashRows.flows(terms, t -> 1.0), p::discountFactor, sold, p.treasuryEndValueUsdPerBtc()));
+        setMaximise(s, coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc()));
     }
 
     /** Sets these objective coefficients and maximises (a sweep sets them per point). */
@@ -59,10 +65,10 @@ public final class NpvObjective {
         s.objective().setMaximization();
     }
 
-    /** npvDef[s]: npv[s] − Σₘ δₘˢ CFₘˢ + δ_{M−1}ˢ P_{M−1}ˢ Σₘ T[m] = 0, npv[s] free. */
+    /** npvDef[s]: npv[s] − Σₘ δˢ(c,m) CFₘˢ + δ_{M−1}ˢ P_{M−1}ˢ Σₘ T[m] = 0, npv[s] free. */
     public static MPVariable addScenarioNpv(MPSolver s, PlanProblem p, String scenario, List<List<CashRows.Term>> terms, MPVariable[] sold) {
         MPVariable npv = Lp.var(s, -Lp.inf(), Lp.inf(), LpNames.of("npv", scenario));
-        Map<MPVariable, Double> coef = coefficients(CashRows.flows(terms, t -> 1.0), p::discountFactor, sold, p.treasuryEndValueUsdPerBtc());
+        Map<MPVariable, Double> coef = coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc());
         MPConstraint def = Lp.row(s, 0.0, 0.0, LpNames.of("npvDef", scenario));
         def.setCoefficient(npv, 1.0);
         coef.forEach((v, c) -> def.setCoefficient(v, -c));

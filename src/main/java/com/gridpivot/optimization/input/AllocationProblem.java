@@ -17,6 +17,7 @@ import java.util.List;
  * @param solver               the LP backend
  * @param hourAggregation      how hours are modelled
  * @param timeLimitSeconds     wall-clock limit of the solve
+ * @param powerContract        how the site buys energy (INDEX: the node price, as before issue 16)
  */
 public record AllocationProblem(
         SiteSpec site,
@@ -28,9 +29,29 @@ public record AllocationProblem(
         int capexRecoveryYears,
         SolverKind solver,
         HourAggregation hourAggregation,
-        double timeLimitSeconds) {
+        double timeLimitSeconds,
+        PowerContract powerContract) {
 
     public static final double HOURS_PER_YEAR = 8760.0;
+
+    /** A what-if on the node price (power contract INDEX). */
+    public AllocationProblem(SiteSpec site, List<FleetSpec> fleets, List<AiOptionSpec> aiOptions, double[] priceUsdPerMwh,
+                             double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
+                             HourAggregation hourAggregation, double timeLimitSeconds) {
+        this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
+                timeLimitSeconds, PowerContract.INDEX);
+    }
+
+    public AllocationProblem {
+        if (powerContract == null) {
+            powerContract = PowerContract.INDEX;
+        }
+    }
+
+    /** The energy price the site pays for one more MWh in hour t: the node price, or the retail rate + adder. */
+    public double energyPriceUsdPerMwh(int t) {
+        return powerContract.marginalPriceUsdPerMwh(priceUsdPerMwh[t]);
+    }
 
     public int hours() {
         return priceUsdPerMwh.length;
@@ -61,12 +82,12 @@ public record AllocationProblem(
 
     /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
     public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), priceUsdPerMwh[t], f.pue(), f.variableOpexUsdPerMwh());
+        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), energyPriceUsdPerMwh(t), f.pue(), f.variableOpexUsdPerMwh());
     }
 
     /** Energy cost per MWh of IT load of option {@code o} in hour {@code t}: price × PUE, or 0 when the tenant pays. */
     public double aiEnergyCostUsdPerMwh(AiOptionSpec o, int t) {
-        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), priceUsdPerMwh[t]);
+        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), energyPriceUsdPerMwh(t));
     }
 
     /**

@@ -75,6 +75,8 @@ public final class AllocationProblemAssembler {
         uniqueNames(req, c);
         double[] prices = prices(req.market(), c);
         double[] hashprice = hashprice(req.market(), prices == null ? -1 : prices.length, !fleets.isEmpty() || hasFleets(req), c);
+        PowerContract contract = powerContract(req.site() == null ? null : req.site().powerContract(), prices == null ? -1 : prices.length,
+                site, fleets, c);
 
         double r = DEFAULT_DISCOUNT_RATE;
         int n = DEFAULT_CAPEX_RECOVERY_YEARS;
@@ -89,11 +91,100 @@ public final class AllocationProblemAssembler {
         c.throwIfAny();
         warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
-                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit);
+                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract);
     }
 
     private static boolean hasFleets(AllocationRequest req) {
         return req.asicFleets() != null && !req.asicFleets().isEmpty();
+    }
+
+    /**
+     * site.powerContract: INDEX when absent; FIXED_PRICE_BLOCKS with blocks inside the horizon whose minimum take the
+     * fleets and the interconnect can meet; RETAIL with a rate. {@code hours} &lt; 0 when the prices were invalid.
+     */
+    static PowerContract powerContract(AllocationRequest.PowerContractInput in, int hours, SiteSpec site, List<FleetSpec> fleets,
+                                       FieldChecks c) {
+        if (in == null) {
+            return PowerContract.INDEX;
+        }
+        String path = "site.powerContract";
+        boolean hasBlocks = in.fixedPriceBlocks() != null && !in.fixedPriceBlocks().isEmpty();
+        PowerContract.Kind inferred = hasBlocks ? PowerContract.Kind.FIXED_PRICE_BLOCKS
+                : in.retail() != null ? PowerContract.Kind.RETAIL : PowerContract.Kind.INDEX;
+        PowerContract.Kind kind = c.choice(path + ".type", in.type(), PowerContract.Kind.class, inferred);
+        if (kind == null) {
+            return PowerContract.INDEX;
+        }
+        if (kind != PowerContract.Kind.FIXED_PRICE_BLOCKS && hasBlocks) {
+            c.error(path + ".fixedPriceBlocks", "is only allowed with type FIXED_PRICE_BLOCKS (type is " + kind + ")");
+        }
+        if (kind != PowerContract.Kind.RETAIL && in.retail() != null) {
+            c.error(path + ".retail", "is only allowed with type RETAIL (type is " + kind + ")");
+        }
+        switch (kind) {
+            case RETAIL -> {
+                if (in.retail() == null) {
+                    c.error(path + ".retail", "is required with type RETAIL");
+                    return PowerContract.INDEX;
+                }
+                double rate = c.required(path + ".retail.rateUsdPerMwh", in.retail().rateUsdPerMwh(), -FieldChecks.MAX_PRICE_USD_PER_MWH,
+                        FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+                double adder = c.optional(path + ".retail.adderUsdPerMwh", in.retail().adderUsdPerMwh(), 0.0,
+                        -FieldChecks.MAX_PRICE_USD_PER_MWH, FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+                return new PowerContract(kind, List.of(), rate + adder);
+            }
+            case FIXED_PRICE_BLOCKS -> {
+                if (!hasBlocks) {
+                    c.error(path + ".fixedPriceBlocks", "give at least one block with type FIXED_PRICE_BLOCKS");
+                    return PowerContract.INDEX;
+                }
+                List<PowerContract.FixedPriceBlock> blocks = new ArrayList<>();
+                for (int k = 0; k < in.fixedPriceBlocks().size(); k++) {
+                    String bp = path + ".fixedPriceBlocks[" + k + "]";
+                    AllocationRequest.FixedPriceBlockInput b = in.fixedPriceBlocks().get(k);
+                    if (b == null) {
+                        c.error(bp, "must be an object, not null");
+                        continue;
+                    }
+                    int before = c.errorCount();
+                    double mw = c.required(bp + ".mw", b.mw(), 0.0, FieldChecks.MAX_MW, "MW");
+                    double price = c.required(bp + ".priceUsdPerMwh", b.priceUsdPerMwh(), -FieldChecks.MAX_PRICE_USD_PER_MWH,
+                            FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+                    int last = Math.max(hours, 1);
+                    int from = c.wholeNumber(bp + ".fromHour", b.fromHour(), 0, 0, last - 1);
+                    int to = c.wholeNumber(bp + ".toHour", b.toHour(), last, 1, last);
+                    if (c.errorCount() == before && to <= from) {
+                        c.error(bp + ".toHour", "must be after fromHour " + from + " (got " + to + ")");
+                    }
+                    double take = c.optional(bp + ".minimumTakeMw", b.minimumTakeMw(), 0.0, 0.0, FieldChecks.MAX_MW, "MW");
+                    if (!Double.isNaN(take) && !Double.isNaN(mw) && take > mw) {
+                        c.error(bp + ".minimumTakeMw", "must be at most the block's mw " + FieldChecks.fmt(mw) + " (got "
+                                + FieldChecks.fmt(take) + ")");
+                    }
+                    if (c.errorCount() == before) {
+                        blocks.add(new PowerContract.FixedPriceBlock(mw, price, from, to, take));
+                    }
+                }
+                PowerContract contract = new PowerContract(kind, List.copyOf(blocks), 0.0);
+                if (hours > 0 && site != null && contract.hasMinimumTake()) {
+                    double fleetsMw = fleets.stream().mapToDouble(f -> f.pue() * f.capacityMw()).sum();
+                    double can = Math.min(fleetsMw, site.interconnectMw());
+                    for (int t = 0; t < hours; t++) {
+                        if (contract.minimumTakeMw(t) > can + 1e-9) {
+                            c.error(path + ".fixedPriceBlocks", "the minimum take of " + FieldChecks.fmt(contract.minimumTakeMw(t))
+                                    + " MW in hour " + t + " is more than the fleets' site power can use (" + FieldChecks.fmt(can)
+                                    + " MW: min of Σ pue × capacity " + FieldChecks.fmt(fleetsMw) + " and the interconnect "
+                                    + FieldChecks.fmt(site.interconnectMw()) + ")");
+                            break;
+                        }
+                    }
+                }
+                return contract;
+            }
+            default -> {
+                return PowerContract.INDEX;
+            }
+        }
     }
 
     private static SiteSpec site(AllocationRequest req, FieldChecks c) {

@@ -37,8 +37,38 @@ public record AllocationRequest(
      * @param maxAiItMw      most AI IT load the site may host, MW (absent: no limit)
      * @param minAiItMw      contracted AI IT load the site must host, MW (default 0)
      * @param capexBudgetUsd capital available for AI conversion, USD (absent: no limit)
+     * @param powerContract  how the site buys energy (absent: INDEX, the node price)
      */
-    public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
+    public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
+                            PowerContractInput powerContract) {
+        public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null);
+        }
+    }
+
+    /**
+     * @param type             INDEX (default without blocks or retail), FIXED_PRICE_BLOCKS or RETAIL
+     * @param fixedPriceBlocks blocks bought at a fixed price; unused energy is resold at the node price
+     * @param retail           a flat retail rate and adder instead of the node price
+     */
+    public record PowerContractInput(String type, List<FixedPriceBlockInput> fixedPriceBlocks, RetailInput retail) {
+    }
+
+    /**
+     * @param mw             MW bought in every hour of the block
+     * @param priceUsdPerMwh the block's price, USD/MWh
+     * @param fromHour       first hour of the horizon in the block (default 0)
+     * @param toHour         end hour, exclusive (default: the end of the horizon)
+     * @param minimumTakeMw  MW of the block the site must use itself in every hour of the block (default 0)
+     */
+    public record FixedPriceBlockInput(Double mw, Double priceUsdPerMwh, Double fromHour, Double toHour, Double minimumTakeMw) {
+    }
+
+    /**
+     * @param rateUsdPerMwh  the retail energy rate, USD/MWh
+     * @param adderUsdPerMwh the retailer's adder on every MWh, USD/MWh (default 0)
+     */
+    public record RetailInput(Double rateUsdPerMwh, Double adderUsdPerMwh) {
     }
 
     /**

@@ -8,6 +8,7 @@ import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.lp.rows.PowerContractRows;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.HourAggregation;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class AllocationModelBuilder {
 
     public static AllocationModel build(AllocationProblem p) {
         long start = System.nanoTime();
-        List<HourBlock> blocks = p.hourAggregation() == HourAggregation.NONE ? HourBlocks.hourly(p) : HourBlocks.exact(p);
+        List<HourBlock> blocks = hourly(p) ? HourBlocks.hourly(p) : HourBlocks.exact(p);
         return build(p, blocks, start);
     }
 
@@ -39,16 +40,27 @@ public final class AllocationModelBuilder {
         return build(p, blocks, System.nanoTime());
     }
 
-    private static AllocationModel build(AllocationProblem p, List<HourBlock> blocks, long start) {
+    /**
+     * The naive hourly model: asked for, or needed because a fixed-price block has a minimum take (a floor on the site's
+     * load makes fleets run in hours their margin is negative, which the merit-order merging does not represent).
+     */
+    static boolean hourly(AllocationProblem p) {
+        return p.hourAggregation() == HourAggregation.NONE || p.powerContract().hasMinimumTake();
+    }
+
+    private static AllocationModel build(AllocationProblem p, List<HourBlock> given, long start) {
         MPSolver solver = Lp.newSolver(p.solver());
         try {
-            boolean naive = p.hourAggregation() == HourAggregation.NONE;
+            boolean naive = hourly(p);
+            boolean merged = given.stream().anyMatch(b -> b.hours().length != 1 || b.activeFleets().length != p.fleets().size());
+            List<HourBlock> blocks = p.powerContract().hasMinimumTake() && merged ? HourBlocks.hourly(p) : given;
             MPVariable[] x = FleetDispatchRows.addDeployedMw(solver, p, naive);
             MPVariable[] y = AiBuildRows.addAiItMw(solver, p);
             MPVariable[][] d = FleetDispatchRows.addDispatchMw(solver, p, blocks, x);
             MPConstraint[] interconnect = InterconnectRows.add(solver, p, blocks, d, y);
             MPConstraint aiTotal = AiBuildRows.addAiTotal(solver, p, y);
             MPConstraint budget = AiBuildRows.addCapexBudget(solver, p, y);
+            PowerContractRows.add(solver, p, blocks, d, y);
             NpvObjective.setAllocation(solver, p, blocks, x, y, d);
             double buildMs = (System.nanoTime() - start) / 1e6;
             return new AllocationModel(p, solver, blocks, x, y, d, interconnect, aiTotal, budget, buildMs);

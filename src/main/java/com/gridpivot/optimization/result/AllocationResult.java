@@ -88,9 +88,15 @@ public record AllocationResult(
      * @param opexUsd            variable and fixed opex
      * @param revenuePerItMwhUsd "mining" (realized over dispatched MWh; the capacity-weighted rate when nothing runs)
      *                           and each AI option's rate, USD per MWh of IT load
+     * @param powerCreditsUsd    fixed-price blocks only: block energy the site did not use, resold at the node price,
+     *                           × (node price − block price), USD (the issue-16 power credits)
+     * @param fixedPriceSavingsUsd fixed-price blocks only: block energy the site used × (node price − block price), USD;
+     *                           netUsd = revenues − energyCostUsd (valued at the node price) + powerCreditsUsd
+     *                           + fixedPriceSavingsUsd − capex charge − opex
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
-                            double opexUsd, Map<String, Double> revenuePerItMwhUsd) {
+                            double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd) {
     }
 
     /**

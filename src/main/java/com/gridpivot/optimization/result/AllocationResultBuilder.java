@@ -17,6 +17,7 @@ import com.gridpivot.optimization.result.AllocationResult.IdleReason;
 import com.gridpivot.optimization.result.AllocationResult.ShadowPrices;
 import com.gridpivot.optimization.result.AllocationResult.SolverStats;
 import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.rows.PowerContractRows;
 import com.gridpivot.lp.SolveOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class AllocationResultBuilder {
                 mw = Math.max(mw, v);
                 mwh += v;
                 rev += p.miningRevenueUsdPerMwh(f, t) * v;
-                energyCost += Formulas.miningEnergyCostUsdPerMwh(p.priceUsdPerMwh()[t], f.pue()) * v;
+                energyCost += Formulas.miningEnergyCostUsdPerMwh(p.energyPriceUsdPerMwh(t), f.pue()) * v;
             }
             int curtailed = 0;
             double tol = BIND_TOL * Math.max(1.0, mw);
@@ -114,8 +115,8 @@ public final class AllocationResultBuilder {
         double aiRevenue = 0.0;
         double capexCharge = 0.0;
         double sumPrice = 0.0;
-        for (double price : p.priceUsdPerMwh()) {
-            sumPrice += price;
+        for (int t = 0; t < hours; t++) {
+            sumPrice += p.energyPriceUsdPerMwh(t);
         }
         for (int j = 0; j < y.length; j++) {
             AiOptionSpec o = p.aiOptions().get(j);
@@ -126,7 +127,26 @@ public final class AllocationResultBuilder {
             opex += (o.variableOpexUsdPerMwh() * hours + o.fixedOpexUsdPerMwYear() * years) * y[j];
         }
 
-        double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex;
+        // ---- power contract: the fixed-price blocks' value, split by resold and used block energy
+        Double powerCredits = null;
+        Double blockSavings = null;
+        if (!p.powerContract().fixedPriceBlocks().isEmpty()) {
+            double boughtAi = 0.0;
+            for (int j = 0; j < y.length; j++) {
+                AiOptionSpec o = p.aiOptions().get(j);
+                boughtAi += o.tenantPaysPower() ? 0.0 : o.pue() * y[j];
+            }
+            double[] bought = new double[hours];
+            for (int t = 0; t < hours; t++) {
+                bought[t] = facility[t] - aiPower + boughtAi;
+            }
+            PowerContractRows.Split split = PowerContractRows.split(p, bought);
+            powerCredits = split.creditsUsd();
+            blockSavings = split.savingsUsd();
+        }
+
+        double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex
+                + (powerCredits == null ? 0.0 : powerCredits + blockSavings);
         List<String> warnings = new ArrayList<>();
         if (Math.abs(net - s.objective()) > 1e-6 * Math.max(1.0, Math.abs(s.objective()))) {
             warnings.add(String.format(Locale.ROOT, "the economics recomputed from the hourly dispatch (%.2f USD) differ from the LP objective (%.2f USD)",
@@ -148,7 +168,7 @@ public final class AllocationResultBuilder {
         ShadowPrices shadow = shadowPrices(m);
         AllocationResult r = new AllocationResult(s.status(),
                 new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
-                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh),
+                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings),
                 dispatch, breakevens(p), shadow,
                 bindingConstraints(m, y, facility, asicMw, shadow),
                 stats,
@@ -317,7 +337,10 @@ public final class AllocationResultBuilder {
 
     static Map<String, Breakeven> breakevens(AllocationProblem p) {
         Map<String, Breakeven> out = new LinkedHashMap<>();
-        double meanPrice = mean(p.priceUsdPerMwh());
+        double meanPrice = 0.0;
+        for (int t = 0; t < p.hours(); t++) {
+            meanPrice += p.energyPriceUsdPerMwh(t) / p.hours();
+        }
         double meanHashprice = p.hashpriceUsdPerPhDay().length == 0 ? 0.0 : mean(p.hashpriceUsdPerPhDay());
         for (FleetSpec f : p.fleets()) {
             double energy = (f.revenueUsdPerMwhAt(meanHashprice) - f.variableOpexUsdPerMwh()) / f.pue();

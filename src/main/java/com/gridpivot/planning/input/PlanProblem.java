@@ -57,6 +57,11 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
         return Formulas.discountFactor(discountRate, m);
     }
 
+    /** δ⁰ₘ = (1 + r)^−m/12: capex paid at the start of month m counts from the month's start. */
+    public double startOfMonthDiscountFactor(int m) {
+        return Formulas.startOfMonthDiscountFactor(discountRate, m);
+    }
+
     /** The treasury BTC's value at the horizon's end, discounted: δ_{M−1} × BTC price of the last month. */
     public double treasuryEndValueUsdPerBtc() {
         int last = months.size() - 1;
@@ -115,10 +120,43 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
      * @param leadTimeMonths     L_j: MW started in month m are online from month m + L_j
      * @param capexTiming        capex at start or spread evenly over the L_j construction months
      * @param rateDeclinePerYear revenue per MWh in month m = rev × (1 − decline)^(m/12)
+     * @param blockMw            hall block size: starts come in whole blocks of this many IT MW (0: any MW, the plan stays an LP)
+     * @param maxBlocks          most blocks started over the horizon ({@link Integer#MAX_VALUE}: no limit besides maxItMw)
      */
-    public record PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear) {
+    public record PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear, double blockMw,
+                             int maxBlocks) {
+        /** An option whose starts may be any MW (no hall blocks). */
+        public PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear) {
+            this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, 0.0, Integer.MAX_VALUE);
+        }
+
+        /** Starts come in whole blocks of {@code blockMw}. */
+        public boolean hasBlocks() {
+            return blockMw > 0.0;
+        }
+
+        /** The same option with another spec (a sweep's scaled rates and capex): timing and blocks kept. */
+        public PlanOption withSpec(AiOptionSpec other) {
+            return new PlanOption(other, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks);
+        }
+
         public double revenueUsdPerMwh(int m) {
             return spec.revenueUsdPerMwh() * Math.pow(1.0 - rateDeclinePerYear, m / 12.0);
+        }
+
+        /** Colocation is billed per month for the contracted kW; other bases earn by the hour. */
+        public boolean billedPerMonth() {
+            return spec.revenueBasis() == com.gridpivot.optimization.input.AllocationProblem.RevenueBasis.COLOCATION;
+        }
+
+        /** The hours month m's revenue is billed for: {@link Formulas#aiBilledHours}. */
+        public double billedHours(double hours) {
+            return Formulas.aiBilledHours(billedPerMonth(), hours);
+        }
+
+        /** Revenue of one MW online in month m of {@code hours}: {@link Formulas#aiRevenueUsdPerMw}. */
+        public double revenueUsdPerMw(int m, double hours) {
+            return Formulas.aiRevenueUsdPerMw(billedPerMonth(), revenueUsdPerMwh(m), hours);
         }
 
         /** Share of the capex of MW started in month k that is paid in month m. */

@@ -200,7 +200,25 @@ public final class PlanProblemAssembler {
             if (ov != null && ov.rateDeclinePerYear() != null) {
                 decline = c.optional(op + ".rateDeclinePerYear", ov.rateDeclinePerYear(), 0.0, 0.0, 0.99, "");
             }
-            options.add(new PlanOption(spec, lead, timing, decline));
+            double blockMw = 0.0;
+            int maxBlocks = Integer.MAX_VALUE;
+            if (o.blockMw() != null) {
+                blockMw = c.range(p + ".blockMw", o.blockMw(), 0.001, FieldChecks.MAX_MW, "MW");
+                if (Double.isNaN(blockMw)) {
+                    blockMw = 0.0;
+                } else if (blockMw > spec.maxItMw()) {
+                    c.error(p + ".blockMw", "a block of " + FieldChecks.fmt(blockMw) + " MW is larger than the option's maxItMw "
+                            + FieldChecks.fmt(spec.maxItMw()) + " MW: not one block could start");
+                }
+            }
+            if (o.maxBlocks() != null) {
+                if (o.blockMw() == null) {
+                    c.error(p + ".maxBlocks", "needs blockMw: the number of blocks counts blocks of blockMw MW");
+                } else {
+                    maxBlocks = c.wholeNumber(p + ".maxBlocks", o.maxBlocks(), Integer.MAX_VALUE, 0, 100_000);
+                }
+            }
+            options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks));
         }
         List<PlanFleet> fleets = new ArrayList<>();
         for (FleetSpec f : fleetSpecs) {

@@ -41,11 +41,21 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      *
      * @param leadTimeMonths months from start to online (default: the catalog offering's, else 0)
      * @param capexTiming    AT_START (default) or SPREAD (evenly over the lead time's months)
+     * @param blockMw        hall block size, IT MW: starts come in whole blocks (absent: any MW; the plan then stays an LP)
+     * @param maxBlocks      most blocks started over the horizon (needs blockMw; absent: as many as maxItMw allows)
      */
     public record PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                     Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
                                     Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
-                                    Double leadTimeMonths, String capexTiming) {
+                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks) {
+        /** An option without hall blocks. */
+        public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                 Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                 Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
+                                 Double leadTimeMonths, String capexTiming) {
+            this(name, offering, kwPerGpu, leaseUsdPerGpuHour, utilization, colocationUsdPerKwMonth, revenueUsdPerMwh, tenantPaysPower, pue,
+                    maxItMw, capexUsdPerMw, variableOpexUsdPerMwh, fixedOpexUsdPerMwYear, leadTimeMonths, capexTiming, null, null);
+        }
     }
 
     /**

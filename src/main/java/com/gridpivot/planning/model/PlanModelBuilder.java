@@ -3,6 +3,7 @@ package com.gridpivot.planning.model;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
@@ -34,6 +35,7 @@ import java.util.List;
  *   O[j,m] aiOnline     Σ_{k≤m−Lⱼ} S[j,k]: earns from month k + Lⱼ
  *   T[m]   treasurySold BTC sold in month m                     ≥ 0
  *   cash[m]             cumulative cash at the end of month m   ≥ −creditLine
+ *   n[j,m] aiBlocks     whole blocks of option j started in m   ∈ ℤ ≥ 0 (only for options with a block size: a MILP)
  * </pre>
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
@@ -65,7 +67,7 @@ public final class PlanModelBuilder {
      */
     public static PlanModel build(PlanProblem p, FixedPlan fixed, List<List<MonthBlock>> blocks) {
         long t0 = System.nanoTime();
-        MPSolver s = Lp.newSolver(p.solver());
+        MPSolver s = Lp.newSolver(p.solver(), AiBlockRows.integer(p, fixed));
         try {
             List<List<Term>> terms = CashRows.newTerms(p.monthCount());
             FleetStockRows.Asic asic = FleetStockRows.add(s, p, fixed);
@@ -73,6 +75,7 @@ public final class PlanModelBuilder {
             MPVariable[][][] dispatch = FleetDispatchRows.addPlanDispatchMw(s, p, null, blocks, asic.kept());
             CashRows.addDispatchCash(p, blocks, dispatch, terms);
             AiBuildRows.Ai ai = AiBuildRows.add(s, p, fixed);
+            AiBlockRows.add(s, p, fixed, ai.start());
             CashRows.addAiCash(p, ai, terms);
             InterconnectRows.addPlan(s, p, null, blocks, dispatch, ai.reserved());
             AiBuildRows.addLimits(s, p, ai);

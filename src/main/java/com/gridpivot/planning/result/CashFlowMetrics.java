@@ -1,7 +1,8 @@
 package com.gridpivot.planning.result;
 
 /**
- * IRR and payback of monthly cash flows c₀ … c_{M−1}, each at the end of its month (time m + 1 months).
+ * IRR and payback of monthly cash flows c₀ … c_{M−1}, each at the end of its month (time m + 1 months); the IRR may also take
+ * the part of each month's flow paid at its start (capex, time m months; models/PLANS.md, "Timing conventions").
  */
 public final class CashFlowMetrics {
     private CashFlowMetrics() {
@@ -18,18 +19,40 @@ public final class CashFlowMetrics {
         return s;
     }
 
+    /** Σₘ eₘ (1 + x)^−(m+1) + sₘ (1 + x)^−m: e paid at the months' ends, s at their starts. */
+    public static double npvMonthly(double[] endFlows, double[] startFlows, double x) {
+        double s = 0.0;
+        double f = 1.0;
+        for (int m = 0; m < endFlows.length; m++) {
+            s += startFlows[m] * f;
+            f /= 1.0 + x;
+            s += endFlows[m] * f;
+        }
+        return s;
+    }
+
+    /** {@link #irrAnnual(double[], double[])} with every flow at its month's end. */
+    public static Double irrAnnual(double[] flows) {
+        return irrAnnual(flows, new double[flows.length]);
+    }
+
     /**
-     * The annual IRR (1 + x)¹² − 1 where x solves npvMonthly(flows, x) = 0, found by bisection on x ∈ (−0.99, 10) when the
+     * The annual IRR (1 + x)¹² − 1 where x solves npvMonthly(endFlows, startFlows, x) = 0, found by bisection on x ∈ (−0.99, 10) when the
      * NPV changes sign there; null when the flows never change sign (no IRR) or no root is bracketed.
      */
-    public static Double irrAnnual(double[] flows) {
+    public static Double irrAnnual(double[] endFlows, double[] startFlows) {
         boolean neg = false;
         boolean pos = false;
         double scale = 0.0;
-        for (double c : flows) {
+        double[] all = new double[2 * endFlows.length];
+        for (int m = 0; m < endFlows.length; m++) {
+            all[2 * m] = startFlows[m];
+            all[2 * m + 1] = endFlows[m];
+        }
+        for (double c : all) {
             scale = Math.max(scale, Math.abs(c));
         }
-        for (double c : flows) {
+        for (double c : all) {
             neg |= c < -1e-9 * Math.max(1.0, scale);
             pos |= c > 1e-9 * Math.max(1.0, scale);
         }
@@ -38,14 +61,14 @@ public final class CashFlowMetrics {
         }
         double lo = -0.99;
         double hi = 10.0;
-        double flo = npvMonthly(flows, lo);
-        double fhi = npvMonthly(flows, hi);
+        double flo = npvMonthly(endFlows, startFlows, lo);
+        double fhi = npvMonthly(endFlows, startFlows, hi);
         if (Math.signum(flo) == Math.signum(fhi)) {
             return null;
         }
         for (int k = 0; k < 200; k++) {
             double mid = 0.5 * (lo + hi);
-            double fm = npvMonthly(flows, mid);
+            double fm = npvMonthly(endFlows, startFlows, mid);
             if (Math.signum(fm) == Math.signum(flo)) {
                 lo = mid;
                 flo = fm;

@@ -285,8 +285,17 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param solveMs     solving it
      * @param lpSolves    LPs solved for this answer (the plan and the stay-on-Bitcoin baseline)
      * @param note        what the solver reported beyond the status
+     * @param mipGap      a plan with hall blocks (a MILP, solved by SCIP): |bestBoundUsd − npvUsd| / max(|npvUsd|, 1); null for
+     *                    an LP or without a plan
+     * @param bestBoundUsd the MILP's proven bound on the NPV (the tighter of SCIP's bound and the LP relaxation's); null for an LP
+     * @param lpRelaxationNpvUsd the NPV of the same plan with fractions of blocks allowed (the LP relaxation); null for an LP
      */
     public record SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
-                             String note) {
+                             String note, Double mipGap, Double bestBoundUsd, Double lpRelaxationNpvUsd) {
+        /** An LP's figures: no MIP gap, bound or relaxation. */
+        public SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
+                          String note) {
+            this(name, variables, constraints, hourBlocks, buildMs, solveMs, lpSolves, note, null, null, null);
+        }
     }
 }

@@ -37,13 +37,19 @@ public final class PlanResultBuilder {
             case UNBOUNDED, ERROR -> "FAILED";
         };
         SolverInfo solver = new SolverInfo(o.solverName(), e.variables(), e.constraints(), e.blocks(), e.buildMs(), o.solveMs(), lpSolves,
-                o.note());
+                o.note(), o.mip() == null ? null : finite(o.relativeGap()), o.mip() == null ? null : finite(o.bestBound()),
+                o.mip() == null ? null : finite(o.mip().relaxationObjective()));
         String explanation = e.explanation();
         if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
             explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
         } else if (explanation == null && !o.hasSolution()) {
             explanation = "the solver failed (" + o.status() + "): " + (o.note() != null ? o.note() : "it gave no reason");
-        } else if (explanation == null && !o.solverName().equals(p.solver().name())) {
+        } else if (explanation == null && o.mip() != null && o.status() == LpStatus.FEASIBLE) {
+            // hall blocks: the time limit ended SCIP's search with this plan; say how far from proven it may be
+            explanation = "the time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ended the search for whole blocks: this is the"
+                    + " best plan found, its NPV within " + FieldChecks.fmt(100.0 * o.relativeGap()) + " % of the best bound "
+                    + FieldChecks.fmt(o.bestBound()) + " USD (not proven optimal)";
+        } else if (explanation == null && o.mip() == null && !o.solverName().equals(p.solver().name())) {
             // the requested backend failed and another one answered (LpSolver's fallback): say so beside the numbers
             explanation = "solved with " + o.solverName() + " instead of " + p.solver() + ": " + o.note();
         }
@@ -54,10 +60,17 @@ public final class PlanResultBuilder {
         PlanValues b = base.values();
         int months = p.monthCount();
         double[] delta = null;
+        // the part of Δₘ paid at the month's start (capex), for the IRR; the rest is paid at its end
+        double[] deltaAtStart = new double[months];
         if (b != null) {
             delta = new double[months];
             for (int m = 0; m < months; m++) {
                 delta[m] = v.cashFlowUsd[m] - b.cashFlowUsd[m];
+                for (CashCategory c : CashCategory.values()) {
+                    if (c.paidAtStartOfMonth()) {
+                        deltaAtStart[m] += v.category(m, c) - b.category(m, c);
+                    }
+                }
             }
             // The BTC sold by one plan and kept by the other is worth its end price in the last month.
             delta[months - 1] -= p.months().get(months - 1).btcPriceUsd() * (v.totalSoldBtc() - b.totalSoldBtc());
@@ -85,8 +98,13 @@ public final class PlanResultBuilder {
                 paybackNote = "the plan's cash flows are those of staying on Bitcoin in every month: nothing is invested, so there is "
                         + "no payback";
             } else {
-                irr = CashFlowMetrics.irrAnnual(delta);
-                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (end-of-month timing)"
+                double[] deltaAtEnd = new double[months];
+                for (int m = 0; m < months; m++) {
+                    deltaAtEnd[m] = delta[m] - deltaAtStart[m];
+                }
+                irr = CashFlowMetrics.irrAnnual(deltaAtEnd, deltaAtStart);
+                irrNote = irr != null ? "annualised from the monthly rate that zeroes the incremental cash flows (capex at the start of "
+                        + "its month, every other flow at the month's end, as in the NPV)"
                         : "the incremental cash flows never change sign (or have no root in −99 %…+1000 %/month): no IRR";
                 if (!CashFlowMetrics.invests(delta, toleranceUsd)) {
                     paybackNote = "the cumulative incremental cash flow is never below zero: nothing is invested beyond staying on "
@@ -138,7 +156,7 @@ public final class PlanResultBuilder {
                 online.put(on, v.onlineMw[j][m]);
                 aiTotal += v.onlineMw[j][m];
                 aiEnergy.merge(on, v.onlineMw[j][m] * md.hours(), Double::sum);
-                aiRev.merge(on, v.onlineMw[j][m] * md.hours() * opt.revenueUsdPerMwh(m), Double::sum);
+                aiRev.merge(on, v.onlineMw[j][m] * opt.revenueUsdPerMw(m, md.hours()), Double::sum);
             }
             miningMwh += v.miningEnergyMwh[m];
             aiMwh += aiTotal * md.hours();
@@ -189,4 +207,8 @@ public final class PlanResultBuilder {
                 .build();
     }
 
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }

@@ -130,13 +130,71 @@ public final class MonteCarloEngine {
     }
 
     /**
+     * Paths {@code from} (inclusive) to {@code to} (exclusive) on this thread: the same numbers {@link #simulate} writes in
+     * those slots (each path depends only on the seed and its index). The cluster's Monte Carlo chunk.
+     *
+     * @param ok the plans simulated (feasible at the base scenario, see {@link #prepare}); the baseline is added last
+     */
+    public static Raw simulatePaths(PlanProblem p, List<FixedPlan> ok, MonteCarloSettings s, int from, int to) {
+        List<FixedPlan> all = new ArrayList<>();
+        ok.forEach(f -> all.add(fullyFixed(f)));
+        all.add(stayOnBitcoinFixed());
+        PathEvaluator ev = new PathEvaluator(p, all);
+        int q = all.size();
+        int n = to - from;
+        double[][] npv = new double[q][n];
+        double[][] low = new double[q][n];
+        int[][] lowMonth = new int[q][n];
+        for (int k = from; k < to; k++) {
+            PathEvaluator.PathOutcome o = ev.evaluate(PathSampler.draw(s, ev.scenarioBtcUsd, k));
+            for (int x = 0; x < q; x++) {
+                npv[x][k - from] = o.npvUsd()[x];
+                low[x][k - from] = o.lowestCashUsd()[x];
+                lowMonth[x][k - from] = o.lowestCashMonth()[x];
+            }
+        }
+        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth);
+    }
+
+    /** Consecutive ranges of paths joined in order into one (the chunks of a cluster run). */
+    public static Raw join(List<Raw> parts) {
+        List<String> names = parts.get(0).names();
+        int q = names.size();
+        int n = parts.stream().mapToInt(r -> r.npvUsd()[0].length).sum();
+        double[][] npv = new double[q][n];
+        double[][] low = new double[q][n];
+        int[][] lowMonth = new int[q][n];
+        int at = 0;
+        for (Raw r : parts) {
+            int len = r.npvUsd()[0].length;
+            for (int x = 0; x < q; x++) {
+                System.arraycopy(r.npvUsd()[x], 0, npv[x], at, len);
+                System.arraycopy(r.lowestCashUsd()[x], 0, low[x], at, len);
+                System.arraycopy(r.lowestCashMonth()[x], 0, lowMonth[x], at, len);
+            }
+            at += len;
+        }
+        return new Raw(names, npv, low, lowMonth);
+    }
+
+    /**
+     * The plans checked at the scenario itself before any path.
+     *
+     * @param ok          the plans feasible there (simulated), in order
+     * @param baseNpvUsd  their NPV at the scenario, in the same order
+     * @param failed      the plans that are not (reported with the reason, not simulated)
+     * @param baselineNpvUsd the baseline's NPV at the scenario (null when it has no solution)
+     */
+    public record Prepared(List<FixedPlan> ok, List<Double> baseNpvUsd, List<PlanDistribution> failed, Double baselineNpvUsd) {
+    }
+
+    /**
      * Evaluates each plan once on the scenario itself with the plan LP (a plan that breaks a limit there is reported
-     * INFEASIBLE and not simulated), then on the paths.
+     * INFEASIBLE and not simulated), and the baseline.
      *
      * @param includeOptimized also evaluate the optimizer's plan at the scenario (one more LP), named "optimized"
      */
-    public static MonteCarloResult run(PlanProblem p, List<FixedPlan> plans, boolean includeOptimized, MonteCarloSettings s,
-                                       RunControl control) {
+    public static Prepared prepare(PlanProblem p, List<FixedPlan> plans, boolean includeOptimized, RunControl control) {
         List<FixedPlan> candidates = new ArrayList<>();
         if (includeOptimized) {
             Evaluated opt = PlanEngine.evaluate(p, null, control);
@@ -162,9 +220,27 @@ public final class MonteCarloEngine {
         }
         Evaluated base = PlanEngine.evaluate(p, stayOnBitcoinFixed(), control);
         control.progress(10);
+        return new Prepared(ok, baseNpv, failed, base.values() == null ? null : base.values().objectiveUsd);
+    }
+
+    /**
+     * Evaluates each plan once on the scenario itself with the plan LP (a plan that breaks a limit there is reported
+     * INFEASIBLE and not simulated), then on the paths.
+     *
+     * @param includeOptimized also evaluate the optimizer's plan at the scenario (one more LP), named "optimized"
+     */
+    public static MonteCarloResult run(PlanProblem p, List<FixedPlan> plans, boolean includeOptimized, MonteCarloSettings s,
+                                       RunControl control) {
+        Prepared prep = prepare(p, plans, includeOptimized, control);
         long t0 = System.nanoTime();
-        Raw raw = simulate(p, ok, s, control);
-        double ms = (System.nanoTime() - t0) / 1e6;
+        Raw raw = simulate(p, prep.ok(), s, control);
+        return finish(p, s, prep, raw, (System.nanoTime() - t0) / 1e6, control);
+    }
+
+    /** The distributions of the simulated paths ({@code raw}) of the prepared plans; {@code ms}: the simulation's wall time. */
+    public static MonteCarloResult finish(PlanProblem p, MonteCarloSettings s, Prepared prep, Raw raw, double ms, RunControl control) {
+        List<Double> baseNpv = prep.baseNpvUsd();
+        List<PlanDistribution> failed = prep.failed();
         int q = raw.names().size();
         double[] baseline = raw.npvUsd()[q - 1];
         List<PlanDistribution> out = new ArrayList<>();
@@ -178,7 +254,7 @@ public final class MonteCarloEngine {
                     inc[k] = npv[k] - baseline[k];
                 }
             }
-            Double det = isBase ? (base.values() == null ? null : base.values().objectiveUsd) : baseNpv.get(x);
+            Double det = isBase ? prep.baselineNpvUsd() : baseNpv.get(x);
             double floor = p.cashFloorUsd();
             out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, det, stats(npv), inc == null ? null : stats(inc),
                     share(npv, 0.0), inc == null ? null : share(inc, 0.0), stats(raw.lowestCashUsd()[x]),

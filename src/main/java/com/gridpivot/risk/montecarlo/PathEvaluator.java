@@ -28,6 +28,8 @@ public final class PathEvaluator {
     final int options;
     final int plans;
     final double[] discount;
+    /** δ⁰ₘ: capex (AI fit-out, ASIC purchases) is paid at the start of its month. */
+    final double[] startDiscount;
     final double[] scenarioBtcUsd;
     /** φ, the fees' share of the scenario's hashprice: [m][t]. */
     final double[][] feeShare;
@@ -35,11 +37,16 @@ public final class PathEvaluator {
     final double[][][] revenueBase;
     final double[][][] costPerMwh;
     final double[] pue;
-    /** Per plan q: kept MW [q][i][m], AI pue × reserved MW [q][m], AI online MW-hours [q][j][m], path-independent cash [q][m], BTC sold [q][m]. */
+    /**
+     * Per plan q: kept MW [q][i][m], AI pue × reserved MW [q][m], AI online MW × billed hours [q][j][m] (8760/12 for
+     * colocation, billed per month; the month's hours otherwise), path-independent cash paid at the month's end [q][m] and
+     * at its start (capex) [q][m], BTC sold [q][m].
+     */
     final double[][][] kept;
     final double[][] aiPowerMw;
     final double[][][] aiOnlineMwh;
     final double[][] fixedCashUsd;
+    final double[][] capexCashUsd;
     final double[][] soldBtc;
     final double[] soldTotalBtc;
     final double[] aiRevenueUsdPerMwh;
@@ -52,6 +59,7 @@ public final class PathEvaluator {
         options = p.options().size();
         plans = fixedPlans.size();
         discount = new double[months];
+        startDiscount = new double[months];
         scenarioBtcUsd = new double[months];
         feeShare = new double[months][];
         revenueBase = new double[months][fleets][];
@@ -63,6 +71,7 @@ public final class PathEvaluator {
         for (int m = 0; m < months; m++) {
             MonthData md = p.months().get(m);
             discount[m] = p.discountFactor(m);
+            startDiscount[m] = p.startOfMonthDiscountFactor(m);
             scenarioBtcUsd[m] = md.btcPriceUsd();
             feeShare[m] = md.feeShareOfHashprice();
             for (int i = 0; i < fleets; i++) {
@@ -87,6 +96,7 @@ public final class PathEvaluator {
         aiPowerMw = new double[plans][months];
         aiOnlineMwh = new double[plans][options][months];
         fixedCashUsd = new double[plans][months];
+        capexCashUsd = new double[plans][months];
         soldBtc = new double[plans][months];
         soldTotalBtc = new double[plans];
         for (int q = 0; q < plans; q++) {
@@ -112,8 +122,8 @@ public final class PathEvaluator {
                 k += b - r;
                 kept[q][i][m] = k;
                 double h = p.months().get(m).hours();
-                fixedCashUsd[q][m] += fl.salvageUsdPerMw() * r - (fl.canBuy() ? fl.purchaseUsdPerMw() * b : 0.0)
-                        - Formulas.fixedOpexUsdPerMw(fl.spec().fixedOpexUsdPerMwYear(), h) * k;
+                fixedCashUsd[q][m] += fl.salvageUsdPerMw() * r - Formulas.fixedOpexUsdPerMw(fl.spec().fixedOpexUsdPerMwYear(), h) * k;
+                capexCashUsd[q][m] -= fl.canBuy() ? fl.purchaseUsdPerMw() * b : 0.0;
             }
         }
         for (int j = 0; j < options; j++) {
@@ -129,11 +139,11 @@ public final class PathEvaluator {
                     online += value(f.aiStartsMw(), name, k);
                 }
                 aiPowerMw[q][m] += o.spec().pue() * reserved;
-                aiOnlineMwh[q][j][m] = online * h;
+                aiOnlineMwh[q][j][m] = online * o.billedHours(h);
                 double perMw = -h * o.spec().variableOpexUsdPerMwh() - Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h)
                         - md.aiEnergyCostUsdPerMw(o.spec());
                 fixedCashUsd[q][m] += perMw * online;
-                double[] cash = fixedCashUsd[q];
+                double[] cash = capexCashUsd[q];
                 int month = m;
                 o.capexPaidIn(m, (k, share) -> cash[month] -= o.spec().capexUsdPerMw() * share * value(f.aiStartsMw(), name, k));
             }
@@ -197,14 +207,14 @@ public final class PathEvaluator {
             }
             double btc = scenarioBtcUsd[m] * d.priceMultiplier()[m];
             for (int q = 0; q < plans; q++) {
-                double cf = mining[q] + fixedCashUsd[q][m] + btc * soldBtc[q][m];
+                double cf = mining[q] + fixedCashUsd[q][m] + capexCashUsd[q][m] + btc * soldBtc[q][m];
                 for (int j = 0; j < options; j++) {
                     if (aiOnlineMwh[q][j][m] != 0.0) {
                         double keep = Math.max(0.0, 1.0 - aiDecline[j] - d.aiDeclineShift());
                         cf += aiOnlineMwh[q][j][m] * aiRevenueUsdPerMwh[j] * Math.pow(keep, m / 12.0);
                     }
                 }
-                npv[q] += discount[m] * cf;
+                npv[q] += discount[m] * (cf - capexCashUsd[q][m]) + startDiscount[m] * capexCashUsd[q][m];
                 cash[q] += cf;
                 if (cash[q] < low[q]) {
                     low[q] = cash[q];

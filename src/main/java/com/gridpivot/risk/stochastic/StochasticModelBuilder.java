@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.LpNames;
+import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
@@ -40,12 +41,13 @@ public final class StochasticModelBuilder {
     public static StochasticModel build(StochasticProblem sp, boolean riskNeutral) {
         long t0 = System.nanoTime();
         PlanProblem p0 = sp.first();
-        MPSolver s = Lp.newSolver(p0.solver());
+        MPSolver s = Lp.newSolver(p0.solver(), AiBlockRows.integer(p0, null)); // whole blocks: first-stage integers
         try {
             int ns = sp.count();
             // ---- first stage: the plan's decisions and their rows (models/PLANS.md), shared by every scenario.
             FleetStockRows.Asic asic = FleetStockRows.add(s, p0, null);
             AiBuildRows.Ai ai = AiBuildRows.add(s, p0, null);
+            AiBlockRows.add(s, p0, null, ai.start());
             AiBuildRows.addLimits(s, p0, ai);
             MPVariable[] sold = TreasuryRows.add(s, p0, null);
             // ---- second stage, per scenario s: the plan's dispatch, interconnect, cash and NPV with s's coefficients.

@@ -79,7 +79,10 @@ class CashRowsTest {
         }
     }
 
-    /** A tenant that pays the power leaves no AI energy term; capex at start is paid whole in the start month. */
+    /**
+     * A tenant that pays the power leaves no AI energy term; capex at start is paid whole in the start month; colocation is
+     * billed per month.
+     */
     @Test
     void tenantPaysPowerAndCapexAtStart() {
         PlanProblem b = RowFixtures.plan();
@@ -94,9 +97,10 @@ class CashRowsTest {
             List<List<CashRows.Term>> terms = CashRows.newTerms(2);
             CashRows.addAiCash(p, ai, terms);
             assertThat(terms.get(0)).noneMatch(t -> t.category() == CashCategory.AI_ENERGY);
-            // Jan: revenue 2 h·50·1 = 100; capex −1,000,000·3; Feb: revenue 2·50·2 = 200, capex −1,000,000·1.
-            assertThat(terms.get(0)).extracting(CashRows.Term::coefficientUsd).containsExactly(100.0, -1_000_000.0);
-            assertThat(terms.get(1)).extracting(CashRows.Term::coefficientUsd).containsExactly(100.0, -1_000_000.0);
+            // Colocation is billed per month for the contracted kW, not by the month's 2 hours: 50 USD/MWh × 8760/12 = 36,500
+            // per MW in each month (it was 2 h × 50 = 100 when prorated by hours); capex −1,000,000 per MW started.
+            assertThat(terms.get(0)).extracting(CashRows.Term::coefficientUsd).containsExactly(36_500.0, -1_000_000.0);
+            assertThat(terms.get(1)).extracting(CashRows.Term::coefficientUsd).containsExactly(36_500.0, -1_000_000.0);
             assertThat(terms.get(1).get(1).variable()).isSameAs(ai.start()[0][1]);
         } finally {
             s.delete();

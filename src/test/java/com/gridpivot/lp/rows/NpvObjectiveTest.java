@@ -19,20 +19,35 @@ import org.junit.jupiter.api.Test;
 /** The objective: Σₘ δₘ CFₘ − δ_{M−1} P_{M−1} Σ T (plan), npvDef[s] (stochastic), the what-if's horizon value. */
 class NpvObjectiveTest {
 
-    /** δₘ = 0.5^(m+1): a = 0.5·100 + 0.25·50 = 62.5, b = 0.25·10 = 2.5; each T[m] −7 (the end value per BTC). */
+    /**
+     * δₘ = 0.5^(m+1) (δ₋₁ = 1): a = 0.5·100 + 0.25·50 = 62.5, b = 0.25·10 = 2.5; each T[m] −7 (the end value per BTC).
+     * Capex c paid at the start of month 1 counts at δ₀ = 0.5, not δ₁ = 0.25: −40 → −20; an ASIC purchase in month 0 at
+     * δ₋₁ = 1: −30 → −30. With a scale of 2 on b only: b = 5.
+     */
     @Test
     void coefficientsDiscountEachMonth() {
         MPSolver s = Lp.newSolver(SolverKind.GLOP);
         try {
             MPVariable a = Lp.var(s, 0, 1, "a");
             MPVariable b = Lp.var(s, 0, 1, "b");
+            MPVariable c = Lp.var(s, 0, 1, "c");
+            MPVariable buy = Lp.var(s, 0, 1, "buy");
             MPVariable[] t = {Lp.var(s, 0, 1, "t0"), Lp.var(s, 0, 1, "t1")};
-            Map<MPVariable, Double> c = NpvObjective.coefficients(List.of(Map.of(a, 100.0), Map.of(a, 50.0, b, 10.0)),
-                    m -> Math.pow(0.5, m + 1), t, 7.0);
-            assertThat(c.get(a)).isEqualTo(62.5);
-            assertThat(c.get(b)).isEqualTo(2.5);
-            assertThat(c.get(t[0])).isEqualTo(-7.0);
-            assertThat(c.get(t[1])).isEqualTo(-7.0);
+            List<List<CashRows.Term>> terms = List.of(
+                    List.of(new CashRows.Term(a, 100.0, CashCategory.AI_REVENUE), new CashRows.Term(buy, -30.0, CashCategory.ASIC_PURCHASE)),
+                    List.of(new CashRows.Term(a, 50.0, CashCategory.MINING_REVENUE), new CashRows.Term(b, 10.0, CashCategory.AI_OPEX),
+                            new CashRows.Term(c, -40.0, CashCategory.AI_CAPEX)));
+            Map<MPVariable, Double> coef = NpvObjective.coefficients(terms, x -> 1.0, m -> Math.pow(0.5, m + 1), t, 7.0);
+            assertThat(coef.get(a)).isEqualTo(62.5);
+            assertThat(coef.get(b)).isEqualTo(2.5);
+            assertThat(coef.get(c)).isEqualTo(-20.0);
+            assertThat(coef.get(buy)).isEqualTo(-30.0);
+            assertThat(coef.get(t[0])).isEqualTo(-7.0);
+            assertThat(coef.get(t[1])).isEqualTo(-7.0);
+            Map<MPVariable, Double> scaled = NpvObjective.coefficients(terms, x -> x.variable() == b ? 2.0 : 1.0, m -> Math.pow(0.5, m + 1),
+                    null, 7.0);
+            assertThat(scaled.get(b)).isEqualTo(5.0);
+            assertThat(scaled.get(a)).isEqualTo(62.5);
         } finally {
             s.delete();
         }

@@ -1,0 +1,246 @@
+package com.gridpivot.jobs;
+
+import static com.gridpivot.jobs.JobPolling.poll;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.gridpivot.persistence.Persistence;
+import com.gridpivot.risk.montecarlo.MonteCarloEngine;
+import com.gridpivot.risk.runs.RiskRunService;
+import com.gridpivot.lp.RunControl;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * Cluster mode (GRIDPIVOT_QUEUE=rabbitmq) on the RabbitMQ at 127.0.0.1:5672, two replicas on the test's database: the
+ * application's own runner and a second {@link JobRunner} with its own replica id, queue connection and chunk slot.
+ * A Monte Carlo run cut into chunks gives the numbers of one replica bit for bit, with chunks computed by both; plan
+ * runs travel through the runs queue; a chunk written twice is stored once; a chunk whose replica died is queued again,
+ * and after its attempts it fails the run with the reason.
+ *
+ * <p>Needs the broker: skipped only outside CI when none listens (CI starts it; with CI=true a missing broker fails).
+ */
+@QuarkusTest
+@TestProfile(ClusterModeTest.Cluster.class)
+@EnabledIf("brokerOrCi")
+class ClusterModeTest {
+    public static class Cluster implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gridpivot.queue.kind", "rabbitmq", "gridpivot.queue.h2-allowed", "true", "gridpivot.queue.chunk-slots", "1",
+                    "gridpivot.queue.monte-carlo-paths-per-chunk", "25", "gridpivot.jobs.workers", "1", "gridpivot.jobs.replica-id", "replica-a",
+                    "gridpivot.jobs.lease-check-seconds", "1", "rabbitmq-host", "127.0.0.1");
+        }
+    }
+
+    static boolean brokerOrCi() {
+        if ("true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("gridpivot.rabbitmq.required")) {
+            return true;
+        }
+        try (Socket s = new Socket("127.0.0.1", 5672)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    JobRunner app;
+
+    @Inject
+    QueueConfig queueConfig;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Instance<JobHandler> handlers;
+
+    @Inject
+    RiskRunService risk;
+
+    private final List<JobRunner> replicas = new ArrayList<>();
+
+    @BeforeEach
+    void freshQueues() throws Exception {
+        closeOpenRuns();
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost("127.0.0.1");
+        try (Connection c = f.newConnection(); Channel ch = c.createChannel()) {
+            ch.queuePurge(ClusterQueue.RUNS);
+            ch.queuePurge(ClusterQueue.CHUNKS);
+        }
+    }
+
+    @AfterEach
+    void stopReplicas() {
+        replicas.forEach(JobRunner::stop);
+        replicas.clear();
+        closeOpenRuns();
+    }
+
+    private static void closeOpenRuns() {
+        QuarkusTransaction.requiringNew().run(() -> JobRunEntity.update("status = ?1, reason = ?2, leaseUntil = null where status in (?3, ?4)",
+                JobStatus.CANCELLED.name(), "closed by ClusterModeTest", JobStatus.QUEUED.name(), JobStatus.RUNNING.name()));
+    }
+
+    /** A second replica: the application's handlers, its own name, queue connection, one worker and one chunk slot. */
+    private JobRunner replica(String name) {
+        JobRunner r = TestRunners.runner(store, metrics, json, TestRunners.Settings.of(name, 1), kind -> {
+            for (JobHandler h : handlers) {
+                if (h.kind().equals(kind)) {
+                    return h;
+                }
+            }
+            return null;
+        });
+        ClusterQueue q = new ClusterQueue();
+        q.config = queueConfig;
+        q.dbKind = "h2";
+        q.host = "127.0.0.1";
+        q.port = 5672;
+        q.username = "guest";
+        q.password = "guest";
+        r.queue = q;
+        r.chunks = chunks;
+        r.queueConfig = queueConfig;
+        replicas.add(r);
+        r.start();
+        return r;
+    }
+
+    static String scenario(double btc) {
+        return """
+                {"btc": {"priceUsd": %s, "annualGrowth": 0.2, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02,
+                         "feesBtcPerBlock": 0.025}, "energy": {"flatPriceUsdPerMwh": 35}, "discountRate": 0.08}""".formatted(Double.toString(btc));
+    }
+
+    static String problem(int months) {
+        return """
+                {"scenario": %s, "site": {"name": "cluster", "interconnectMw": 20},
+                 "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500, "pue": 1.05}],
+                 "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 130, "tenantPaysPower": false, "pue": 1.2, "maxItMw": 10,
+                                "capexUsdPerMw": 2e6, "leadTimeMonths": 2}],
+                 "startMonth": "2026-01", "months": %d}""".formatted(scenario(60_000), months);
+    }
+
+    @Test
+    void aMonteCarloRunInChunksOnTwoReplicasEqualsOneReplicaBitForBit() throws Exception {
+        assertThat(app.clustered()).isTrue();
+        replica("replica-b");
+        Response started = given().contentType(ContentType.JSON).body("""
+                {"problem": %s, "plans": [{"name": "convert 5", "aiStartsMw": [{"name": "flat", "month": "2026-02", "amount": 5}]}],
+                 "paths": 200, "seed": 11, "priceModel": "BOOTSTRAP", "includeOptimized": true}""".formatted(problem(24)))
+                .post("/api/v1/risk/montecarlo/runs");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        Response done = poll(location);
+        assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        long id = done.jsonPath().getLong("id");
+        // 200 paths in chunks of 25: 8 chunks, each stored once, computed by both replicas.
+        Map<String, Long> byWorker = chunks.workers(id);
+        assertThat(byWorker.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8);
+        assertThat(byWorker.keySet()).containsExactlyInAnyOrder("replica-a", "replica-b");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JobChunkEntity.count("runId", id))).isEqualTo(8);
+
+        // One replica, unchunked: the same stored input through MonteCarloEngine.run.
+        var job = risk.job(risk.read(store.get(id, true).orElseThrow().inputJson(), RiskRunService.MonteCarloInput.class));
+        var alone = MonteCarloEngine.run(job.problem(), job.plans(), job.includeOptimized(), job.settings(), RunControl.NONE);
+        JsonNode expected = json.readTree(risk.write(alone));
+        JsonNode got = json.readTree(given().get(location + "/result").asString());
+        ((ObjectNode) expected).remove("computeMs");
+        ((ObjectNode) got).remove("computeMs");
+        assertThat(got.get("plans").size()).isEqualTo(3);
+        assertThat(got).isEqualTo(expected);
+    }
+
+    @Test
+    void planRunsTravelThroughTheRunsQueueAndEndOnce() throws Exception {
+        replica("replica-b");
+        List<String> locations = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            Response r = given().contentType(ContentType.JSON).body(problem(12 + k)).post("/api/v1/plans/runs");
+            r.then().statusCode(202);
+            locations.add(r.header("Location"));
+        }
+        Set<String> workers = new HashSet<>();
+        for (String l : locations) {
+            Response done = poll(l);
+            assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");
+            assertThat(done.jsonPath().getInt("attempts")).isEqualTo(1);
+            workers.add(done.jsonPath().getString("worker"));
+        }
+        assertThat(workers).isSubsetOf("replica-a", "replica-b");
+    }
+
+    @Test
+    void aChunkWrittenTwiceIsStoredOnce() {
+        long run = store.insertRunning("CLUSTER_TEST", "{}", "replica-a", Persistence.now().plusSeconds(60), 1);
+        assertThat(chunks.plan(run, List.of("{\"k\":0}", "{\"k\":1}"))).containsExactly(0, 1);
+        assertThat(chunks.plan(run, List.of("{\"k\":0}", "{\"k\":1}"))).containsExactly(0, 1); // a second split adds nothing
+        assertThat(chunks.claim(run, 0, "replica-a", 60)).contains("{\"k\":0}");
+        assertThat(chunks.claim(run, 0, "replica-b", 60)).isEmpty(); // held under a live lease: the redelivery is dropped
+        assertThat(chunks.complete(run, 0, "replica-a", "\"first\"")).isTrue();
+        assertThat(chunks.complete(run, 0, "replica-b", "\"second\"")).isFalse(); // computed again after a redelivery: not stored
+        assertThat(chunks.claim(run, 0, "replica-b", 60)).isEmpty();
+        assertThat(chunks.plan(run, List.of("{\"k\":0}", "{\"k\":1}"))).containsExactly(1); // a resumed run queues only what is open
+        ChunkStore.Progress p = chunks.progress(run);
+        assertThat(p.total()).isEqualTo(2);
+        assertThat(p.done()).isEqualTo(1);
+        assertThat(chunks.workers(run)).containsExactly(Map.entry("replica-a", 1L));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JobChunkEntity.<JobChunkEntity>find("runId = ?1 and chunkIndex = 0", run)
+                .firstResult().resultJson)).isEqualTo("\"first\"");
+    }
+
+    @Test
+    void aChunkWhoseReplicaDiedIsQueuedAgainUntilItsAttemptsAreUsed() {
+        long run = store.insertRunning("CLUSTER_TEST", "{}", "replica-a", Persistence.now().plusSeconds(60), 1);
+        chunks.plan(run, List.of("{}"));
+        // Taken by a replica that then died: a lease of 0 s has passed at once.
+        assertThat(chunks.claim(run, 0, "dead-1", 0)).isPresent();
+        assertThat(chunks.reclaimExpired(run, 2)).containsExactly(0);
+        assertThat(chunks.pending(run)).containsExactly(0);
+        assertThat(chunks.claim(run, 0, "dead-2", 0)).isPresent(); // attempt 2 of 2, and that replica dies too
+        assertThat(chunks.reclaimExpired(run, 2)).isEmpty();
+        ChunkStore.Progress p = chunks.progress(run);
+        assertThat(p.failure()).isEqualTo("chunk 0: its replica (dead-2) stopped while computing it, on attempt 2 of at most 2 "
+                + "(gridpivot.jobs.max-attempts)");
+        // A cancelled run's chunks are not taken.
+        long cancelled = store.insertRunning("CLUSTER_TEST", "{}", "replica-a", Persistence.now().plusSeconds(60), 1);
+        chunks.plan(cancelled, List.of("{}"));
+        store.cancel(cancelled);
+        assertThat(chunks.claim(cancelled, 0, "replica-b", 60)).isEmpty();
+    }
+}
