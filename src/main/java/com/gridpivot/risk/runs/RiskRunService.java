@@ -375,6 +375,15 @@ public class RiskRunService {
                 errors.addAll(e.errors());
             }
         }
+        if (errors.isEmpty()) {
+            List<PlanProblem.PlanOption> os = plans.problem(snap).options();
+            for (int j = 0; j < os.size(); j++) {
+                if (os.get(j).hasBlocks()) {
+                    errors.add(FieldError.of("problem.aiOptions[" + j + "].blockMw", "hall blocks make the plan a MILP, which sampling does not "
+                            + "solve yet: leave blockMw out for a sampled plan, or list up to " + MAX_SCENARIOS + " scenarios"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -437,7 +437,7 @@ public final class SaaDecomposition {
                 cat[m][e] = (byte) t.get(e).category().ordinal();
             }
         }
-        Map<MPVariable, Double> npv = NpvObjective.coefficients(CashRows.flows(tx, t -> 1.0), px::discountFactor, sold, px.treasuryEndValueUsdPerBtc());
+        Map<MPVariable, Double> npv = NpvObjective.coefficients(tx, t -> 1.0, px::discountFactor, sold, px.treasuryEndValueUsdPerBtc());
         int[] ni = new int[npv.size()];
         double[] nc = new double[npv.size()];
         int e = 0;

@@ -57,7 +57,8 @@ public final class ScenarioSampler {
         }
         List<PlanOption> options = new ArrayList<>(base.options().size());
         for (PlanOption o : base.options()) {
-            options.add(new PlanOption(o.spec(), o.leadTimeMonths(), o.capexTiming(), Math.min(1.0, o.rateDeclinePerYear() + d.aiDeclineShift())));
+            options.add(new PlanOption(o.spec(), o.leadTimeMonths(), o.capexTiming(), Math.min(1.0, o.rateDeclinePerYear() + d.aiDeclineShift()),
+                    o.blockMw(), o.maxBlocks()));
         }
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
