@@ -81,7 +81,9 @@ class SaaEngineTest {
      */
     @Test
     void gapEstimateCoversTheTrueGap() {
-        PlanProblem base = SaaDecompositionTest.converting("");
+        // a credit line wide enough that the centre scenario's plan keeps the cash floor in every sample (EEV, hence VSS, defined;
+        // without financing the floor is 0 since issue 15)
+        PlanProblem base = SaaDecompositionTest.converting(", 'creditLineUsd': 1e9");
         SaaSettings s = settings(5, 4L, 0.25, 0.1, SaaSettings.Method.DECOMPOSITION, 10, 5, 2000, 5);
         StochasticResult r = SaaEngine.run(base, s, null, RunControl.NONE);
         assertThat(r.status()).isEqualTo("OPTIMAL");
