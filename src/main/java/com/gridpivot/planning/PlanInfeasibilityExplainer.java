@@ -84,11 +84,8 @@ public final class PlanInfeasibilityExplainer {
                             low = m;
                         }
                     }
-                    why.add("cash: with starting cash " + FieldChecks.fmt(p.startingCashUsd()) + " USD and a credit line of "
-                            + FieldChecks.fmt(-p.cashFloorUsd()) + " USD, the best plan still reaches a cumulative cash of "
-                            + FieldChecks.fmt(Math.round(model.cash()[low].solutionValue())) + " USD in "
-                            + p.months().get(low).month() + " (below −" + FieldChecks.fmt(-p.cashFloorUsd()) + " USD)"
-                            + (fixed != null && fixed.aiStartsMw() != null && !fixed.aiStartsMw().isEmpty() ? " with the fixed AI starts" : ""));
+                    why.add(cashShortfall(p, p.months().get(low).month().toString(), model.cash()[low].solutionValue(),
+                            fixed != null && fixed.aiStartsMw() != null && !fixed.aiStartsMw().isEmpty()));
                 }
             }
         }
@@ -101,5 +98,20 @@ public final class PlanInfeasibilityExplainer {
                     + " MW, cash floor " + FieldChecks.fmt(p.cashFloorUsd()) + " USD)");
         }
         return String.join("; ", why);
+    }
+
+    /**
+     * The cash sentence: the shortfall F − L (F the cash floor, L the best lowest cumulative cash, in month {@code month}) and the
+     * credit line that closes it: −L rounded up to the dollar (with it the plan that reaches L is feasible).
+     */
+    static String cashShortfall(PlanProblem p, String month, double lowestCashUsd, boolean fixedStarts) {
+        double shortfall = Math.ceil(p.cashFloorUsd() - lowestCashUsd);
+        double line = Math.ceil(-lowestCashUsd);
+        String source = p.cashFloorUsd() < 0 ? "a credit line of " + FieldChecks.fmt(-p.cashFloorUsd()) + " USD" : "no financing";
+        return "cash: with starting cash " + FieldChecks.fmt(p.startingCashUsd()) + " USD and " + source + ", the best plan"
+                + (fixedStarts ? " with the fixed AI starts" : "") + " still reaches a cumulative cash of "
+                + FieldChecks.fmt(Math.round(lowestCashUsd)) + " USD in " + month + ": a shortfall of " + FieldChecks.fmt(shortfall)
+                + " USD below the cash floor of " + FieldChecks.fmt(p.cashFloorUsd()) + " USD; funding of " + FieldChecks.fmt(shortfall)
+                + " USD more by " + month + " would close it (finance.creditLineUsd = " + FieldChecks.fmt(line) + ")";
     }
 }

@@ -41,7 +41,7 @@ class PlanLongHorizonTest {
                                 {'name': 'S19 XP fleet', 'model': 'Antminer S19 XP', 'units': 8000, 'pue': 1.05, 'poolFeeFraction': 0.02}],
                  'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease'},
                                {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.8, 'maxItMw': 40}],
-                 'finance': {'startingCashUsd': 20000000},
+                 'finance': {'startingCashUsd': 20000000, 'creditLineUsd': 1e10},
                  'startMonth': '2026-01', 'months': %d, 'solver': '%s'}""".formatted(months, solver)), (node, year) -> HB_WEST_2024);
     }
 

@@ -88,16 +88,28 @@ class PlanModelTest {
      * A Jan MW (of the first 5) is worth 141,600 − 100,000 = 41,600; a Feb MW 74,400 − 100,000 < 0.
      * Cash at the end of Jan: mining 80·744·5 = 297,600 − 100,000·S ≥ 0 → S = 2.976 MW.
      * NPV = 864,000 + 2.976·41,600 = 987,801.6; the lowest cumulative cash is Jan's 0.
-     * Without the credit line (no cash limit): S = 5, NPV = 864,000 + 5·41,600 = 1,072,000, Jan cash 297,600 − 500,000 = −202,400.
+     * Without finance the floor is the same 0 (no free money, issue 15), and the answer warns that cash sits at that floor.
+     * With a credit line of 202,400 USD (no interest): S = 5, NPV = 864,000 + 5·41,600 = 1,072,000, Jan cash
+     * 297,600 − 500,000 = −202,400, at the line's limit.
      */
     @Test
     void theBudgetBinds() {
         ObjectNode json = base(1);
         ((ObjectNode) json.get("aiOptions").get(0)).put("capexUsdPerMw", 100_000);
-        PlanResult free = PlanEngine.optimize(problem(json), RunControl.NONE);
-        assertThat(free.npvUsd()).isCloseTo(1_072_000.0, within(EPS));
-        assertThat(free.lowestCashMonth()).isEqualTo("2026-01");
-        assertThat(free.lowestCashUsd()).isCloseTo(-202_400.0, within(EPS));
+        PlanResult none = PlanEngine.optimize(problem(json), RunControl.NONE);
+        assertThat(none.npvUsd()).isCloseTo(987_801.6, within(EPS));
+        assertThat(none.lowestCashUsd()).isCloseTo(0.0, within(EPS));
+        assertThat(none.warnings()).containsExactly("finance: the cumulative cash reaches the floor of 0 USD in 2026-01: without financing "
+                + "(finance.creditLineUsd) cash may not fall below 0 (before issue 15 an absent credit line meant unlimited credit at no cost); "
+                + "financing may allow a better plan");
+
+        json.set("finance", node("{'creditLineUsd': 202400}"));
+        PlanResult line = PlanEngine.optimize(problem(json), RunControl.NONE);
+        assertThat(line.npvUsd()).isCloseTo(1_072_000.0, within(EPS));
+        assertThat(started(line, "2026-01")).isCloseTo(5.0, within(1e-7));
+        assertThat(line.lowestCashMonth()).isEqualTo("2026-01");
+        assertThat(line.lowestCashUsd()).isCloseTo(-202_400.0, within(EPS));
+        assertThat(line.warnings()).isEmpty();
 
         json.set("finance", node("{'startingCashUsd': 0, 'creditLineUsd': 0}"));
         PlanResult r = PlanEngine.optimize(problem(json), RunControl.NONE);
@@ -159,12 +171,13 @@ class PlanModelTest {
      * from the end of January: −59,525.34).
      * Monthly IRR: −60,000 at time 0, +67,200 at 2 months: (1+x)² = 1.12 → annual 1.12⁶ − 1 = 97.38 % (it was 1.12¹² − 1 =
      * 289.6 % with the capex at the end of January). Payback: the cumulative −60,000, +7,200 turns positive in Feb (2 months).
-     * Lowest cash: Jan, −60,000.
+     * Lowest cash: Jan, −60,000, funded by a credit line of 60,000 USD (no interest).
      */
     @Test
     void npvAndIrrMatchAHandCalculation() {
         ObjectNode json = base(1);
         json.remove("asicFleets");
+        json.set("finance", node("{'creditLineUsd': 60000}"));
         json.put("months", 2);
         ((ObjectNode) json.get("scenario")).put("discountRate", 0.10);
         ((ObjectNode) json.get("aiOptions").get(0)).put("capexUsdPerMw", 60_000).put("maxItMw", 1);
@@ -182,6 +195,33 @@ class PlanModelTest {
         assertThat(r.paybackMonths()).isEqualTo(2);
         assertThat(r.lowestCashMonth()).isEqualTo("2026-01");
         assertThat(r.lowestCashUsd()).isCloseTo(-60_000.0, within(EPS));
+    }
+
+    /*
+     * No free money (issue 15). The hand case above as a fixed plan "1 MW in Jan" without finance: Jan's cash is
+     * 0 − 60,000 = −60,000 < 0, the floor without financing, and no other decision can raise it (no fleet, no treasury), so the
+     * plan is INFEASIBLE and its explanation names Jan and the shortfall of 60,000 USD. A credit line of that size
+     * (60,000 USD) makes it feasible with the hand NPV 6,140.96 (capex discounted from the start of January).
+     */
+    @Test
+    void anUnfundablePlanNamesTheMonthAndShortfallAndThatCreditLineFundsIt() {
+        ObjectNode json = base(1);
+        json.remove("asicFleets");
+        json.put("months", 2);
+        ((ObjectNode) json.get("scenario")).put("discountRate", 0.10);
+        ((ObjectNode) json.get("aiOptions").get(0)).put("capexUsdPerMw", 60_000).put("maxItMw", 1);
+        FixedPlan one = new FixedPlan("1 MW in Jan", Map.of(FixedPlan.key("flat", 0), 1.0), Map.of(), Map.of(), Map.of());
+        PlanResult r = PlanEngine.compare(problem(json), List.of(one), RunControl.NONE).plans().get(2);
+        assertThat(r.status()).isEqualTo("INFEASIBLE");
+        assertThat(r.explanation()).isEqualTo("cash: with starting cash 0 USD and no financing, the best plan with the fixed AI starts still "
+                + "reaches a cumulative cash of -60,000 USD in 2026-01: a shortfall of 60,000 USD below the cash floor of 0 USD; funding of "
+                + "60,000 USD more by 2026-01 would close it (finance.creditLineUsd = 60,000)");
+
+        json.set("finance", node("{'creditLineUsd': 60000}"));
+        PlanResult funded = PlanEngine.compare(problem(json), List.of(one), RunControl.NONE).plans().get(2);
+        assertThat(funded.status()).isEqualTo("OPTIMAL");
+        assertThat(funded.npvUsd()).isCloseTo(-60_000 + 67_200 * Math.pow(1.1, -2.0 / 12), within(EPS));
+        assertThat(funded.lowestCashUsd()).isCloseTo(-60_000.0, within(EPS));
     }
 
     /*

@@ -63,6 +63,7 @@ class PlanReplayYearResourceTest {
         node = key;
     }
 
+    /** A credit line of 200M USD funds the comparison's 10 MW of colocation (no free money since issue 15). */
     static String problem(String startMonth, int months) {
         return """
                 {"scenario": {"btc": {"priceUsd": 65000, "startDifficulty": 1.2586e14, "difficultyGrowthPerMonth": 0.02, "feesBtcPerBlock": 0.025},
@@ -70,6 +71,7 @@ class PlanReplayYearResourceTest {
                  "site": {"name": "West Texas demo", "interconnectMw": 100},
                  "asicFleets": [{"name": "S21 fleet", "model": "Antminer S21", "units": 10000, "pue": 1.05, "poolFeeFraction": 0.02}],
                  "aiOptions": [{"name": "Colocation lease", "offering": "colocation lease"}],
+                 "finance": {"creditLineUsd": 2e8},
                  "startMonth": "%s", "months": %d}""".formatted(node, startMonth, months);
     }
 

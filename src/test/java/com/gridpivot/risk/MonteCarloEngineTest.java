@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Monte Carlo of fixed plans: repeatability, and the degenerate case against the plan LP. */
 class MonteCarloEngineTest {
 
-    /** 12 months, two fleets, spiky prices, a colocation option with a rate decline and spread capex, a treasury. */
+    /**
+     * 12 months, two fleets, spiky prices, a colocation option with a rate decline and spread capex, a treasury, and a credit
+     * line of 50M USD (the 4 MW conversion costs 38M: no free money since issue 15).
+     */
     static PlanProblem twelveMonths() {
         ObjectNode json = node("""
                 {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
@@ -34,7 +37,7 @@ class MonteCarloEngineTest {
                                 {'name': 'S19', 'units': 1500, 'hashrateThPerUnit': 141, 'powerWPerUnit': 3032, 'pue': 1.2, 'variableOpexUsdPerMwh': 2}],
                  'aiOptions': [{'name': 'colo', 'colocationUsdPerKwMonth': 140, 'tenantPaysPower': true, 'pue': 1.3, 'capexUsdPerMw': 9.5e6,
                                 'leadTimeMonths': 2, 'capexTiming': 'SPREAD'}],
-                 'finance': {'startingCashUsd': 5e6, 'treasuryBtc': 5},
+                 'finance': {'startingCashUsd': 5e6, 'creditLineUsd': 5e7, 'treasuryBtc': 5},
                  'startMonth': '2026-01', 'months': 12}""");
         double[] year = new double[8760];
         for (int t = 0; t < year.length; t++) {

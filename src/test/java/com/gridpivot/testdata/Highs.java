@@ -39,6 +39,11 @@ public final class Highs {
         return run("models/crosscheck/allocation_highs.py", requestJson);
     }
 
+    /** Solves a plan problem written by {@link PlanProblemJson} with the independent formulation models/crosscheck/plan_highs.py. */
+    public static JsonNode solvePlan(Path problemJson) throws IOException, InterruptedException {
+        return run("models/crosscheck/plan_highs.py", problemJson);
+    }
+
     /** True where a cross-check may not be skipped (CI, or asked for). */
     static boolean required() {
         return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("gridpivot.crosscheck.required");

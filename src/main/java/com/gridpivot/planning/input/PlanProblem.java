@@ -21,7 +21,7 @@ import java.util.List;
  * @param fleets              ASIC fleets installed at the start
  * @param options             AI options
  * @param startingCashUsd     S₀
- * @param cashFloorUsd        −creditLine (−∞ when there is no cash limit)
+ * @param cashFloorUsd        −creditLine (0 without financing: no free money; −∞ only for the explainer's relaxed problem)
  * @param treasuryBtc         N, BTC that may be sold
  * @param discountRate        r, annual; month m's cash flow is discounted by (1+r)^−(m+1)/12 (end of month)
  * @param solver              the LP backend

@@ -227,12 +227,14 @@ public final class PlanProblemAssembler {
         }
         // ---- finance
         double cash = 0.0;
-        double floor = Double.NEGATIVE_INFINITY;
+        // No free money (issue 15): without financing the cumulative cash may not fall below 0 (before, an absent credit line
+        // meant unlimited credit at no cost); finance.creditLineUsd lets it fall to −creditLineUsd.
+        double floor = 0.0;
         double treasury = 0.0;
         if (req.finance() != null) {
             cash = c.optional("finance.startingCashUsd", req.finance().startingCashUsd(), 0.0, -1e13, 1e13, "USD");
-            double credit = c.optional("finance.creditLineUsd", req.finance().creditLineUsd(), Double.POSITIVE_INFINITY, 0.0, 1e13, "USD");
-            floor = -credit;
+            double credit = c.optional("finance.creditLineUsd", req.finance().creditLineUsd(), 0.0, 0.0, 1e13, "USD");
+            floor = 0.0 - credit; // +0.0 without a credit line
             treasury = c.optional("finance.treasuryBtc", req.finance().treasuryBtc(), 0.0, 0.0, 2.1e7, "BTC");
         }
         if (minAi > 0.0 && optionInputs.isEmpty()) {

@@ -60,7 +60,7 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
 
     /**
      * @param startingCashUsd cash at the start (default 0)
-     * @param creditLineUsd   cumulative cash may not fall below −creditLineUsd in any month (absent: no cash limit)
+     * @param creditLineUsd   cumulative cash may not fall below −creditLineUsd in any month (default 0: no free money, see models/PLANS.md)
      * @param treasuryBtc     BTC that may be sold at the scenario's price (default 0)
      */
     public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {

@@ -43,14 +43,18 @@ public record PlanResult(String name, String status, String hourModel, String ex
                          Decisions decisions, List<MonthRow> monthly, SolverInfo solver, List<String> dataNotes,
                          @Schema(description = "Inputs outside their plausible ranges (energy price, hashprice, BTC price, difficulty, J/TH, "
                                  + "PUE, GPU lease, colocation rate), each as \"JSON path: why, and the likely unit slip\"; the plan is "
-                                 + "computed with the values as given")
+                                 + "computed with the values as given; then the plan's own warnings on its financing (e.g. cash held at the "
+                                 + "floor of 0 USD because no financing was given)")
                          List<String> warnings) {
 
     /** The same result with these input warnings. */
     public PlanResult withWarnings(List<String> inputWarnings) {
+        // the input warnings first, then the plan's own (financing: e.g. cash held at the zero floor without financing)
+        List<String> all = new java.util.ArrayList<>(inputWarnings == null ? List.of() : inputWarnings);
+        all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, inputWarnings == null ? List.of() : List.copyOf(inputWarnings));
+                dataNotes, List.copyOf(all));
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -81,6 +85,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private Decisions decisions;
         private List<MonthRow> monthly = List.of();
         private List<String> dataNotes = List.of();
+        private List<String> warnings = List.of();
 
         public Builder(String name, String status, String hourModel, SolverInfo solver) {
             this.name = name;
@@ -119,6 +124,12 @@ public record PlanResult(String name, String status, String hourModel, String ex
             return this;
         }
 
+        /** The plan's own warnings (financing), kept after the input warnings {@link PlanResult#withWarnings} adds. */
+        public Builder warnings(List<String> warnings) {
+            this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            return this;
+        }
+
         public Builder lowestCash(String lowestCashMonth, Double lowestCashUsd) {
             this.lowestCashMonth = lowestCashMonth;
             this.lowestCashUsd = lowestCashUsd;
@@ -140,7 +151,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, List.of());
+                    monthly, solver, dataNotes, warnings);
         }
     }
 

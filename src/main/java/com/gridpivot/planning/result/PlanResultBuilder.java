@@ -204,9 +204,24 @@ public final class PlanResultBuilder {
                 .totals(totals, perMwh)
                 .plan(v.decisions(), rows)
                 .dataNotes(p.dataNotes())
+                .warnings(financeWarnings(p, p.months().get(low).month().toString(), v.cumulativeCashUsd[low]))
                 .build();
     }
 
+    /**
+     * No free money (issue 15): without financing (cash floor 0) the cumulative cash may not fall below 0; when the plan's
+     * lowest cash sits at that floor (within 1 USD) the answer says so, since before issue 15 the same request had unlimited
+     * credit at no cost and may have answered another plan.
+     */
+    static List<String> financeWarnings(PlanProblem p, String lowestMonth, double lowestCashUsd) {
+        List<String> out = new ArrayList<>();
+        if (p.cashFloorUsd() == 0.0 && lowestCashUsd <= 1.0) {
+            out.add("finance: the cumulative cash reaches the floor of 0 USD in " + lowestMonth + ": without financing (finance.creditLineUsd) "
+                    + "cash may not fall below 0 (before issue 15 an absent credit line meant unlimited credit at no cost); "
+                    + "financing may allow a better plan");
+        }
+        return out;
+    }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;

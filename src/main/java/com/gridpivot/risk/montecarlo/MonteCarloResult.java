@@ -49,7 +49,7 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
      * @param probIncrementalNpvBelowZero  share of paths where the plan does worse than staying on Bitcoin ("probability of loss")
      * @param lowestCashUsd                the lowest cumulative cash of each path ("worst month of cash")
      * @param lowestCashMedianMonth        the month in which the lowest cash most often falls
-     * @param probCashBelowCreditLine      share of paths whose cumulative cash falls below −creditLine (0 without a credit line)
+     * @param probCashBelowCreditLine      share of paths whose cumulative cash falls below −creditLine (below 0 without a credit line)
      * @param npvHistogram                 NPV bins for charts
      * @param incrementalNpvHistogram      incremental NPV bins (null for the baseline)
      */

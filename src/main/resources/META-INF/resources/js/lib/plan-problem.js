@@ -32,8 +32,10 @@ export function planProblemControls({ scenarios, sites, idPrefix, fieldPrefix, m
     autocomplete: 'off', value: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}` });
   const horizon = numberInput(`${fieldPrefix}.months`, { id: `${idPrefix}-months`, value: months });
   const cash = numberInput(`${fieldPrefix}.finance.startingCashUsd`, { id: `${idPrefix}-cash`, value: '20000000' });
+  const credit = numberInput(`${fieldPrefix}.finance.creditLineUsd`, { id: `${idPrefix}-credit`, value: '1000000000' });
   const grid = h('div', { class: 'grid' }, field('Stored scenario', scenarioPick, 'Its BTC path, energy prices and discount rate'), field('Stored site', sitePick),
-    field('First month', start, 'e.g. 2026-07'), field('Horizon (months)', horizon, '1 to 120'), field('Starting cash (USD)', cash));
+    field('First month', start, 'e.g. 2026-07'), field('Horizon (months)', horizon, '1 to 120'), field('Starting cash (USD)', cash),
+    field('Credit line (USD)', credit, 'Cash may fall below 0 only this far (no free money)'));
   const site = () => sites.find(x => String(x.id) === sitePick.value);
   function problem() {
     const s = site();
@@ -44,7 +46,7 @@ export function planProblemControls({ scenarios, sites, idPrefix, fieldPrefix, m
       site: { name: s.name, interconnectMw: s.interconnectMw, maxAiItMw: s.maxAiItMw },
       asicFleets: planAsicFleets(s),
       aiOptions: planAiOptions(s),
-      finance: { startingCashUsd: numOrNull(cash) },
+      finance: { startingCashUsd: numOrNull(cash), creditLineUsd: numOrNull(credit) },
       startMonth: start.value.trim() || null,
       months: numOrNull(horizon),
     };

@@ -15,6 +15,8 @@ export const BASE_SCENARIO = 'Base case (demo)';
 export const CONVERT_MW = 50;
 export const HORIZON_MONTHS = 60;
 export const STARTING_CASH_USD = 20_000_000;
+/** Cash may fall below 0 only with financing (issue 15): the conversion is funded by a credit line of this size. */
+export const CREDIT_LINE_USD = 1_000_000_000;
 /** The frontier's sweep: the scenario's BTC path scaled from 0.4× to 2× in 9 points. */
 export const FRONTIER_AXIS = { input: 'BTC_PRICE_SCALE', from: 0.4, to: 2.0, points: 9 };
 /** The risk line: seeded GBM paths around the scenario's BTC path (the Risk page's defaults otherwise). */
@@ -32,7 +34,7 @@ export function overviewRequest(site, scenario, startMonth) {
   const mw = Math.min(CONVERT_MW, ...[site.maxAiItMw, option.maxItMw].filter(v => v != null));
   return {
     problem: { scenarioId: scenario.id, site: { name: site.name, interconnectMw: site.interconnectMw, maxAiItMw: site.maxAiItMw },
-      asicFleets: planAsicFleets(site), aiOptions: planAiOptions(site), finance: { startingCashUsd: STARTING_CASH_USD },
+      asicFleets: planAsicFleets(site), aiOptions: planAiOptions(site), finance: { startingCashUsd: STARTING_CASH_USD, creditLineUsd: CREDIT_LINE_USD },
       startMonth, months: HORIZON_MONTHS },
     plans: [{ name: `convert ${f.num(mw, 0)} MW to ${option.name}`, aiStartsMw: [{ name: option.name, month: startMonth, amount: mw }] }],
   };
@@ -76,7 +78,7 @@ export async function mount(container) {
     try {
       const c = await postJson('/api/v1/plans/compare', req);
       answer.replaceChildren(...answerParts(c, site, scenario, req));
-      status.textContent = `${site.name} on “${scenario.name}”, ${HORIZON_MONTHS} months from ${start}, starting cash ${f.usd(STARTING_CASH_USD)}.`;
+      status.textContent = `${site.name} on “${scenario.name}”, ${HORIZON_MONTHS} months from ${start}, starting cash ${f.usd(STARTING_CASH_USD)}, credit line ${f.usd(CREDIT_LINE_USD)}.`;
       container.dataset.answer = 'shown';
     } catch (e) {
       status.textContent = `No answer: ${problemText(e)}`;

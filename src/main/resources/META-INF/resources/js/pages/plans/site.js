@@ -24,7 +24,7 @@ export function siteSection({ sites, state, form, summary, onLoaded }) {
     start: h('input', { type: 'text', id: 'start-month', 'data-field': 'startMonth', inputmode: 'numeric', placeholder: '2026-07', autocomplete: 'off' }),
     months: numberInput('months', { id: 'months', value: '60' }),
     cash: numberInput('finance.startingCashUsd', { id: 'finance-cash', value: '20000000' }),
-    credit: numberInput('finance.creditLineUsd', { id: 'finance-credit' }),
+    credit: numberInput('finance.creditLineUsd', { id: 'finance-credit', value: '1000000000' }),
     treasury: numberInput('finance.treasuryBtc', { id: 'finance-treasury', value: '0' }),
   };
   const now = new Date();
@@ -39,7 +39,7 @@ export function siteSection({ sites, state, form, summary, onLoaded }) {
     h('div', { class: 'grid' },
       field('Site name', si.name), field('Interconnect (MW of site power)', si.interconnect), field('Largest AI IT load (MW)', si.maxAi, 'Empty: no limit'),
       field('Most AI MW started per month', si.maxConv, 'Empty: no limit'), field('First month', si.start, 'e.g. 2026-07'),
-      field('Horizon (months)', si.months, '1 to 120'), field('Starting cash (USD)', si.cash), field('Credit line (USD)', si.credit, 'Empty: no cash limit'),
+      field('Horizon (months)', si.months, '1 to 120'), field('Starting cash (USD)', si.cash), field('Credit line (USD)', si.credit, 'Cash may fall below 0 only this far (empty: 0, no free money)'),
       field('Treasury BTC that may be sold', si.treasury)),
     status);
 

@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""Independent check of GridPivot's multi-year plan LP (models/PLANS.md).
+
+Written from the algebra of models/PLANS.md, not from GridPivot's code or an MPS export of its LP: the naive HOURLY
+model (one dispatch variable per fleet and hour, one interconnect row per hour, no merged blocks), every coefficient
+computed here from the resolved plan problem that the test-side exporter writes
+(src/test/java/com/gridpivot/testdata/PlanProblemJson.java): hourly prices and hashprices, monthly BTC prices, the
+fleets' units, TH/s and W, the options' first-month revenue per MWh, and the finance inputs. Solved by scipy's HiGHS.
+Prints one JSON object:
+  {"status", "objective" (the plan's NPV, USD), "variables", "constraints", "buildSeconds", "solveSeconds",
+   "aiStartedMw": {option: [MW per month]}, "asicRetiredMw": {fleet: [...]}, "asicBoughtMw": {fleet: [...]},
+   "treasurySoldBtc": [...], "cashFlowUsd": [...], "cashFlowByTermUsd": {term: [...]}}
+
+Usage: plan_highs.py problem.json
+
+One function per row group of src/main/java/com/gridpivot/lp/rows (add_fleet_stock_rows ~ FleetStockRows, ...), each
+with the algebra above its rows; the cash terms are one function per term of CashRows (add_asic_cash, ...), each adding
+(column, coefficient) pairs to the month's cash flow under a term name. How to add a term: models/crosscheck/README.md.
+"""
+import json
+import math
+import sys
+import time
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import linprog
+
+CASH_ROW_SCALE = 1e-6  # cash-balance rows in millions of USD (as the service, for the same numerical reason)
+
+
+class Model:
+    """Columns with bounds, rows lo <= a x <= hi as sparse triplets, and each month's cash-flow terms."""
+
+    def __init__(self, months):
+        self.lb, self.ub, self.names = [], [], []
+        self.row_i, self.row_j, self.row_v = [], [], []
+        self.row_lo, self.row_hi, self.row_names = [], [], []
+        # cash[m] = list of (term, columns array, coefficients array)
+        self.cash = [[] for _ in range(months)]
+        self.objective = {}
+
+    def var(self, name, lb=0.0, ub=math.inf):
+        self.lb.append(lb)
+        self.ub.append(ub)
+        self.names.append(name)
+        return len(self.lb) - 1
+
+    def vars(self, names, lb=0.0, ub=math.inf):
+        first = len(self.lb)
+        n = len(names)
+        self.lb.extend(np.broadcast_to(np.asarray(lb, dtype=float), (n,)).tolist())
+        self.ub.extend(np.broadcast_to(np.asarray(ub, dtype=float), (n,)).tolist())
+        self.names.extend(names)
+        return np.arange(first, first + n)
+
+    def row(self, name, cols, vals, lo, hi):
+        k = len(self.row_lo)
+        self.row_i.append(np.full(len(cols), k))
+        self.row_j.append(np.asarray(cols, dtype=int))
+        self.row_v.append(np.asarray(vals, dtype=float))
+        self.row_lo.append(lo)
+        self.row_hi.append(hi)
+        self.row_names.append(name)
+        return k
+
+    def rows(self, name, row_cols, row_vals, lo, hi):
+        """Many rows at once: row_cols/row_vals are 2-D (rows x entries per row)."""
+        row_cols = np.asarray(row_cols, dtype=int)
+        row_vals = np.asarray(row_vals, dtype=float)
+        n, w = row_cols.shape
+        first = len(self.row_lo)
+        self.row_i.append(np.repeat(np.arange(first, first + n), w))
+        self.row_j.append(row_cols.ravel())
+        self.row_v.append(row_vals.ravel())
+        self.row_lo.extend(np.broadcast_to(np.asarray(lo, dtype=float), (n,)).tolist())
+        self.row_hi.extend(np.broadcast_to(np.asarray(hi, dtype=float), (n,)).tolist())
+        self.row_names.extend(f"{name}[{r}]" for r in range(n))
+
+    def cash_term(self, m, term, cols, coefs):
+        self.cash[m].append((term, np.atleast_1d(np.asarray(cols, dtype=int)), np.atleast_1d(np.asarray(coefs, dtype=float))))
+
+
+def fix(model, col, value):
+    model.lb[col] = value
+    model.ub[col] = value
+
+
+def fixed_value(values, name, m):
+    """A fixed plan's value of (name, month index); 0 when the plan does not list it (models/PLANS.md, fixed plans)."""
+    return float(values.get(f"{name}|{m}", 0.0))
+
+
+def discount(r, m):
+    """delta_m = (1 + r)^-(m+1)/12: month m's cash flow counts at the month's end."""
+    return (1.0 + r) ** (-(m + 1) / 12.0)
+
+
+def start_discount(r, m):
+    """delta0_m = (1 + r)^-m/12: capex (AI capex, ASIC purchases) is paid at the start of month m (PLANS.md, Timing)."""
+    return (1.0 + r) ** (-m / 12.0)
+
+
+# cash terms paid at the start of the month (discounted by delta0_m); every other term is paid at the month's end
+START_OF_MONTH_TERMS = {"asicPurchase", "aiCapex"}
+
+
+def billed_hours(option, hours):
+    """B_jm: colocation is billed per month for the contracted kW, 8760/12 = 730 h; other revenue by the hour, H_m."""
+    return 8760.0 / 12.0 if option.get("revenueBasis") == "COLOCATION" else hours
+
+
+def capex_share(at_start, lead, k, m):
+    """Share of the capex of MW started in month k paid in month m: all at k (AT_START, or L <= 1), else 1/L in k..k+L-1."""
+    if at_start or lead <= 1:
+        return 1.0 if m == k else 0.0
+    return 1.0 / lead if k <= m < k + lead else 0.0
+
+
+# ---------------------------------------------------------------------------------------------------- row groups
+
+def add_fleet_stock_rows(model, prob, fixed):
+    """FleetStockRows. K[i,m] kept, R[i,m] retired, B[i,m] bought (only with a purchase price), K <= cap_i without one.
+    asicBalance[i,m]: K[i,m] - K[i,m-1] - B[i,m] + R[i,m] = 0, K[i,-1] = cap_i."""
+    M = len(prob["months"])
+    kept, retired, bought = [], [], []
+    for f in prob["fleets"]:
+        cap = f["units"] * f["powerWPerUnit"] / 1e6
+        can_buy = f.get("purchaseUsdPerMw") is not None
+        K = model.vars([f"asicKept[{f['name']},{m}]" for m in range(M)], 0.0, math.inf if can_buy else cap)
+        R = model.vars([f"asicRetired[{f['name']},{m}]" for m in range(M)])
+        B = model.vars([f"asicBought[{f['name']},{m}]" for m in range(M)]) if can_buy else None
+        for m in range(M):
+            if fixed is not None and fixed.get("asicRetiredMw") is not None:
+                fix(model, R[m], fixed_value(fixed["asicRetiredMw"], f["name"], m))
+            if B is not None and fixed is not None and fixed.get("asicBoughtMw") is not None:
+                fix(model, B[m], fixed_value(fixed["asicBoughtMw"], f["name"], m))
+            cols, vals = [K[m], R[m]], [1.0, 1.0]
+            if m > 0:
+                cols.append(K[m - 1]); vals.append(-1.0)
+            if B is not None:
+                cols.append(B[m]); vals.append(-1.0)
+            rhs = cap if m == 0 else 0.0
+            model.row(f"asicBalance[{f['name']},{m}]", cols, vals, rhs, rhs)
+        kept.append(K); retired.append(R); bought.append(B)
+    return kept, retired, bought
+
+
+def add_fleet_dispatch_rows(model, prob, kept):
+    """FleetDispatchRows (naive, hourly). D[i,t] IT MW of fleet i in hour t of month m;
+    fleetLimit[i,t]: D[i,t] - K[i,m(t)] <= 0."""
+    dispatch = []
+    for i, f in enumerate(prob["fleets"]):
+        per_month = []
+        for m, md in enumerate(prob["months"]):
+            H = len(md["priceUsdPerMwh"])
+            D = model.vars([f"dispatch[{f['name']},{m},h{t}]" for t in range(H)])
+            model.rows(f"fleetLimit[{f['name']},{m}]", np.stack([D, np.full(H, kept[i][m])], axis=1),
+                       np.tile([1.0, -1.0], (H, 1)), -math.inf, 0.0)
+            per_month.append(D)
+        dispatch.append(per_month)
+    return dispatch
+
+
+def add_ai_build_rows(model, prob, fixed):
+    """AiBuildRows.add. S[j,m] started, W[j,m] reserved (<= maxItMw_j), O[j,m] online.
+    aiReservedDef[j,m]: W[j,m] - W[j,m-1] - S[j,m] = 0;  aiOnlineDef[j,m]: O[j,m] - O[j,m-1] - S[j,m-L_j] = 0."""
+    M = len(prob["months"])
+    start, reserved, online = [], [], []
+    for o in prob["options"]:
+        ub = math.inf if o.get("maxItMw") is None else o["maxItMw"]
+        S = model.vars([f"aiStart[{o['name']},{m}]" for m in range(M)])
+        W = model.vars([f"aiReserved[{o['name']},{m}]" for m in range(M)], 0.0, ub)
+        O = model.vars([f"aiOnline[{o['name']},{m}]" for m in range(M)])
+        L = int(o["leadTimeMonths"])
+        for m in range(M):
+            if fixed is not None and fixed.get("aiStartsMw") is not None:
+                fix(model, S[m], fixed_value(fixed["aiStartsMw"], o["name"], m))
+            cols, vals = [W[m], S[m]], [1.0, -1.0]
+            if m > 0:
+                cols.append(W[m - 1]); vals.append(-1.0)
+            model.row(f"aiReservedDef[{o['name']},{m}]", cols, vals, 0.0, 0.0)
+            cols, vals = [O[m]], [1.0]
+            if m > 0:
+                cols.append(O[m - 1]); vals.append(-1.0)
+            if m - L >= 0:
+                cols.append(S[m - L]); vals.append(-1.0)
+            model.row(f"aiOnlineDef[{o['name']},{m}]", cols, vals, 0.0, 0.0)
+        start.append(S); reserved.append(W); online.append(O)
+    return start, reserved, online
+
+
+def add_ai_limit_rows(model, prob, start, reserved, online):
+    """AiBuildRows.addLimits. aiTotalMax: sum_j W[j,M-1] <= A_max; conversionRate[m]: sum_j S[j,m] <= Gamma;
+    aiContract[m], m >= f: sum_j O[j,m] >= A_min."""
+    if not prob["options"]:
+        return
+    M = len(prob["months"])
+    if prob.get("maxAiItMw") is not None:
+        model.row("aiTotalMax", [W[M - 1] for W in reserved], [1.0] * len(reserved), -math.inf, prob["maxAiItMw"])
+    for m in range(M):
+        if prob.get("maxConversionMwPerMonth") is not None:
+            model.row(f"conversionRate[{m}]", [S[m] for S in start], [1.0] * len(start), -math.inf, prob["maxConversionMwPerMonth"])
+        if prob.get("minAiItMw", 0.0) > 0 and m >= prob.get("minAiFromIndex", 0):
+            model.row(f"aiContract[{m}]", [O[m] for O in online], [1.0] * len(online), prob["minAiItMw"], math.inf)
+
+
+def add_interconnect_rows(model, prob, dispatch, reserved):
+    """InterconnectRows.addPlan (hourly). interconnect[t]: sum_i pue_i D[i,t] + sum_j pue_j W[j,m(t)] <= C."""
+    C = prob["interconnectMw"]
+    for m, md in enumerate(prob["months"]):
+        H = len(md["priceUsdPerMwh"])
+        cols = [dispatch[i][m] for i in range(len(prob["fleets"]))] + [np.full(H, W[m]) for W in reserved]
+        vals = [np.full(H, f.get("pue", 1.0)) for f in prob["fleets"]] + [np.full(H, o.get("pue", 1.0)) for o in prob["options"]]
+        if not cols:
+            continue
+        model.rows(f"interconnect[{m}]", np.stack(cols, axis=1), np.stack(vals, axis=1), -math.inf, C)
+
+
+def add_treasury_rows(model, prob, fixed):
+    """TreasuryRows. T[m] BTC sold; treasuryLimit: sum_m T[m] <= N. None without treasury and without fixed sales."""
+    sales = None if fixed is None else fixed.get("treasurySoldBtc")
+    if prob.get("treasuryBtc", 0.0) <= 0 and not sales:
+        return None
+    M = len(prob["months"])
+    T = model.vars([f"treasurySold[{m}]" for m in range(M)])
+    if sales is not None:
+        for m in range(M):
+            fix(model, T[m], float(sales.get(str(m), 0.0)))
+    model.row("treasuryLimit", T, np.ones(M), -math.inf, prob.get("treasuryBtc", 0.0))
+    return T
+
+
+# ---------------------------------------------------------------------------------------------------- cash terms (CashRows)
+
+def add_asic_cash(model, prob, kept, retired, bought):
+    """+ sigma_i R[i,m] - pi_i B[i,m] - F_i H_m/8760 K[i,m]."""
+    for i, f in enumerate(prob["fleets"]):
+        for m, md in enumerate(prob["months"]):
+            H = len(md["priceUsdPerMwh"])
+            model.cash_term(m, "asicSalvage", retired[i][m], f["salvageUsdPerMw"])
+            if bought[i] is not None:
+                model.cash_term(m, "asicPurchase", bought[i][m], -f["purchaseUsdPerMw"])
+            model.cash_term(m, "miningOpex", kept[i][m], -f.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0)
+
+
+def add_dispatch_cash(model, prob, dispatch):
+    """sum_t (r_it - p_t pue_i - v_i) D[i,t], r_it = (1 - fee_i) h_t 1000 / (24 e_i), e_i = W / (TH/s) in J/TH."""
+    for i, f in enumerate(prob["fleets"]):
+        e = f["powerWPerUnit"] / f["hashrateThPerUnit"]
+        for m, md in enumerate(prob["months"]):
+            p = np.asarray(md["priceUsdPerMwh"], dtype=float)
+            h = np.asarray(md["hashpriceUsdPerPhDay"], dtype=float)
+            r = (1.0 - f.get("poolFeeFraction", 0.0)) * h * 1000.0 / (24.0 * e)
+            model.cash_term(m, "miningRevenue", dispatch[i][m], r)
+            model.cash_term(m, "miningEnergy", dispatch[i][m], -p * f.get("pue", 1.0))
+            model.cash_term(m, "miningOpex", dispatch[i][m], np.full(len(p), -f.get("variableOpexUsdPerMwh", 0.0)))
+
+
+def add_ai_cash(model, prob, start, online):
+    """O[j,m] (B_jm rev_j (1 - decline_j)^(m/12) - H_m v_j - (1 - tau_j) pue_j sum_t p_t - F_j H_m/8760)
+    - K_j sum_k share(k, m) S[j,k]   (B_jm: billed_hours)."""
+    M = len(prob["months"])
+    for j, o in enumerate(prob["options"]):
+        at_start = o.get("capexTiming", "AT_START") == "AT_START"
+        L = int(o["leadTimeMonths"])
+        for m, md in enumerate(prob["months"]):
+            H = len(md["priceUsdPerMwh"])
+            rev = o["revenueUsdPerMwh"] * (1.0 - o.get("rateDeclinePerYear", 0.0)) ** (m / 12.0)
+            model.cash_term(m, "aiRevenue", online[j][m], billed_hours(o, H) * rev)
+            if not o.get("tenantPaysPower", False):
+                model.cash_term(m, "aiEnergy", online[j][m], -o.get("pue", 1.0) * float(np.sum(md["priceUsdPerMwh"])))
+            model.cash_term(m, "aiOpex", online[j][m],
+                            -(H * o.get("variableOpexUsdPerMwh", 0.0) + o.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0))
+            for k in range(M):
+                share = capex_share(at_start, L, k, m)
+                if share > 0:
+                    model.cash_term(m, "aiCapex", start[j][k], -o.get("capexUsdPerMw", 0.0) * share)
+
+
+def add_treasury_cash(model, prob, sold):
+    """+ P_m T[m]."""
+    if sold is None:
+        return
+    for m, md in enumerate(prob["months"]):
+        model.cash_term(m, "treasurySale", sold[m], md["btcPriceUsd"])
+
+
+def add_cash_rows(model, prob):
+    """CashRows.addBalance. cash[m] >= -creditLine (free without one);
+    cashBalance[m]: 1e-6 (cash[m] - cash[m-1] - CF_m) = 1e-6 S_0 [m = 0]."""
+    M = len(prob["months"])
+    floor = -math.inf if prob.get("cashFloorUsd") is None else prob["cashFloorUsd"]
+    cash = model.vars([f"cash[{m}]" for m in range(M)], floor, math.inf)
+    for m in range(M):
+        cols, vals = [np.array([cash[m]])], [np.array([1.0])]
+        if m > 0:
+            cols.append(np.array([cash[m - 1]])); vals.append(np.array([-1.0]))
+        for _, c, v in model.cash[m]:
+            cols.append(c); vals.append(-np.broadcast_to(v, c.shape))
+        rhs = prob.get("startingCashUsd", 0.0) * CASH_ROW_SCALE if m == 0 else 0.0
+        model.row(f"cashBalance[{m}]", np.concatenate(cols), np.concatenate(vals) * CASH_ROW_SCALE, rhs, rhs)
+    return cash
+
+
+def set_npv_objective(model, prob, sold):
+    """NpvObjective.setPlan: max sum_m (delta_m CF_m^end + delta0_m CF_m^start) - delta_{M-1} P_{M-1} sum_m T[m]."""
+    r = prob["discountRate"]
+    M = len(prob["months"])
+    c = np.zeros(len(model.lb))
+    for m in range(M):
+        for term, cols, coefs in model.cash[m]:
+            d = start_discount(r, m) if term in START_OF_MONTH_TERMS else discount(r, m)
+            np.add.at(c, cols, d * np.broadcast_to(coefs, cols.shape))
+    if sold is not None:
+        c[sold] -= discount(r, M - 1) * prob["months"][M - 1]["btcPriceUsd"]
+    return c
+
+
+# ---------------------------------------------------------------------------------------------------- solve
+
+def build(prob):
+    fixed = prob.get("fixed")
+    for o in prob["options"]:
+        if o.get("blockMw", 0.0) > 0 and (fixed is None or fixed.get("aiStartsMw") is None):
+            # hall blocks (PLANS.md, issue 15) make the plan a MILP; not formulated here yet: refuse rather than answer the LP
+            raise SystemExit(f"plan_highs.py: option {o['name']} has blockMw (a MILP); not cross-checked yet")
+    model = Model(len(prob["months"]))
+    kept, retired, bought = add_fleet_stock_rows(model, prob, fixed)
+    add_asic_cash(model, prob, kept, retired, bought)
+    dispatch = add_fleet_dispatch_rows(model, prob, kept)
+    add_dispatch_cash(model, prob, dispatch)
+    start, reserved, online = add_ai_build_rows(model, prob, fixed)
+    add_ai_cash(model, prob, start, online)
+    add_interconnect_rows(model, prob, dispatch, reserved)
+    add_ai_limit_rows(model, prob, start, reserved, online)
+    sold = add_treasury_rows(model, prob, fixed)
+    add_treasury_cash(model, prob, sold)
+    add_cash_rows(model, prob)
+    c = set_npv_objective(model, prob, sold)
+    return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold}
+
+
+def solve(model, c):
+    n = len(model.lb)
+    A = sp.csr_matrix((np.concatenate(model.row_v), (np.concatenate(model.row_i), np.concatenate(model.row_j))),
+                      shape=(len(model.row_lo), n))
+    lo, hi = np.asarray(model.row_lo), np.asarray(model.row_hi)
+    eq = lo == hi
+    le = ~eq & np.isfinite(hi)
+    ge = ~eq & np.isfinite(lo)
+    A_ub = sp.vstack([A[le], -A[ge]]).tocsr()
+    b_ub = np.concatenate([hi[le], -lo[ge]])
+    bounds = list(zip([None if math.isinf(v) else v for v in model.lb], [None if math.isinf(v) else v for v in model.ub]))
+    return linprog(-c, A_ub=A_ub if A_ub.shape[0] else None, b_ub=b_ub if A_ub.shape[0] else None,
+                   A_eq=A[eq] if eq.any() else None, b_eq=lo[eq] if eq.any() else None, bounds=bounds, method="highs-ipm")
+
+
+def main(path):
+    prob = json.load(open(path))
+    t0 = time.perf_counter()
+    model, c, handles = build(prob)
+    t1 = time.perf_counter()
+    res = solve(model, c)
+    t2 = time.perf_counter()
+    out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + str(res.message)),
+           "buildSeconds": t1 - t0, "solveSeconds": t2 - t1, "variables": len(model.lb), "constraints": len(model.row_lo)}
+    if res.status == 0:
+        x = res.x
+        out["objective"] = float(-res.fun)
+        out["aiStartedMw"] = {o["name"]: x[handles["start"][j]].tolist() for j, o in enumerate(prob["options"])}
+        out["asicRetiredMw"] = {f["name"]: x[handles["retired"][i]].tolist() for i, f in enumerate(prob["fleets"])}
+        out["asicBoughtMw"] = {f["name"]: x[handles["bought"][i]].tolist()
+                               for i, f in enumerate(prob["fleets"]) if handles["bought"][i] is not None}
+        sold = handles["sold"]
+        out["treasurySoldBtc"] = [0.0] * len(prob["months"]) if sold is None else x[sold].tolist()
+        by_term = {}
+        for m, terms in enumerate(model.cash):
+            for term, cols, coefs in terms:
+                by_term.setdefault(term, [0.0] * len(model.cash))[m] += float(np.dot(np.broadcast_to(coefs, cols.shape), x[cols]))
+        out["cashFlowByTermUsd"] = by_term
+        out["cashFlowUsd"] = [sum(v[m] for v in by_term.values()) for m in range(len(model.cash))]
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,170 @@
+package com.gridpivot.planning;
+
+import static com.gridpivot.planning.PlanTestSupport.node;
+import static com.gridpivot.planning.PlanTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.RunControl;
+import com.gridpivot.planning.input.EnergySource;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.result.Evaluated;
+import com.gridpivot.testdata.Highs;
+import com.gridpivot.testdata.PlanProblemJson;
+import com.gridpivot.testdata.RealData;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plan LP (OR-Tools GLOP, merged hour blocks) against the independent formulation of models/PLANS.md in
+ * models/crosscheck/plan_highs.py (naive hourly model, solved by scipy's HiGHS): the optimal NPV, the NPV of the HiGHS
+ * plan's decisions evaluated as a fixed plan by GridPivot (the decisions of a degenerate LP need not be unique, their
+ * value must be), and the NPV of fixed plans, each to 1e-6 relative. In CI (or with -Dgridpivot.crosscheck.required=true) a
+ * missing python3/scipy fails the test; it never skips silently there.
+ */
+class PlanCrossCheckTest {
+    /** The stored prices of a UTC year as the service reads them (src/main/resources/demo = ../shared/data). */
+    static final EnergySource SHIPPED = (node, year) -> RealData.hourlyRtmWithGaps(node, Instant.parse(year + "-01-01T00:00:00Z"),
+            Instant.parse((year + 1) + "-01-01T00:00:00Z"));
+    static final double REL = 1e-6;
+    static final String DEMO_FINANCE = "{'startingCashUsd': 2.0e7, 'creditLineUsd': 1.0e8, 'treasuryBtc': 1800}";
+
+    /**
+     * The demo site ("West Texas demo" as the demo data stores it: S21 and S19 XP fleets, colocation lease and H100 cloud)
+     * under the demo data's "Base case (demo)" scenario (src/main/resources/demo/scenarios/base.json: BTC $69,070 flat,
+     * HB_WEST 2024 replayed) with the plan example's ASIC prices, limits and finance (PlanExamples.PLAN_REQUEST), over 36 months
+     * (through the 2028 halving; the example's 60 take HiGHS minutes on the naive hourly model of a loaded test machine).
+     */
+    static PlanProblem demoSite(String finance) {
+        return problem(node("""
+                {'scenario': {'btc': {'priceUsd': 69070, 'annualGrowth': 0.0, 'startDifficulty': 125864590119494.0,
+                                      'difficultyGrowthPerMonth': 0.0082, 'feesBtcPerBlock': 0.587},
+                              'energy': {'node': 'HB_WEST', 'replayYear': 2024},
+                              'ai': {'gpuRateDeclinePerYear': 0.0, 'colocationRateDeclinePerYear': 0.0},
+                              'asic': {'salvageUsdPerTh': 2.0, 'newPriceUsdPerTh': 14.0}, 'discountRate': 0.1},
+                 'site': {'name': 'West Texas demo', 'interconnectMw': 100, 'maxAiItMw': 60, 'maxConversionMwPerMonth': 20},
+                 'asicFleets': [{'name': 'S21 fleet', 'model': 'Antminer S21', 'units': 10000, 'pue': 1.05, 'poolFeeFraction': 0.02},
+                                {'name': 'S19 XP fleet', 'model': 'Antminer S19 XP', 'units': 8000, 'pue': 1.05, 'poolFeeFraction': 0.02}],
+                 'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease', 'capexTiming': 'SPREAD'},
+                               {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.8, 'maxItMw': 40}],
+                 'finance': %s,
+                 'startMonth': '2026-07', 'months': 36}""".formatted(finance)), SHIPPED);
+    }
+
+    /**
+     * Real data of another kind: HB_NORTH's 2023 replayed (its first six UTC hours filled from the next day), BTC rising
+     * 25 %/year through the 2028 halving, GPU rates falling 20 %/year with a 9-month lead time, 5 MW of AI contracted from 2028-07
+     * (H100's $32M/MW or colocation's 12-month lead), a credit line and a treasury to sell.
+     */
+    static PlanProblem realCase() {
+        return problem(node("""
+                {'scenario': {'btc': {'priceUsd': 90000, 'annualGrowth': 0.25, 'startDifficulty': 1.3e14,
+                                      'difficultyGrowthPerMonth': 0.02, 'feesBtcPerBlock': 0.1},
+                              'energy': {'node': 'HB_NORTH', 'replayYear': 2023, 'annualEscalation': 0.03, 'adderUsdPerMwh': 4},
+                              'ai': {'gpuRateDeclinePerYear': 0.2, 'colocationRateDeclinePerYear': 0.03,
+                                     'options': {'H100 cloud': {'leadTimeMonths': 9}}},
+                              'asic': {'salvageUsdPerTh': 3.0, 'newPriceUsdPerTh': 16.0}, 'discountRate': 0.12},
+                 'site': {'name': 'North', 'interconnectMw': 80, 'maxAiItMw': 50, 'minAiItMw': 5, 'minAiFromMonth': '2028-07',
+                          'maxConversionMwPerMonth': 10},
+                 'asicFleets': [{'name': 'S21', 'model': 'Antminer S21', 'units': 12000, 'pue': 1.08, 'poolFeeFraction': 0.015},
+                                {'name': 'S19 XP', 'model': 'Antminer S19 XP', 'units': 9000, 'pue': 1.08, 'poolFeeFraction': 0.015}],
+                 'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease', 'pue': 1.25},
+                               {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.85, 'capexTiming': 'SPREAD'}],
+                 'finance': {'startingCashUsd': 5.0e6, 'creditLineUsd': 2.0e8, 'treasuryBtc': 300},
+                 'startMonth': '2027-07', 'months': 24}"""), SHIPPED);
+    }
+
+    @Test
+    void demoSiteOptimumAgreesWithHighs() throws Exception {
+        checkOptimum(demoSite(DEMO_FINANCE), "demo");
+    }
+
+    @Test
+    void realDataOptimumAgreesWithHighs() throws Exception {
+        checkOptimum(realCase(), "real");
+    }
+
+    @Test
+    void fixedPlansOfTheDemoSiteAgreeWithHighs() throws Exception {
+        // without the credit line: a conversion's capex ($9.5M/MW) would overdraw $100M, and an infeasible plan has no NPV
+        PlanProblem p = demoSite("{'startingCashUsd': 2.0e7, 'treasuryBtc': 1800}");
+        // plans like the comparison example's (PlanExamples.COMPARE_REQUEST) within 20 MW started a month, month indices from
+        // 2026-07, plus treasury sales
+        FixedPlan convert = new FixedPlan("convert 40 MW in 2027-04/05", Map.of("Colocation lease|9", 20.0, "Colocation lease|10", 20.0),
+                Map.of(), null, null);
+        FixedPlan pivot = new FixedPlan("full pivot", Map.of("Colocation lease|6", 20.0, "Colocation lease|7", 20.0, "Colocation lease|8", 20.0),
+                Map.of("S21 fleet|6", 35.0, "S19 XP fleet|6", 24.256), Map.of(), Map.of(3, 500.0, 20, 250.0));
+        for (FixedPlan f : new FixedPlan[] {FixedPlan.stayOnBitcoin(), convert, pivot}) {
+            Evaluated ours = PlanEngine.evaluate(p, f, RunControl.NONE);
+            assertThat(ours.outcome().status()).as(f.name()).isEqualTo(LpStatus.OPTIMAL);
+            JsonNode highs = Highs.solvePlan(PlanProblemJson.write(p, f, Path.of("target/crosscheck-plan-demo-fixed.json")));
+            assertThat(highs.get("status").asText()).as(f.name()).isEqualTo("OPTIMAL");
+            double npv = highs.get("objective").asDouble();
+            assertThat(ours.values().objectiveUsd).as(f.name()).isCloseTo(npv, within(REL * Math.abs(npv)));
+        }
+    }
+
+    private static void checkOptimum(PlanProblem p, String label) throws Exception {
+        Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+        assertThat(ours.outcome().status()).isEqualTo(LpStatus.OPTIMAL);
+        JsonNode highs = Highs.solvePlan(PlanProblemJson.write(p, null, Path.of("target/crosscheck-plan-" + label + ".json")));
+        assertThat(highs.get("status").asText()).isEqualTo("OPTIMAL");
+        double npv = highs.get("objective").asDouble();
+        assertThat(ours.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+
+        // HiGHS's decisions, fixed in GridPivot's LP: the same NPV (an LP's optimal decisions may differ where it is degenerate)
+        FixedPlan theirs = new FixedPlan("HiGHS", byMonth(highs.get("aiStartedMw")), byMonth(highs.get("asicRetiredMw")),
+                byMonth(highs.get("asicBoughtMw")), sales(highs.get("treasurySoldBtc")));
+        Evaluated replay = PlanEngine.evaluate(p, theirs, RunControl.NONE);
+        assertThat(replay.outcome().status()).isEqualTo(LpStatus.OPTIMAL);
+        assertThat(replay.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+        // and the totals of the main decisions, which these cases make unique
+        for (int j = 0; j < p.options().size(); j++) {
+            String name = p.options().get(j).spec().name();
+            assertThat(sum(ours.values().startedMw[j])).as("AI MW started, " + name).isCloseTo(sum(highs.get("aiStartedMw").get(name)), within(1e-3));
+        }
+    }
+
+    private static Map<String, Double> byMonth(JsonNode byName) {
+        Map<String, Double> out = new HashMap<>();
+        for (Iterator<String> it = byName.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            JsonNode months = byName.get(name);
+            for (int m = 0; m < months.size(); m++) {
+                out.put(FixedPlan.key(name, m), months.get(m).asDouble());
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, Double> sales(JsonNode months) {
+        Map<Integer, Double> out = new HashMap<>();
+        for (int m = 0; m < months.size(); m++) {
+            out.put(m, months.get(m).asDouble());
+        }
+        return out;
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static double sum(JsonNode v) {
+        double s = 0;
+        for (JsonNode x : v) {
+            s += x.asDouble();
+        }
+        return s;
+    }
+}

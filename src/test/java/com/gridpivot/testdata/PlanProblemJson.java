@@ -1,0 +1,119 @@
+package com.gridpivot.testdata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
+import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
+import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a resolved plan problem (and, for a fixed plan, its decisions) as the JSON that models/crosscheck/plan_highs.py
+ * reads: the data of models/PLANS.md's "Sets and data" table, never a coefficient of our LP. Hourly prices and hashprices,
+ * monthly BTC prices, each fleet's units, TH/s and W (the script computes capacity, J/TH and revenue per MWh itself), each
+ * option's first-month revenue per MWh with its decline, lead time and capex timing. Infinite limits are written as null.
+ */
+public final class PlanProblemJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlanProblemJson() {
+    }
+
+    /** Writes p (fixed = null: every decision free) to file and returns the file. */
+    public static Path write(PlanProblem p, FixedPlan fixed, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), toMap(p, fixed));
+        return file;
+    }
+
+    public static Map<String, Object> toMap(PlanProblem p, FixedPlan fixed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("startMonth", p.startMonth().toString());
+        out.put("discountRate", p.discountRate());
+        out.put("interconnectMw", p.interconnectMw());
+        out.put("maxAiItMw", finite(p.maxAiItMw()));
+        out.put("minAiItMw", p.minAiItMw());
+        out.put("minAiFromIndex", p.minAiFromIndex());
+        out.put("maxConversionMwPerMonth", finite(p.maxConversionMwPerMonth()));
+        out.put("startingCashUsd", p.startingCashUsd());
+        out.put("cashFloorUsd", finite(p.cashFloorUsd()));
+        out.put("treasuryBtc", p.treasuryBtc());
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (MonthData md : p.months()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("month", md.month().toString());
+            m.put("priceUsdPerMwh", md.priceUsdPerMwh());
+            m.put("hashpriceUsdPerPhDay", md.hashpriceUsdPerPhDay());
+            m.put("btcPriceUsd", md.btcPriceUsd());
+            months.add(m);
+        }
+        out.put("months", months);
+        List<Map<String, Object>> fleets = new ArrayList<>();
+        for (PlanFleet pf : p.fleets()) {
+            FleetSpec f = pf.spec();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("units", f.units());
+            m.put("hashrateThPerUnit", f.hashrateThPerUnit());
+            m.put("powerWPerUnit", f.powerWPerUnit());
+            m.put("pue", f.pue());
+            m.put("poolFeeFraction", f.poolFeeFraction());
+            m.put("variableOpexUsdPerMwh", f.variableOpexUsdPerMwh());
+            m.put("fixedOpexUsdPerMwYear", f.fixedOpexUsdPerMwYear());
+            m.put("salvageUsdPerMw", pf.salvageUsdPerMw());
+            m.put("purchaseUsdPerMw", pf.canBuy() ? pf.purchaseUsdPerMw() : null);
+            fleets.add(m);
+        }
+        out.put("fleets", fleets);
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (PlanOption po : p.options()) {
+            AiOptionSpec o = po.spec();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", o.name());
+            m.put("revenueBasis", o.revenueBasis().name());
+            m.put("revenueUsdPerMwh", o.revenueUsdPerMwh());
+            m.put("rateDeclinePerYear", po.rateDeclinePerYear());
+            m.put("tenantPaysPower", o.tenantPaysPower());
+            m.put("pue", o.pue());
+            m.put("maxItMw", finite(o.maxItMw()));
+            m.put("capexUsdPerMw", o.capexUsdPerMw());
+            m.put("variableOpexUsdPerMwh", o.variableOpexUsdPerMwh());
+            m.put("fixedOpexUsdPerMwYear", o.fixedOpexUsdPerMwYear());
+            m.put("leadTimeMonths", po.leadTimeMonths());
+            m.put("capexTiming", po.capexTiming().name());
+            m.put("blockMw", po.blockMw());
+            m.put("maxBlocks", po.maxBlocks() == Integer.MAX_VALUE ? null : po.maxBlocks());
+            options.add(m);
+        }
+        out.put("options", options);
+        if (fixed != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("aiStartsMw", fixed.aiStartsMw());
+            f.put("asicRetiredMw", fixed.asicRetiredMw());
+            f.put("asicBoughtMw", fixed.asicBoughtMw());
+            Map<String, Double> sold = null;
+            if (fixed.treasurySoldBtc() != null) {
+                sold = new LinkedHashMap<>();
+                for (Map.Entry<Integer, Double> e : fixed.treasurySoldBtc().entrySet()) {
+                    sold.put(Integer.toString(e.getKey()), e.getValue());
+                }
+            }
+            f.put("treasurySoldBtc", sold);
+            out.put("fixed", f);
+        }
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
