@@ -62,6 +62,35 @@ def main(path):
             blocks.append((float(b["mw"]), float(b["priceUsdPerMwh"]), hrs, float(b.get("minimumTakeMw", 0.0))))
     const = 0.0
 
+    # Coincident-peak charge (models/README.md, "4CP"): expected cost rate * P_t / N per MWh of bought site power.
+    # Without listed probabilities, P_t comes from the shipped ERCOT 4CP intervals, read here independently of the Java code:
+    # hour-of-day frequency (US/Central) times a uniform day of the month, in June-September (N = 4) or every month (N = 12).
+    fcp = site.get("fourCp")
+    P = np.zeros(T)
+    cp = np.zeros(T)
+    N = 4
+    if fcp:
+        N = int(fcp.get("peaks", 4))
+        if fcp.get("intervalProbabilities") is not None:
+            for e in fcp["intervalProbabilities"]:
+                P[int(e["hour"])] += float(e["probability"])
+        else:
+            import calendar, csv, datetime, os
+            from zoneinfo import ZoneInfo
+            here = os.path.dirname(os.path.abspath(__file__))
+            hist = os.path.join(here, "..", "..", "src", "main", "resources", "demo", "ercot_4cp", "ercot_4cp_intervals.csv")
+            intervals = list(csv.DictReader(line for line in open(hist) if not line.startswith("#")))
+            counts = np.zeros(24)
+            for interval in intervals:
+                counts[int(interval["hourBeginningCentral"])] += 1
+            start = datetime.datetime.fromisoformat(market["startUtc"].replace("Z", "+00:00"))
+            tz = ZoneInfo("America/Chicago")
+            for t in range(T):
+                loc = (start + datetime.timedelta(hours=t)).astimezone(tz)
+                if N == 12 or 6 <= loc.month <= 9:
+                    P[t] = counts[loc.hour] / counts.sum() / calendar.monthrange(loc.year, loc.month)[1]
+        cp = float(fcp["transmissionRateUsdPerMwYear"]) * P / N
+
     nf, no = len(fleets), len(options)
     # columns: x_i (nf), d_it (nf*T, fleet-major), y_j (no)
     nx, nd = nf, nf * T
@@ -79,7 +108,7 @@ def main(path):
         pue = f.get("pue", 1.0)
         pue_f.append(pue)
         rev = (1 - f.get("poolFeeFraction", 0.0)) * h * 1000 / (24 * e)
-        margin = rev - p * pue - f.get("variableOpexUsdPerMwh", 0.0)
+        margin = rev - (p + cp) * pue - f.get("variableOpexUsdPerMwh", 0.0)
         ub[i] = cap
         c[i] = -f.get("fixedOpexUsdPerMwYear", 0.0) * years
         c[nx + i * T: nx + (i + 1) * T] = margin
@@ -91,7 +120,7 @@ def main(path):
         else:
             rev = 1000 / o["kwPerGpu"] * o["leaseUsdPerGpuHour"] * o.get("utilization", 1.0)
         pue = o.get("pue", 1.0)
-        energy = 0.0 if o.get("tenantPaysPower", False) else pue * p.sum()
+        energy = 0.0 if o.get("tenantPaysPower", False) else pue * (p.sum() + cp.sum())
         col = nx + nd + j
         c[col] = (rev - o.get("variableOpexUsdPerMwh", 0.0)) * T - energy \
             - o.get("capexUsdPerMw", 0.0) * crf(r, n) * years - o.get("fixedOpexUsdPerMwYear", 0.0) * years
@@ -175,6 +204,10 @@ def main(path):
         out["asicMaxDispatchMw"] = {f["name"]: float(d[i].max()) for i, f in enumerate(fleets)}
         out["asicEnergyMwh"] = {f["name"]: float(d[i].sum()) for i, f in enumerate(fleets)}
         out["aiItMw"] = {o["name"]: float(res.x[nx + nd + j]) for j, o in enumerate(options)}
+        if fcp:
+            L = sum(pue_f[i] * d[i] for i in range(nf)) + sum(
+                0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * res.x[nx + nd + j] for j, o in enumerate(options))
+            out["fourCpTagMw"] = float(P @ (L * np.ones(T)) / N)
         if blocks:
             spread = np.concatenate([node[hrs] - f for (Q, f, hrs, m) in blocks])
             out["powerContractValueUsd"] = float(spread @ res.x[u0:u0 + nu] + spread @ res.x[u0 + nu:u0 + 2 * nu])

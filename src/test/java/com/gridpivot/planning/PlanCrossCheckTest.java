@@ -93,8 +93,8 @@ class PlanCrossCheckTest {
 
     @Test
     void fixedPlansOfTheDemoSiteAgreeWithHighs() throws Exception {
-        // without the credit line: a conversion's capex ($9.5M/MW) would overdraw $100M, and an infeasible plan has no NPV
-        PlanProblem p = demoSite("{'startingCashUsd': 2.0e7, 'treasuryBtc': 1800}");
+        // a $1B credit line: a conversion's capex ($9.5M/MW) would overdraw $100M, and an infeasible plan has no NPV
+        PlanProblem p = demoSite("{'startingCashUsd': 2.0e7, 'creditLineUsd': 1.0e9, 'treasuryBtc': 1800}");
         // plans like the comparison example's (PlanExamples.COMPARE_REQUEST) within 20 MW started a month, month indices from
         // 2026-07, plus treasury sales
         FixedPlan convert = new FixedPlan("convert 40 MW in 2027-04/05", Map.of("Colocation lease|9", 20.0, "Colocation lease|10", 20.0),

@@ -18,6 +18,7 @@ import java.util.List;
  * @param hourAggregation      how hours are modelled
  * @param timeLimitSeconds     wall-clock limit of the solve
  * @param powerContract        how the site buys energy (INDEX: the node price, as before issue 16)
+ * @param fourCp               the coincident-peak transmission charge (NONE: none, as before issue 16)
  */
 public record AllocationProblem(
         SiteSpec site,
@@ -30,7 +31,8 @@ public record AllocationProblem(
         SolverKind solver,
         HourAggregation hourAggregation,
         double timeLimitSeconds,
-        PowerContract powerContract) {
+        PowerContract powerContract,
+        FourCp fourCp) {
 
     public static final double HOURS_PER_YEAR = 8760.0;
 
@@ -39,13 +41,32 @@ public record AllocationProblem(
                              double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
                              HourAggregation hourAggregation, double timeLimitSeconds) {
         this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
-                timeLimitSeconds, PowerContract.INDEX);
+                timeLimitSeconds, PowerContract.INDEX, FourCp.NONE);
+    }
+
+    /** A what-if with a power contract and no coincident-peak charge. */
+    public AllocationProblem(SiteSpec site, List<FleetSpec> fleets, List<AiOptionSpec> aiOptions, double[] priceUsdPerMwh,
+                             double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
+                             HourAggregation hourAggregation, double timeLimitSeconds, PowerContract powerContract) {
+        this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
+                timeLimitSeconds, powerContract, FourCp.NONE);
     }
 
     public AllocationProblem {
         if (powerContract == null) {
             powerContract = PowerContract.INDEX;
         }
+        if (fourCp == null) {
+            fourCp = FourCp.NONE;
+        }
+    }
+
+    /**
+     * What one more MWh of site power costs in hour t: the energy price plus the expected coincident-peak charge
+     * rate × Pₜ / N (models/README.md, "4CP").
+     */
+    public double sitePowerCostUsdPerMwh(int t) {
+        return energyPriceUsdPerMwh(t) + fourCp.usdPerMwh(t);
     }
 
     /** The energy price the site pays for one more MWh in hour t: the node price, or the retail rate + adder. */
@@ -80,14 +101,14 @@ public record AllocationProblem(
         return f.revenueUsdPerMwhAt(hashpriceUsdPerPhDay[t]);
     }
 
-    /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − price × PUE − variable opex. */
+    /** Operating margin per MWh of IT load of fleet {@code f} in hour {@code t}: revenue − (price + expected 4CP charge) × PUE − variable opex. */
     public double miningMarginUsdPerMwh(FleetSpec f, int t) {
-        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), energyPriceUsdPerMwh(t), f.pue(), f.variableOpexUsdPerMwh());
+        return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), sitePowerCostUsdPerMwh(t), f.pue(), f.variableOpexUsdPerMwh());
     }
 
-    /** Energy cost per MWh of IT load of option {@code o} in hour {@code t}: price × PUE, or 0 when the tenant pays. */
+    /** Energy and expected 4CP cost per MWh of IT load of option {@code o} in hour {@code t}: (price + 4CP) × PUE, or 0 when the tenant pays. */
     public double aiEnergyCostUsdPerMwh(AiOptionSpec o, int t) {
-        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), energyPriceUsdPerMwh(t));
+        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), sitePowerCostUsdPerMwh(t));
     }
 
     /**

@@ -77,6 +77,8 @@ public final class AllocationProblemAssembler {
         double[] hashprice = hashprice(req.market(), prices == null ? -1 : prices.length, !fleets.isEmpty() || hasFleets(req), c);
         PowerContract contract = powerContract(req.site() == null ? null : req.site().powerContract(), prices == null ? -1 : prices.length,
                 site, fleets, c);
+        FourCp fourCp = fourCp(req.site() == null ? null : req.site().fourCp(), prices == null ? -1 : prices.length,
+                req.market() == null ? null : req.market().startUtc(), c);
 
         double r = DEFAULT_DISCOUNT_RATE;
         int n = DEFAULT_CAPEX_RECOVERY_YEARS;
@@ -91,7 +93,7 @@ public final class AllocationProblemAssembler {
         c.throwIfAny();
         warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
-                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract);
+                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp);
     }
 
     private static boolean hasFleets(AllocationRequest req) {
@@ -185,6 +187,61 @@ public final class AllocationProblemAssembler {
                 return PowerContract.INDEX;
             }
         }
+    }
+
+    /**
+     * site.fourCp: a rate, 4 or 12 peaks, and either listed hour probabilities or, absent, those derived from the shipped
+     * ERCOT 4CP history over the horizon starting at market.startUtc.
+     */
+    static FourCp fourCp(AllocationRequest.FourCpInput in, int hours, String startUtc, FieldChecks c) {
+        if (in == null) {
+            return FourCp.NONE;
+        }
+        String path = "site.fourCp";
+        double rate = c.required(path + ".transmissionRateUsdPerMwYear", in.transmissionRateUsdPerMwYear(), 0.0, 1e7, "USD/MW-year");
+        int peaks = c.wholeNumber(path + ".peaks", in.peaks(), 4, 1, 12);
+        if (in.peaks() != null && peaks != 4 && peaks != 12) {
+            c.error(path + ".peaks", "must be 4 (June–September) or 12 (every month) (got " + peaks + ")");
+        }
+        if (hours <= 0) {
+            return FourCp.NONE;
+        }
+        double[] p = new double[hours];
+        if (in.intervalProbabilities() != null) {
+            for (int k = 0; k < in.intervalProbabilities().size(); k++) {
+                String ip = path + ".intervalProbabilities[" + k + "]";
+                AllocationRequest.PeakProbabilityInput e = in.intervalProbabilities().get(k);
+                if (e == null) {
+                    c.error(ip, "must be an object, not null");
+                    continue;
+                }
+                int before = c.errorCount();
+                if (e.hour() == null) {
+                    c.error(ip + ".hour", "is required");
+                }
+                int hour = c.wholeNumber(ip + ".hour", e.hour(), 0, 0, hours - 1);
+                double prob = c.required(ip + ".probability", e.probability(), 0.0, 1.0, "");
+                if (c.errorCount() == before) {
+                    p[hour] += prob;
+                }
+            }
+        } else {
+            if (startUtc == null) {
+                c.error(path + ".intervalProbabilities", "give them, or give market.startUtc (or a price series) so that they can be "
+                        + "derived from the ERCOT 4CP history");
+                return FourCp.NONE;
+            }
+            java.time.Instant start;
+            try {
+                start = startUtc.length() == 10 ? java.time.LocalDate.parse(startUtc).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        : java.time.Instant.parse(startUtc);
+            } catch (java.time.format.DateTimeParseException e) {
+                c.error("market.startUtc", "must be an ISO 8601 instant such as 2024-01-01T06:00:00Z (got '" + startUtc + "')");
+                return FourCp.NONE;
+            }
+            p = FourCp.probabilitiesFromHistory(start, hours, peaks);
+        }
+        return new FourCp(rate, peaks, p);
     }
 
     private static SiteSpec site(AllocationRequest req, FieldChecks c) {

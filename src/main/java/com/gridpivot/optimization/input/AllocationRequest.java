@@ -38,12 +38,29 @@ public record AllocationRequest(
      * @param minAiItMw      contracted AI IT load the site must host, MW (default 0)
      * @param capexBudgetUsd capital available for AI conversion, USD (absent: no limit)
      * @param powerContract  how the site buys energy (absent: INDEX, the node price)
+     * @param fourCp         the coincident-peak transmission charge (absent: none)
      */
     public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
-                            PowerContractInput powerContract) {
+                            PowerContractInput powerContract, FourCpInput fourCp) {
         public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
-            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null);
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null, null);
         }
+    }
+
+    /**
+     * @param transmissionRateUsdPerMwYear the transmission provider's rate per MW of tag per year, USD
+     * @param peaks                        4 (June–September, default) or 12 (every month)
+     * @param intervalProbabilities        the probability of each listed hour of the horizon to hold its month's peak
+     *                                     (absent: derived from the shipped ERCOT 4CP history, which needs market.startUtc)
+     */
+    public record FourCpInput(Double transmissionRateUsdPerMwYear, Double peaks, List<PeakProbabilityInput> intervalProbabilities) {
+    }
+
+    /**
+     * @param hour        an hour of the horizon, 0-based
+     * @param probability the probability that this hour holds its month's system peak interval
+     */
+    public record PeakProbabilityInput(Double hour, Double probability) {
     }
 
     /**

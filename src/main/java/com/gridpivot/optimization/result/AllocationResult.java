@@ -92,11 +92,17 @@ public record AllocationResult(
      *                           × (node price − block price), USD (the issue-16 power credits)
      * @param fixedPriceSavingsUsd fixed-price blocks only: block energy the site used × (node price − block price), USD;
      *                           netUsd = revenues − energyCostUsd (valued at the node price) + powerCreditsUsd
-     *                           + fixedPriceSavingsUsd − capex charge − opex
+     *                           + fixedPriceSavingsUsd − fourCpChargeUsd − capex charge − opex
+     * @param fourCpTagMw        with site.fourCp: the expected coincident-peak tag (1/N) Σₜ Pₜ Lₜ of the site power the
+     *                           site buys, MW
+     * @param fourCpChargeUsd    with site.fourCp: rate × expected tag, USD (per year of peaks in the horizon)
+     * @param fourCpSavingUsd    with site.fourCp: the charge had the fleets run at allocation.asicItMw in every hour, less
+     *                           fourCpChargeUsd, USD
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
-                            double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd) {
+                            double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd,
+                            Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd) {
     }
 
     /**

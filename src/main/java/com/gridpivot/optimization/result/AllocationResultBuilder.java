@@ -127,26 +127,44 @@ public final class AllocationResultBuilder {
             opex += (o.variableOpexUsdPerMwh() * hours + o.fixedOpexUsdPerMwYear() * years) * y[j];
         }
 
+        // ---- site power whose energy the site buys: fleets and the AI options whose tenant does not pay its power
+        double boughtAi = 0.0;
+        for (int j = 0; j < y.length; j++) {
+            AiOptionSpec o = p.aiOptions().get(j);
+            boughtAi += o.tenantPaysPower() ? 0.0 : o.pue() * y[j];
+        }
+        double[] bought = new double[hours];
+        for (int t = 0; t < hours; t++) {
+            bought[t] = facility[t] - aiPower + boughtAi;
+        }
+
         // ---- power contract: the fixed-price blocks' value, split by resold and used block energy
         Double powerCredits = null;
         Double blockSavings = null;
         if (!p.powerContract().fixedPriceBlocks().isEmpty()) {
-            double boughtAi = 0.0;
-            for (int j = 0; j < y.length; j++) {
-                AiOptionSpec o = p.aiOptions().get(j);
-                boughtAi += o.tenantPaysPower() ? 0.0 : o.pue() * y[j];
-            }
-            double[] bought = new double[hours];
-            for (int t = 0; t < hours; t++) {
-                bought[t] = facility[t] - aiPower + boughtAi;
-            }
             PowerContractRows.Split split = PowerContractRows.split(p, bought);
             powerCredits = split.creditsUsd();
             blockSavings = split.savingsUsd();
         }
 
+        // ---- coincident peaks: expected tag (1/N) Σ Pₜ Lₜ, charge rate × tag, saving against running every hour at asicItMw
+        Double fourCpTag = null;
+        Double fourCpCharge = null;
+        Double fourCpSaving = null;
+        if (p.fourCp().active()) {
+            double[] neverCurtailed = new double[hours];
+            double fleetsAtMax = 0.0;
+            for (int i = 0; i < n; i++) {
+                fleetsAtMax += p.fleets().get(i).pue() * asicMw.get(p.fleets().get(i).name());
+            }
+            java.util.Arrays.fill(neverCurtailed, fleetsAtMax + boughtAi);
+            fourCpTag = p.fourCp().tagMw(bought);
+            fourCpCharge = p.fourCp().rateUsdPerMwYear() * fourCpTag;
+            fourCpSaving = p.fourCp().rateUsdPerMwYear() * p.fourCp().tagMw(neverCurtailed) - fourCpCharge;
+        }
+
         double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex
-                + (powerCredits == null ? 0.0 : powerCredits + blockSavings);
+                + (powerCredits == null ? 0.0 : powerCredits + blockSavings) - (fourCpCharge == null ? 0.0 : fourCpCharge);
         List<String> warnings = new ArrayList<>();
         if (Math.abs(net - s.objective()) > 1e-6 * Math.max(1.0, Math.abs(s.objective()))) {
             warnings.add(String.format(Locale.ROOT, "the economics recomputed from the hourly dispatch (%.2f USD) differ from the LP objective (%.2f USD)",
@@ -168,7 +186,7 @@ public final class AllocationResultBuilder {
         ShadowPrices shadow = shadowPrices(m);
         AllocationResult r = new AllocationResult(s.status(),
                 new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
-                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings),
+                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings, fourCpTag, fourCpCharge, fourCpSaving),
                 dispatch, breakevens(p), shadow,
                 bindingConstraints(m, y, facility, asicMw, shadow),
                 stats,
