@@ -12,6 +12,7 @@ import java.util.List;
 import com.gridpivot.lp.RunControl;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.montecarlo.MonteCarloResult;
+import com.gridpivot.risk.stochastic.SaaEngine;
 import com.gridpivot.risk.stochastic.StochasticEngine;
 import com.gridpivot.risk.stochastic.StochasticResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,10 @@ public final class RiskJobHandlers {
 
         @Override
         public JobOutcome run(String inputJson, JobContext ctx) {
-            StochasticResult r = StochasticEngine.run(service.problem(service.read(inputJson, RiskRunService.StochasticInput.class)), RunControl.of(ctx));
+            RiskRunService.StochasticInput in = service.read(inputJson, RiskRunService.StochasticInput.class);
+            StochasticResult r = in.sampling() != null
+                    ? SaaEngine.run(service.problem(in).first(), in.sampling(), in.cvar(), RunControl.of(ctx))
+                    : StochasticEngine.run(service.problem(in), RunControl.of(ctx));
             return new JobOutcome(JobStatus.ofSolve(r.status()), service.write(r), r.explanation());
         }
     }

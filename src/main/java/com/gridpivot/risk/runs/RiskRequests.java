@@ -38,12 +38,46 @@ public final class RiskRequests {
     /**
      * {@code POST /api/v1/risk/stochastic/runs}.
      *
-     * @param problem      site, fleets, options, finance, horizon (its scenario is ignored: each scenario brings its own)
-     * @param scenarios    1 to 10, probabilities ≥ 0 summing to 1 (within 1e-9)
+     * @param problem      site, fleets, options, finance, horizon (its scenario is ignored: each scenario brings its own;
+     *                     with {@code sampling} its scenario is the centre of the drawn paths)
+     * @param scenarios    1 to 10, probabilities ≥ 0 summing to 1 (within 1e-9); absent with {@code sampling}
      * @param baseScenario the scenario VSS plans for alone (default: the most probable, the first on ties)
      * @param cvar         optional risk term
+     * @param sampling     draw the scenarios from the Monte Carlo generator instead of listing them (sample-average plan)
      */
-    public record StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar) {
+    public record StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar,
+                                    SamplingInput sampling) {
+        /** A request of listed scenarios. */
+        public StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar) {
+            this(problem, scenarios, baseScenario, cvar, null);
+        }
+    }
+
+    /**
+     * The sample-average plan's scenarios: N paths of the Monte Carlo generator around problem.scenario (models/RISK.md).
+     *
+     * @param samples                   N, 1 … 1,000 (default 100)
+     * @param seed                      an integer (default 1); the same seed gives the same answer bit for bit
+     * @param method                    DECOMPOSITION (default without cvar: L-shaped, samples in parallel) or EXTENSIVE (one LP;
+     *                                  at most 50 samples; the method with cvar)
+     * @param priceModel                GBM (default) or BOOTSTRAP, as for a Monte Carlo run
+     * @param volatilityMonthly         GBM σ (default: the history's σ̂)
+     * @param drift                     SCENARIO (default) or HISTORICAL
+     * @param difficultyElasticity      η (default 0.5)
+     * @param difficultyLagMonths       L (default 3)
+     * @param aiRateDeclineSd           sd of the per-path shift of AI rate declines (default 0.05)
+     * @param blockLengthMonths         BOOTSTRAP only (default 6)
+     * @param feeSd                     sd of ln F (default 0)
+     * @param gapBatches                B, batches of the Mak–Morton–Wood gap estimate, 0 … 30 (default 5; 0 = none)
+     * @param gapBatchSamples           samples per batch, 1 … 1,000 (default max(1, N / B))
+     * @param evaluationSamples         fresh paths to evaluate the plan on, 0 … 20,000 (default 1,000)
+     * @param perfectInformationSamples samples on which WS and EVPI are estimated, 0 … N (default min(N, 10); one plan LP each)
+     * @param toleranceRelative         the decomposition's stopping gap, 1e-9 … 1e-2 (default 1e-6)
+     */
+    public record SamplingInput(Double samples, Double seed, String method, String priceModel, Double volatilityMonthly, String drift,
+                                Double difficultyElasticity, Double difficultyLagMonths, Double aiRateDeclineSd, Double blockLengthMonths,
+                                Double feeSd, Double gapBatches, Double gapBatchSamples, Double evaluationSamples, Double perfectInformationSamples,
+                                Double toleranceRelative) {
     }
 
     /** @param name unique  @param probability pₛ  @param scenario a full plan scenario (inline) */

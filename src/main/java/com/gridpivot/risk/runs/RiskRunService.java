@@ -21,6 +21,8 @@ import com.gridpivot.risk.runs.RiskRequests.CvarInput;
 import com.gridpivot.risk.runs.RiskRequests.MonteCarloRequest;
 import com.gridpivot.risk.runs.RiskRequests.ScenarioInput;
 import com.gridpivot.risk.runs.RiskRequests.StochasticRequest;
+import com.gridpivot.risk.runs.RiskRequests.SamplingInput;
+import com.gridpivot.risk.stochastic.SaaSettings;
 import com.gridpivot.risk.stochastic.StochasticProblem;
 import com.gridpivot.lp.ModelSize;
 import com.gridpivot.planning.model.PlanModelBuilder;
@@ -43,6 +45,10 @@ public class RiskRunService {
     public static final String STOCHASTIC = "STOCHASTIC_PLAN";
     static final int MAX_PLANS = 10;
     static final int MAX_SCENARIOS = 10;
+    /** Sampled scenarios of a sample-average plan (issue 20: the decomposition solves 1,000 in bounded memory). */
+    public static final int MAX_SAMPLES = 1000;
+    /** Samples the extensive form (one LP with every sample, and the only method with CVaR) accepts. */
+    public static final int MAX_EXTENSIVE_SAMPLES = 50;
     /** The bootstrap's default block: half a year of consecutive months keeps momentum and volatility clusters. */
     static final int DEFAULT_BLOCK_MONTHS = 6;
 
@@ -62,9 +68,16 @@ public class RiskRunService {
     public record MonteCarloInput(PlanRunInput problem, List<FixedPlanBody> plans, boolean includeOptimized, MonteCarloSettings settings) {
     }
 
-    /** The stored input of a stochastic run: one plan-run snapshot per scenario. */
+    /**
+     * The stored input of a stochastic run: one plan-run snapshot per scenario; with {@code sampling} (a sample-average
+     * plan) the one snapshot is the problem whose scenario is the paths' centre, and names and probabilities are empty.
+     */
     public record StochasticInput(List<String> names, double[] probabilities, List<PlanRunInput> scenarios, int baseIndex,
-                                  StochasticProblem.Cvar cvar) {
+                                  StochasticProblem.Cvar cvar, SaaSettings sampling) {
+        public StochasticInput(List<String> names, double[] probabilities, List<PlanRunInput> scenarios, int baseIndex,
+                               StochasticProblem.Cvar cvar) {
+            this(names, probabilities, scenarios, baseIndex, cvar, null);
+        }
     }
 
     /** A validated Monte Carlo run, ready to simulate. */
@@ -171,6 +184,9 @@ public class RiskRunService {
         if (req == null) {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
+        if (req.sampling() != null) {
+            return validateSampled(req);
+        }
         List<FieldError> errors = new ArrayList<>();
         FieldChecks c = new FieldChecks();
         List<String> names = new ArrayList<>();
@@ -180,7 +196,7 @@ public class RiskRunService {
             c.error("problem", "is required: site, fleets, options, finance and horizon, as for a plan run");
         }
         if (req.scenarios() == null || req.scenarios().isEmpty() || req.scenarios().size() > MAX_SCENARIOS) {
-            c.error("scenarios", "give 1 to " + MAX_SCENARIOS + " scenarios with probabilities");
+            c.error("scenarios", "give 1 to " + MAX_SCENARIOS + " scenarios with probabilities, or sampling to draw up to " + MAX_SAMPLES);
         } else {
             probs = new double[req.scenarios().size()];
             double sum = 0.0;
@@ -226,20 +242,7 @@ public class RiskRunService {
                 c.error("scenarios", "probabilities must sum to 1 within 1e-9 (they sum to " + sum + ")");
             }
         }
-        StochasticProblem.Cvar cvar = null;
-        CvarInput ci = req.cvar();
-        if (ci != null) {
-            double alpha = c.required("cvar.alpha", ci.alpha(), 0.0, 1.0, "");
-            if (!Double.isNaN(alpha) && (alpha <= 0.0 || alpha >= 1.0)) {
-                c.error("cvar.alpha", "must be strictly between 0 and 1 (0.9 = the worst 10 %)");
-            }
-            double w = c.optional("cvar.weight", ci.weight(), 0.0, 0.0, 1.0, "");
-            double floor = ci.floorUsd() == null ? Double.NaN : c.required("cvar.floorUsd", ci.floorUsd(), -1e13, 1e13, "USD");
-            if (ci.floorUsd() == null && w == 0.0) {
-                c.error("cvar", "give a weight > 0, a floorUsd, or both");
-            }
-            cvar = new StochasticProblem.Cvar(alpha, w, floor);
-        }
+        StochasticProblem.Cvar cvar = req.cvar() == null ? null : cvar(req.cvar(), c);
         int base = 0;
         if (probs != null) {
             if (req.baseScenario() != null) {
@@ -285,6 +288,120 @@ public class RiskRunService {
             throw new InvalidRequestException(errors);
         }
         return new StochasticInput(names, probs, snaps, base, cvar);
+    }
+
+    /** The CVaR term of a stochastic request (errors on cvar.… go to c). */
+    private static StochasticProblem.Cvar cvar(CvarInput ci, FieldChecks c) {
+        double alpha = c.required("cvar.alpha", ci.alpha(), 0.0, 1.0, "");
+        if (!Double.isNaN(alpha) && (alpha <= 0.0 || alpha >= 1.0)) {
+            c.error("cvar.alpha", "must be strictly between 0 and 1 (0.9 = the worst 10 %)");
+        }
+        double w = c.optional("cvar.weight", ci.weight(), 0.0, 0.0, 1.0, "");
+        double floor = ci.floorUsd() == null ? Double.NaN : c.required("cvar.floorUsd", ci.floorUsd(), -1e13, 1e13, "USD");
+        if (ci.floorUsd() == null && w == 0.0) {
+            c.error("cvar", "give a weight > 0, a floorUsd, or both");
+        }
+        return new StochasticProblem.Cvar(alpha, w, floor);
+    }
+
+    /** A sample-average request: the problem (its scenario the centre), the generator's settings and the statistics asked. */
+    private StochasticInput validateSampled(StochasticRequest req) {
+        List<FieldError> errors = new ArrayList<>();
+        FieldChecks c = new FieldChecks();
+        PlanRunInput snap = null;
+        if (req.problem() == null) {
+            c.error("problem", "is required: the plan problem, as for a plan run; its scenario is the centre of the sampled paths");
+        } else {
+            try {
+                snap = plans.snapshot(req.problem());
+            } catch (InvalidRequestException e) {
+                prefixed(errors, e, "problem");
+            }
+        }
+        if (req.scenarios() != null) {
+            c.error("scenarios", "give either scenarios or sampling, not both (sampling draws the scenarios around problem.scenario)");
+        }
+        if (req.baseScenario() != null) {
+            c.error("baseScenario", "applies to listed scenarios; with sampling VSS plans for problem.scenario");
+        }
+        SamplingInput si = req.sampling();
+        String p = "sampling.";
+        int n = c.wholeNumber(p + "samples", si.samples(), 100, 1, MAX_SAMPLES);
+        long seed = 1L;
+        if (si.seed() != null) {
+            double sd = si.seed();
+            if (!Double.isFinite(sd) || sd != Math.rint(sd) || Math.abs(sd) > 9.007199254740992E15) {
+                c.error(p + "seed", "must be an integer (|seed| ≤ 2^53)");
+            } else {
+                seed = (long) sd;
+            }
+        }
+        SaaSettings.Method method = c.choice(p + "method", si.method(), SaaSettings.Method.class,
+                req.cvar() != null ? SaaSettings.Method.EXTENSIVE : SaaSettings.Method.DECOMPOSITION);
+        if (req.cvar() != null && method != SaaSettings.Method.EXTENSIVE) {
+            c.error(p + "method", "with cvar the samples are solved in one LP: use EXTENSIVE (or leave method out)");
+        }
+        if (method == SaaSettings.Method.EXTENSIVE && n > MAX_EXTENSIVE_SAMPLES) {
+            c.error(p + "samples", "the EXTENSIVE method (one LP with every sample" + (req.cvar() != null ? ", needed with cvar" : "")
+                    + ") takes at most " + MAX_EXTENSIVE_SAMPLES + " samples; DECOMPOSITION takes up to " + MAX_SAMPLES);
+        }
+        BtcHistory h = BtcHistory.load();
+        double sigma = c.optional(p + "volatilityMonthly", si.volatilityMonthly(), h.volatilityMonthly(), 0.0, 1.0, "");
+        DriftMode drift = c.choice(p + "drift", si.drift(), DriftMode.class, DriftMode.SCENARIO);
+        double eta = c.optional(p + "difficultyElasticity", si.difficultyElasticity(), 0.5, 0.0, 2.0, "");
+        int lag = c.wholeNumber(p + "difficultyLagMonths", si.difficultyLagMonths(), 3, 0, 24);
+        double aiSd = c.optional(p + "aiRateDeclineSd", si.aiRateDeclineSd(), 0.05, 0.0, 0.5, "");
+        PriceModel model = c.choice(p + "priceModel", si.priceModel(), PriceModel.class, PriceModel.GBM);
+        int block = DEFAULT_BLOCK_MONTHS;
+        if (model == PriceModel.BOOTSTRAP) {
+            block = c.wholeNumber(p + "blockLengthMonths", si.blockLengthMonths(), DEFAULT_BLOCK_MONTHS, 1, h.returns());
+            if (si.volatilityMonthly() != null) {
+                c.error(p + "volatilityMonthly", "applies to GBM only: BOOTSTRAP resamples the history's returns as they are");
+            }
+        } else if (si.blockLengthMonths() != null) {
+            c.error(p + "blockLengthMonths", "applies to priceModel BOOTSTRAP only (the price model is " + model + ")");
+        }
+        double feeSd = c.optional(p + "feeSd", si.feeSd(), 0.0, 0.0, 3.0, "");
+        int batches = c.wholeNumber(p + "gapBatches", si.gapBatches(), 5, 0, 30);
+        int batchSamples = c.wholeNumber(p + "gapBatchSamples", si.gapBatchSamples(), Math.max(1, n / Math.max(1, batches)), 1, MAX_SAMPLES);
+        if (method == SaaSettings.Method.EXTENSIVE && batches > 0 && batchSamples > MAX_EXTENSIVE_SAMPLES) {
+            c.error(p + "gapBatchSamples", "each batch is solved as the samples are: EXTENSIVE takes at most " + MAX_EXTENSIVE_SAMPLES);
+        }
+        int evaluation = c.wholeNumber(p + "evaluationSamples", si.evaluationSamples(), 1000, 0, 20_000);
+        int ws = c.wholeNumber(p + "perfectInformationSamples", si.perfectInformationSamples(), Math.min(n, 10), 0, Math.max(0, n));
+        double tol = c.optional(p + "toleranceRelative", si.toleranceRelative(), 1e-6, 1e-9, 1e-2, "");
+        try {
+            c.throwIfAny();
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
+        }
+        StochasticProblem.Cvar cvar = null;
+        if (req.cvar() != null) {
+            FieldChecks cc = new FieldChecks();
+            cvar = cvar(req.cvar(), cc);
+            try {
+                cc.throwIfAny();
+            } catch (InvalidRequestException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (errors.isEmpty()) {
+            List<PlanProblem.PlanOption> os = plans.problem(snap).options();
+            for (int j = 0; j < os.size(); j++) {
+                if (os.get(j).hasBlocks()) {
+                    errors.add(FieldError.of("problem.aiOptions[" + j + "].blockMw", "hall blocks make the plan a MILP, which sampling does not "
+                            + "solve yet: leave blockMw out for a sampled plan, or list up to " + MAX_SCENARIOS + " scenarios"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        MonteCarloSettings gen = new MonteCarloSettings(n, seed, 1, sigma, drift, h.meanLogReturnMonthly(), eta, lag, aiSd, 20, model,
+                model == PriceModel.BOOTSTRAP ? block : 0, model == PriceModel.BOOTSTRAP ? h.logReturnsMonthly().clone() : null,
+                Double.isNaN(feeSd) ? 0.0 : feeSd);
+        return new StochasticInput(List.of(), new double[0], List.of(snap), 0, cvar,
+                new SaaSettings(gen, method, batches, batchSamples, evaluation, ws, tol));
     }
 
     public StochasticProblem problem(StochasticInput in) {

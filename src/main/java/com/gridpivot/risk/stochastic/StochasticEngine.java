@@ -125,7 +125,7 @@ public final class StochasticEngine {
         }
     }
 
-    static double expected(double[] p, double[] v) {
+    public static double expected(double[] p, double[] v) {
         double e = 0.0;
         for (int x = 0; x < p.length; x++) {
             e += p[x] * v[x];
@@ -161,13 +161,7 @@ public final class StochasticEngine {
         Solved rp = solve(sp, false, control);
         lpSolves++;
         control.progress(40);
-        String status = switch (rp.outcome().status()) {
-            case OPTIMAL -> "OPTIMAL";
-            case FEASIBLE -> "FEASIBLE";
-            case INFEASIBLE -> "INFEASIBLE";
-            case TIMED_OUT -> "TIMED_OUT";
-            case UNBOUNDED, ERROR -> "FAILED";
-        };
+        String status = status(rp.outcome());
         SolverInfo info0 = new SolverInfo(rp.outcome().solverName(), rp.variables(), rp.constraints(), rp.buildMs(), rp.outcome().solveMs(), 1);
         if (!rp.outcome().hasSolution()) {
             String why = rp.outcome().status() == LpStatus.INFEASIBLE
@@ -229,6 +223,17 @@ public final class StochasticEngine {
         return new StochasticResult(status, status.equals("OPTIMAL") ? null : "the time limit ran out with a feasible plan", exp, objective, cv, scen,
                 rp.decisions(), new ValueMeasures(sp.names().get(sp.baseIndex()), rn, eevSum, wsSum, vss, evpi, note),
                 new SolverInfo(info0.solver(), info0.variables(), info0.constraints(), info0.buildMs(), info0.solveMs(), lpSolves));
+    }
+
+    /** The run's status word for an LP outcome. */
+    static String status(SolveOutcome o) {
+        return switch (o.status()) {
+            case OPTIMAL -> "OPTIMAL";
+            case FEASIBLE -> "FEASIBLE";
+            case INFEASIBLE -> "INFEASIBLE";
+            case TIMED_OUT -> "TIMED_OUT";
+            case UNBOUNDED, ERROR -> "FAILED";
+        };
     }
 
     private static Double sum(double[] p, Double[] v) {

@@ -15,9 +15,62 @@ import java.util.Map;
  * @param decisions         the first-stage decisions of the stochastic plan
  * @param valueMeasures     VSS and EVPI (risk-neutral)
  * @param solver            LP size and time
+ * @param sampling          the sample-average answer (bounds, out-of-sample value, gap estimate), or null for listed scenarios
  */
 public record StochasticResult(String status, String explanation, Double expectedNpvUsd, Double objectiveUsd, CvarValue cvar,
-                               List<ScenarioValue> scenarios, List<Decision> decisions, ValueMeasures valueMeasures, SolverInfo solver) {
+                               List<ScenarioValue> scenarios, List<Decision> decisions, ValueMeasures valueMeasures, SolverInfo solver,
+                               SampleAverage sampling) {
+
+    /** A result of listed scenarios (no sampling). */
+    public StochasticResult(String status, String explanation, Double expectedNpvUsd, Double objectiveUsd, CvarValue cvar,
+                            List<ScenarioValue> scenarios, List<Decision> decisions, ValueMeasures valueMeasures, SolverInfo solver) {
+        this(status, explanation, expectedNpvUsd, objectiveUsd, cvar, scenarios, decisions, valueMeasures, solver, null);
+    }
+
+    /**
+     * The sample-average (SAA) plan's statistics (models/RISK.md).
+     *
+     * @param samples                  N, the scenarios drawn
+     * @param seed                     the seed (the same seed and settings give the same answer bit for bit)
+     * @param method                   DECOMPOSITION (L-shaped) or EXTENSIVE (one LP)
+     * @param iterations               the decomposition's master solves (null for EXTENSIVE)
+     * @param optimalityCuts           dispatch cuts added (null for EXTENSIVE)
+     * @param feasibilityCuts          cash-floor cuts added (null for EXTENSIVE)
+     * @param lowerBoundUsd            the plan's expected NPV over the sample (the SAA value reported)
+     * @param upperBoundUsd            no plan does better over the sample (the master's bound; = lower for EXTENSIVE)
+     * @param toleranceRelative        the decomposition stops when upper − lower ≤ this × max(1, |lower|)
+     * @param outOfSample              the plan evaluated on a fresh, independent sample
+     * @param gap                      Mak–Morton–Wood estimate of the plan's optimality gap, or null (no batches asked, or CVaR)
+     * @param perfectInformationSamples samples on which WS and EVPI are estimated (the first ones)
+     * @param evpiStandardErrorUsd     standard error of EVPI when estimated on fewer than N samples, else null
+     */
+    public record SampleAverage(int samples, long seed, String method, Integer iterations, Integer optimalityCuts, Integer feasibilityCuts,
+                                double lowerBoundUsd, double upperBoundUsd, double toleranceRelative, OutOfSample outOfSample, GapEstimate gap,
+                                int perfectInformationSamples, Double evpiStandardErrorUsd) {
+    }
+
+    /**
+     * @param samples             N′ fresh paths (independent of the N solved)
+     * @param meanNpvUsd          the plan's mean NPV over them: an unbiased estimate of its true expected NPV
+     * @param standardErrorUsd    sd / √N′
+     * @param lower95Usd          mean − 1.645 × standard error (one-sided 95 %)
+     * @param cashFloorBreachShare share of the fresh paths where the plan's cash falls below the floor (its NPV still counted)
+     */
+    public record OutOfSample(int samples, double meanNpvUsd, double standardErrorUsd, double lower95Usd, double cashFloorBreachShare) {
+    }
+
+    /**
+     * Mak–Morton–Wood with independent batches: per batch b, Gᵦ = (SAA optimum of batch b) − (the plan's mean NPV on batch b) ≥ 0,
+     * E[Gᵦ] ≥ the true gap of the plan.
+     *
+     * @param batches       B
+     * @param batchSamples  samples per batch
+     * @param meanUsd       Ḡ
+     * @param sdUsd         sample sd of the Gᵦ
+     * @param upper95Usd    Ḡ + t_{B−1, 0.95} sd / √B: the gap is below it with about 95 % confidence
+     */
+    public record GapEstimate(int batches, int batchSamples, double meanUsd, double sdUsd, double upper95Usd) {
+    }
 
     /** @param alpha α  @param weight λ  @param floorUsd the floor or null  @param valueAtRiskUsd ζ  @param cvarUsd CVaR_α of the NPV */
     public record CvarValue(double alpha, double weight, Double floorUsd, double valueAtRiskUsd, double cvarUsd) {
