@@ -36,9 +36,11 @@ public class AllocationService {
 
     private final SolveGate gate;
     private final MeterRegistry metrics;
+    private final long maxModelBytes;
 
     public AllocationService(Catalog catalog, SolverConfig config, RequestResolver resolver, AllocationRunService runs, ObjectMapper json,
                              SolveGate gate, MeterRegistry metrics) {
+        this.maxModelBytes = config.maxModelBytes();
         this.assembler = new AllocationProblemAssembler(catalog, config.defaultSolver(), config.timeLimitSeconds(),
                 config.maxFleets(), config.maxAiOptions());
         this.resolver = resolver;
@@ -48,8 +50,17 @@ public class AllocationService {
         this.metrics = metrics;
     }
 
+    /** The memory guard: a what-if whose LP would exceed gridpivot.solver.max-model-bytes is refused before it is built. */
+    void guard(AllocationProblem problem) {
+        boolean naive = problem.hourAggregation() == com.gridpivot.optimization.input.HourAggregation.NONE;
+        AllocationModelBuilder.estimate(problem).refuseOver(maxModelBytes, naive ? "hourAggregation" : "market", "the what-if's LP",
+                naive ? "use hourAggregation EXACT (the same optimum: hours merged exactly), fewer hours or fewer fleets"
+                        : "give fewer hours (a shorter horizon) or fewer fleets");
+    }
+
     /** Solves within a solver slot and records the solve time by solver, model form and status. */
     private AllocationOutcome solve(AllocationProblem problem) {
+        guard(problem);
         AllocationOutcome out = gate.run(() -> AllocationEngine.solve(problem));
         var st = out.result().solver();
         Timer.builder("gridpivot.solve").description("what-if solve time (build + solve + results)")
@@ -75,7 +86,9 @@ public class AllocationService {
 
     /** Throws {@link InvalidRequestException} listing every invalid field. */
     public AllocationProblem validate(AllocationRequest request) {
-        return assembler.assemble(resolver.resolve(request).request());
+        AllocationProblem p = assembler.assemble(resolver.resolve(request).request());
+        guard(p);
+        return p;
     }
 
     /** Solves without recording (exports, re-runs). */

@@ -26,4 +26,12 @@ public interface SolverConfig {
     @WithName("max-ai-options")
     @WithDefault("50")
     int maxAiOptions();
+
+    /**
+     * The memory guard: most bytes one model may take (estimated before it is built, lp.ModelSize: 600 bytes per row, column
+     * and non-zero); a request over it is refused with a 400 naming the size and what to change. 0 turns the guard off.
+     */
+    @WithName("max-model-bytes")
+    @WithDefault("1073741824")
+    long maxModelBytes();
 }

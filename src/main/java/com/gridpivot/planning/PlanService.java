@@ -20,6 +20,7 @@ import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblemAssembler;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.ScenarioBody;
+import com.gridpivot.planning.model.PlanModelBuilder;
 import com.gridpivot.planning.input.ReplayYear;
 import com.gridpivot.planning.result.PlanComparison;
 import com.gridpivot.lp.RunControl;
@@ -125,11 +126,29 @@ public class PlanService {
                 return replay[0];
             }
         };
-        assembler().assemble(req, scenario, stored);
+        guard(assembler().assemble(req, scenario, stored));
         PlanRequest copy = new PlanRequest(null, scenario, req.site(), req.asicFleets(), req.aiOptions(), req.finance(), req.startMonth(),
                 req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds());
         return replay[0] == null ? new PlanRunInput(copy, null, null)
                 : new PlanRunInput(copy, replay[0].pricesUsdPerMwh(), replay[0].filled());
+    }
+
+    /** The memory guard's budget, bytes per model (gridpivot.solver.max-model-bytes; 0: off). */
+    public long maxModelBytes() {
+        return solverConfig.maxModelBytes();
+    }
+
+    /** The memory guard: a plan whose LP would exceed gridpivot.solver.max-model-bytes is refused before it is built. */
+    void guard(PlanProblem p) {
+        guard(p, maxModelBytes());
+    }
+
+    /** As {@link #guard(PlanProblem)} with a given budget (bytes; ≤ 0: off). */
+    public static void guard(PlanProblem p, long maxModelBytes) {
+        boolean hourly = p.hourModel() == PlanProblem.HourModel.HOURLY;
+        PlanModelBuilder.estimate(p).refuseOver(maxModelBytes, hourly ? "hourModel" : "months", "the plan's LP",
+                hourly ? "use hourModel EXACT_BLOCKS (the same optimum: hours merged exactly), fewer months or fewer fleets"
+                        : "plan fewer months (years) or fewer fleets");
     }
 
     public PlanProblem problem(PlanRunInput input) {

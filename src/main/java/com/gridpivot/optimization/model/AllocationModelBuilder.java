@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.ModelSize;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.InterconnectRows;
@@ -38,6 +39,29 @@ public final class AllocationModelBuilder {
      */
     public static AllocationModel build(AllocationProblem p, List<HourBlock> blocks) {
         return build(p, blocks, System.nanoTime());
+    }
+
+    /**
+     * The what-if LP's size before it is built (the memory guard, {@link ModelSize}): B blocks (hours when naive), A = Σ_b
+     * active fleets of b. Columns: xᵢ, yⱼ, d[i,b] → F + J + A; rows: fleetLimit (A), interconnect (B), aiTotal, capexBudget →
+     * A + B + 2; non-zeros: fleetLimit 2 per dispatch, interconnect A + B·J, aiTotal and capexBudget J each → 3A + BJ + 2J.
+     * A power contract's rows are not counted (a few per month, or one per hour with a minimum take: within the margin of
+     * the bytes per element).
+     */
+    public static ModelSize estimate(AllocationProblem p) {
+        long f = p.fleets().size();
+        long j = p.aiOptions().size();
+        long blocks;
+        long active;
+        if (hourly(p)) {
+            blocks = p.hours();
+            active = blocks * f;
+        } else {
+            List<HourBlock> bs = HourBlocks.exact(p);
+            blocks = bs.size();
+            active = bs.stream().mapToLong(b -> b.activeFleets().length).sum();
+        }
+        return new ModelSize(active + blocks + 2, f + j + active, 3 * active + blocks * j + 2 * j);
     }
 
     /**

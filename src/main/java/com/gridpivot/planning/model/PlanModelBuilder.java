@@ -3,6 +3,7 @@ package com.gridpivot.planning.model;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.ModelSize;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.CashRows;
@@ -46,6 +47,32 @@ public final class PlanModelBuilder {
     /** @param fixed decisions fixed by bounds, or null to optimise every decision */
     public static PlanModel build(PlanProblem p, FixedPlan fixed) {
         return build(p, fixed, blocks(p));
+    }
+
+    /**
+     * The plan LP's size before it is built (the memory guard, {@link ModelSize}). M months, F fleets, J options, B blocks
+     * (hours when HOURLY), A = Σ active fleets over the blocks. Columns: K, R, B per fleet and month (3FM), D (A), S, W, O
+     * (3JM), T and cash (2M), whole blocks (JM) → 3FM + A + 4JM + 2M; rows: asicBalance (FM), fleetLimit (A), interconnect
+     * (B), aiReservedDef and aiOnlineDef (2JM), block rows (JM), conversion, contract and cash (3M) → FM + A + B + 3JM + 3M;
+     * non-zeros: asicBalance 4FM, fleetLimit 2A, interconnect A + BJ, definitions 5JM, limits and blocks 4JM, cash A +
+     * M(3F + 2J + 2) → 4FM + 4A + BJ + 9JM + M(3F + 2J + 2).
+     */
+    public static ModelSize estimate(PlanProblem p) {
+        long m = p.monthCount();
+        long f = p.fleets().size();
+        long j = p.options().size();
+        long b;
+        long a;
+        if (p.hourModel() == HourModel.HOURLY) {
+            b = p.totalHours();
+            a = b * f;
+        } else {
+            List<List<MonthBlock>> blocks = blocks(p);
+            b = blocks.stream().mapToLong(List::size).sum();
+            a = blocks.stream().flatMap(List::stream).mapToLong(x -> x.activeFleets().length).sum();
+        }
+        return new ModelSize(f * m + a + b + 3 * j * m + 3 * m, 3 * f * m + a + 4 * j * m + 2 * m,
+                4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2));
     }
 
     /** The blocks of each month under the problem's hour model: exact merged blocks, or one per hour. */

@@ -24,6 +24,8 @@ import com.gridpivot.risk.runs.RiskRequests.StochasticRequest;
 import com.gridpivot.risk.runs.RiskRequests.SamplingInput;
 import com.gridpivot.risk.stochastic.SaaSettings;
 import com.gridpivot.risk.stochastic.StochasticProblem;
+import com.gridpivot.lp.ModelSize;
+import com.gridpivot.planning.model.PlanModelBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
@@ -272,6 +274,14 @@ public class RiskRunService {
                                 + "' differs from scenario 0's; conversion decisions are shared, so lead times must be equal"));
                     }
                 }
+            }
+            // the memory guard: the extensive form holds every scenario's second stage
+            ModelSize size = ps.stream().map(PlanModelBuilder::estimate).reduce(ModelSize::plus).orElse(new ModelSize(0, 0, 0));
+            try {
+                size.refuseOver(plans.maxModelBytes(), "scenarios", "the stochastic plan's LP (" + ps.size() + " scenarios)",
+                        "give fewer scenarios, fewer months (years) or fewer fleets, or keep hourModel EXACT_BLOCKS");
+            } catch (InvalidRequestException e) {
+                errors.addAll(e.errors());
             }
         }
         if (!errors.isEmpty()) {
