@@ -233,22 +233,38 @@ def add_treasury_rows(model, prob, fixed):
 
 # ---------------------------------------------------------------------------------------------------- cash terms (CashRows)
 
+def asic_price_index(prob, elasticity):
+    """PLANS.md, ASIC prices and hashprice: index_m = (hbar_m / hbar_0)^eps, hbar_m the mean of month m's hourly hashprice."""
+    hbar = [float(np.mean(md["hashpriceUsdPerPhDay"])) for md in prob["months"]]
+    if elasticity == 0.0 or hbar[0] <= 0.0:
+        return [1.0] * len(hbar)
+    return [(max(h, 0.0) / hbar[0]) ** elasticity for h in hbar]
+
+
+def hashrate_factor(f, m):
+    """(1 - d)^(m/12): share of its nameplate TH/s fleet i delivers in month m (efficiencyDegradationPerYear d)."""
+    return (1.0 - f.get("efficiencyDegradationPerYear", 0.0)) ** (m / 12.0)
+
+
 def add_asic_cash(model, prob, kept, retired, bought):
-    """+ sigma_i R[i,m] - pi_i B[i,m] - F_i H_m/8760 K[i,m]."""
+    """+ sigma_im R[i,m] - pi_im B[i,m] - F_i H_m/8760 K[i,m], with the ASIC prices of month m (issue 14, item 5):
+    sigma_im = sigma_i index_m (1 - d)^(m/12) (a used machine sells by the TH it still makes), pi_im = pi_i index_m."""
     for i, f in enumerate(prob["fleets"]):
+        index = asic_price_index(prob, f.get("priceElasticity", 0.0))
         for m, md in enumerate(prob["months"]):
             H = len(md["priceUsdPerMwh"])
-            model.cash_term(m, "asicSalvage", retired[i][m], f["salvageUsdPerMw"])
+            model.cash_term(m, "asicSalvage", retired[i][m], f["salvageUsdPerMw"] * index[m] * hashrate_factor(f, m))
             if bought[i] is not None:
-                model.cash_term(m, "asicPurchase", bought[i][m], -f["purchaseUsdPerMw"])
+                model.cash_term(m, "asicPurchase", bought[i][m], -f["purchaseUsdPerMw"] * index[m])
             model.cash_term(m, "miningOpex", kept[i][m], -f.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0)
 
 
 def add_dispatch_cash(model, prob, dispatch):
-    """sum_t (r_it - p_t pue_i - v_i) D[i,t], r_it = (1 - fee_i) h_t 1000 / (24 e_i), e_i = W / (TH/s) in J/TH."""
+    """sum_t (r_it - p_t pue_i - v_i) D[i,t], r_it = (1 - fee_i) h_t 1000 / (24 e_im), e_im = W / (TH/s (1 - d)^(m/12)) in
+    J/TH (the fleet's hashrate degrades by d a year at the same power)."""
     for i, f in enumerate(prob["fleets"]):
-        e = f["powerWPerUnit"] / f["hashrateThPerUnit"]
         for m, md in enumerate(prob["months"]):
+            e = f["powerWPerUnit"] / (f["hashrateThPerUnit"] * hashrate_factor(f, m))
             p = np.asarray(md["priceUsdPerMwh"], dtype=float)
             h = np.asarray(md["hashpriceUsdPerPhDay"], dtype=float)
             r = (1.0 - f.get("poolFeeFraction", 0.0)) * h * 1000.0 / (24.0 * e)

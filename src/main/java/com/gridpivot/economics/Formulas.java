@@ -88,4 +88,38 @@ public final class Formulas {
     public static double aiBilledHours(boolean billedPerMonth, double hours) {
         return billedPerMonth ? 8760.0 / 12.0 : hours;
     }
+
+    /**
+     * The fitted elasticity of ASIC prices per TH/s to hashprice (models/PLANS.md, "ASIC prices and hashprice": least squares
+     * of ln USD/TH on ln hashprice over 8 machines of ../shared/data/asic, 2015-08 … 2025-08, R² = 0.942); the default of
+     * {@code scenario.asic.priceElasticity}.
+     */
+    public static final double ASIC_PRICE_ELASTICITY = 0.678;
+
+    /**
+     * ASIC price index of month m: (h̄ₘ / h̄₀)^ε, the factor on a price per TH/s given at the plan's first month (salvage and
+     * purchase move with hashprice; a halving, h̄ halved, cuts them by 1 − 0.5^ε). 1 when ε = 0 or h̄₀ ≤ 0.
+     *
+     * @param hashpriceUsdPerPhDay      h̄ₘ, the mean hashprice of month m
+     * @param startHashpriceUsdPerPhDay h̄₀, the mean hashprice of the plan's first month
+     */
+    public static double asicPriceIndex(double hashpriceUsdPerPhDay, double startHashpriceUsdPerPhDay, double elasticity) {
+        if (elasticity == 0.0 || !(startHashpriceUsdPerPhDay > 0.0)) {
+            return 1.0;
+        }
+        return Math.pow(Math.max(hashpriceUsdPerPhDay, 0.0) / startHashpriceUsdPerPhDay, elasticity);
+    }
+
+    /**
+     * Share of its nameplate TH/s a fleet delivers in month m when it loses {@code degradationPerYear} of its hashrate a year
+     * at the same power: (1 − d)^(m/12) (its J/TH rises by the inverse factor).
+     */
+    public static double asicHashrateFactor(double degradationPerYear, int m) {
+        return degradationPerYear == 0.0 ? 1.0 : Math.pow(1.0 - degradationPerYear, m / 12.0);
+    }
+
+    /** A price per TH/s as a price per MW of IT load: USD/TH × TH/s per MW (10⁶ / e, e in J/TH, × the hashrate factor). */
+    public static double asicUsdPerMw(double usdPerTh, double jPerTh, double hashrateFactor) {
+        return usdPerTh * 1e6 / jPerTh * hashrateFactor;
+    }
 }

@@ -6,7 +6,6 @@ import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
-import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.lp.rows.CashRows;
@@ -246,10 +245,10 @@ public final class PlanSweepSolver {
         for (ParametricPlan.Factors f : factors) {
             pairs.add(List.of(f.hashpriceScale(), f.energyScale()));
         }
-        List<FleetSpec> specs = base.fleets().stream().map(PlanFleet::spec).toList();
         List<List<MonthBlock>> out = new ArrayList<>(base.monthCount());
         int total = 0;
         for (MonthData md : base.months()) {
+            List<FleetSpec> specs = base.fleetSpecsIn(out.size()); // month m's fleets (degradation)
             List<MonthData> variants = pairs.stream().map(pair -> new MonthData(md.month(),
                     ParametricAllocation.scaled(md.priceUsdPerMwh(), pair.get(1)),
                     ParametricAllocation.scaled(md.hashpriceUsdPerPhDay(), pair.get(0)), md.btcPriceUsd(), md.feeShareOfHashprice())).toList();

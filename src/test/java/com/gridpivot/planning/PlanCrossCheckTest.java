@@ -61,7 +61,8 @@ class PlanCrossCheckTest {
     /**
      * Real data of another kind: HB_NORTH's 2023 replayed (its first six UTC hours filled from the next day), BTC rising
      * 25 %/year through the 2028 halving, GPU rates falling 20 %/year with a 9-month lead time, 5 MW of AI contracted from 2028-07
-     * (H100's $32M/MW or colocation's 12-month lead), a credit line and a treasury to sell.
+     * (H100's $32M/MW or colocation's 12-month lead), a credit line and a treasury to sell; ASIC prices follow hashprice
+     * (ε = 0.678, the default) and the fleets lose 5 % of their hashrate a year.
      */
     static PlanProblem realCase() {
         return problem(node("""
@@ -70,7 +71,8 @@ class PlanCrossCheckTest {
                               'energy': {'node': 'HB_NORTH', 'replayYear': 2023, 'annualEscalation': 0.03, 'adderUsdPerMwh': 4},
                               'ai': {'gpuRateDeclinePerYear': 0.2, 'colocationRateDeclinePerYear': 0.03,
                                      'options': {'H100 cloud': {'leadTimeMonths': 9}}},
-                              'asic': {'salvageUsdPerTh': 3.0, 'newPriceUsdPerTh': 16.0}, 'discountRate': 0.12},
+                              'asic': {'salvageUsdPerTh': 3.0, 'newPriceUsdPerTh': 16.0, 'efficiencyDegradationPerYear': 0.05},
+                              'discountRate': 0.12},
                  'site': {'name': 'North', 'interconnectMw': 80, 'maxAiItMw': 50, 'minAiItMw': 5, 'minAiFromMonth': '2028-07',
                           'maxConversionMwPerMonth': 10},
                  'asicFleets': [{'name': 'S21', 'model': 'Antminer S21', 'units': 12000, 'pue': 1.08, 'poolFeeFraction': 0.015},

@@ -183,8 +183,10 @@ class PlanSweepTest {
             double eps = 3 * PlanSweepService.FRONTIER_TOLERANCE * (btc[btc.length - 1] - btc[0]);
             assertThat(PlanSweepSolver.single(pp, Map.of(SweepInput.BTC_PRICE_SCALE, s.value() - eps)).aiItMwEnd())
                     .isCloseTo(s.aiItMwBelow(), within(1e-6));
+            // 1e-5 MW: 3 tolerances past the step the MW may still move with the cash (since ASIC salvage follows hashprice,
+            // issue 14 item 5, by 1.2e-6 MW at this step)
             assertThat(PlanSweepSolver.single(pp, Map.of(SweepInput.BTC_PRICE_SCALE, s.value() + eps)).aiItMwEnd())
-                    .isCloseTo(s.aiItMwAbove(), within(1e-6));
+                    .isCloseTo(s.aiItMwAbove(), within(1e-5));
         }
     }
 

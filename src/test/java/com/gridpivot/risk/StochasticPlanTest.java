@@ -62,6 +62,40 @@ class StochasticPlanTest {
         assertThat(v.wsUsd()).isCloseTo(209_680.0, within(EPS));
         assertThat(v.vssUsd()).isCloseTo(4_600.0, within(EPS));
         assertThat(v.evpiUsd()).isCloseTo(37_680.0, within(EPS));
+        // Textbook VSS: the expected-value scenario ξ̄ has BTC 0.3 · 50,000 + 0.7 · 25,000 = 32,500 → revenue 65, margin 45;
+        // converting a MW gives 120·744 − 20·744 − 40,000 = 34,400 > 45·744 = 33,480 → x = 5, EV = 5 · 34,400 = 172,000.
+        // Its plan is the stochastic plan: EEV(ξ̄) = 172,000, VSS = 0 (NPV linear in the price: the mean plans right),
+        // while against the named base scenario (bull) VSS = 4,600.
+        assertThat(v.evUsd()).isCloseTo(172_000.0, within(EPS));
+        assertThat(v.eevExpectedValueUsd()).isCloseTo(172_000.0, within(EPS));
+        assertThat(v.vssExpectedValueUsd()).isCloseTo(0.0, within(EPS));
+        assertThat(r.scenarios().get(0).expectedValuePlanNpvUsd()).isCloseTo(297_600.0 - 25_120.0 * 5, within(EPS));
+    }
+
+    /*
+     * Textbook VSS where the mean misleads: bull 50,000 at 0.6, crash 5,000 at 0.4. In the crash revenue is 10 USD/MWh <
+     * energy 20: the fleet stops (the dispatch's max(0, margin) makes the NPV convex in the price). Converting x MW:
+     * bull 297,600 − 25,120 x; crash 0 from mining + 34,400 x. E = 178,560 − 15,072 x + 13,760 x = 178,560 − 1,312 x → x = 0:
+     * RP = 0.6 · 297,600 = 178,560.
+     * ξ̄: BTC 0.6 · 50,000 + 0.4 · 5,000 = 32,000 → revenue 64, margin 44 → mining 44·744 = 32,736 < 34,400 per MW converted
+     * → x = 5, EV = 5 · 34,400 = 172,000. EEV(ξ̄) = 0.6 (297,600 − 125,600) + 0.4 · 172,000 = 103,200 + 68,800 = 172,000
+     * → textbook VSS = 178,560 − 172,000 = 6,560. Base = bull: its plan (x = 0) is the stochastic one → VSS vs bull = 0.
+     */
+    @Test
+    void textbookVssPlansOnTheMeanScenario() {
+        StochasticResult r = StochasticEngine.run(new StochasticProblem(List.of("bull", "crash"), new double[] {0.6, 0.4},
+                List.of(oneMonth(50_000), oneMonth(5_000)), 0, null), RunControl.NONE);
+        assertThat(r.status()).isEqualTo("OPTIMAL");
+        assertThat(r.decisions()).isEmpty();
+        var v = r.valueMeasures();
+        assertThat(v.riskNeutralRpUsd()).isCloseTo(178_560.0, within(EPS));
+        assertThat(v.evUsd()).isCloseTo(172_000.0, within(EPS));
+        assertThat(v.eevExpectedValueUsd()).isCloseTo(172_000.0, within(EPS));
+        assertThat(v.vssExpectedValueUsd()).isCloseTo(6_560.0, within(EPS));
+        assertThat(r.scenarios().get(1).expectedValuePlanNpvUsd()).isCloseTo(172_000.0, within(EPS));
+        assertThat(v.eevUsd()).isCloseTo(178_560.0, within(EPS));
+        assertThat(v.vssUsd()).isCloseTo(0.0, within(EPS));
+        assertThat(v.note()).contains("RP − EEV(ξ̄)").contains("bull");
     }
 
     /*

@@ -71,6 +71,8 @@ public final class PlanProblemJson {
             m.put("fixedOpexUsdPerMwYear", f.fixedOpexUsdPerMwYear());
             m.put("salvageUsdPerMw", pf.salvageUsdPerMw());
             m.put("purchaseUsdPerMw", pf.canBuy() ? pf.purchaseUsdPerMw() : null);
+            m.put("priceElasticity", pf.priceElasticity());
+            m.put("efficiencyDegradationPerYear", pf.degradationPerYear());
             fleets.add(m);
         }
         out.put("fleets", fleets);

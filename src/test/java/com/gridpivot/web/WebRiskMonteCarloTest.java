@@ -142,12 +142,20 @@ class WebRiskMonteCarloTest extends WebPageTest {
             assertThat(c.getAttribute("aria-label")).contains("50 paths");
         }
         String pageP50 = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.npvUsd.p50']", "data-value");
-        assertThat(page.textContent("#mc-words")).contains(PLAN).contains("of 50 paths; P10 NPV");
+        assertThat(page.textContent("#mc-words")).contains(PLAN).contains("P50 NPV").contains("of 50 paths; cash is lowest");
+        // led by the median (issue 14, item 7): the first number of the plan's row is its P50, then the mean
+        assertThat(page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] td:nth-of-type(1) [data-key]", "data-key")).endsWith(".npvUsd.p50");
+        assertThat(page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] td:nth-of-type(2) [data-key]", "data-key")).endsWith(".npvUsd.mean");
+        assertThat(page.textContent("#mc-table thead")).contains("P50 NPV (median)");
 
         JsonPath mc = apiResult("montecarlo", mcSent.get());
         assertThat(mc.getInt("paths")).isEqualTo(50);
         assertThat(mc.getInt("months")).isEqualTo(12);
         double apiP50 = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.npvUsd.p50");
+        assertThat(mc.getDouble("plans.find { it.name == '" + PLAN + "' }.headline.p50NpvUsd")).isEqualTo(apiP50);
+        assertThat(mc.getString("plans.find { it.name == '" + PLAN + "' }.headline.text")).startsWith("P50 (median) NPV").contains("Mean");
+        assertThat(Double.parseDouble(page.getAttribute("#mc-words [data-key$='.headline.p50NpvUsd']", "data-value")))
+                .isCloseTo(mc.getDouble("plans[0].headline.p50NpvUsd"), WebSession.relative(mc.getDouble("plans[0].headline.p50NpvUsd"), 1e-6));
         assertThat(Double.parseDouble(pageP50)).as("P50 NPV on the page and from the API").isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
         double loss = mc.getDouble("plans.find { it.name == '" + PLAN + "' }.probIncrementalNpvBelowZero");
         String pageLoss = page.getAttribute("#mc-table tr[data-plan='" + PLAN + "'] [data-key$='.probIncrementalNpvBelowZero']", "data-value");
@@ -166,8 +174,8 @@ class WebRiskMonteCarloTest extends WebPageTest {
                 }
             }
             assertThat(planRow).as("a row for " + PLAN).isNotNull();
-            assertThat(planRow.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(planRow.getCell(4).getNumericCellValue()).isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
+            assertThat(planRow.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC); // P50 first, as on the page
+            assertThat(planRow.getCell(2).getNumericCellValue()).isCloseTo(apiP50, WebSession.relative(apiP50, 1e-6));
         }
 
         // ---- stochastic plan: two scenarios (the third row left empty), risk-neutral
@@ -188,7 +196,10 @@ class WebRiskMonteCarloTest extends WebPageTest {
         assertThat(Double.parseDouble(pageVss)).as("VSS on the page and from the API").isCloseTo(apiVss, WebSession.relative(apiVss, 1e-6));
         assertThat(Double.parseDouble(page.getAttribute("#st-words [data-key='expectedNpvUsd']", "data-value")))
                 .isCloseTo(st.getDouble("expectedNpvUsd"), WebSession.relative(st.getDouble("expectedNpvUsd"), 1e-6));
-        assertThat(page.textContent("#st-words")).contains("(VSS)").contains("(EVPI)");
+        assertThat(page.textContent("#st-words")).contains("(VSS)").contains("(EVPI)").contains("textbook VSS");
+        double apiVssMean = st.getDouble("valueMeasures.vssExpectedValueUsd");
+        assertThat(Double.parseDouble(page.getAttribute("#st-vss-textbook [data-key='valueMeasures.vssExpectedValueUsd']", "data-value")))
+                .as("textbook VSS on the page and from the API").isCloseTo(apiVssMean, WebSession.relative(apiVssMean, 1e-6));
         assertThat(page.isVisible("#st-decisions")).isTrue();
         Download stXlsx = web.download("#st-export-xlsx");
         try (Workbook wb = WebSession.workbook(stXlsx)) {

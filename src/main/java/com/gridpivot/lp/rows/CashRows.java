@@ -41,14 +41,17 @@ public final class CashRows {
         return terms;
     }
 
-    /** The decisions' cash flows of fleet i in month m: + salvageᵢ R[i,m] − priceᵢ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m]. */
+    /**
+     * The decisions' cash flows of fleet i in month m: + σᵢₘ R[i,m] − πᵢₘ B[i,m] − fixedOpexᵢ Hₘ/8760 K[i,m], with the ASIC
+     * prices of month m: σᵢₘ = σᵢ (h̄ₘ/h̄₀)^ε (1 − d)^(m/12), πᵢₘ = πᵢ (h̄ₘ/h̄₀)^ε ({@link PlanFleet#salvageUsdPerMw(int)}).
+     */
     public static void addAsicCash(PlanProblem p, FleetStockRows.Asic asic, List<List<Term>> terms) {
         for (int i = 0; i < p.fleets().size(); i++) {
             PlanFleet f = p.fleets().get(i);
             for (int m = 0; m < p.monthCount(); m++) {
-                terms.get(m).add(new Term(asic.retired()[i][m], f.salvageUsdPerMw(), CashCategory.ASIC_SALVAGE));
+                terms.get(m).add(new Term(asic.retired()[i][m], f.salvageUsdPerMw(m), CashCategory.ASIC_SALVAGE));
                 if (asic.bought()[i] != null) {
-                    terms.get(m).add(new Term(asic.bought()[i][m], -f.purchaseUsdPerMw(), CashCategory.ASIC_PURCHASE));
+                    terms.get(m).add(new Term(asic.bought()[i][m], -f.purchaseUsdPerMw(m), CashCategory.ASIC_PURCHASE));
                 }
                 double fixedOpex = Formulas.fixedOpexUsdPerMw(f.spec().fixedOpexUsdPerMwYear(), p.months().get(m).hours());
                 if (fixedOpex != 0.0) {

@@ -44,6 +44,21 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
                 startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, List.of());
     }
 
+    /** Per month m, the ASIC price index (h̄ₘ/h̄₀)^ε, h̄ the month's mean hourly hashprice ({@link Formulas#asicPriceIndex}). */
+    public static double[] asicPriceIndex(List<MonthData> months, double elasticity) {
+        double[] index = new double[months.size()];
+        double start = months.isEmpty() ? 0.0 : months.get(0).meanHashpriceUsdPerPhDay();
+        for (int m = 0; m < index.length; m++) {
+            index[m] = Formulas.asicPriceIndex(months.get(m).meanHashpriceUsdPerPhDay(), start, elasticity);
+        }
+        return index;
+    }
+
+    /** The fleets as they run in month m ({@link PlanFleet#specIn}). */
+    public List<FleetSpec> fleetSpecsIn(int m) {
+        return fleets.stream().map(f -> f.specIn(m)).toList();
+    }
+
     public int monthCount() {
         return months.size();
     }
@@ -89,6 +104,15 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
             return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), priceSumUsdPerMw());
         }
 
+        /** h̄ₘ: the mean of the month's hourly hashprice (= the mean of its days'). */
+        public double meanHashpriceUsdPerPhDay() {
+            double s = 0.0;
+            for (double h : hashpriceUsdPerPhDay) {
+                s += h;
+            }
+            return hashpriceUsdPerPhDay.length == 0 ? 0.0 : s / hashpriceUsdPerPhDay.length;
+        }
+
         public double priceSumUsdPerMw() {
             double s = 0.0;
             for (double p : priceUsdPerMwh) {
@@ -105,13 +129,65 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
     }
 
     /**
-     * @param spec              the fleet as in the allocation engine (capacity, efficiency, pue, fees, opex)
-     * @param salvageUsdPerMw   cash per MW retired: salvageUsdPerTh × 10⁶ / (J/TH)
-     * @param purchaseUsdPerMw  cost per MW bought: newPriceUsdPerTh × 10⁶ / (J/TH); NaN when purchases are not offered
+     * A fleet of the plan, with its ASIC prices following hashprice (issue 14, item 5; models/PLANS.md, "ASIC prices and
+     * hashprice"): a price per TH/s given at the plan's first month is worth index(m) = (h̄ₘ/h̄₀)^ε of it in month m, and the
+     * fleet delivers (1 − d)^(m/12) of its nameplate TH/s at the same power.
+     *
+     * @param spec               the fleet as in the allocation engine (capacity, efficiency, pue, fees, opex), at nameplate
+     * @param salvageUsdPerMw    cash per MW retired in the first month: salvageUsdPerTh × 10⁶ / (J/TH)
+     * @param purchaseUsdPerMw   cost per MW bought in the first month: newPriceUsdPerTh × 10⁶ / (J/TH); NaN when purchases are
+     *                           not offered
+     * @param priceIndex         per month, the ASIC price index (h̄ₘ/h̄₀)^ε ({@link Formulas#asicPriceIndex}); null: 1 in every month
+     * @param priceElasticity    ε, the elasticity the index was computed with (a Monte Carlo path moves the index with its own
+     *                           hashprice)
+     * @param degradationPerYear d, share of the hashrate lost per year (0: none)
      */
-    public record PlanFleet(FleetSpec spec, double salvageUsdPerMw, double purchaseUsdPerMw) {
+    public record PlanFleet(FleetSpec spec, double salvageUsdPerMw, double purchaseUsdPerMw, double[] priceIndex, double priceElasticity,
+                            double degradationPerYear) {
+        /** A fleet whose ASIC prices stay at their first month's and that does not degrade. */
+        public PlanFleet(FleetSpec spec, double salvageUsdPerMw, double purchaseUsdPerMw) {
+            this(spec, salvageUsdPerMw, purchaseUsdPerMw, null, 0.0, 0.0);
+        }
+
         public boolean canBuy() {
             return !Double.isNaN(purchaseUsdPerMw);
+        }
+
+        /** The same fleet with its ASIC price index recomputed on other months (a sampled path's hashprice), ε kept. */
+        public PlanFleet withPricesFollowing(List<MonthData> months) {
+            return priceElasticity == 0.0 ? this
+                    : new PlanFleet(spec, salvageUsdPerMw, purchaseUsdPerMw, asicPriceIndex(months, priceElasticity), priceElasticity,
+                    degradationPerYear);
+        }
+
+        /** The ASIC price index of month m: (h̄ₘ/h̄₀)^ε. */
+        public double priceIndex(int m) {
+            return priceIndex == null ? 1.0 : priceIndex[m];
+        }
+
+        /** (1 − d)^(m/12): the share of the nameplate TH/s delivered in month m. */
+        public double hashrateFactor(int m) {
+            return Formulas.asicHashrateFactor(degradationPerYear, m);
+        }
+
+        /** σᵢₘ: cash per MW retired in month m, salvage₀ × index(m) × (1 − d)^(m/12) (a used machine sells by the TH it still makes). */
+        public double salvageUsdPerMw(int m) {
+            return salvageUsdPerMw * priceIndex(m) * hashrateFactor(m);
+        }
+
+        /** πᵢₘ: cost per MW bought in month m, purchase₀ × index(m) (new machines, nameplate TH/s). */
+        public double purchaseUsdPerMw(int m) {
+            return purchaseUsdPerMw * priceIndex(m);
+        }
+
+        /** The fleet as it runs in month m: the same power, hashrate × (1 − d)^(m/12) (the spec itself when d = 0). */
+        public FleetSpec specIn(int m) {
+            double f = hashrateFactor(m);
+            if (f == 1.0) {
+                return spec;
+            }
+            return new FleetSpec(spec.name(), spec.model(), spec.units(), spec.hashrateThPerUnit() * f, spec.powerWPerUnit(), spec.pue(),
+                    spec.poolFeeFraction(), spec.variableOpexUsdPerMwh(), spec.fixedOpexUsdPerMwYear());
         }
     }
 

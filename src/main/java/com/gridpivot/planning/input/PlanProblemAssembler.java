@@ -2,6 +2,7 @@ package com.gridpivot.planning.input;
 
 import com.gridpivot.catalog.AiOffering;
 import com.gridpivot.catalog.Catalog;
+import com.gridpivot.economics.Formulas;
 import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.marketdata.BtcPricePath;
 import com.gridpivot.marketdata.HashpriceEngine;
@@ -153,6 +154,8 @@ public final class PlanProblemAssembler {
         double coloDecline = 0.0;
         double salvagePerTh = 0.0;
         double newPerTh = Double.NaN;
+        double asicElasticity = Formulas.ASIC_PRICE_ELASTICITY;
+        double degradation = 0.0;
         if (scenario != null) {
             discountRate = c.optional("scenario.discountRate", scenario.discountRate(), DEFAULT_DISCOUNT_RATE, 0.0, 1.0, "");
             if (scenario.ai() != null) {
@@ -163,6 +166,10 @@ public final class PlanProblemAssembler {
             if (scenario.asic() != null) {
                 salvagePerTh = c.optional("scenario.asic.salvageUsdPerTh", scenario.asic().salvageUsdPerTh(), 0.0, 0.0, 1e4, "USD/TH");
                 newPerTh = c.optional("scenario.asic.newPriceUsdPerTh", scenario.asic().newPriceUsdPerTh(), Double.NaN, 0.0, 1e4, "USD/TH");
+                asicElasticity = c.optional("scenario.asic.priceElasticity", scenario.asic().priceElasticity(), Formulas.ASIC_PRICE_ELASTICITY,
+                        0.0, 3.0, "");
+                degradation = c.optional("scenario.asic.efficiencyDegradationPerYear", scenario.asic().efficiencyDegradationPerYear(), 0.0,
+                        0.0, 0.5, "");
                 if (newPerTh < salvagePerTh) {
                     c.error("scenario.asic.salvageUsdPerTh", "salvage " + FieldChecks.fmt(salvagePerTh)
                             + " USD/TH is above the price of new machines " + FieldChecks.fmt(newPerTh)
@@ -220,11 +227,9 @@ public final class PlanProblemAssembler {
             }
             options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks));
         }
-        List<PlanFleet> fleets = new ArrayList<>();
-        for (FleetSpec f : fleetSpecs) {
-            double thPerMw = 1e6 / f.jPerTh();
-            fleets.add(new PlanFleet(f, salvagePerTh * thPerMw, Double.isNaN(newPerTh) ? Double.NaN : newPerTh * thPerMw));
-        }
+        List<FleetSpec> plainFleets = fleetSpecs;
+        double salvageUsdPerTh = salvagePerTh;
+        double newUsdPerTh = newPerTh;
         // ---- finance
         double cash = 0.0;
         // No free money (issue 15): without financing the cumulative cash may not fall below 0 (before, an absent credit line
@@ -252,6 +257,14 @@ public final class PlanProblemAssembler {
         }
         c.throwIfAny();
         warnings.addAll(c.warnings());
+        // ASIC prices per TH follow hashprice, (h̄ₘ/h̄₀)^ε, and the fleets lose d of their hashrate a year (issue 14, item 5)
+        double[] asicIndex = PlanProblem.asicPriceIndex(monthData, asicElasticity);
+        List<PlanFleet> fleets = new ArrayList<>();
+        for (FleetSpec f : plainFleets) {
+            fleets.add(new PlanFleet(f, Formulas.asicUsdPerMw(salvageUsdPerTh, f.jPerTh(), 1.0),
+                    Double.isNaN(newUsdPerTh) ? Double.NaN : Formulas.asicUsdPerMw(newUsdPerTh, f.jPerTh(), 1.0), asicIndex, asicElasticity,
+                    degradation));
+        }
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
                 cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes));
     }

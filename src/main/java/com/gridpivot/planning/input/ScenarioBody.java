@@ -68,7 +68,11 @@ public record ScenarioBody(String name, String description, BtcAssumptions btc, 
     /**
      * @param salvageUsdPerTh  cash received per TH/s of retired machines (default 0)
      * @param newPriceUsdPerTh price of new machines of a fleet's model per TH/s (absent: no purchases)
+     * @param priceElasticity  ε: both prices are those of the plan's first month and move with hashprice, × (h̄ₘ/h̄₀)^ε in month m
+     *                         (default 0.678, fitted to ../shared/data/asic; 0 keeps them fixed, as before issue 14)
+     * @param efficiencyDegradationPerYear share of its hashrate a fleet loses per year at the same power, d: TH/s × (1 − d)^(m/12)
+     *                         (default 0)
      */
-    public record AsicAssumptions(Double salvageUsdPerTh, Double newPriceUsdPerTh) {
+    public record AsicAssumptions(Double salvageUsdPerTh, Double newPriceUsdPerTh, Double priceElasticity, Double efficiencyDegradationPerYear) {
     }
 }

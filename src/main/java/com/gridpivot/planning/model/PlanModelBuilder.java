@@ -18,7 +18,6 @@ import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
-import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,11 +74,12 @@ public final class PlanModelBuilder {
                 4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2));
     }
 
-    /** The blocks of each month under the problem's hour model: exact merged blocks, or one per hour. */
+    /** The blocks of each month under the problem's hour model (exact merged blocks, or one per hour), with month m's fleets. */
     public static List<List<MonthBlock>> blocks(PlanProblem p) {
-        List<FleetSpec> specs = p.fleets().stream().map(PlanFleet::spec).toList();
         List<List<MonthBlock>> blocks = new ArrayList<>(p.monthCount());
-        for (MonthData md : p.months()) {
+        for (int m = 0; m < p.monthCount(); m++) {
+            MonthData md = p.months().get(m);
+            List<FleetSpec> specs = p.fleetSpecsIn(m); // the fleets' hashrate of month m (degradation)
             blocks.add(p.hourModel() == HourModel.HOURLY ? MonthBlocks.hourly(md, specs) : MonthBlocks.exact(md, specs));
         }
         return blocks;

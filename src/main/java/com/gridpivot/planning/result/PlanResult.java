@@ -182,7 +182,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasurySoldBtc,
                            double treasuryProceedsUsd, double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh,
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
-                           Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw) {
+                           Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
+                           double asicPriceIndex, double asicHashrateFactor) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -211,6 +212,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private Map<String, Double> aiOnlineMw;
             private double miningMw;
             private double aiOnlineTotalMw;
+            private double asicPriceIndex = 1.0;
+            private double asicHashrateFactor = 1.0;
 
             public Builder(String month) {
                 this.month = month;
@@ -277,11 +280,19 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** The month's ASIC price index (h̄ₘ/h̄₀)^ε and the fleets' share of nameplate hashrate (1 − d)^(m/12). */
+            public Builder asicMarket(double priceIndex, double hashrateFactor) {
+                this.asicPriceIndex = priceIndex;
+                this.asicHashrateFactor = hashrateFactor;
+                return this;
+            }
+
             public MonthRow build() {
                 return new MonthRow(month, cashFlowUsd, cumulativeCashUsd, incrementalCashFlowUsd, discountFactor, miningRevenueUsd,
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
-                        asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw);
+                        asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
+                        asicHashrateFactor);
             }
         }
     }

@@ -174,6 +174,8 @@ public final class PlanResultBuilder {
                     .market(md.btcPriceUsd(), meanHash / md.hours(), md.priceSumUsdPerMw() / md.hours())
                     .asic(kept, disp, miningMw)
                     .aiMw(started, building, online, aiTotal)
+                    .asicMarket(p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).priceIndex(m),
+                            p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).hashrateFactor(m))
                     .build());
         }
         double miningRevenue = v.total(CashCategory.MINING_REVENUE);

@@ -7,6 +7,7 @@ import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.result.PlanValues;
 import com.gridpivot.lp.RunControl;
+import com.gridpivot.risk.montecarlo.MonteCarloResult.Headline;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.Histogram;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.PlanDistribution;
 import com.gridpivot.risk.montecarlo.MonteCarloResult.Stats;
@@ -215,7 +216,7 @@ public final class MonteCarloEngine {
             } else {
                 failed.add(new PlanDistribution(f.name(), e.outcome().status().name(),
                         e.explanation() != null ? e.explanation() : "the plan LP answered " + e.outcome().status() + " at the base scenario",
-                        null, null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null, null));
             }
         }
         Evaluated base = PlanEngine.evaluate(p, stayOnBitcoinFixed(), control);
@@ -256,8 +257,11 @@ public final class MonteCarloEngine {
             }
             Double det = isBase ? prep.baselineNpvUsd() : baseNpv.get(x);
             double floor = p.cashFloorUsd();
-            out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, det, stats(npv), inc == null ? null : stats(inc),
-                    share(npv, 0.0), inc == null ? null : share(inc, 0.0), stats(raw.lowestCashUsd()[x]),
+            Stats npvStats = stats(npv);
+            Stats incStats = inc == null ? null : stats(inc);
+            Double loss = inc == null ? null : share(inc, 0.0);
+            out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, headline(npvStats, incStats, det, loss, npv.length), det, npvStats,
+                    incStats, share(npv, 0.0), loss, stats(raw.lowestCashUsd()[x]),
                     p.months().get(modeMonth(raw.lowestCashMonth()[x], p.monthCount())).month().toString(),
                     Double.isFinite(floor) ? share(raw.lowestCashUsd()[x], floor) : 0.0, histogram(npv, s.histogramBins()),
                     inc == null ? null : histogram(inc, s.histogramBins())));
@@ -320,8 +324,54 @@ public final class MonteCarloEngine {
         }
         double[] s = v.clone();
         Arrays.sort(s);
-        return new Stats(mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0.0, s[0], percentile(s, 0.1), percentile(s, 0.5),
-                percentile(s, 0.9), s[s.length - 1]);
+        return new Stats(percentile(s, 0.5), mean, percentile(s, 0.1), percentile(s, 0.9), v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0.0,
+                s[0], s[s.length - 1]);
+    }
+
+    /**
+     * The distribution led by its median: "P50 NPV 41.2M USD (half of the 1,000 paths end below it); mean 44.0M USD, 2.8M above
+     * the median (…); P10 … P90 …; the scenario itself …; against staying on Bitcoin …".
+     */
+    static Headline headline(Stats npv, Stats inc, Double scenarioNpvUsd, Double probLoss, int paths) {
+        StringBuilder t = new StringBuilder();
+        t.append("P50 (median) NPV ").append(usd(npv.p50())).append(": half of the ").append(String.format(java.util.Locale.ROOT, "%,d", paths))
+                .append(" paths end below it. Mean ").append(usd(npv.mean()));
+        double gap = npv.mean() - npv.p50();
+        if (Math.abs(gap) <= 1e-9 * Math.max(1.0, Math.abs(npv.p50()))) {
+            t.append(", equal to the median");
+        } else if (gap > 0) {
+            t.append(", ").append(usd(gap)).append(" above the median: a few paths of high prices (lognormal, with a long right tail)"
+                    + " pull the mean up, so the mean overstates what a typical path gives");
+        } else {
+            t.append(", ").append(usd(-gap)).append(" below the median: a few bad paths pull the mean down");
+        }
+        t.append(". P10 … P90: ").append(usd(npv.p10())).append(" … ").append(usd(npv.p90())).append(" (8 paths in 10 end between).");
+        if (scenarioNpvUsd != null) {
+            t.append(" The scenario itself gives ").append(usd(scenarioNpvUsd)).append('.');
+        }
+        if (inc != null) {
+            t.append(" Against staying on Bitcoin on the same path: P50 ").append(usd(inc.p50())).append(", mean ").append(usd(inc.mean()))
+                    .append(", P10 … P90 ").append(usd(inc.p10())).append(" … ").append(usd(inc.p90()));
+            if (probLoss != null) {
+                t.append("; it does worse on ").append(String.format(java.util.Locale.ROOT, "%.0f %%", 100.0 * probLoss)).append(" of the paths");
+            }
+            t.append('.');
+        }
+        return new Headline(npv.p50(), npv.mean(), npv.p10(), npv.p90(), inc == null ? null : inc.p50(), inc == null ? null : inc.mean(),
+                inc == null ? null : inc.p10(), inc == null ? null : inc.p90(), t.toString());
+    }
+
+    /** USD in planners' units: "41.2M USD", "−3.1M USD", "850,000 USD". */
+    static String usd(double v) {
+        double a = Math.abs(v);
+        String sign = v < 0 ? "−" : "";
+        if (a >= 1e9) {
+            return sign + String.format(java.util.Locale.ROOT, "%.2fB USD", a / 1e9);
+        }
+        if (a >= 1e6) {
+            return sign + String.format(java.util.Locale.ROOT, "%.1fM USD", a / 1e6);
+        }
+        return sign + String.format(java.util.Locale.ROOT, "%,.0f USD", a);
     }
 
     public static Histogram histogram(double[] v, int bins) {

@@ -42,6 +42,8 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
      * @param name                         the plan
      * @param status                       EVALUATED, or INFEASIBLE when its decisions break a limit at the base scenario
      * @param explanation                  why not evaluated, or null
+     * @param headline                     the NPV led by its median (P50), with the mean and P10/P90 beside it, in numbers and
+     *                                     words (null when not evaluated)
      * @param baseScenarioNpvUsd           NPV of the plan on the scenario itself (the plan LP, dispatch optimised)
      * @param npvUsd                       NPV over the paths
      * @param incrementalNpvUsd            NPV − stay-on-Bitcoin NPV, path by path (null for the baseline itself)
@@ -53,14 +55,34 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
      * @param npvHistogram                 NPV bins for charts
      * @param incrementalNpvHistogram      incremental NPV bins (null for the baseline)
      */
-    public record PlanDistribution(String name, String status, String explanation, Double baseScenarioNpvUsd, Stats npvUsd,
+    public record PlanDistribution(String name, String status, String explanation, Headline headline, Double baseScenarioNpvUsd, Stats npvUsd,
                                    Stats incrementalNpvUsd, Double probNpvBelowZero, Double probIncrementalNpvBelowZero,
                                    Stats lowestCashUsd, String lowestCashMedianMonth, Double probCashBelowCreditLine,
                                    Histogram npvHistogram, Histogram incrementalNpvHistogram) {
     }
 
-    /** Percentiles by linear interpolation between order statistics (p·(N−1)). */
-    public record Stats(double mean, double sd, double min, double p10, double p50, double p90, double max) {
+    /**
+     * Percentiles by linear interpolation between order statistics (p·(N−1)), led by the median P50: over lognormal prices the
+     * mean sits above the median (a few high paths pull it up), so the median is what a typical path gives.
+     */
+    public record Stats(double p50, double mean, double p10, double p90, double sd, double min, double max) {
+    }
+
+    /**
+     * What a plan's distribution says, led by the median (issue 14, item 7).
+     *
+     * @param p50NpvUsd             median NPV: half the paths end below it
+     * @param meanNpvUsd            mean NPV, beside it (above the median when a right tail pulls it up)
+     * @param p10NpvUsd             1 path in 10 ends below it
+     * @param p90NpvUsd             1 path in 10 ends above it
+     * @param p50IncrementalNpvUsd  median of NPV − stay-on-Bitcoin NPV, path by path (null for the baseline)
+     * @param meanIncrementalNpvUsd mean of the same (null for the baseline)
+     * @param p10IncrementalNpvUsd  P10 of the same (null for the baseline)
+     * @param p90IncrementalNpvUsd  P90 of the same (null for the baseline)
+     * @param text                  the same in words, with the scenario's own NPV and the probability of loss
+     */
+    public record Headline(double p50NpvUsd, double meanNpvUsd, double p10NpvUsd, double p90NpvUsd, Double p50IncrementalNpvUsd,
+                           Double meanIncrementalNpvUsd, Double p10IncrementalNpvUsd, Double p90IncrementalNpvUsd, String text) {
     }
 
     /** {@code counts[b]} paths fell in [edges[b], edges[b+1]) (the last bin includes its upper edge). */

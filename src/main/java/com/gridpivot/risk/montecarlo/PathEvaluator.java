@@ -47,6 +47,15 @@ public final class PathEvaluator {
     final double[][][] aiOnlineMwh;
     final double[][] fixedCashUsd;
     final double[][] capexCashUsd;
+    /**
+     * ASIC salvage (end of month) and purchases (start, negative) at the scenario's ASIC prices [q][m]: a path scales them by
+     * its own index shift ((h̄ₘᵖ/h̄ₘ)/(h̄₀ᵖ/h̄₀))^ε, so salvage follows the path's hashprice as it follows the scenario's.
+     */
+    final double[][] asicSaleUsd;
+    final double[][] asicBuyUsd;
+    /** Σₜ hₜ of month m at the scenario; ε of the fleets (one scenario value). */
+    final double[] hashpriceSum;
+    final double asicElasticity;
     final double[][] soldBtc;
     final double[] soldTotalBtc;
     final double[] aiRevenueUsdPerMwh;
@@ -75,7 +84,7 @@ public final class PathEvaluator {
             scenarioBtcUsd[m] = md.btcPriceUsd();
             feeShare[m] = md.feeShareOfHashprice();
             for (int i = 0; i < fleets; i++) {
-                FleetSpec f = p.fleets().get(i).spec();
+                FleetSpec f = p.fleets().get(i).specIn(m); // month m's hashrate (degradation)
                 double[] rev = new double[md.hours()];
                 double[] cost = new double[md.hours()];
                 for (int t = 0; t < md.hours(); t++) {
@@ -97,6 +106,15 @@ public final class PathEvaluator {
         aiOnlineMwh = new double[plans][options][months];
         fixedCashUsd = new double[plans][months];
         capexCashUsd = new double[plans][months];
+        asicSaleUsd = new double[plans][months];
+        asicBuyUsd = new double[plans][months];
+        hashpriceSum = new double[months];
+        for (int m = 0; m < months; m++) {
+            for (double h : p.months().get(m).hashpriceUsdPerPhDay()) {
+                hashpriceSum[m] += h;
+            }
+        }
+        asicElasticity = p.fleets().isEmpty() ? 0.0 : p.fleets().get(0).priceElasticity();
         soldBtc = new double[plans][months];
         soldTotalBtc = new double[plans];
         for (int q = 0; q < plans; q++) {
@@ -122,8 +140,9 @@ public final class PathEvaluator {
                 k += b - r;
                 kept[q][i][m] = k;
                 double h = p.months().get(m).hours();
-                fixedCashUsd[q][m] += fl.salvageUsdPerMw() * r - Formulas.fixedOpexUsdPerMw(fl.spec().fixedOpexUsdPerMwYear(), h) * k;
-                capexCashUsd[q][m] -= fl.canBuy() ? fl.purchaseUsdPerMw() * b : 0.0;
+                fixedCashUsd[q][m] -= Formulas.fixedOpexUsdPerMw(fl.spec().fixedOpexUsdPerMwYear(), h) * k;
+                asicSaleUsd[q][m] += fl.salvageUsdPerMw(m) * r;
+                asicBuyUsd[q][m] -= fl.canBuy() ? fl.purchaseUsdPerMw(m) * b : 0.0;
             }
         }
         for (int j = 0; j < options; j++) {
@@ -171,11 +190,15 @@ public final class PathEvaluator {
         java.util.Arrays.fill(cash, p.startingCashUsd());
         java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
         double c = p.interconnectMw();
+        double startShift = 1.0;
         for (int m = 0; m < months; m++) {
             java.util.Arrays.fill(mining, 0.0);
             int hours = p.months().get(m).hours();
+            double[] hash = p.months().get(m).hashpriceUsdPerPhDay();
+            double pathHashSum = 0.0;
             for (int t = 0; t < hours; t++) {
                 double s = PathSampler.hashpriceMultiplier(d, m, feeShare[m][t]);
+                pathHashSum += s * hash[t];
                 int n = 0;
                 for (int i = 0; i < fleets; i++) {
                     margin[i] = s * revenueBase[m][i][t] - costPerMwh[m][i][t];
@@ -206,15 +229,22 @@ public final class PathEvaluator {
                 }
             }
             double btc = scenarioBtcUsd[m] * d.priceMultiplier()[m];
+            // the path's ASIC price index relative to the scenario's: ((h̄ₘᵖ/h̄ₘ)/(h̄₀ᵖ/h̄₀))^ε (1 at σ = 0)
+            double shift = hashpriceSum[m] > 0.0 ? pathHashSum / hashpriceSum[m] : 1.0;
+            if (m == 0) {
+                startShift = shift;
+            }
+            double asicIndex = Formulas.asicPriceIndex(shift, startShift, asicElasticity);
             for (int q = 0; q < plans; q++) {
-                double cf = mining[q] + fixedCashUsd[q][m] + capexCashUsd[q][m] + btc * soldBtc[q][m];
+                double capex = capexCashUsd[q][m] + asicIndex * asicBuyUsd[q][m];
+                double cf = mining[q] + fixedCashUsd[q][m] + asicIndex * asicSaleUsd[q][m] + capex + btc * soldBtc[q][m];
                 for (int j = 0; j < options; j++) {
                     if (aiOnlineMwh[q][j][m] != 0.0) {
                         double keep = Math.max(0.0, 1.0 - aiDecline[j] - d.aiDeclineShift());
                         cf += aiOnlineMwh[q][j][m] * aiRevenueUsdPerMwh[j] * Math.pow(keep, m / 12.0);
                     }
                 }
-                npv[q] += discount[m] * (cf - capexCashUsd[q][m]) + startDiscount[m] * capexCashUsd[q][m];
+                npv[q] += discount[m] * (cf - capex) + startDiscount[m] * capex;
                 cash[q] += cf;
                 if (cash[q] < low[q]) {
                     low[q] = cash[q];

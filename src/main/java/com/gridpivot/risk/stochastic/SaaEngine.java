@@ -173,6 +173,23 @@ public final class SaaEngine {
             }
             eev = breach ? null : sum / n;
         }
+        // the textbook EEV: the plan of the expected-value scenario (the mean of the N samples' inputs) fixed on every sample
+        Evaluated evOpt = PlanEngine.evaluate(ExpectedValueScenario.ofSamples(base, mc, s.samplePaths()), null, control);
+        lpSolves++;
+        Double eevMean = null;
+        double[] eevMeanPer = null;
+        if (evOpt.values() != null) {
+            FixedPlan ep = MonteCarloEngine.fromValues("expected-value scenario plan", evOpt.values().problem, evOpt.values());
+            double[][] e = evaluate(base, mc, ep, s.samplePaths(), control);
+            eevMeanPer = e[0];
+            boolean breach = false;
+            double sum = 0.0;
+            for (int k = 0; k < n; k++) {
+                sum += e[0][k];
+                breach |= Double.isFinite(floor) && e[1][k] < floor - 1e-6 * Math.max(1.0, Math.abs(floor));
+            }
+            eevMean = breach ? null : sum / n;
+        }
         control.progress(62);
         // WS and EVPI on the first samples: each sample's own optimum, paired with the plan's NPV there
         int nWs = Math.min(n, s.perfectInformationSamples());
@@ -246,18 +263,20 @@ public final class SaaEngine {
         List<ScenarioValue> scen = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             scen.add(new ScenarioValue(sampleName(k), 1.0 / n, sol.npvUsd()[k], sol.lowestCashUsd()[k], sol.cashByCategoryUsd().get(k), ws[k],
-                    eevPer == null ? null : eevPer[k]));
+                    eevPer == null ? null : eevPer[k], eevMeanPer == null ? null : eevMeanPer[k]));
         }
         Double vss = eev == null ? null : rp - eev;
-        String note = "sample-average measures over the " + n + " samples (risk-neutral, expected NPV): VSS = RP − EEV with EEV the centre scenario's"
-                + " plan (the problem's own scenario) fixed on every sample; EVPI = WS − RP"
-                + (nWs < n ? ", estimated as the mean of NPV*(s) − NPV(s) over the first " + nWs + " samples (standard error in sampling)" : "")
-                + (eev == null && centre.values() != null ? "; the centre scenario's plan breaks the cash floor in some sample: VSS unbounded" : "");
+        Double vssMean = eevMean == null ? null : rp - eevMean;
+        String note = "sample-average measures over the " + n + " samples; "
+                + StochasticEngine.valueNote("the centre scenario's plan (problem.scenario)", "each sample", eev == null && centre.values() != null,
+                        evOpt.values() == null, eevMean == null)
+                + (nWs < n ? "; EVPI estimated as the mean of NPV*(s) − NPV(s) over the first " + nWs + " samples (standard error in sampling)" : "");
         control.progress(100);
         StochasticResult.SolverInfo info = new SolverInfo(sol.solver().solver(), sol.solver().variables(), sol.solver().constraints(),
                 sol.solver().buildMs(), sol.solver().solveMs(), lpSolves);
         return new StochasticResult(sol.status(), sol.explanation(), sol.valueUsd(), sol.objectiveUsd(), sol.cvar(), scen, sol.decisions(),
-                new ValueMeasures("centre scenario (problem.scenario)", rp, eev, wsMean, vss, evpi, note), info, sa.build(oos, gap, nWs, evpiSe));
+                new ValueMeasures("centre scenario (problem.scenario)", rp, eev, wsMean, vss, evpi, note,
+                        evOpt.values() == null ? null : evOpt.values().objectiveUsd, eevMean, vssMean), info, sa.build(oos, gap, nWs, evpiSe));
     }
 
     private record SampleAverageBuilder(SaaSettings s, Solution sol) {

@@ -2,6 +2,7 @@ package com.gridpivot.risk.stochastic;
 
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
+import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.risk.montecarlo.MonteCarloSettings;
 import com.gridpivot.risk.montecarlo.PathSampler;
@@ -60,8 +61,10 @@ public final class ScenarioSampler {
             options.add(new PlanOption(o.spec(), o.leadTimeMonths(), o.capexTiming(), Math.min(1.0, o.rateDeclinePerYear() + d.aiDeclineShift()),
                     o.blockMw(), o.maxBlocks()));
         }
+        // ASIC salvage and purchase prices follow the sample's own hashprice, (h̄ₘ/h̄₀)^ε (as PathEvaluator's path index)
+        List<PlanFleet> fleets = base.fleets().stream().map(f -> f.withPricesFollowing(months)).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
-                base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
+                base.maxConversionMwPerMonth(), fleets, options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
                 base.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());
     }
 }

@@ -198,18 +198,32 @@ public final class StochasticEngine {
             }
             control.progress(55 + 40 * (x + 1) / ns);
         }
+        // the textbook EEV: the expected-value scenario's plan (every random input at its mean), fixed in each scenario
+        Evaluated evOpt = PlanEngine.evaluate(ExpectedValueScenario.of(sp.scenarios(), sp.probabilities()), null, control);
+        lpSolves++;
+        Double[] eevMean = new Double[ns];
+        if (evOpt.values() != null) {
+            FixedPlan evPlan = MonteCarloEngine.fromValues("expected-value scenario plan", evOpt.values().problem, evOpt.values());
+            for (int x = 0; x < ns; x++) {
+                Evaluated e = PlanEngine.evaluate(sp.scenarios().get(x), evPlan, control);
+                lpSolves++;
+                eevMean[x] = e.values() == null ? null : e.values().objectiveUsd;
+            }
+        }
         double rn = expected(sp.probabilities(), neutral.npvUsd());
         Double wsSum = sum(sp.probabilities(), ws);
         Double eevSum = sum(sp.probabilities(), eev);
         Double vss = eevSum == null ? null : rn - eevSum;
         Double evpi = wsSum == null ? null : wsSum - rn;
-        String note = "risk-neutral measures (expected NPV): VSS = RP − EEV, EVPI = WS − RP"
-                + (sp.cvar() != null ? "; RP is the risk-neutral two-stage optimum (solved besides the CVaR plan), so both stay ≥ 0" : "")
-                + (eevSum == null ? "; the base-case plan breaks a limit (e.g. the cash floor) in some scenario: EEV = −∞, VSS unbounded" : "");
+        Double eevMeanSum = evOpt.values() == null ? null : sum(sp.probabilities(), eevMean);
+        Double vssMean = eevMeanSum == null ? null : rn - eevMeanSum;
+        String note = valueNote("the base-case plan (optimal for scenario " + sp.names().get(sp.baseIndex()) + ")", "each scenario",
+                eevSum == null, evOpt.values() == null, eevMeanSum == null)
+                + (sp.cvar() != null ? "; RP is the risk-neutral two-stage optimum (solved besides the CVaR plan), so both stay ≥ 0" : "");
         List<ScenarioValue> scen = new ArrayList<>();
         for (int x = 0; x < ns; x++) {
             scen.add(new ScenarioValue(sp.names().get(x), sp.probabilities()[x], rp.npvUsd()[x], rp.lowestCashUsd()[x],
-                    rp.cashByCategoryUsd().get(x), ws[x], eev[x]));
+                    rp.cashByCategoryUsd().get(x), ws[x], eev[x], eevMean[x]));
         }
         double exp = expected(sp.probabilities(), rp.npvUsd());
         CvarValue cv = null;
@@ -221,8 +235,26 @@ public final class StochasticEngine {
         }
         control.progress(100);
         return new StochasticResult(status, status.equals("OPTIMAL") ? null : "the time limit ran out with a feasible plan", exp, objective, cv, scen,
-                rp.decisions(), new ValueMeasures(sp.names().get(sp.baseIndex()), rn, eevSum, wsSum, vss, evpi, note),
+                rp.decisions(), new ValueMeasures(sp.names().get(sp.baseIndex()), rn, eevSum, wsSum, vss, evpi, note,
+                        evOpt.values() == null ? null : evOpt.values().objectiveUsd, eevMeanSum, vssMean),
                 new SolverInfo(info0.solver(), info0.variables(), info0.constraints(), info0.buildMs(), info0.solveMs(), lpSolves));
+    }
+
+    /**
+     * How to read the value measures: both VSS forms, their definitions, and why one may be missing.
+     *
+     * @param basePlan what the named-scenario EEV fixes ("the base-case plan …" or "the centre scenario's plan")
+     * @param where    "each scenario" or "each sample"
+     */
+    static String valueNote(String basePlan, String where, boolean baseBreaks, boolean evNoPlan, boolean evBreaks) {
+        return "risk-neutral measures (expected NPV). VSS (textbook, Birge–Louveaux) = RP − EEV(ξ̄): the plan optimal for the"
+                + " expected-value scenario ξ̄ (every random input — hourly prices and hashprice, BTC prices, ASIC prices, AI rates,"
+                + " declines, capex, discount rate — at its mean) fixed in " + where + ", dispatch re-optimised: what planning on the"
+                + " average would lose. VSS against the named scenario = RP − EEV with " + basePlan + " fixed instead. EVPI = WS − RP"
+                + (evNoPlan ? "; the expected-value scenario has no plan (its LP has no solution): textbook EEV and VSS null" : "")
+                + (!evNoPlan && evBreaks ? "; the expected-value scenario's plan breaks a limit (e.g. the cash floor) in some case: textbook"
+                        + " EEV = −∞, VSS unbounded (null)" : "")
+                + (baseBreaks ? "; " + basePlan + " breaks a limit (e.g. the cash floor) in some case: its EEV = −∞, VSS unbounded (null)" : "");
     }
 
     /** The run's status word for an LP outcome. */

@@ -85,10 +85,12 @@ public record StochasticResult(String status, String explanation, Double expecte
      *                                    undiscounted; costs negative): MINING_REVENUE, MINING_ENERGY, …, TREASURY_SALE
      * @param perfectInformationNpvUsd    NPV*(s): the best plan had s been known
      * @param baseCasePlanNpvUsd          NPV of the base-case plan's decisions in s (null: they break a limit in s)
+     * @param expectedValuePlanNpvUsd     NPV of the expected-value scenario's plan in s (the textbook EEV's terms; null: it breaks
+     *                                    a limit in s, or there is no such plan)
      */
     public record ScenarioValue(String name, double probability, double npvUsd, double lowestCashUsd, Map<String, Double> cashByCategoryUsd,
                                 Double perfectInformationNpvUsd,
-                                Double baseCasePlanNpvUsd) {
+                                Double baseCasePlanNpvUsd, Double expectedValuePlanNpvUsd) {
     }
 
     /** kind = aiStart (MW), asicRetired (MW), asicBought (MW), treasurySold (BTC). */
@@ -103,9 +105,14 @@ public record StochasticResult(String status, String explanation, Double expecte
      * @param vssUsd                VSS = RP − EEV ≥ 0 (null when the base-case plan breaks a limit in some scenario: VSS is then unbounded)
      * @param evpiUsd               EVPI = WS − RP ≥ 0
      * @param note                  how to read them
+     * @param evUsd                 EV: the optimal NPV of the expected-value scenario ξ̄ (every random input at its mean,
+     *                              {@link ExpectedValueScenario}) on ξ̄ itself; not a value of any scenario
+     * @param eevExpectedValueUsd   textbook EEV: Σ pₛ NPVₛ of the expected-value scenario's plan, dispatch re-optimised per scenario
+     * @param vssExpectedValueUsd   textbook VSS = RP − EEV(ξ̄) ≥ 0 (Birge–Louveaux; null when that plan breaks a limit in some
+     *                              scenario, or ξ̄ has no plan)
      */
     public record ValueMeasures(String baseScenario, Double riskNeutralRpUsd, Double eevUsd, Double wsUsd, Double vssUsd, Double evpiUsd,
-                                String note) {
+                                String note, Double evUsd, Double eevExpectedValueUsd, Double vssExpectedValueUsd) {
     }
 
     public record SolverInfo(String solver, int variables, int constraints, double buildMs, double solveMs, int lpSolves) {

@@ -1,4 +1,4 @@
-// The stochastic plan's answer: expected NPV (and CVaR), VSS and EVPI in words, the first-stage AI starts, each
+// The stochastic plan's answer: expected NPV (and CVaR), VSS (against the base scenario and the textbook form) and EVPI in words, the first-stage AI starts, each
 // scenario's NPV against perfect information, and the CSV/XLSX export.
 import { h, valueSpan as val } from '../../lib/dom.js';
 import { exportButtons } from '../../lib/exports.js';
@@ -15,6 +15,11 @@ function words(r) {
       h('li', {}, v.vssUsd == null ? `Planning for “${v.baseScenario}” alone breaks a limit in some scenario, so the value of the stochastic solution is unbounded.`
         : Math.abs(v.vssUsd) < 0.5 ? ['Planning for the uncertainty is worth no more than planning for “', v.baseScenario, '” alone: ', val('valueMeasures.vssUsd', v.vssUsd, usd0), ' (VSS).']
           : ['Planning for the uncertainty rather than for “', v.baseScenario, '” alone is worth ', val('valueMeasures.vssUsd', v.vssUsd, usd0), ' (VSS).']),
+      h('li', { id: 'st-vss-textbook' }, v.evUsd == null ? 'The expected-value scenario (every input at its mean) has no plan, so the textbook VSS is not defined.'
+        : v.vssExpectedValueUsd == null ? 'The plan for the expected-value scenario (every input at its mean) breaks a limit in some scenario: the textbook VSS is unbounded.'
+          : ['Planning for the uncertainty rather than for the average scenario (every input at its mean) is worth ', val('valueMeasures.vssExpectedValueUsd', v.vssExpectedValueUsd, usd0),
+            ' (textbook VSS: that plan is worth ', val('valueMeasures.eevExpectedValueUsd', v.eevExpectedValueUsd, f.usd), ' on average over the scenarios, against ',
+            val('valueMeasures.evUsd', v.evUsd, f.usd), ' on the average scenario itself).']),
       h('li', {}, 'Knowing in advance which scenario comes true would be worth ', v.evpiUsd == null ? '–' : val('valueMeasures.evpiUsd', v.evpiUsd, usd0), ' more (EVPI).'),
     ]);
 }
