@@ -26,9 +26,13 @@ public interface QueueConfig {
     @WithDefault("100")
     int monteCarloPathsPerChunk();
 
-    /** Sweep points per chunk in cluster mode. */
+    /** What-if sweep points per chunk in cluster mode (a point: milliseconds to a second on a real year). */
     @WithDefault("20")
     int sweepPointsPerChunk();
+
+    /** Plan sweep LPs (grid, tornado and base points) per chunk in cluster mode (a plan LP: a tenth of a second to seconds). */
+    @WithDefault("5")
+    int planSweepPointsPerChunk();
 
     /** Lets the test suite run cluster mode on its in-memory H2 database (never in production: H2 is one process's). */
     @WithDefault("false")

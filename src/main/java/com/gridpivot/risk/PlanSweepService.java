@@ -104,24 +104,46 @@ public class PlanSweepService {
      */
     public PlanSweepResult run(Validated v, int threads, IntConsumer progress, BooleanSupplier cancelled) {
         long start = System.nanoTime();
+        PlanSweepSolver.Outcome o = solvePoints(v, 0, v.solves(), threads, progress, cancelled);
+        return finish(v, o.points(), o.hourBlocks(), o.sharedModel(), o.models(), o.threads(), o.times(), start, cancelled);
+    }
+
+    /** Every LP of the batch, in order: the grid, each tornado input's low and high point, and the base (last). */
+    public List<Map<SweepInput, Double>> batch(Validated v) {
         ParametricPlan pp = v.parametric();
-        List<Map<SweepInput, Double>> grid = SweepService.combinations(v.axes(), v.axisValues());
-        List<Map<SweepInput, Double>> all = new ArrayList<>(grid);
+        List<Map<SweepInput, Double>> all = new ArrayList<>(SweepService.combinations(v.axes(), v.axisValues()));
         for (SweepInput in : v.tornadoInputs()) {
             double b = pp.baseValue(in);
             all.add(Map.of(in, b * (1 - v.tornadoDelta())));
             all.add(Map.of(in, b * (1 + v.tornadoDelta())));
         }
         all.add(Map.of());
-        PlanSweepSolver.Outcome o = PlanSweepSolver.solve(pp, all, threads, progress, cancelled);
-        PlanSweepPointResult[] r = o.points();
-        List<PlanSweepPointResult> points = Arrays.stream(r, 0, grid.size()).filter(p -> p != null).toList();
+        return all;
+    }
+
+    /**
+     * Solves the batch's LPs {@code from} (inclusive) to {@code to} (exclusive): the whole batch, or one chunk of it in
+     * cluster mode (its shared blocks refined over its own points: exact at each of them).
+     */
+    public PlanSweepSolver.Outcome solvePoints(Validated v, int from, int to, int threads, IntConsumer progress, BooleanSupplier cancelled) {
+        return PlanSweepSolver.solve(v.parametric(), batch(v).subList(from, to), threads, progress, cancelled);
+    }
+
+    /**
+     * The answer from the batch's results ({@link #batch} order; null where a cancel stopped before a point): the tornado
+     * from its points, then the frontier of a one-axis sweep by bisection here (one re-used model per (hashprice, energy) pair).
+     */
+    public PlanSweepResult finish(Validated v, PlanSweepPointResult[] r, int hourBlocks, boolean sharedModel, int models, int threads,
+                                  SweepTimes times, long start, BooleanSupplier cancelled) {
+        ParametricPlan pp = v.parametric();
+        int gridSize = v.points();
+        List<PlanSweepPointResult> points = Arrays.stream(r, 0, gridSize).filter(p -> p != null).toList();
         List<SweepResult.TornadoBar> tornado = null;
-        if (!v.tornadoInputs().isEmpty() && Arrays.stream(r, grid.size(), r.length).allMatch(p -> p != null)) {
+        if (!v.tornadoInputs().isEmpty() && Arrays.stream(r, gridSize, r.length).allMatch(p -> p != null)) {
             tornado = new ArrayList<>();
             for (int k = 0; k < v.tornadoInputs().size(); k++) {
-                PlanSweepPointResult lo = r[grid.size() + 2 * k];
-                PlanSweepPointResult hi = r[grid.size() + 2 * k + 1];
+                PlanSweepPointResult lo = r[gridSize + 2 * k];
+                PlanSweepPointResult hi = r[gridSize + 2 * k + 1];
                 SweepInput in = v.tornadoInputs().get(k);
                 double nLo = lo.npvOrNaN();
                 double nHi = hi.npvOrNaN();
@@ -134,7 +156,7 @@ public class PlanSweepService {
         String note;
         if (v.axes().size() != 1) {
             note = "no frontier: it is given for a one-axis sweep";
-        } else if (points.size() < grid.size() || cancelled.getAsBoolean()) {
+        } else if (points.size() < gridSize || cancelled.getAsBoolean()) {
             note = "no frontier: the sweep was cancelled";
         } else {
             SweepInput in = v.axes().get(0);
@@ -153,8 +175,7 @@ public class PlanSweepService {
                     + (found.ramps().isEmpty() ? "" : "; " + String.join("; ", found.ramps()));
         }
         return new PlanSweepResult(r[r.length - 1], points, frontier, note, tornado,
-                o.times().stats(points.size(), o.hourBlocks(), o.sharedModel(), o.threads(), start),
-                o.models());
+                times.stats(points.size(), hourBlocks, sharedModel, threads, start), models);
     }
 
     /** Every input that moves this plan's NPV. */

@@ -159,18 +159,34 @@ public class SweepService {
     /** Runs a validated plan. */
     public SweepResult run(Plan plan, int threads, IntConsumer progress, BooleanSupplier cancelled) {
         long start = System.nanoTime();
+        SweepSolver.Outcome solved = solvePoints(plan, 0, plan.points(), threads, progress, cancelled);
+        return finish(plan, solved.points(), solved.hourBlocks(), solved.sharedModel(), solved.times(), threads, start);
+    }
+
+    /**
+     * Solves the grid points {@code from} (inclusive) to {@code to} (exclusive), in grid order: the whole grid, or one
+     * chunk of it in cluster mode (its blocks refined over its own points: exact at each of them).
+     */
+    public SweepSolver.Outcome solvePoints(Plan plan, int from, int to, int threads, IntConsumer progress, BooleanSupplier cancelled) {
         ParametricAllocation pa = plan.parametric();
-        List<Map<SweepInput, Double>> grid = grid(plan);
+        List<Map<SweepInput, Double>> grid = grid(plan).subList(from, to);
         List<AllocationProblem> variants = grid.stream().map(pa::at).toList();
         List<Map<String, Double>> labels = grid.stream().map(SweepService::label).toList();
-        SweepSolver.Outcome solved = SweepSolver.solve(variants, labels, threads, progress, cancelled);
-        List<SweepPointResult> points = solved.points();
+        return SweepSolver.solve(variants, labels, threads, progress, cancelled);
+    }
+
+    /**
+     * The answer from the solved grid points (all of them, in grid order, unless cancelled): the base, the frontier of a
+     * one-axis sweep and the tornado are solved here.
+     */
+    public SweepResult finish(Plan plan, List<SweepPointResult> points, int hourBlocks, boolean sharedModel, SweepTimes times, int threads,
+                              long startNanos) {
+        ParametricAllocation pa = plan.parametric();
         SweepPointResult base = single(pa, Map.of());
-        List<SweepResult.FrontierStep> frontier = plan.axes().size() == 1 && points.size() == grid.size()
+        List<SweepResult.FrontierStep> frontier = plan.axes().size() == 1 && points.size() == plan.points()
                 ? frontier(pa, plan.axes().get(0), points) : null;
         List<SweepResult.TornadoBar> tornado = plan.tornadoInputs().isEmpty() ? null : tornado(pa, plan.tornadoInputs(), plan.tornadoDelta());
-        return new SweepResult(base, points, frontier, tornado,
-                solved.times().stats(points.size(), solved.hourBlocks(), solved.sharedModel(), threads, start));
+        return new SweepResult(base, points, frontier, tornado, times.stats(points.size(), hourBlocks, sharedModel, threads, startNanos));
     }
 
     private static List<Map<SweepInput, Double>> grid(Plan plan) {

@@ -40,6 +40,28 @@ public final class SweepTimes {
         return solveMs.sum();
     }
 
+    /**
+     * The sums as numbers, e.g. a cluster chunk's (its points' build and solve milliseconds, its largest model).
+     *
+     * @param buildMs   model building and coefficient setting, ms
+     * @param solveMs   LP solves, ms
+     * @param variables variables of the largest model solved
+     * @param rows      rows of that model
+     */
+    public record Totals(double buildMs, double solveMs, int variables, int rows) {
+    }
+
+    public Totals totals() {
+        return new Totals(buildMs.sum(), solveMs.sum(), variables.get(), rows.get());
+    }
+
+    /** Adds another computation's sums (a chunk computed elsewhere). */
+    public void add(Totals t) {
+        buildMs.add(t.buildMs());
+        solveMs.add(t.solveMs());
+        model(t.variables(), t.rows());
+    }
+
     SweepResult.Stats stats(int points, int hourBlocks, boolean sharedModel, int threads, long startNanos) {
         return new SweepResult.Stats(points, hourBlocks, sharedModel, threads, (System.nanoTime() - startNanos) / 1e6, buildMs.sum(),
                 solveMs.sum(), variables.get(), rows.get());

@@ -33,7 +33,7 @@ public class PlanSweepResourceTest {
              "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 10, "leadTimeMonths": 0}],
              "startMonth": "2026-01", "months": 3}""".formatted(Double.toString(PlanTestSupport.D_STAR));
 
-    static final String SWEEP = """
+    public static final String SWEEP = """
             {"plan": %s,
              "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.5, "to": 2.0, "points": 4}],
              "tornado": {"inputs": ["BTC_PRICE_SCALE", "ENERGY_PRICE_SCALE"], "deltaFraction": 0.5}}""".formatted(PLAN);

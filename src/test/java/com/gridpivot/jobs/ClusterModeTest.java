@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.gridpivot.persistence.Persistence;
+import com.gridpivot.api.PlanSweepResourceTest;
+import com.gridpivot.risk.PlanSweepService;
+import com.gridpivot.risk.SweepRequest;
+import com.gridpivot.risk.SweepService;
 import com.gridpivot.risk.montecarlo.MonteCarloEngine;
 import com.gridpivot.risk.runs.RiskRunService;
 import com.gridpivot.lp.RunControl;
@@ -52,7 +56,8 @@ class ClusterModeTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("gridpivot.queue.kind", "rabbitmq", "gridpivot.queue.h2-allowed", "true", "gridpivot.queue.chunk-slots", "1",
                     "gridpivot.queue.monte-carlo-paths-per-chunk", "25", "gridpivot.jobs.workers", "1", "gridpivot.jobs.replica-id", "replica-a",
-                    "gridpivot.jobs.lease-check-seconds", "1", "rabbitmq-host", "127.0.0.1");
+                    "gridpivot.jobs.lease-check-seconds", "1", "rabbitmq-host", "127.0.0.1",
+                    "gridpivot.queue.sweep-points-per-chunk", "10", "gridpivot.queue.plan-sweep-points-per-chunk", "2");
         }
     }
 
@@ -90,6 +95,12 @@ class ClusterModeTest {
 
     @Inject
     RiskRunService risk;
+
+    @Inject
+    SweepService sweeps;
+
+    @Inject
+    PlanSweepService planSweeps;
 
     private final List<JobRunner> replicas = new ArrayList<>();
 
@@ -184,6 +195,97 @@ class ClusterModeTest {
         ((ObjectNode) got).remove("computeMs");
         assertThat(got.get("plans").size()).isEqualTo(3);
         assertThat(got).isEqualTo(expected);
+    }
+
+    /**
+     * A what-if sweep of 60 BTC prices in chunks of 10 points: 6 chunks, each stored once, computed by both replicas; the
+     * answer equals the same stored input solved in-process on one thread (points, the frontier — hand-solved in
+     * SweepServiceTest: below BTC $100,800 all 10 MW go to AI — and the default tornado).
+     */
+    @Test
+    void aWhatIfSweepInChunksOnTwoReplicasEqualsOneReplica() throws Exception {
+        replica("replica-b");
+        Response started = given().contentType(ContentType.JSON).body("""
+                {"allocation": {"site": {"interconnectMw": 10},
+                                "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
+                                "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}],
+                                "market": {"energyPriceUsdPerMwh": 30, "hours": 24, "hashpriceUsdPerPhDay": 45}},
+                 "baseBtcPriceUsd": 90000, "tornado": {},
+                 "axes": [{"input": "BTC_PRICE_USD", "from": 60000, "to": 150000, "points": 60}]}""").post("/api/v1/sweeps/runs");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        Response done = poll(location);
+        assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        long id = done.jsonPath().getLong("id");
+        Map<String, Long> byWorker = chunks.workers(id);
+        assertThat(byWorker.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
+        assertThat(byWorker.keySet()).containsExactlyInAnyOrder("replica-a", "replica-b");
+
+        JsonNode got = json.readTree(given().get(location + "/result").asString());
+        var alone = sweeps.run(sweeps.validate(json.readValue(store.get(id, true).orElseThrow().inputJson(), SweepRequest.class)), 1, k -> {
+        }, () -> false);
+        JsonNode expected = json.readTree(json.writeValueAsString(alone));
+        assertThat(got.get("points").size()).isEqualTo(60);
+        assertThat(got.get("stats").get("threads").asInt()).isEqualTo(6); // one thread per chunk
+        assertSameNumbers(got.get("points"), expected.get("points"), "points");
+        assertSameNumbers(got.get("base"), expected.get("base"), "base");
+        assertSameNumbers(got.get("frontier"), expected.get("frontier"), "frontier");
+        assertSameNumbers(got.get("tornado"), expected.get("tornado"), "tornado");
+        assertThat(got.get("frontier").get(0).get("value").asDouble()).isCloseTo(100_800.0, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    /**
+     * A plan sweep (PlanSweepResourceTest's hand-solved tiny plan: 4 grid points, 2 tornado inputs, the base: 9 plan LPs)
+     * in chunks of 2 LPs: 5 chunks on both replicas; equal to the in-process sweep, and to the hand values.
+     */
+    @Test
+    void aPlanSweepInChunksOnTwoReplicasEqualsOneReplica() throws Exception {
+        replica("replica-b");
+        Response started = given().contentType(ContentType.JSON).body(PlanSweepResourceTest.SWEEP).post("/api/v1/sweeps/runs");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        Response done = poll(location);
+        assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        long id = done.jsonPath().getLong("id");
+        Map<String, Long> byWorker = chunks.workers(id);
+        assertThat(byWorker.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+        assertThat(byWorker.keySet()).containsExactlyInAnyOrder("replica-a", "replica-b");
+
+        JsonNode got = json.readTree(given().get(location + "/result").asString());
+        var alone = planSweeps.run(planSweeps.validate(json.readValue(store.get(id, true).orElseThrow().inputJson(), PlanSweepService.Snapshot.class)),
+                1, k -> {
+                }, () -> false);
+        JsonNode expected = json.readTree(json.writeValueAsString(alone));
+        for (String field : List.of("base", "points", "frontier", "tornado", "frontierNote")) {
+            assertSameNumbers(got.get(field), expected.get(field), field);
+        }
+        assertThat(got.get("points").get(2).get("npvUsd").asDouble()).isCloseTo(2_484_000.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(got.get("frontier").get(0).get("value").asDouble()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(2e-5));
+        assertThat(got.get("tornado").get(0).get("netUsdLow").asDouble()).isCloseTo(2_376_000.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    /** The same tree, numbers equal to 1e-9 relative (LP optima solved from other starting bases), everything else exactly. */
+    static void assertSameNumbers(JsonNode got, JsonNode expected, String path) {
+        assertThat(got == null).as(path + " present").isEqualTo(expected == null);
+        if (expected == null) {
+            return;
+        }
+        if (expected.isNumber()) {
+            assertThat(got.isNumber()).as(path).isTrue();
+            double e = expected.asDouble();
+            assertThat(got.asDouble()).as(path).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1.0, Math.abs(e))));
+        } else if (expected.isContainerNode()) {
+            assertThat(got.size()).as(path + " size").isEqualTo(expected.size());
+            if (expected.isArray()) {
+                for (int k = 0; k < expected.size(); k++) {
+                    assertSameNumbers(got.get(k), expected.get(k), path + "[" + k + "]");
+                }
+            } else {
+                expected.fieldNames().forEachRemaining(f -> assertSameNumbers(got.get(f), expected.get(f), path + "." + f));
+            }
+        } else {
+            assertThat(got).as(path).isEqualTo(expected);
+        }
     }
 
     @Test
