@@ -103,6 +103,10 @@ def start_discount(r, m):
 
 # cash terms paid at the start of the month (discounted by delta0_m); every other term is paid at the month's end
 START_OF_MONTH_TERMS = {"asicPurchase", "aiCapex"}
+# cash terms that move cash but are not in the NPV: debt principal (PLANS.md, "Financing sources")
+CASH_ONLY_TERMS = {"debtPrincipal"}
+# the operating terms of EBITDA (PLANS.md, "Covenants")
+EBITDA_TERMS = {"miningRevenue", "miningEnergy", "miningOpex", "aiRevenue", "aiEnergy", "aiOpex"}
 
 
 def billed_hours(option, hours):
@@ -302,6 +306,109 @@ def add_treasury_cash(model, prob, sold):
         model.cash_term(m, "treasurySale", sold[m], md["btcPriceUsd"])
 
 
+def add_revolving_credit_rows(model, prob):
+    """Financing sources, credit line: U[m] drawn, V[m] repaid, 0 <= Q[m] <= L owed through month m.
+    revolverBalance[m]: Q[m] - Q[m-1] - U[m] + V[m] = 0 (Q[-1] = 0).
+    Cash of m: + U[m] - V[m] (principal) - i/12 Q[m] (interest) - f/12 (L - Q[m]) (commitment fee on the undrawn part).
+    The fee's constant part f/12 L multiplies a column fixed at 1, and its Q part is summed with the interest on the same
+    column: HiGHS drops matrix entries below 1e-9, and f/12 alone in a row written in millions (e.g. 0.005/12 * 1e-6) is one."""
+    rc = prob.get("financing", {}).get("revolvingCredit")
+    if rc is None:
+        return None
+    M = len(prob["months"])
+    L, i, f = rc["limitUsd"], rc["interestRatePerYear"], rc.get("commitmentFeePerYear", 0.0)
+    U = model.vars([f"revolverDrawUsd[{m}]" for m in range(M)])
+    V = model.vars([f"revolverRepayUsd[{m}]" for m in range(M)])
+    Q = model.vars([f"revolverBalanceUsd[{m}]" for m in range(M)], 0.0, L)
+    one = model.var("one", 1.0, 1.0)
+    for m in range(M):
+        cols = [Q[m], U[m], V[m]] + ([Q[m - 1]] if m > 0 else [])
+        vals = [1.0, -1.0, 1.0] + ([-1.0] if m > 0 else [])
+        model.row(f"revolverBalance[{m}]", cols, np.array(vals) * CASH_ROW_SCALE, 0.0, 0.0)
+        model.cash_term(m, "debtPrincipal", [U[m], V[m]], [1.0, -1.0])
+        model.cash_term(m, "financingInterest", Q[m], -i / 12.0)
+        model.cash_term(m, "financingFee", [one, Q[m]], [-f / 12.0 * L, f / 12.0])
+    return Q
+
+
+def loan_schedule(loan, m):
+    """(outstanding during m, repaid at the end of m) per USD drawn: t = m - a in [0, n); BULLET: 1 and [t = n-1];
+    STRAIGHT: 1 - t/n and 1/n."""
+    t = m - loan["availableFromIndex"]
+    n = loan["tenorMonths"]
+    if t < 0 or t >= n:
+        return 0.0, 0.0
+    if loan["amortization"] == "BULLET":
+        return 1.0, (1.0 if t == n - 1 else 0.0)
+    return 1.0 - t / n, 1.0 / n
+
+
+def add_term_debt_rows(model, prob):
+    """Term loans: x[k] in [0, amount_k] drawn at the end of month a_k. Cash of m: + x [m = a] - q(m) x (principal)
+    - i/12 o(m) x (interest) - phi x [m = a] (upfront fee)."""
+    loans = prob.get("financing", {}).get("termLoans", [])
+    X = []
+    for loan in loans:
+        x = model.var(f"termLoanDrawnUsd[{loan['name']}]", 0.0, loan["amountUsd"])
+        for m in range(len(prob["months"])):
+            o, q = loan_schedule(loan, m)
+            drawn = 1.0 if m == loan["availableFromIndex"] else 0.0
+            model.cash_term(m, "debtPrincipal", x, drawn - q)
+            model.cash_term(m, "financingInterest", x, -loan["interestRatePerYear"] / 12.0 * o)
+            model.cash_term(m, "financingFee", x, -loan.get("upfrontFeeShare", 0.0) * drawn)
+        X.append(x)
+    return X
+
+
+def add_convertible_note_rows(model, prob):
+    """Convertible notes: y[n] in [0, principal_n] issued at the end of month e_n, repaid in cash at the end of its maturity
+    mu_n, coupon c/12 y in every month e_n <= m <= mu_n."""
+    notes = prob.get("financing", {}).get("convertibleNotes", [])
+    Y = []
+    for note in notes:
+        y = model.var(f"convertibleIssuedUsd[{note['name']}]", 0.0, note["principalUsd"])
+        e, mu = note["issueIndex"], note["maturityIndex"]
+        for m in range(len(prob["months"])):
+            model.cash_term(m, "debtPrincipal", y, (1.0 if m == e else 0.0) - (1.0 if m == mu else 0.0))
+            model.cash_term(m, "financingInterest", y, -note["couponPerYear"] / 12.0 * (1.0 if e <= m <= mu else 0.0))
+        Y.append(y)
+    return Y
+
+
+def add_covenant_rows(model, prob, cash, Q, X, Y):
+    """covenantMinCash[m]: cash[m] >= minCash; covenantDebtToEbitda[m] (months where debt may be owed):
+    debt_m - k * 12/n_m * sum_{q=m-n_m+1..m} EBITDA_q <= 0, n_m = min(m+1, 12),
+    debt_m = Q[m] + sum_k (o_k(m) - q_k(m)) x[k] + sum_n [e_n <= m < mu_n] y[n]."""
+    fin = prob.get("financing", {})
+    cov = fin.get("covenants") or {}
+    M = len(prob["months"])
+    if cov.get("minCashUsd") is not None:
+        for m in range(M):
+            model.row(f"covenantMinCash[{m}]", [cash[m]], [CASH_ROW_SCALE], cov["minCashUsd"] * CASH_ROW_SCALE, math.inf)
+    k = cov.get("maxDebtToTrailingEbitda")
+    if k is None:
+        return
+    for m in range(M):
+        cols, vals = [], []
+        if Q is not None:
+            cols.append(np.array([Q[m]])); vals.append(np.array([1.0]))
+        for loan, x in zip(fin.get("termLoans", []), X):
+            o, q = loan_schedule(loan, m)
+            if o - q > 0:
+                cols.append(np.array([x])); vals.append(np.array([o - q]))
+        for note, y in zip(fin.get("convertibleNotes", []), Y):
+            if note["issueIndex"] <= m < note["maturityIndex"]:
+                cols.append(np.array([y])); vals.append(np.array([1.0]))
+        if not cols:
+            continue
+        n = min(m + 1, 12)
+        for q in range(m - n + 1, m + 1):
+            for term, c, v in model.cash[q]:
+                if term in EBITDA_TERMS:
+                    cols.append(c); vals.append(-k * 12.0 / n * np.broadcast_to(v, c.shape))
+        model.row(f"covenantDebtToEbitda[{m}]", np.concatenate(cols), np.concatenate(vals) * CASH_ROW_SCALE, -math.inf, 0.0)
+
+
 def add_cash_rows(model, prob):
     """CashRows.addBalance. cash[m] >= -creditLine (free without one);
     cashBalance[m]: 1e-6 (cash[m] - cash[m-1] - CF_m) = 1e-6 S_0 [m = 0]."""
@@ -326,6 +433,8 @@ def set_npv_objective(model, prob, sold):
     c = np.zeros(len(model.lb))
     for m in range(M):
         for term, cols, coefs in model.cash[m]:
+            if term in CASH_ONLY_TERMS:
+                continue
             d = start_discount(r, m) if term in START_OF_MONTH_TERMS else discount(r, m)
             np.add.at(c, cols, d * np.broadcast_to(coefs, cols.shape))
     if sold is not None:
@@ -352,9 +461,13 @@ def build(prob):
     add_ai_limit_rows(model, prob, start, reserved, online)
     sold = add_treasury_rows(model, prob, fixed)
     add_treasury_cash(model, prob, sold)
-    add_cash_rows(model, prob)
+    Q = add_revolving_credit_rows(model, prob)
+    X = add_term_debt_rows(model, prob)
+    Y = add_convertible_note_rows(model, prob)
+    cash = add_cash_rows(model, prob)
+    add_covenant_rows(model, prob, cash, Q, X, Y)
     c = set_npv_objective(model, prob, sold)
-    return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold}
+    return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "loans": X, "notes": Y, "revolver": Q}
 
 
 def solve(model, c):
@@ -395,7 +508,13 @@ def main(path):
             for term, cols, coefs in terms:
                 by_term.setdefault(term, [0.0] * len(model.cash))[m] += float(np.dot(np.broadcast_to(coefs, cols.shape), x[cols]))
         out["cashFlowByTermUsd"] = by_term
-        out["cashFlowUsd"] = [sum(v[m] for v in by_term.values()) for m in range(len(model.cash))]
+        # the NPV's flows (debt principal moves cash only)
+        out["cashFlowUsd"] = [sum(v[m] for t, v in by_term.items() if t not in CASH_ONLY_TERMS) for m in range(len(model.cash))]
+        fin = prob.get("financing", {})
+        out["termLoanDrawnUsd"] = {l["name"]: float(x[i]) for l, i in zip(fin.get("termLoans", []), handles["loans"])}
+        out["convertibleIssuedUsd"] = {n["name"]: float(x[i]) for n, i in zip(fin.get("convertibleNotes", []), handles["notes"])}
+        if handles["revolver"] is not None:
+            out["revolverBalanceUsd"] = x[handles["revolver"]].tolist()
     print(json.dumps(out))
 
 

@@ -72,7 +72,7 @@ public final class PlanInfeasibilityExplainer {
             // Is the cash floor the conflict? Solve once without it and report how low cash would go.
             PlanProblem relaxed = new PlanProblem(p.startMonth(), p.months(), p.interconnectMw(), p.maxAiItMw(), p.minAiItMw(), p.minAiFromIndex(),
                     p.maxConversionMwPerMonth(), p.fleets(), p.options(), p.startingCashUsd(), Double.NEGATIVE_INFINITY, p.treasuryBtc(),
-                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds(), p.dataNotes());
+                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds(), p.dataNotes(), p.financing().withoutMinCash());
             try (PlanModel model = PlanModelBuilder.build(relaxed, fixed)) {
                 // Maximise the lowest cash instead: the best any plan can do.
                 CashRows.maximiseLowestCash(model.solver(), model.cash());
@@ -95,7 +95,9 @@ public final class PlanInfeasibilityExplainer {
         }
         if (why.isEmpty()) {
             why.add("the limits conflict (interconnect " + FieldChecks.fmt(p.interconnectMw()) + " MW, contracted AI " + FieldChecks.fmt(p.minAiItMw())
-                    + " MW, cash floor " + FieldChecks.fmt(p.cashFloorUsd()) + " USD)");
+                    + " MW, cash floor " + FieldChecks.fmt(floorUsd(p)) + " USD"
+                    + (p.financing().covenants().maxDebtToTrailingEbitda() != null ? ", debt at most "
+                    + FieldChecks.fmt(p.financing().covenants().maxDebtToTrailingEbitda()) + " × trailing 12-month EBITDA" : "") + ")");
         }
         return String.join("; ", why);
     }
@@ -105,13 +107,39 @@ public final class PlanInfeasibilityExplainer {
      * credit line that closes it: −L rounded up to the dollar (with it the plan that reaches L is feasible).
      */
     static String cashShortfall(PlanProblem p, String month, double lowestCashUsd, boolean fixedStarts) {
-        double shortfall = Math.ceil(p.cashFloorUsd() - lowestCashUsd);
+        double floor = floorUsd(p);
+        double shortfall = Math.ceil(floor - lowestCashUsd);
         double line = Math.ceil(-lowestCashUsd);
-        String source = p.cashFloorUsd() < 0 ? "a credit line of " + FieldChecks.fmt(-p.cashFloorUsd()) + " USD" : "no financing";
+        var fin = p.financing();
+        String source;
+        if (fin.hasSources()) {
+            List<String> parts = new ArrayList<>();
+            if (fin.revolvingCredit() != null) {
+                parts.add("a credit line of " + FieldChecks.fmt(fin.revolvingCredit().limitUsd()) + " USD");
+            }
+            fin.termLoans().forEach(l -> parts.add("term loan " + l.name() + " of " + FieldChecks.fmt(l.amountUsd()) + " USD from "
+                    + p.months().get(l.availableFromIndex()).month()));
+            fin.convertibleNotes().forEach(n -> parts.add("convertible note " + n.name() + " of " + FieldChecks.fmt(n.principalUsd())
+                    + " USD from " + p.months().get(n.issueIndex()).month()));
+            source = String.join(", ", parts) + (p.cashFloorUsd() < 0 ? " and a free line of " + FieldChecks.fmt(-p.cashFloorUsd()) + " USD" : "");
+        } else {
+            source = p.cashFloorUsd() < 0 ? "a credit line of " + FieldChecks.fmt(-p.cashFloorUsd()) + " USD" : "no financing";
+        }
+        String floorWords = fin.covenants().minCashUsd() != null && fin.covenants().minCashUsd() > p.cashFloorUsd()
+                ? "the minimum cash covenant of " + FieldChecks.fmt(floor) + " USD" : "the cash floor of " + FieldChecks.fmt(floor) + " USD";
+        String close = fin.hasSources()
+                ? " (e.g. " + FieldChecks.fmt(shortfall) + " USD more on finance.revolvingCredit.limitUsd; its interest needs a little more)"
+                : " (finance.creditLineUsd = " + FieldChecks.fmt(line) + ")";
         return "cash: with starting cash " + FieldChecks.fmt(p.startingCashUsd()) + " USD and " + source + ", the best plan"
                 + (fixedStarts ? " with the fixed AI starts" : "") + " still reaches a cumulative cash of "
                 + FieldChecks.fmt(Math.round(lowestCashUsd)) + " USD in " + month + ": a shortfall of " + FieldChecks.fmt(shortfall)
-                + " USD below the cash floor of " + FieldChecks.fmt(p.cashFloorUsd()) + " USD; funding of " + FieldChecks.fmt(shortfall)
-                + " USD more by " + month + " would close it (finance.creditLineUsd = " + FieldChecks.fmt(line) + ")";
+                + " USD below " + floorWords + "; funding of " + FieldChecks.fmt(shortfall)
+                + " USD more by " + month + " would close it" + close;
+    }
+
+    /** F: the cash floor −creditLine, raised by a minimum-cash covenant. */
+    static double floorUsd(PlanProblem p) {
+        Double min = p.financing().covenants().minCashUsd();
+        return min == null ? p.cashFloorUsd() : Math.max(p.cashFloorUsd(), min);
     }
 }

@@ -37,7 +37,7 @@ public record ParametricPlan(PlanProblem base) {
                 case MINING_ENERGY, AI_ENERGY -> energyScale;
                 case AI_CAPEX -> capexScale;
                 case TREASURY_SALE -> btcPriceScale;
-                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE -> 1.0;
+                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, DEBT_PRINCIPAL, FINANCING_INTEREST, FINANCING_FEE -> 1.0;
             };
         }
 
@@ -95,6 +95,6 @@ public record ParametricPlan(PlanProblem base) {
                 ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()))).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
-                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());
+                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes(), base.financing());
     }
 }

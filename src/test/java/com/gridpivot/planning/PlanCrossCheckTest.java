@@ -43,6 +43,10 @@ class PlanCrossCheckTest {
      * (through the 2028 halving; the example's 60 take HiGHS minutes on the naive hourly model of a loaded test machine).
      */
     static PlanProblem demoSite(String finance) {
+        return demoSite(finance, 36);
+    }
+
+    static PlanProblem demoSite(String finance, int months) {
         return problem(node("""
                 {'scenario': {'btc': {'priceUsd': 69070, 'annualGrowth': 0.0, 'startDifficulty': 125864590119494.0,
                                       'difficultyGrowthPerMonth': 0.0082, 'feesBtcPerBlock': 0.587},
@@ -55,7 +59,7 @@ class PlanCrossCheckTest {
                  'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease', 'capexTiming': 'SPREAD'},
                                {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.8, 'maxItMw': 40}],
                  'finance': %s,
-                 'startMonth': '2026-07', 'months': 36}""".formatted(finance)), SHIPPED);
+                 'startMonth': '2026-07', 'months': %d}""".formatted(finance, months)), SHIPPED);
     }
 
     /**
@@ -86,6 +90,40 @@ class PlanCrossCheckTest {
     @Test
     void demoSiteOptimumAgreesWithHighs() throws Exception {
         checkOptimum(demoSite(DEMO_FINANCE), "demo");
+    }
+
+    /**
+     * Financing sources (issue 15): the demo site with 2 M USD of starting cash, no free line and no treasury, so the ASIC
+     * purchases must be funded by a credit line (9 %/year, 0.5 % commitment fee), a straight term loan from 2026-09 (10 %, 24
+     * months, 1.5 % upfront) and a convertible note (4 % coupon, maturing 2030-07), under a minimum cash of 1 M USD and debt at
+     * most 3 × trailing EBITDA; 18 months. The optimum draws debt (asserted), and HiGHS's NPV and the interest and fees by
+     * name agree. (The 15 M USD line is smaller than the optimum's need, so the note is issued too.)
+     */
+    static final String FINANCED = "{'startingCashUsd': 2.0e6, 'revolvingCredit': {'limitUsd': 1.5e7, 'interestRatePerYear': 0.09,"
+            + " 'commitmentFeePerYear': 0.005}, 'termLoans': [{'name': 'bank', 'amountUsd': 5.0e7, 'availableFromMonth': '2026-09',"
+            + " 'interestRatePerYear': 0.10, 'tenorMonths': 24, 'amortization': 'STRAIGHT', 'upfrontFeeShare': 0.015}],"
+            + " 'convertibleNotes': [{'name': 'CN 2030', 'principalUsd': 4.0e7, 'couponPerYear': 0.04, 'conversionPriceUsdPerShare': 20,"
+            + " 'issueMonth': '2026-07', 'maturityMonth': '2030-07'}], 'covenants': {'minCashUsd': 1.0e6, 'maxDebtToTrailingEbitda': 3.0}}";
+
+    @Test
+    void financedOptimumAgreesWithHighs() throws Exception {
+        PlanProblem p = demoSite(FINANCED, 18);
+        Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+        assertThat(ours.outcome().status()).isEqualTo(LpStatus.OPTIMAL);
+        var fin = ours.values().financing;
+        // the optimum (NPV 45.88 M USD) draws the whole 15 M USD line and issues 8.18 M USD of the note in 2026-07 (ASIC purchases)
+        assertThat(fin.sources().get(0).total(fin.sources().get(0).drawsUsd())).as("credit line drawn").isCloseTo(1.5e7, within(1.0));
+        assertThat(fin.sources().get(2).total(fin.sources().get(2).drawsUsd())).as("note issued").isGreaterThan(1e6);
+        JsonNode highs = Highs.solvePlan(PlanProblemJson.write(p, null, Path.of("target/crosscheck-plan-financed.json")));
+        assertThat(highs.get("status").asText()).isEqualTo("OPTIMAL");
+        double npv = highs.get("objective").asDouble();
+        assertThat(ours.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+        // the financing terms by name, summed over the horizon: principal, interest, fees
+        for (String[] t : new String[][] {{"financingInterest", "FINANCING_INTEREST"}, {"financingFee", "FINANCING_FEE"}}) {
+            double theirs = sum(highs.get("cashFlowByTermUsd").get(t[0]));
+            double mine = ours.values().total(com.gridpivot.lp.rows.CashCategory.valueOf(t[1]));
+            assertThat(mine).as(t[0]).isCloseTo(theirs, within(1e-4 * Math.abs(theirs) + 1.0));
+        }
     }
 
     @Test

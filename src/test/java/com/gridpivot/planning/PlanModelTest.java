@@ -100,7 +100,7 @@ class PlanModelTest {
         assertThat(none.npvUsd()).isCloseTo(987_801.6, within(EPS));
         assertThat(none.lowestCashUsd()).isCloseTo(0.0, within(EPS));
         assertThat(none.warnings()).containsExactly("finance: the cumulative cash reaches the floor of 0 USD in 2026-01: without financing "
-                + "(finance.creditLineUsd) cash may not fall below 0 (before issue 15 an absent credit line meant unlimited credit at no cost); "
+                + "(finance.revolvingCredit, termLoans, convertibleNotes) cash may not fall below 0 (before issue 15 an absent credit line meant unlimited credit at no cost); "
                 + "financing may allow a better plan");
 
         json.set("finance", node("{'creditLineUsd': 202400}"));

@@ -35,6 +35,39 @@ public final class PlanProblemJson {
         return file;
     }
 
+    /** The financing sources' input data (models/PLANS.md, "Financing sources"), month indices from the first month. */
+    static Map<String, Object> financing(com.gridpivot.planning.input.PlanFinancing f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (f.revolvingCredit() != null) {
+            out.put("revolvingCredit", Map.of("limitUsd", f.revolvingCredit().limitUsd(), "interestRatePerYear",
+                    f.revolvingCredit().interestRatePerYear(), "commitmentFeePerYear", f.revolvingCredit().commitmentFeePerYear()));
+        }
+        List<Map<String, Object>> loans = new ArrayList<>();
+        for (var l : f.termLoans()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", l.name());
+            m.put("amountUsd", l.amountUsd());
+            m.put("availableFromIndex", l.availableFromIndex());
+            m.put("interestRatePerYear", l.interestRatePerYear());
+            m.put("tenorMonths", l.tenorMonths());
+            m.put("amortization", l.amortization().name());
+            m.put("upfrontFeeShare", l.upfrontFeeShare());
+            loans.add(m);
+        }
+        out.put("termLoans", loans);
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (var n : f.convertibleNotes()) {
+            notes.add(Map.of("name", n.name(), "principalUsd", n.principalUsd(), "couponPerYear", n.couponPerYear(), "issueIndex",
+                    n.issueIndex(), "maturityIndex", n.maturityIndex()));
+        }
+        out.put("convertibleNotes", notes);
+        Map<String, Object> cov = new LinkedHashMap<>();
+        cov.put("minCashUsd", f.covenants().minCashUsd());
+        cov.put("maxDebtToTrailingEbitda", f.covenants().maxDebtToTrailingEbitda());
+        out.put("covenants", cov);
+        return out;
+    }
+
     public static Map<String, Object> toMap(PlanProblem p, FixedPlan fixed) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("startMonth", p.startMonth().toString());
@@ -47,6 +80,7 @@ public final class PlanProblemJson {
         out.put("startingCashUsd", p.startingCashUsd());
         out.put("cashFloorUsd", finite(p.cashFloorUsd()));
         out.put("treasuryBtc", p.treasuryBtc());
+        out.put("financing", financing(p.financing()));
         List<Map<String, Object>> months = new ArrayList<>();
         for (MonthData md : p.months()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -30,7 +30,14 @@ public final class PlanExamples {
                              {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05, "poolFeeFraction": 0.02}],
               "aiOptions": [{"name": "H100 cloud", "offering": "H100 cloud", "utilization": 0.8, "pue": 1.3, "maxItMw": 40},
                             {"name": "Colocation lease", "offering": "colocation lease", "pue": 1.3, "capexTiming": "SPREAD"}],
-              "finance": {"startingCashUsd": 2.0e7, "creditLineUsd": 1.0e8, "treasuryBtc": 1800},
+              "finance": {"startingCashUsd": 2.0e7, "treasuryBtc": 1800,
+                          "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005},
+                          "termLoans": [{"name": "equipment loan", "amountUsd": 5.0e7, "availableFromMonth": "2027-01",
+                                         "interestRatePerYear": 0.11, "tenorMonths": 36, "amortization": "STRAIGHT", "upfrontFeeShare": 0.015}],
+                          "convertibleNotes": [{"name": "2031 converts", "principalUsd": 1.5e8, "couponPerYear": 0.0375,
+                                                "conversionPriceUsdPerShare": 14.5, "issueMonth": "2026-07", "maturityMonth": "2031-07"}],
+                          "covenants": {"minCashUsd": 5.0e6, "maxDebtToTrailingEbitda": 3.5},
+                          "sharesOutstanding": 2.5e8},
               "startMonth": "2026-07",
               "months": 60
             }""";

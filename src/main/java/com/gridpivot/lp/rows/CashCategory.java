@@ -5,7 +5,32 @@ package com.gridpivot.lp.rows;
  * conventions"). Costs are negative coefficients.
  */
 public enum CashCategory {
-    MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CAPEX, ASIC_SALVAGE, ASIC_PURCHASE, TREASURY_SALE;
+    MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CAPEX, ASIC_SALVAGE, ASIC_PURCHASE, TREASURY_SALE,
+    /** draws and issues of debt (+) and their repayments (−): cash only, not in the NPV (models/PLANS.md, "Financing sources") */
+    DEBT_PRINCIPAL,
+    /** interest on credit lines and term loans, coupons of convertible notes */
+    FINANCING_INTEREST,
+    /** commitment fees on undrawn credit, upfront fees of term loans */
+    FINANCING_FEE;
+
+    /**
+     * False for principal (draws, issues, repayments): it moves cash between months but adds no value of its own; the
+     * investments it funds are in the NPV when paid, and its cost is the interest and fees, which are.
+     */
+    public boolean inNpv() {
+        return this != DEBT_PRINCIPAL;
+    }
+
+    /** The terms of financing sources (principal, interest, fees): absent from models without them (stochastic plans). */
+    public boolean isFinancing() {
+        return this == DEBT_PRINCIPAL || this == FINANCING_INTEREST || this == FINANCING_FEE;
+    }
+
+    /** Operating terms of EBITDA (revenue, energy, opex of mining and AI; no capex, trades, treasury or financing). */
+    public boolean inEbitda() {
+        return this == MINING_REVENUE || this == MINING_ENERGY || this == MINING_OPEX || this == AI_REVENUE || this == AI_ENERGY
+                || this == AI_OPEX;
+    }
 
     /**
      * True for capex (AI fit-out, ASIC purchases): paid at the start of its month and discounted from there,

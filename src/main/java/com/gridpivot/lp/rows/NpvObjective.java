@@ -27,7 +27,8 @@ public final class NpvObjective {
      * The NPV's coefficients: Σₘ Σ_{terms c of m} δ(c,m) s(c) c − δ_{M−1} btcPrice_{M−1} Σₘ T[m] — the NPV of the site's cash
      * flows plus the treasury sales, less the value the sold BTC would have had, discounted, at the horizon's end (so selling
      * is not free money). δ(c,m) = δₘ = discount(m) for a term paid at the month's end, δ⁰ₘ = discount(m − 1) for one paid
-     * at its start ({@link CashCategory#paidAtStartOfMonth}: capex), discount(−1) = 1.
+     * at its start ({@link CashCategory#paidAtStartOfMonth}: capex), discount(−1) = 1. Principal of debt is not counted
+     * ({@link CashCategory#inNpv}).
      *
      * @param terms                 the cash-flow terms of each month
      * @param scale                 s(c), a factor on each term (1 for the plan; a sweep's point factors)
@@ -42,6 +43,9 @@ public final class NpvObjective {
             double end = discount.applyAsDouble(m);
             double start = discount.applyAsDouble(m - 1);
             for (CashRows.Term t : terms.get(m)) {
+                if (!t.category().inNpv()) {
+                    continue; // principal of debt: cash only (CashCategory.inNpv)
+                }
                 double delta = t.category().paidAtStartOfMonth() ? start : end;
                 obj.merge(t.variable(), delta * scale.applyAsDouble(t) * t.coefficientUsd(), Double::sum);
             }

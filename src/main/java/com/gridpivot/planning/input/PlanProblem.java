@@ -29,11 +29,25 @@ import java.util.List;
  * @param timeLimitSeconds    solver limit per LP
  * @param dataNotes           what was done to the stored data the plan uses, in planners' words (e.g. the hours of a replayed
  *                            year filled from the next day); empty when nothing was
+ * @param financing           the financing sources and covenants ({@link PlanFinancing#NONE} without any)
  */
 public record PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
                           int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
                           double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
-                          HourModel hourModel, double timeLimitSeconds, List<String> dataNotes) {
+                          HourModel hourModel, double timeLimitSeconds, List<String> dataNotes, PlanFinancing financing) {
+
+    public PlanProblem {
+        financing = financing == null ? PlanFinancing.NONE : financing;
+    }
+
+    /** A problem without financing sources. */
+    public PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
+                       int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
+                       double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
+                       HourModel hourModel, double timeLimitSeconds, List<String> dataNotes) {
+        this(startMonth, months, interconnectMw, maxAiItMw, minAiItMw, minAiFromIndex, maxConversionMwPerMonth, fleets, options,
+                startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, dataNotes, PlanFinancing.NONE);
+    }
 
     /** A problem with no notes on its data. */
     public PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
@@ -41,7 +55,7 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
                        double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
                        HourModel hourModel, double timeLimitSeconds) {
         this(startMonth, months, interconnectMw, maxAiItMw, minAiItMw, minAiFromIndex, maxConversionMwPerMonth, fleets, options,
-                startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, List.of());
+                startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, List.of(), PlanFinancing.NONE);
     }
 
     /** Per month m, the ASIC price index (h̄ₘ/h̄₀)^ε, h̄ the month's mean hourly hashprice ({@link Formulas#asicPriceIndex}). */

@@ -236,11 +236,15 @@ public final class PlanProblemAssembler {
         // meant unlimited credit at no cost); finance.creditLineUsd lets it fall to −creditLineUsd.
         double floor = 0.0;
         double treasury = 0.0;
+        PlanFinancing financing = PlanFinancing.NONE;
         if (req.finance() != null) {
             cash = c.optional("finance.startingCashUsd", req.finance().startingCashUsd(), 0.0, -1e13, 1e13, "USD");
             double credit = c.optional("finance.creditLineUsd", req.finance().creditLineUsd(), 0.0, 0.0, 1e13, "USD");
             floor = 0.0 - credit; // +0.0 without a credit line
             treasury = c.optional("finance.treasuryBtc", req.finance().treasuryBtc(), 0.0, 0.0, 2.1e7, "BTC");
+            if (start != null) {
+                financing = FinancingInputs.resolve(req.finance(), start, months, c);
+            }
         }
         if (minAi > 0.0 && optionInputs.isEmpty()) {
             c.error("site.minAiItMw", "a contracted AI minimum of " + FieldChecks.fmt(minAi) + " MW needs at least one AI option");
@@ -266,7 +270,7 @@ public final class PlanProblemAssembler {
                     degradation));
         }
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
-                cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes));
+                cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes), financing);
     }
 
     private static String nameOf(PlanAiOptionInput o, AiOffering off) {

@@ -59,10 +59,63 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
     }
 
     /**
-     * @param startingCashUsd cash at the start (default 0)
-     * @param creditLineUsd   cumulative cash may not fall below −creditLineUsd in any month (default 0: no free money, see models/PLANS.md)
-     * @param treasuryBtc     BTC that may be sold at the scenario's price (default 0)
+     * @param startingCashUsd  cash at the start (default 0)
+     * @param creditLineUsd    a free credit line (legacy, before issue 15's sources): cumulative cash may fall to −creditLineUsd at
+     *                         no interest and no fee; the answer warns and names revolvingCredit, the priced line (default 0: no
+     *                         free money, see models/PLANS.md)
+     * @param treasuryBtc      BTC that may be sold at the scenario's price (default 0)
+     * @param revolvingCredit  a revolving credit line with interest and commitment fee
+     * @param termLoans        term loans the plan may draw
+     * @param convertibleNotes convertible notes the plan may issue
+     * @param covenants        optional covenants on cash and leverage
+     * @param sharesOutstanding shares outstanding before conversion, for the notes' dilution
      */
-    public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
+    public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
+                                   List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
+                                   Double sharesOutstanding) {
+        /** Finance without issue 15's sources. */
+        public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
+            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * @param limitUsd             most drawn at once (required)
+     * @param interestRatePerYear  on the drawn balance, paid monthly (required; 0.08 = 8 %)
+     * @param commitmentFeePerYear on the undrawn part, paid monthly (default 0)
+     */
+    public record RevolvingCreditInput(Double limitUsd, Double interestRatePerYear, Double commitmentFeePerYear) {
+    }
+
+    /**
+     * @param name                shown in answers (default "term loan k")
+     * @param amountUsd           most that may be drawn (required)
+     * @param availableFromMonth  the month of the one draw, "2027-01" (default the first month)
+     * @param interestRatePerYear on the outstanding balance, paid monthly (required)
+     * @param tenorMonths         months from the draw to the last repayment, the draw's month included (required)
+     * @param amortization        STRAIGHT (equal principal each month, default) or BULLET (all at the tenor's end)
+     * @param upfrontFeeShare     fee as a share of the amount drawn, paid in the draw's month (default 0)
+     */
+    public record TermLoanInput(String name, Double amountUsd, String availableFromMonth, Double interestRatePerYear, Double tenorMonths,
+                                String amortization, Double upfrontFeeShare) {
+    }
+
+    /**
+     * @param name                       shown in answers (default "convertible note n")
+     * @param principalUsd               most that may be issued (required)
+     * @param couponPerYear              on the principal, paid monthly (required)
+     * @param conversionPriceUsdPerShare principal per share on conversion (required)
+     * @param issueMonth                 month of the issue, "2027-01" (default the first month)
+     * @param maturityMonth              month of the repayment in cash, "2031-01" (required; may be past the horizon)
+     */
+    public record ConvertibleNoteInput(String name, Double principalUsd, Double couponPerYear, Double conversionPriceUsdPerShare,
+                                       String issueMonth, String maturityMonth) {
+    }
+
+    /**
+     * @param minCashUsd              cumulative cash at least this at every month's end
+     * @param maxDebtToTrailingEbitda debt at a month's end at most this × EBITDA of the trailing 12 months
+     */
+    public record CovenantsInput(Double minCashUsd, Double maxDebtToTrailingEbitda) {
     }
 }

@@ -21,11 +21,12 @@ import java.util.List;
  * @param sold      T[m] treasurySold (null without treasury)
  * @param cash      cash[m] cumulative cash at the end of month m
  * @param terms     the cash-flow terms of each month
+ * @param financing the financing sources' variables, the debt by month and the covenant rows
  */
 public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, List<List<MonthBlock>> blocks, MPVariable[][] kept,
                         MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
                         MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
-                        MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs) implements AutoCloseable {
+                        MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs, PlanFinancingModel financing) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -8,6 +8,10 @@ import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
+import com.gridpivot.lp.rows.ConvertibleNoteRows;
+import com.gridpivot.lp.rows.CovenantRows;
+import com.gridpivot.lp.rows.RevolvingCreditRows;
+import com.gridpivot.lp.rows.TermDebtRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.FleetStockRows;
 import com.gridpivot.lp.rows.InterconnectRows;
@@ -20,6 +24,7 @@ import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the plan LP of models/PLANS.md from the row groups of {@code com.gridpivot.lp.rows} (the stochastic plan composes
@@ -36,6 +41,8 @@ import java.util.List;
  *   T[m]   treasurySold BTC sold in month m                     ≥ 0
  *   cash[m]             cumulative cash at the end of month m   ≥ −creditLine
  *   n[j,m] aiBlocks     whole blocks of option j started in m   ∈ ℤ ≥ 0 (only for options with a block size: a MILP)
+ *   U, V, Q, Z [m]      credit line drawn, repaid, owed, undrawn (USD; only with finance.revolvingCredit)
+ *   x[k], y[n]          term loan k drawn, convertible note n issued (USD; only with finance.termLoans / convertibleNotes)
  * </pre>
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
@@ -70,8 +77,17 @@ public final class PlanModelBuilder {
             b = blocks.stream().mapToLong(List::size).sum();
             a = blocks.stream().flatMap(List::stream).mapToLong(x -> x.activeFleets().length).sum();
         }
-        return new ModelSize(f * m + a + b + 3 * j * m + 3 * m, 3 * f * m + a + 4 * j * m + 2 * m,
-                4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2));
+        // financing (issue 15): the credit line 4M columns, 2M rows, 10M non-zeros; loans and notes one column each and M
+        // non-zeros in the cash rows; covenants up to 2M rows of at most 12 months of the cash rows' operating terms each
+        var fin = p.financing();
+        long lines = fin.revolvingCredit() == null ? 0 : 1;
+        long debts = fin.termLoans().size() + fin.convertibleNotes().size();
+        long covenantRows = (fin.covenants().minCashUsd() == null ? 0 : m) + (fin.covenants().maxDebtToTrailingEbitda() == null ? 0 : m);
+        long covenantNz = (fin.covenants().minCashUsd() == null ? 0 : m)
+                + (fin.covenants().maxDebtToTrailingEbitda() == null ? 0 : 12 * (a + 2 * j * m + f * m) + m * (lines + debts));
+        return new ModelSize(f * m + a + b + 3 * j * m + 3 * m + 2 * lines * m + covenantRows,
+                3 * f * m + a + 4 * j * m + 2 * m + 4 * lines * m + debts,
+                4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2) + 10 * lines * m + debts * m + covenantNz);
     }
 
     /** The blocks of each month under the problem's hour model (exact merged blocks, or one per hour), with month m's fleets. */
@@ -108,11 +124,16 @@ public final class PlanModelBuilder {
             AiBuildRows.addLimits(s, p, ai);
             MPVariable[] sold = TreasuryRows.add(s, p, fixed);
             CashRows.addTreasuryCash(p, sold, terms);
+            RevolvingCreditRows.Revolver revolver = RevolvingCreditRows.add(s, p, terms);
+            MPVariable[] loans = TermDebtRows.add(s, p, terms);
+            MPVariable[] notes = ConvertibleNoteRows.add(s, p, terms);
             CashRows.Balance cash = CashRows.addBalance(s, p, null, terms);
+            List<Map<MPVariable, Double>> debt = CovenantRows.debt(p, revolver, loans, notes);
+            CovenantRows.Covenants covenants = CovenantRows.add(s, p, terms, cash.cash(), debt);
             NpvObjective.setPlan(s, p, terms, sold);
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
-                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms);
+                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, new PlanFinancingModel(revolver, loans, notes, debt, covenants));
         } catch (RuntimeException e) {
             s.delete();
             throw e;

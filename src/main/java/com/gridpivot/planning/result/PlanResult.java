@@ -45,7 +45,13 @@ public record PlanResult(String name, String status, String hourModel, String ex
                                  + "PUE, GPU lease, colocation rate), each as \"JSON path: why, and the likely unit slip\"; the plan is "
                                  + "computed with the values as given; then the plan's own warnings on its financing (e.g. cash held at the "
                                  + "floor of 0 USD because no financing was given)")
-                         List<String> warnings) {
+                         List<String> warnings,
+                         @Schema(description = "The sentences an executive reads first: the NPV, the lowest cash month, the peak debt (month, "
+                                 + "USD) and the tightest covenant with its headroom; null without a plan")
+                         String summary,
+                         @Schema(description = "The financing sources (credit line, term loans, convertible notes) by month, the debt, the "
+                                 + "covenants' tightest months and headroom; null without financing sources or covenants")
+                         PlanFinancingResult financing) {
 
     /** The same result with these input warnings. */
     public PlanResult withWarnings(List<String> inputWarnings) {
@@ -54,7 +60,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, List.copyOf(all));
+                dataNotes, List.copyOf(all), summary, financing);
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -86,6 +92,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private List<MonthRow> monthly = List.of();
         private List<String> dataNotes = List.of();
         private List<String> warnings = List.of();
+        private String summary;
+        private PlanFinancingResult financing;
 
         public Builder(String name, String status, String hourModel, SolverInfo solver) {
             this.name = name;
@@ -151,8 +159,72 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, warnings);
+                    monthly, solver, dataNotes, warnings, summary, financing);
         }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder financing(PlanFinancingResult financing) {
+            this.financing = financing;
+            return this;
+        }
+    }
+
+    /**
+     * The plan's financing (issue 15): every source month by month, the debt and the covenants.
+     *
+     * @param sources            credit line, term loans, convertible notes, in that order
+     * @param debtUsd            owed at each month's end over all sources (aligned with {@code monthly})
+     * @param peakDebtMonth      the month of the highest debt (the first such month), null when nothing is owed
+     * @param peakDebtUsd        that debt
+     * @param debtAtEndUsd       owed at the horizon's end (not repaid within the plan)
+     * @param interestUsd        interest and coupons over the horizon
+     * @param feesUsd            commitment and upfront fees over the horizon
+     * @param covenants          each covenant given, with its tightest month and headroom
+     * @param conversionNote     how conversion of the notes is treated, with the dilution if they converted; null without notes
+     */
+    public record PlanFinancingResult(List<FinancingSource> sources, List<Double> debtUsd, String peakDebtMonth, double peakDebtUsd, double debtAtEndUsd,
+                            double interestUsd, double feesUsd, List<CovenantCheck> covenants, String conversionNote) {
+    }
+
+    /**
+     * One financing source; the lists have one value per month of {@code monthly}.
+     *
+     * @param name                       "credit line", or the loan's or note's name
+     * @param kind                       REVOLVING_CREDIT, TERM_LOAN or CONVERTIBLE_NOTE
+     * @param limitUsd                   the line's limit, the loan's amount, the note's principal
+     * @param drawnUsd                   drawn (issued) over the horizon
+     * @param repaidUsd                  repaid over the horizon
+     * @param interestUsd                interest (coupon) over the horizon
+     * @param feesUsd                    commitment or upfront fees over the horizon
+     * @param balanceAtEndUsd            owed at the horizon's end
+     * @param balanceUsd                 owed at each month's end
+     * @param drawsUsd                   drawn in each month
+     * @param repaymentsUsd              repaid in each month
+     * @param interestByMonthUsd         interest paid in each month
+     * @param feesByMonthUsd             fees paid in each month
+     * @param conversionShares           a note: shares issued if its principal converted (principal / conversion price); else null
+     * @param conversionEquityShare      a note: those shares' share of the equity after conversion, given sharesOutstanding; else null
+     */
+    public record FinancingSource(String name, String kind, double limitUsd, double drawnUsd, double repaidUsd, double interestUsd, double feesUsd,
+                         double balanceAtEndUsd, List<Double> balanceUsd, List<Double> drawsUsd, List<Double> repaymentsUsd,
+                         List<Double> interestByMonthUsd, List<Double> feesByMonthUsd, Double conversionShares, Double conversionEquityShare) {
+    }
+
+    /**
+     * A covenant's tightest month.
+     *
+     * @param name          MIN_CASH or MAX_DEBT_TO_TRAILING_EBITDA
+     * @param limit         the covenant's number: USD of cash, or the most debt per USD of trailing EBITDA
+     * @param tightestMonth the month of least headroom among the months tested (null when no month is tested)
+     * @param headroomUsd   that month's headroom: cash − minCash, or ratio × trailing EBITDA − debt (USD)
+     * @param valueThen     that month's cash (MIN_CASH) or debt / trailing EBITDA (null when EBITDA ≤ 0)
+     * @param monthsTested  months in which the covenant is a row (the debt covenant only where debt may be owed)
+     */
+    public record CovenantCheck(String name, double limit, String tightestMonth, Double headroomUsd, Double valueThen, int monthsTested) {
     }
 
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
@@ -166,7 +238,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
     /**
      * @param month                  "2027-06"
      * @param cashFlowUsd            CFₘ
-     * @param cumulativeCashUsd      starting cash + Σ_{k≤m} CF_k
+     * @param cumulativeCashUsd      starting cash + Σ_{k≤m} (CF_k + debt principal_k)
      * @param incrementalCashFlowUsd CFₘ − CFₘ(stay on Bitcoin) (the last month also carries the treasury's end value)
      * @param discountFactor         δₘ
      * @param asicKeptMw             K[i,m] by fleet
@@ -176,6 +248,9 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param aiOnlineMw             O[j,m] by option
      * @param miningMw               Σᵢ mean dispatch
      * @param aiOnlineTotalMw        Σⱼ O[j,m]
+     * @param financingCostUsd       interest, coupons and fees paid in the month (in cashFlowUsd)
+     * @param debtPrincipalUsd       debt drawn or issued less repaid in the month (in cumulativeCashUsd, not in cashFlowUsd)
+     * @param debtUsd                owed at the month's end over all sources
      */
     public record MonthRow(String month, double cashFlowUsd, double cumulativeCashUsd, Double incrementalCashFlowUsd, double discountFactor,
                            double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd, double opexUsd,
@@ -183,7 +258,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            double treasuryProceedsUsd, double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh,
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
-                           double asicPriceIndex, double asicHashrateFactor) {
+                           double asicPriceIndex, double asicHashrateFactor, double financingCostUsd, double debtPrincipalUsd,
+                           double debtUsd) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -214,6 +290,9 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private double aiOnlineTotalMw;
             private double asicPriceIndex = 1.0;
             private double asicHashrateFactor = 1.0;
+            private double financingCostUsd;
+            private double debtPrincipalUsd;
+            private double debtUsd;
 
             public Builder(String month) {
                 this.month = month;
@@ -287,12 +366,20 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** Interest and fees paid (positive), principal drawn less repaid, debt owed at the month's end. */
+            public Builder financing(double costUsd, double principalUsd, double debtUsd) {
+                this.financingCostUsd = costUsd;
+                this.debtPrincipalUsd = principalUsd;
+                this.debtUsd = debtUsd;
+                return this;
+            }
+
             public MonthRow build() {
                 return new MonthRow(month, cashFlowUsd, cumulativeCashUsd, incrementalCashFlowUsd, discountFactor, miningRevenueUsd,
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
                         asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
-                        asicHashrateFactor);
+                        asicHashrateFactor, financingCostUsd, debtPrincipalUsd, debtUsd);
             }
         }
     }

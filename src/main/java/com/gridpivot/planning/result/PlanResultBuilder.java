@@ -176,6 +176,8 @@ public final class PlanResultBuilder {
                     .aiMw(started, building, online, aiTotal)
                     .asicMarket(p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).priceIndex(m),
                             p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).hashrateFactor(m))
+                    .financing(-v.category(m, CashCategory.FINANCING_INTEREST) - v.category(m, CashCategory.FINANCING_FEE),
+                            v.debtPrincipalUsd[m], v.financing.debtUsd()[m])
                     .build());
         }
         double miningRevenue = v.total(CashCategory.MINING_REVENUE);
@@ -197,6 +199,9 @@ public final class PlanResultBuilder {
                 -v.total(CashCategory.AI_CAPEX), v.total(CashCategory.ASIC_SALVAGE), -v.total(CashCategory.ASIC_PURCHASE),
                 v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net);
         Double baseNpv = b == null ? null : b.objectiveUsd;
+        PlanResult.PlanFinancingResult financing = FinancingResults.build(p, v);
+        List<String> warnings = financeWarnings(p, p.months().get(low).month().toString(), v.cumulativeCashUsd[low]);
+        warnings.addAll(FinancingResults.warnings(financing));
         return new PlanResult.Builder(name, status, p.hourModel().name(), solver)
                 .explanation(explanation)
                 .npv(v.objectiveUsd, baseNpv, baseNpv == null ? null : v.objectiveUsd - baseNpv)
@@ -206,7 +211,9 @@ public final class PlanResultBuilder {
                 .totals(totals, perMwh)
                 .plan(v.decisions(), rows)
                 .dataNotes(p.dataNotes())
-                .warnings(financeWarnings(p, p.months().get(low).month().toString(), v.cumulativeCashUsd[low]))
+                .warnings(warnings)
+                .summary(FinancingResults.summary(p, v, baseNpv == null ? null : v.objectiveUsd - baseNpv, financing))
+                .financing(financing)
                 .build();
     }
 
@@ -217,8 +224,8 @@ public final class PlanResultBuilder {
      */
     static List<String> financeWarnings(PlanProblem p, String lowestMonth, double lowestCashUsd) {
         List<String> out = new ArrayList<>();
-        if (p.cashFloorUsd() == 0.0 && lowestCashUsd <= 1.0) {
-            out.add("finance: the cumulative cash reaches the floor of 0 USD in " + lowestMonth + ": without financing (finance.creditLineUsd) "
+        if (p.cashFloorUsd() == 0.0 && lowestCashUsd <= 1.0 && !p.financing().hasSources()) {
+            out.add("finance: the cumulative cash reaches the floor of 0 USD in " + lowestMonth + ": without financing (finance.revolvingCredit, termLoans, convertibleNotes) "
                     + "cash may not fall below 0 (before issue 15 an absent credit line meant unlimited credit at no cost); "
                     + "financing may allow a better plan");
         }

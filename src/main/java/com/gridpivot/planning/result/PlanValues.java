@@ -14,8 +14,16 @@ import java.util.List;
 public final class PlanValues {
     public final PlanProblem problem;
     public final double objectiveUsd;
-    /** CFₘ and its parts [m][category]. */
+    /** CFₘ (the flows the NPV counts: everything but debt principal) and its parts [m][category]. */
     public final double[] cashFlowUsd;
+    /** Debt principal of month m: draws and issues less repayments (cash only, not in CFₘ nor the NPV). */
+    public final double[] debtPrincipalUsd;
+    /** EBITDAₘ: the month's mining and AI revenue, energy and opex. */
+    public final double[] ebitdaUsd;
+    /** The financing sources by month, the debt and the trailing EBITDA. */
+    public final FinancingValues financing;
+    /** The covenant rows (null without covenants), to know which months are tested. */
+    public final com.gridpivot.lp.rows.CovenantRows.Covenants covenantRows;
     public final double[][] byCategoryUsd;
     public final double[] cumulativeCashUsd;
     public final double[][] keptMw;
@@ -35,6 +43,8 @@ public final class PlanValues {
         int fleets = problem.fleets().size();
         int options = problem.options().size();
         cashFlowUsd = new double[months];
+        debtPrincipalUsd = new double[months];
+        ebitdaUsd = new double[months];
         byCategoryUsd = new double[months][CashCategory.values().length];
         cumulativeCashUsd = new double[months];
         keptMw = new double[fleets][months];
@@ -50,10 +60,17 @@ public final class PlanValues {
         for (int m = 0; m < months; m++) {
             for (Term t : model.terms().get(m)) {
                 double v = t.coefficientUsd() * t.variable().solutionValue();
-                cashFlowUsd[m] += v;
+                if (t.category().inNpv()) {
+                    cashFlowUsd[m] += v;
+                } else {
+                    debtPrincipalUsd[m] += v;
+                }
+                if (t.category().inEbitda()) {
+                    ebitdaUsd[m] += v;
+                }
                 byCategoryUsd[m][t.category().ordinal()] += v;
             }
-            cash += cashFlowUsd[m];
+            cash += cashFlowUsd[m] + debtPrincipalUsd[m];
             cumulativeCashUsd[m] = cash;
             for (int i = 0; i < fleets; i++) {
                 keptMw[i][m] = model.kept()[i][m].solutionValue();
@@ -77,6 +94,8 @@ public final class PlanValues {
             }
             soldBtc[m] = model.sold() == null ? 0.0 : model.sold()[m].solutionValue();
         }
+        financing = FinancingValues.read(problem, model.financing(), ebitdaUsd);
+        covenantRows = model.financing().covenants();
     }
 
     public double category(int m, CashCategory c) {

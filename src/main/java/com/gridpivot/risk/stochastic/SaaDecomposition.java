@@ -372,6 +372,9 @@ public final class SaaDecomposition {
                 double np = lin[k].npv(x);
                 Map<String, Double> tot = new LinkedHashMap<>();
                 for (CashCategory cc : CashCategory.values()) {
+                    if (cc.isFinancing()) {
+                        continue; // stochastic plans have no financing sources (rejected at input)
+                    }
                     tot.put(cc.name(), 0.0);
                 }
                 for (int m = 0; m < months; m++) {

@@ -65,6 +65,9 @@ public final class StochasticEngine {
             for (int x = 0; x < ns; x++) {
                 Map<String, Double> totals = new LinkedHashMap<>();
                 for (CashCategory c : CashCategory.values()) {
+                    if (c.isFinancing()) {
+                        continue; // stochastic plans have no financing sources (rejected at input)
+                    }
                     double sum = 0.0;
                     for (List<Term> month : model.terms().get(x)) {
                         sum += CashRows.category(month, c);

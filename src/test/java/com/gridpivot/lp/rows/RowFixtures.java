@@ -67,6 +67,14 @@ final class RowFixtures {
                 HourModel.EXACT_BLOCKS, 10.0);
     }
 
+    /** The plan of {@link #plan()} with these financing sources and covenants. */
+    static PlanProblem plan(com.gridpivot.planning.input.PlanFinancing financing) {
+        PlanProblem b = plan();
+        return new PlanProblem(b.startMonth(), b.months(), b.interconnectMw(), b.maxAiItMw(), b.minAiItMw(), b.minAiFromIndex(),
+                b.maxConversionMwPerMonth(), b.fleets(), b.options(), b.startingCashUsd(), 0.0, b.treasuryBtc(), b.discountRate(), b.solver(),
+                b.hourModel(), b.timeLimitSeconds(), List.of(), financing);
+    }
+
     /** One block per month of both hours with S21 active: revenue 200, energy 1.1·60 = 66 (both months), varOpex 4. */
     static List<List<MonthBlock>> planBlocks() {
         MonthBlock b = new MonthBlock("b000", 2, new int[] {0}, new double[] {200.0}, new double[] {66.0}, new double[] {4.0});
