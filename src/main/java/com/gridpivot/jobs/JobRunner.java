@@ -526,7 +526,12 @@ public class JobRunner {
      * always shows QUEUED.
      */
     public JobView enqueue(String kind, Object input) {
-        long id = store.create(kind, toJson(input));
+        return enqueue(kind, input, RunTags.NONE);
+    }
+
+    /** {@link #enqueue(String, Object)} with the run's site name and label, stored beside it for lists. */
+    public JobView enqueue(String kind, Object input, RunTags tags) {
+        long id = store.create(kind, toJson(input), tags);
         JobView queued = store.get(id, false).orElseThrow();
         submit(id);
         return queued;
