@@ -415,8 +415,12 @@ public class JobRunner {
                 String result = h.runChunk(ready, input.get());
                 chunks.complete(runId, index, workerId(), result);
             } catch (Exception | Error e) {
-                if (!taking && chunks.release(runId, index, workerId())) {
-                    queue.chunk(runId, index);
+                if (!taking) {
+                    // A shutdown: the chunk goes back to the queue — stopChunks may have handed it back already and then
+                    // interrupted this computation; an exception under that interrupt says nothing about the chunk.
+                    if (chunks.release(runId, index, workerId())) {
+                        queue.chunk(runId, index);
+                    }
                 } else {
                     String ref = java.util.UUID.randomUUID().toString();
                     LOG.errorf(e, "chunk %d of run %d failed (error id %s)", index, runId, ref);
