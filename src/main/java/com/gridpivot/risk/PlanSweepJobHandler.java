@@ -7,6 +7,8 @@ import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
+import com.gridpivot.planning.PlanService;
 import com.gridpivot.jobs.QueueConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,8 +45,10 @@ public class PlanSweepJobHandler implements ChunkedJobHandler {
 
     /** Validates (400 lists every field), then {@link JobRunner#enqueue}: the run as stored (QUEUED) with its snapshot. */
     public JobView submit(SweepRequest req) {
+        String label = req.label() != null ? RunTags.checkedLabel(req.label(), "label")
+                : req.plan() == null ? null : RunTags.checkedLabel(req.plan().label(), "plan.label");
         PlanSweepService.Validated v = sweeps.validate(req);
-        return runner.enqueue(JOB_KIND, v.snapshot());
+        return runner.enqueue(JOB_KIND, v.snapshot(), PlanService.tags(req.plan(), label));
     }
 
     @Override
