@@ -8,6 +8,7 @@ import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
 import com.gridpivot.marketdata.SeriesKind;
 import com.gridpivot.optimization.SolverConfig;
 import com.gridpivot.optimization.input.FieldChecks;
@@ -162,7 +163,13 @@ public class PlanService {
 
     /** Writes the run (QUEUED) with its input snapshot and hands it to a worker; returns the run as stored. */
     public JobView submit(PlanRequest req) {
-        return runner.enqueue(JOB_KIND, snapshot(req));
+        String label = req == null ? null : RunTags.checkedLabel(req.label(), "label");
+        return runner.enqueue(JOB_KIND, snapshot(req), tags(req, label));
+    }
+
+    /** A plan's site name (its site's name; null without one) and a label already checked. */
+    public static RunTags tags(PlanRequest req, String label) {
+        return new RunTags(req == null || req.site() == null ? null : req.site().name(), label);
     }
 
     public PlanComparison compare(CompareRequest req) {

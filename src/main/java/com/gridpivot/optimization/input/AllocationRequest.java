@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param hourAggregation EXACT (default: hours that provably share one dispatch rule are merged) or NONE (one
  *                       set of rows per hour, the naive model)
  * @param timeLimitSeconds wall-clock limit of the solve
+ * @param label          the caller's name for the recorded run, shown in run lists and comparisons (optional; at most
+ *                       200 characters, no control characters)
  */
 public record AllocationRequest(
         Long siteId,
@@ -29,7 +31,14 @@ public record AllocationRequest(
         FinanceInput finance,
         String solver,
         String hourAggregation,
-        Double timeLimitSeconds) {
+        Double timeLimitSeconds,
+        String label) {
+
+    /** A request without a label. */
+    public AllocationRequest(Long siteId, SiteInput site, List<AsicFleetInput> asicFleets, List<AiOptionInput> aiOptions, MarketInput market,
+                             FinanceInput finance, String solver, String hourAggregation, Double timeLimitSeconds) {
+        this(siteId, site, asicFleets, aiOptions, market, finance, solver, hourAggregation, timeLimitSeconds, null);
+    }
 
     /**
      * @param name           shown in answers

@@ -168,9 +168,17 @@ public record AllocationResult(
      * @param hours           T
      * @param hourBlocks      blocks after aggregation (T without)
      * @param note            how the status was confirmed, if it had to be
+     * @param bestBoundUsd    FEASIBLE only (a time limit stopped the solver): a proven bound on the optimal netUsd from the
+     *                        duals the solver held (Lagrangian duality), USD; the optimum lies between netUsd and it
+     * @param relativeGap     FEASIBLE only: |bestBoundUsd − netUsd| / max(|netUsd|, 1), how far from optimal the answer may be
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SolverStats(String name, double wallMs, double buildMs, double solveMs, int variables, int constraints,
-                              String hourAggregation, int hours, int hourBlocks, String note) {
+                              String hourAggregation, int hours, int hourBlocks, String note, Double bestBoundUsd, Double relativeGap) {
+        /** An answer without a bound beside it (OPTIMAL, or no answer). */
+        public SolverStats(String name, double wallMs, double buildMs, double solveMs, int variables, int constraints,
+                           String hourAggregation, int hours, int hourBlocks, String note) {
+            this(name, wallMs, buildMs, solveMs, variables, constraints, hourAggregation, hours, hourBlocks, note, null, null);
+        }
     }
 }

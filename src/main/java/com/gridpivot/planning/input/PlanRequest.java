@@ -19,10 +19,19 @@ import java.util.List;
  * @param solver           GLOP (default), CLP or PDLP
  * @param hourModel        EXACT_BLOCKS (default) or HOURLY (one set of rows per hour, for checking)
  * @param timeLimitSeconds solver limit per LP, up to the server's limit
+ * @param label            the caller's name for the stored run, shown in run lists and comparisons (optional; at most
+ *                         200 characters, no control characters)
  */
 public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
                           List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
-                          String solver, String hourModel, Double timeLimitSeconds) {
+                          String solver, String hourModel, Double timeLimitSeconds, String label) {
+
+    /** A request without a label. */
+    public PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
+                       List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
+                       String solver, String hourModel, Double timeLimitSeconds) {
+        this(scenarioId, scenario, site, asicFleets, aiOptions, finance, startMonth, months, solver, hourModel, timeLimitSeconds, null);
+    }
 
     /**
      * @param name                    shown in answers

@@ -342,15 +342,19 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param note        what the solver reported beyond the status
      * @param mipGap      a plan with hall blocks (a MILP, solved by SCIP): |bestBoundUsd − npvUsd| / max(|npvUsd|, 1); null for
      *                    an LP or without a plan
-     * @param bestBoundUsd the MILP's proven bound on the NPV (the tighter of SCIP's bound and the LP relaxation's); null for an LP
+     * @param bestBoundUsd a proven bound on the optimal NPV: the MILP's (the tighter of SCIP's bound and the LP relaxation's),
+     *                     or for an LP that a time limit stopped (FEASIBLE) the bound from the duals the solver held
+     *                     (Lagrangian duality); null for an LP proven optimal
      * @param lpRelaxationNpvUsd the NPV of the same plan with fractions of blocks allowed (the LP relaxation); null for an LP
+     * @param relativeGap  |bestBoundUsd − npvUsd| / max(|npvUsd|, 1) whenever a bound is known (a MILP, or an LP stopped by
+     *                     the time limit): how far from optimal the plan may be; null for an LP proven optimal
      */
     public record SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
-                             String note, Double mipGap, Double bestBoundUsd, Double lpRelaxationNpvUsd) {
+                             String note, Double mipGap, Double bestBoundUsd, Double lpRelaxationNpvUsd, Double relativeGap) {
         /** An LP's figures: no MIP gap, bound or relaxation. */
         public SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
                           String note) {
-            this(name, variables, constraints, hourBlocks, buildMs, solveMs, lpSolves, note, null, null, null);
+            this(name, variables, constraints, hourBlocks, buildMs, solveMs, lpSolves, note, null, null, null, null);
         }
     }
 }

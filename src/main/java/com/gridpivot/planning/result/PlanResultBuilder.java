@@ -38,8 +38,8 @@ public final class PlanResultBuilder {
             case UNBOUNDED, ERROR -> "FAILED";
         };
         SolverInfo solver = new SolverInfo(o.solverName(), e.variables(), e.constraints(), e.blocks(), e.buildMs(), o.solveMs(), lpSolves,
-                o.note(), o.mip() == null ? null : finite(o.relativeGap()), o.mip() == null ? null : finite(o.bestBound()),
-                o.mip() == null ? null : finite(o.mip().relaxationObjective()));
+                o.note(), o.mip() == null ? null : finite(o.relativeGap()), finite(o.bestBound()),
+                o.mip() == null ? null : finite(o.mip().relaxationObjective()), finite(o.relativeGap()));
         String explanation = e.explanation();
         if (explanation == null && o.status() == LpStatus.TIMED_OUT) {
             explanation = "the solver's time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ran out before a feasible plan was found";
@@ -50,6 +50,14 @@ public final class PlanResultBuilder {
             explanation = "the time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s ended the search for whole blocks: this is the"
                     + " best plan found, its NPV within " + FieldChecks.fmt(100.0 * o.relativeGap()) + " % of the best bound "
                     + FieldChecks.fmt(o.bestBound()) + " USD (not proven optimal)";
+        } else if (explanation == null && o.mip() == null && o.status() == LpStatus.FEASIBLE) {
+            // an LP stopped by the time limit: the duals it held bound the optimum (LpSolver, DualBound)
+            explanation = Double.isFinite(o.relativeGap())
+                    ? "the time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s stopped " + o.solverName() + " before it proved"
+                    + " this plan optimal: its NPV is within " + FieldChecks.fmt(100.0 * o.relativeGap()) + " % of the proven bound "
+                    + FieldChecks.fmt(o.bestBound()) + " USD; raise timeLimitSeconds, use EXACT_BLOCKS or another solver for the optimum"
+                    : "the time limit of " + FieldChecks.fmt(p.timeLimitSeconds()) + " s stopped " + o.solverName() + " before it proved"
+                    + " this plan optimal, and no bound on how far from optimal it is could be computed; raise timeLimitSeconds";
         } else if (explanation == null && o.mip() == null && !o.solverName().equals(p.solver().name())) {
             // the requested backend failed and another one answered (LpSolver's fallback): say so beside the numbers
             explanation = "solved with " + o.solverName() + " instead of " + p.solver() + ": " + o.note();
