@@ -94,7 +94,7 @@ public class AllocationRunResource {
     }
 
     private AllocationRunResponse toResponse(AllocationRunRecord r) {
-        return new AllocationRunResponse(r.id(), r.createdAt(), r.caller(), r.siteId(), r.status(), r.objectiveUsd(),
+        return new AllocationRunResponse(r.id(), r.createdAt(), r.caller(), r.siteId(), r.siteName(), r.label(), r.status(), r.objectiveUsd(),
                 r.solver().solverName(), r.solver().wallMs(), r.solver().variables(), r.solver().constraints(),
                 embed(r.requestJson()), embed(r.resolvedRequestJson()), embed(r.resultJson()));
     }

@@ -16,6 +16,9 @@ public record AllocationRunResponse(
         Instant createdAt,
         String caller,
         @Schema(description = "The stored site the request named, if any") Long siteId,
+        @Schema(description = "The site the run solved, as named when it was recorded (the inline site's name or the stored site's); "
+                + "absent for runs recorded before labels existed", example = "West Texas demo") String siteName,
+        @Schema(description = "The label given with the request; absent when none", example = "Board review, 50 MW to AI") String label,
         @Schema(example = "OPTIMAL") String status,
         @Schema(description = "Objective value, USD") Double objectiveUsd,
         @Schema(example = "GLOP") String solverName,

@@ -74,7 +74,7 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "Body over the size limit (16 MiB)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(byte[] body,
-                           @Parameter(description = "ERCOT_CSV, GENERIC_CSV, FLUXCORE_JSON, BTC_DAILY_CSV or GPU_RATES_CSV; default: detected") @QueryParam("format") String format,
+                           @Parameter(description = "ERCOT_CSV, GENERIC_CSV, FLUXCORE_JSON, BTC_DAILY_CSV, GPU_RATES_CSV or ERCOT_ANCILLARY_CSV; default: detected") @QueryParam("format") String format,
                            @Parameter(description = "The file's name, e.g. market-price.csv (detection, provenance)") @QueryParam("fileName") String fileName,
                            @Parameter(description = "Series kind where the format cannot tell it (required for GENERIC_CSV)") @QueryParam("kind") String kind,
                            @Parameter(description = "Series key where the format cannot tell it, e.g. HB_WEST") @QueryParam("key") String key,

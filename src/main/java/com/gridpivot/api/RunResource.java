@@ -33,17 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs", description = "Every durable run (plan, sweep, Monte Carlo, stochastic): list, status, result, cancel, retry")
 public class RunResource {
     static final String RUN_EXAMPLE = """
-            {"id": 7, "kind": "PLAN", "status": "FAILED", "progressPercent": 0,
+            {"id": 7, "siteName": "West Texas demo", "label": "Board review, 50 MW to AI", "kind": "PLAN", "status": "FAILED", "progressPercent": 0,
              "reason": "interrupted by a restart of the service; POST …/retry to run it again", "attempts": 1, "cancelRequested": false,
              "createdAt": "2026-12-04T15:00:00Z", "startedAt": null, "finishedAt": "2026-12-04T15:02:10Z", "resultUrl": null,
              "links": {"self": "/api/v1/runs/7", "result": null, "cancel": null, "retry": "/api/v1/runs/7/retry"}}""";
     static final String RETRIED_EXAMPLE = """
-            {"id": 7, "kind": "PLAN", "status": "QUEUED", "progressPercent": 0, "reason": null, "attempts": 1, "cancelRequested": false,
+            {"id": 7, "siteName": "West Texas demo", "label": "Board review, 50 MW to AI", "kind": "PLAN", "status": "QUEUED", "progressPercent": 0, "reason": null, "attempts": 1, "cancelRequested": false,
              "createdAt": "2026-12-04T15:00:00Z", "startedAt": null, "finishedAt": null, "resultUrl": null,
              "links": {"self": "/api/v1/runs/7", "result": null, "cancel": "/api/v1/runs/7", "retry": null}}""";
     static final String PAGE_EXAMPLE = """
             {"page": 0, "size": 50, "totalItems": 1, "totalPages": 1, "items": [
-             {"id": 12, "kind": "MONTE_CARLO", "status": "OPTIMAL", "progressPercent": 100, "reason": null, "attempts": 1,
+             {"id": 12, "siteName": "West Texas demo", "label": null, "kind": "MONTE_CARLO", "status": "OPTIMAL", "progressPercent": 100, "reason": null, "attempts": 1,
               "cancelRequested": false, "createdAt": "2026-12-04T15:10:00Z", "startedAt": "2026-12-04T15:10:00Z",
               "finishedAt": "2026-12-04T15:10:04Z", "resultUrl": "/api/v1/risk/montecarlo/runs/12/result",
               "links": {"self": "/api/v1/runs/12", "result": "/api/v1/runs/12/result", "cancel": null, "retry": null}}]}""";
@@ -52,7 +52,8 @@ public class RunResource {
     Runs runs;
 
     @GET
-    @Operation(summary = "List runs of every kind", description = "Newest first, without inputs and results; filter by kind and status.")
+    @Operation(summary = "List runs of every kind", description = "Newest first, without inputs and results; filter by kind, status, "
+            + "site name and label.")
     @APIResponse(responseCode = "200", description = "One page of runs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Runs", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid kind, status, page or size",
@@ -60,10 +61,12 @@ public class RunResource {
     public PageResponse<RunResponse> list(
             @Parameter(description = "PLAN, SWEEP, PLAN_SWEEP, MONTE_CARLO or STOCHASTIC_PLAN; default every kind", example = "PLAN") @QueryParam("kind") String kind,
             @Parameter(description = "QUEUED, RUNNING, OPTIMAL, FEASIBLE, INFEASIBLE, TIMED_OUT, FAILED or CANCELLED; default every status", example = "FAILED") @QueryParam("status") String status,
+            @Parameter(description = "runs whose site name contains this text, ignoring case; default every site", example = "West Texas") @QueryParam("site") String site,
+            @Parameter(description = "runs whose label contains this text, ignoring case; default every run", example = "board") @QueryParam("label") String label,
             @Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
             @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
         Paging.Request p = Paging.parse(page, size);
-        return Paging.response(runs.list(kind, status, p.page(), p.size()).map(RunResponse::of));
+        return Paging.response(runs.list(kind, status, site, label, p.page(), p.size()).map(RunResponse::of));
     }
 
     @GET

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A durable run of any kind (plan, sweep, Monte Carlo, stochastic plan), the same from {@code /api/v1/runs/{id}} and
  * from the kind's own path.
  *
+ * @param siteName        the run's site when it was stored
+ * @param label           the caller's label
  * @param kind            PLAN, SWEEP, PLAN_SWEEP, MONTE_CARLO or STOCHASTIC_PLAN
  * @param status          QUEUED, RUNNING, OPTIMAL, FEASIBLE, INFEASIBLE, TIMED_OUT, FAILED, CANCELLED
  * @param progressPercent 0–100
@@ -24,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Run", description = "A durable run: plan, sweep, Monte Carlo or stochastic plan")
 public record RunResponse(
         long id,
+        @Schema(description = "The site the run is about, as named when it was stored (the plan's or what-if's site, or the stored "
+                + "site it named); null for runs stored before labels existed", nullable = true, example = "West Texas demo") String siteName,
+        @Schema(description = "The label given with the request (\"label\"); null when none", nullable = true,
+                example = "Board review, 50 MW to AI") String label,
         @Schema(example = "PLAN") String kind,
         @Schema(example = "OPTIMAL") String status,
         int progressPercent,
@@ -62,7 +68,7 @@ public record RunResponse(
         String self = RUNS + j.id();
         Links links = new Links(self, hasResult ? self + "/result" : null, j.status().terminal() ? null : self,
                 RETRYABLE.contains(j.status()) ? self + "/retry" : null);
-        return new RunResponse(j.id(), j.kind(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(),
+        return new RunResponse(j.id(), j.siteName(), j.label(), j.kind(), j.status().name(), j.progressPercent(), j.reason(), j.attempts(), j.worker(), j.cancelRequested(),
                 j.createdAt(), j.startedAt(), j.finishedAt(), hasResult ? kind.path() + j.id() + "/result" : null, links);
     }
 }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public class BulkImportCommand {
     /** The caller recorded with the batches. */
     public static final String CALLER = "bulk-import";
-    static final String USAGE = "usage: import [--format ERCOT_CSV|GENERIC_CSV|FLUXCORE_JSON|BTC_DAILY_CSV|GPU_RATES_CSV] "
+    static final String USAGE = "usage: import [--format ERCOT_CSV|GENERIC_CSV|FLUXCORE_JSON|BTC_DAILY_CSV|GPU_RATES_CSV|ERCOT_ANCILLARY_CSV] "
             + "[--kind SERIES_KIND] [--key KEY] [--market RTM|DAM] FILE_OR_DIR...";
 
     @Inject

@@ -75,13 +75,17 @@ public class ChunkStore {
                         .and("failed", FAILED)) == 1;
     }
 
-    /** A chunk whose computation threw: FAILED with the reason (its run then ends FAILED). */
+    /**
+     * A chunk whose computation threw: FAILED with the reason (its run then ends FAILED) — only by the replica that holds
+     * it. A replica that handed the chunk back (a shutdown) or whose lease passed must not fail a chunk that is PENDING
+     * again or that another replica computes: that would fail the whole run. False when {@code worker} did not hold it.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fail(long runId, int index, String worker, String reason) {
-        JobChunkEntity.update("status = :failed, reason = :why, worker = :w, leaseUntil = null, finishedAt = :now "
-                        + "where runId = :r and chunkIndex = :i and status <> :done",
+    public boolean fail(long runId, int index, String worker, String reason) {
+        return JobChunkEntity.update("status = :failed, reason = :why, leaseUntil = null, finishedAt = :now "
+                        + "where runId = :r and chunkIndex = :i and status = :running and worker = :w",
                 Parameters.with("failed", FAILED).and("why", reason.length() <= 4000 ? reason : reason.substring(0, 4000)).and("w", worker)
-                        .and("now", Persistence.now()).and("r", runId).and("i", index).and("done", DONE));
+                        .and("now", Persistence.now()).and("r", runId).and("i", index).and("running", RUNNING)) == 1;
     }
 
     /** A graceful shutdown hands a chunk back: PENDING again, the start not counted. False when {@code worker} no longer holds it. */

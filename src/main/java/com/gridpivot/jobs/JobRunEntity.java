@@ -27,6 +27,14 @@ public class JobRunEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 32)
     public String status;
 
+    /** The run's site name when it was stored (V18); null before V18 or when the request named no site. */
+    @Column(name = "site_name", length = 200)
+    public String siteName;
+
+    /** The caller's label (V18); null when none was given. */
+    @Column(length = 200)
+    public String label;
+
     @Column(name = "progress_percent", nullable = false)
     public int progressPercent;
 

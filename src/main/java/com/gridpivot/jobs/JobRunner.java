@@ -415,8 +415,12 @@ public class JobRunner {
                 String result = h.runChunk(ready, input.get());
                 chunks.complete(runId, index, workerId(), result);
             } catch (Exception | Error e) {
-                if (!taking && chunks.release(runId, index, workerId())) {
-                    queue.chunk(runId, index);
+                if (!taking) {
+                    // A shutdown: the chunk goes back to the queue — stopChunks may have handed it back already and then
+                    // interrupted this computation; an exception under that interrupt says nothing about the chunk.
+                    if (chunks.release(runId, index, workerId())) {
+                        queue.chunk(runId, index);
+                    }
                 } else {
                     String ref = java.util.UUID.randomUUID().toString();
                     LOG.errorf(e, "chunk %d of run %d failed (error id %s)", index, runId, ref);
@@ -526,7 +530,12 @@ public class JobRunner {
      * always shows QUEUED.
      */
     public JobView enqueue(String kind, Object input) {
-        long id = store.create(kind, toJson(input));
+        return enqueue(kind, input, RunTags.NONE);
+    }
+
+    /** {@link #enqueue(String, Object)} with the run's site name and label, stored beside it for lists. */
+    public JobView enqueue(String kind, Object input, RunTags tags) {
+        long id = store.create(kind, toJson(input), tags);
         JobView queued = store.get(id, false).orElseThrow();
         submit(id);
         return queued;

@@ -46,13 +46,23 @@ public class JobStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long create(String kind, String inputJson) {
+        return create(kind, inputJson, RunTags.NONE);
+    }
+
+    /** {@link #create(String, String)} with the run's site name and label. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long create(String kind, String inputJson, RunTags tags) {
         String caller = Arc.container().requestContext().isActive() ? callers.get().name() : "system";
-        return create(kind, inputJson, caller);
+        return create(kind, inputJson, caller, tags);
     }
 
     /** {@link #create(String, String)} for a caller named here (tests of the fair order between keys). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     long create(String kind, String inputJson, String caller) {
+        return create(kind, inputJson, caller, RunTags.NONE);
+    }
+
+    private long create(String kind, String inputJson, String caller, RunTags tags) {
         long open = JobRunEntity.count("caller = ?1 and (status = ?2 or status = ?3)", caller, JobStatus.QUEUED.name(), JobStatus.RUNNING.name());
         if (open >= maxQueuedPerCaller) {
             throw new TooManyRunsException("'" + caller + "' has " + open + " runs queued or running; at most " + maxQueuedPerCaller
@@ -63,6 +73,8 @@ public class JobStore {
         e.kind = kind;
         e.status = JobStatus.QUEUED.name();
         e.inputJson = inputJson;
+        e.siteName = tags.siteName();
+        e.label = tags.label();
         e.createdAt = Persistence.now();
         e.persist();
         return e.id;

@@ -92,6 +92,15 @@ public class Runs {
      */
     @Transactional
     public Page<JobView> list(String kind, String status, int page, int size) {
+        return list(kind, status, null, null, page, size);
+    }
+
+    /**
+     * As {@link #list(String, String, int, int)}, also filtered by site name and label: a run matches when its stored
+     * site name (label) contains {@code site} ({@code label}), ignoring case; null or blank: no filter.
+     */
+    @Transactional
+    public Page<JobView> list(String kind, String status, String site, String label, int page, int size) {
         List<FieldError> errors = new ArrayList<>();
         StringBuilder query = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
@@ -111,6 +120,8 @@ public class Runs {
             query.append(query.isEmpty() ? "" : " and ").append("status = :status");
             params.put("status", s);
         }
+        contains(query, params, "siteName", "site", site, errors);
+        contains(query, params, "label", "label", label, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -119,6 +130,20 @@ public class Runs {
         long total = found.count();
         List<JobView> items = found.page(page, size).list().stream().map(e -> JobView.of(e, false)).toList();
         return new Page<>(page, size, total, items);
+    }
+
+    /** Adds "lower(column) contains the value" (LIKE with its wildcards escaped) for a non-blank filter parameter. */
+    static void contains(StringBuilder query, Map<String, Object> params, String column, String parameter, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (value.length() > RunTags.MAX_LABEL) {
+            errors.add(FieldError.of(parameter, "must be at most " + RunTags.MAX_LABEL + " characters; got " + value.length()));
+            return;
+        }
+        String escaped = value.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        query.append(query.isEmpty() ? "" : " and ").append("lower(").append(column).append(") like :").append(parameter).append(" escape '!'");
+        params.put(parameter, "%" + escaped + "%");
     }
 
     private static String shorten(String value) {

@@ -37,6 +37,12 @@ public record ExpectedScale(double min, double max, double typicalMagnitudeMin, 
     public static final ExpectedScale GPU_RATE_USD_PER_GPU_HOUR = positive(0.1, 50);
 
     /**
+     * Ancillary capacity prices: 0–10,000 USD/MW-h per value (ERCOT's offer cap is 5,000); the median at least 0.01 (hours
+     * clearing at 0 are common, so the median range is wide).
+     */
+    public static final ExpectedScale ANCILLARY_PRICE_USD_PER_MW_H = new ExpectedScale(0, 10_000, 0.01, 10_000);
+
+    /**
      * The default scale of a kind, or null when the kind has no fixed scale (difficulty, hashrate, fees and
      * revenue grew by many orders of magnitude since 2009; only sudden ~1000× jumps are checked for them).
      */
@@ -46,6 +52,7 @@ public record ExpectedScale(double min, double max, double typicalMagnitudeMin, 
             case BTC_PRICE -> BTC_PRICE_USD;
             case ENERGY_PRICE -> ENERGY_PRICE_USD_PER_MWH;
             case GPU_LEASE_RATE -> GPU_RATE_USD_PER_GPU_HOUR;
+            case ANCILLARY_PRICE -> ANCILLARY_PRICE_USD_PER_MW_H;
             default -> null;
         };
     }

@@ -11,5 +11,10 @@ public enum ImportFormat {
     /** A daily BTC CSV: lukmol (date,value…) or a blockchain.com "x","y" export (BOM, epoch ms). */
     BTC_DAILY_CSV,
     /** GPU rate listings (daily snapshots with dph_per_gpu), rate indices, or posted rate cards. */
-    GPU_RATES_CSV
+    GPU_RATES_CSV,
+    /**
+     * ERCOT day-ahead ancillary service clearing prices for capacity: DeliveryDate, HourEnding, AncillaryType, MCPC, DSTFlag
+     * (types REGUP, REGDN, RRS, NSPIN, ECRS); one hourly series per type, kind ANCILLARY_PRICE.
+     */
+    ERCOT_ANCILLARY_CSV
 }

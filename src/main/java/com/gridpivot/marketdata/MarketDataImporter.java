@@ -59,6 +59,7 @@ public final class MarketDataImporter {
                 case GENERIC_CSV -> GenericCsvParser.parse(table, source, opts, issues);
                 case BTC_DAILY_CSV -> BtcDailyCsvParser.parse(table, source, opts, issues);
                 case GPU_RATES_CSV -> GpuRatesCsvParser.parse(table, source, opts, issues);
+                case ERCOT_ANCILLARY_CSV -> ErcotAncillaryCsvParser.parse(table, source, opts, issues);
                 case FLUXCORE_JSON -> throw new IllegalStateException("handled above");
             };
         } catch (IOException e) {
@@ -87,6 +88,9 @@ public final class MarketDataImporter {
         String header = (eol < 0 ? trimmed : trimmed.substring(0, eol)).toLowerCase(Locale.ROOT).replace("\"", "")
                 .trim();
         List<String> cols = CsvTable.split(header).stream().map(String::trim).toList();
+        if (cols.contains("ancillarytype") && cols.contains("mcpc")) {
+            return ImportFormat.ERCOT_ANCILLARY_CSV;
+        }
         if (cols.contains("delivery date")) {
             return ImportFormat.ERCOT_CSV;
         }

@@ -19,7 +19,9 @@ public enum SeriesKind {
     /** GPU lease rate, USD per GPU-hour. */
     GPU_LEASE_RATE("USD/GPU-h"),
     /** Colocation rate, USD per kW of IT load per month. */
-    COLOCATION_RATE("USD/kW-month");
+    COLOCATION_RATE("USD/kW-month"),
+    /** Ancillary service clearing price for capacity (ERCOT MCPC), USD per MW of capacity per hour; key = the service type. */
+    ANCILLARY_PRICE("USD/MW-h");
 
     private final String unit;
 

@@ -26,15 +26,17 @@ public final class AllocationEngine {
                 s = new SolveOutcome(LpStatus.ERROR, Double.NaN, s.solveMs(), s.solverName(),
                         "the solver reported INFEASIBLE for a model that is feasible by construction");
             }
+            boolean bounded = s.status() == LpStatus.FEASIBLE && Double.isFinite(s.bestBound());
             SolverStats stats = new SolverStats(s.solverName(), 0, m.buildMs(), s.solveMs(), m.solver().numVariables(),
-                    m.solver().numConstraints(), p.hourAggregation().name(), p.hours(), m.blocks().size(), s.note());
+                    m.solver().numConstraints(), p.hourAggregation().name(), p.hours(), m.blocks().size(), s.note(),
+                    bounded ? s.bestBound() : null, bounded ? s.relativeGap() : null);
             AllocationOutcome out = s.hasSolution()
                     ? AllocationResultBuilder.fromSolution(m, s, stats)
                     : AllocationResultBuilder.noSolution(p, s, stats);
             double wallMs = (System.nanoTime() - start) / 1e6;
             var st = out.result().solver();
             var withWall = new SolverStats(st.name(), wallMs, st.buildMs(), st.solveMs(), st.variables(), st.constraints(),
-                    st.hourAggregation(), st.hours(), st.hourBlocks(), st.note());
+                    st.hourAggregation(), st.hours(), st.hourBlocks(), st.note(), st.bestBoundUsd(), st.relativeGap());
             return new AllocationOutcome(out.result().withSolver(withWall), out.dispatchMw(), out.facilityMw());
         }
     }

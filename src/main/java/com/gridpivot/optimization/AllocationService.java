@@ -1,5 +1,6 @@
 package com.gridpivot.optimization;
 
+import com.gridpivot.jobs.RunTags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.catalog.Catalog;
@@ -102,13 +103,15 @@ public class AllocationService {
     /** Solves the body and records the run; the answer carries the run's id. */
     public AllocationOutcome allocateAndRecord(String body, String caller) throws JsonProcessingException {
         AllocationRequest request = parse(body);
+        String label = RunTags.checkedLabel(request.label(), "label");
         RequestResolver.Resolved resolved = resolver.resolve(request);
         List<String> warnings = new ArrayList<>();
         AllocationProblem problem = assembler.assemble(resolved.request(), warnings);
         AllocationOutcome out = solve(problem);
         AllocationResult result = out.result().withInputWarnings(warnings).withRun(resolved.inputs(), null);
         var st = result.solver();
-        long runId = runs.record(caller, request.siteId(), body, resolved.usedReferences() ? write(resolved.request()) : null,
+        RunTags tags = new RunTags(resolved.request().site() == null ? null : resolved.request().site().name(), label);
+        long runId = runs.record(caller, request.siteId(), tags, body, resolved.usedReferences() ? write(resolved.request()) : null,
                 write(result), result.status().name(), result.economics() == null ? null : result.economics().netUsd(),
                 new SolverStats(st.name(), Math.round(st.wallMs()), st.variables(), st.constraints()));
         return new AllocationOutcome(result.withRun(resolved.inputs(), runId), out.dispatchMw(), out.facilityMw());

@@ -31,6 +31,14 @@ public class AllocationRunEntity extends PanacheEntityBase {
     @Column(name = "site_id")
     public Long siteId;
 
+    /** The site's name when the run was recorded (V18): the inline site's or the stored site's; null before V18. */
+    @Column(name = "site_name", length = 200)
+    public String siteName;
+
+    /** The request's label (V18); null when none. */
+    @Column(length = 200)
+    public String label;
+
     /**
      * The request body exactly as sent. Stored gzip-compressed in {@code request_gz} (V17); a row written before V17 holds
      * it as text in {@code request_json}, read as it is.

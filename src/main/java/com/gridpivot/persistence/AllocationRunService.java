@@ -26,12 +26,20 @@ public class AllocationRunService {
         return record(caller, null, requestJson, null, resultJson, status, objectiveUsd, solver);
     }
 
-    /**
-     * As {@link #record(String, String, String, String, Double, SolverStats)}, for a request by reference: the stored
-     * site it named and the request resolved to inline numbers (null when the request was inline).
-     */
+    /** As the method below, without a site name or label. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long record(String caller, Long siteId, String requestJson, String resolvedRequestJson, String resultJson, String status,
+                       Double objectiveUsd, SolverStats solver) {
+        return record(caller, siteId, com.gridpivot.jobs.RunTags.NONE, requestJson, resolvedRequestJson, resultJson, status, objectiveUsd, solver);
+    }
+
+    /**
+     * As {@link #record(String, String, String, String, Double, SolverStats)}, for a request by reference: the stored
+     * site it named, the site's name and the request's label, and the request resolved to inline numbers (null when the
+     * request was inline).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long record(String caller, Long siteId, com.gridpivot.jobs.RunTags tags, String requestJson, String resolvedRequestJson, String resultJson, String status,
                        Double objectiveUsd, SolverStats solver) {
         if (requestJson == null) {
             throw new IllegalArgumentException("requestJson is required");
@@ -44,6 +52,8 @@ public class AllocationRunService {
         e.createdAt = Persistence.now();
         e.caller = caller == null || caller.length() <= 200 ? caller : caller.substring(0, 200);
         e.siteId = siteId;
+        e.siteName = tags.siteName();
+        e.label = tags.label();
         e.requestJson = requestJson;
         e.resolvedRequestJson = resolvedRequestJson;
         e.resultJson = resultJson;
@@ -78,7 +88,7 @@ public class AllocationRunService {
     }
 
     private static final String LIST_COLUMNS = "SELECT r.id, r.createdAt, r.caller, r.siteId, r.status, r.objectiveUsd, r.solverName, "
-            + "r.wallMs, r.variables, r.constraints FROM AllocationRunEntity r ";
+            + "r.wallMs, r.variables, r.constraints, r.siteName, r.label FROM AllocationRunEntity r ";
     /** The list's order; the index ix_allocation_run_created_id (V8) holds it, so neither query sorts. */
     private static final String NEWEST_FIRST = " ORDER BY r.createdAt DESC, r.id DESC";
 
@@ -118,7 +128,7 @@ public class AllocationRunService {
 
     private static AllocationRunRecord listed(Tuple t) {
         return new AllocationRunRecord(t.get(0, Long.class), t.get(1, java.time.Instant.class), t.get(2, String.class),
-                t.get(3, Long.class), t.get(4, String.class), t.get(5, Double.class),
+                t.get(3, Long.class), t.get(10, String.class), t.get(11, String.class), t.get(4, String.class), t.get(5, Double.class),
                 new SolverStats(t.get(6, String.class), t.get(7, Long.class), t.get(8, Integer.class), t.get(9, Integer.class)),
                 null, null, null);
     }

@@ -29,10 +29,11 @@ public final class PlanEngine {
 
     /** The optimizer's plan, with NPV, IRR and payback against staying on Bitcoin. */
     public static PlanResult optimize(PlanProblem p, RunControl control) {
+        // each LP's share of the run's progress moves with its solve's clock (SolveProgress)
         control.progress(5);
-        Evaluated base = evaluate(p, FixedPlan.stayOnBitcoin(), control);
+        Evaluated base = evaluate(p, FixedPlan.stayOnBitcoin(), control.span(5, 45));
         control.progress(45);
-        Evaluated plan = evaluate(p, null, control);
+        Evaluated plan = evaluate(p, null, control.span(45, 90));
         control.progress(90);
         return PlanResultBuilder.build(p, OPTIMIZED, plan, base, 2);
     }

@@ -8,6 +8,7 @@ import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
 import com.gridpivot.marketdata.SeriesKind;
 import com.gridpivot.optimization.SolverConfig;
 import com.gridpivot.optimization.input.FieldChecks;
@@ -162,7 +163,13 @@ public class PlanService {
 
     /** Writes the run (QUEUED) with its input snapshot and hands it to a worker; returns the run as stored. */
     public JobView submit(PlanRequest req) {
-        return runner.enqueue(JOB_KIND, snapshot(req));
+        String label = req == null ? null : RunTags.checkedLabel(req.label(), "label");
+        return runner.enqueue(JOB_KIND, snapshot(req), tags(req, label));
+    }
+
+    /** A plan's site name (its site's name; null without one) and a label already checked. */
+    public static RunTags tags(PlanRequest req, String label) {
+        return new RunTags(req == null || req.site() == null ? null : req.site().name(), label);
     }
 
     public PlanComparison compare(CompareRequest req) {
@@ -225,7 +232,21 @@ public class PlanService {
         Map<String, Double> sold = steps(p, body.treasurySoldBtc(), path + ".treasurySoldBtc", null, null, c);
         Map<Integer, Double> soldByMonth = new HashMap<>();
         sold.forEach((k, v) -> soldByMonth.merge(Integer.parseInt(k.substring(k.indexOf('|') + 1)), v, Double::sum));
-        return new FixedPlan(name, ai, retired, bought, soldByMonth);
+        Map<String, Double> contracted = null;
+        if (body.aiContractedMw() != null) {
+            Set<String> withTerms = p.options().stream().filter(PlanProblem.PlanOption::hasContract).map(o -> o.spec().name())
+                    .collect(Collectors.toSet());
+            contracted = steps(p, body.aiContractedMw(), path + ".aiContractedMw", withTerms, "AI option with contract terms", c);
+            contracted.forEach((key, mw) -> {
+                double started = ai.getOrDefault(key, 0.0);
+                if (mw > started + 1e-9) {
+                    c.error(path + ".aiContractedMw", FieldChecks.fmt(mw) + " MW contracted of " + key.substring(0, key.indexOf('|'))
+                            + " in month index " + key.substring(key.indexOf('|') + 1) + " is more than the " + FieldChecks.fmt(started)
+                            + " MW started then (aiStartsMw)");
+                }
+            });
+        }
+        return new FixedPlan(name, ai, retired, bought, soldByMonth, contracted);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.gridpivot.planning;
 import com.gridpivot.lp.LpSolver;
 import com.gridpivot.lp.RunControl;
 import com.gridpivot.lp.SolveOutcome;
+import com.gridpivot.lp.SolveProgress;
 import com.gridpivot.planning.model.PlanModel;
 
 /** Solves a plan model with the shared {@link LpSolver} (status confirmation, time limit, verification), interruptibly. */
@@ -15,7 +16,7 @@ public final class PlanSolver {
 
     public static PlanSolveOutcome solve(PlanModel model, RunControl control) {
         control.solving(model.solver());
-        try {
+        try (SolveProgress clock = SolveProgress.start(control, model.problem().timeLimitSeconds())) {
             SolveOutcome o = LpSolver.solve(model.solver(), model.problem().solver(), model.problem().timeLimitSeconds(), FEASIBILITY_TOLERANCE);
             return new PlanSolveOutcome(model, o, control.cancelled());
         } finally {

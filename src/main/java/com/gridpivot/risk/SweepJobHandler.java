@@ -7,6 +7,7 @@ import com.gridpivot.jobs.JobOutcome;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
 import com.gridpivot.jobs.QueueConfig;
 import com.gridpivot.optimization.AllocationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,13 @@ public class SweepJobHandler implements ChunkedJobHandler {
 
     /** Validates (400 lists every field), then {@link JobRunner#enqueue}: the run as stored (QUEUED) with its snapshot. */
     public JobView submit(SweepRequest req) {
+        String label = req.label() != null ? RunTags.checkedLabel(req.label(), "label")
+                : req.allocation() == null ? null : RunTags.checkedLabel(req.allocation().label(), "allocation.label");
         sweeps.validate(req);
-        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), null, req.baseBtcPriceUsd(), req.axes(), req.tornado());
-        return runner.enqueue(JOB_KIND, snapshot);
+        SweepRequest snapshot = new SweepRequest(allocations.resolveInline(req.allocation()), null, req.baseBtcPriceUsd(), req.axes(), req.tornado(),
+                req.label());
+        var site = snapshot.allocation() == null ? null : snapshot.allocation().site();
+        return runner.enqueue(JOB_KIND, snapshot, new RunTags(site == null ? null : site.name(), label));
     }
 
     @Override

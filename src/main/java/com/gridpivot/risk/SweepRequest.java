@@ -14,8 +14,16 @@ import java.util.List;
  * @param baseBtcPriceUsd the BTC price at which the base hashprice holds (required to sweep BTC_PRICE_USD)
  * @param axes            one or two inputs with their ranges
  * @param tornado         optional: NPV against ±deltaFraction on each input
+ * @param label           the caller's name for the stored run (optional; default: the label of {@code allocation} or
+ *                        {@code plan}); at most 200 characters, no control characters
  */
-public record SweepRequest(AllocationRequest allocation, PlanRequest plan, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado) {
+public record SweepRequest(AllocationRequest allocation, PlanRequest plan, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado,
+                           String label) {
+
+    /** A request without a label. */
+    public SweepRequest(AllocationRequest allocation, PlanRequest plan, Double baseBtcPriceUsd, List<Axis> axes, Tornado tornado) {
+        this(allocation, plan, baseBtcPriceUsd, axes, tornado, null);
+    }
 
     /**
      * @param input  what varies: one of {@link SweepInput} (BTC_PRICE_USD for a what-if only, BTC_PRICE_SCALE for a plan)

@@ -129,7 +129,7 @@ class ClusterModeTest {
 
     /** A second replica: the application's handlers, its own name, queue connection, one worker and one chunk slot. */
     private JobRunner replica(String name) {
-        JobRunner r = TestRunners.runner(store, metrics, json, TestRunners.Settings.of(name, 1), kind -> {
+        return replica(TestRunners.Settings.of(name, 1), kind -> {
             for (JobHandler h : handlers) {
                 if (h.kind().equals(kind)) {
                     return h;
@@ -137,6 +137,11 @@ class ClusterModeTest {
             }
             return null;
         });
+    }
+
+    /** A second replica with these settings and handlers, its own queue connection and one chunk slot, started. */
+    private JobRunner replica(TestRunners.Settings settings, java.util.function.Function<String, JobHandler> byKind) {
+        JobRunner r = TestRunners.runner(store, metrics, json, settings, byKind);
         ClusterQueue q = new ClusterQueue();
         q.config = queueConfig;
         q.dbKind = "h2";
@@ -324,6 +329,86 @@ class ClusterModeTest {
         assertThat(chunks.workers(run)).containsExactly(Map.entry("replica-a", 1L));
         assertThat(QuarkusTransaction.requiringNew().call(() -> JobChunkEntity.<JobChunkEntity>find("runId = ?1 and chunkIndex = 0", run)
                 .firstResult().resultJson)).isEqualTo("\"first\"");
+    }
+
+    /** A delivery settled by hand (the test calls the replica's chunk listener itself). */
+    private static final ClusterQueue.Delivery NO_MESSAGE = new ClusterQueue.Delivery() {
+        @Override
+        public void ack() {
+        }
+
+        @Override
+        public void requeue() {
+        }
+    };
+
+    /**
+     * SIGTERM while a chunk outlasts the grace: the stopping replica hands the chunk back (PENDING, queued again), then
+     * interrupts its computation. The exception that interrupt raises is no failure of the chunk: it stays PENDING for
+     * another replica. (It was marked FAILED by the replica that had just handed it back — failing the whole run, and
+     * overwriting the chunk while another replica computed it.) And only the replica that holds a chunk can fail it.
+     */
+    @Test
+    void aChunkHandedBackAtShutdownIsNeverFailedByTheReplicaThatStops() throws Exception {
+        java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+        ChunkedJobHandler slow = new ChunkedJobHandler() {
+            @Override
+            public String kind() {
+                return "CLUSTER_TEST_SLOW";
+            }
+
+            @Override
+            public JobOutcome run(String inputJson, JobContext ctx) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Split split(String inputJson, JobContext ctx) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Object prepare(String inputJson) {
+                return inputJson;
+            }
+
+            @Override
+            public String runChunk(Object prepared, String chunkInputJson) throws Exception {
+                computing.countDown();
+                Thread.sleep(120_000); // longer than the grace: the shutdown's interrupt ends it with InterruptedException
+                return "\"late\"";
+            }
+
+            @Override
+            public JobOutcome assemble(String inputJson, Split split, List<String> chunkResults, JobContext ctx) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        long run = store.insertRunning("CLUSTER_TEST_SLOW", "{}", "holder-x", Persistence.now().plusSeconds(60), 1);
+        chunks.plan(run, List.of("{}"));
+        JobRunner b = replica(TestRunners.Settings.of("replica-b", 1).withGrace(1), kind -> slow);
+        b.onChunk(run, 0, NO_MESSAGE);
+        assertThat(computing.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // The run's cancel keeps the handed-back chunk from this application's own replica (it has no such handler).
+        store.cancel(run);
+        b.stop();   // grace 1 s: the chunk is handed back, then its computation interrupted
+        JobChunkEntity chunk = QuarkusTransaction.requiringNew().call(() -> JobChunkEntity.<JobChunkEntity>find("runId = ?1 and chunkIndex = 0", run)
+                .firstResult());
+        assertThat(chunk.status).isEqualTo(ChunkStore.PENDING);
+        assertThat(chunk.worker).isNull();
+        assertThat(chunk.attempts).isZero(); // the start handed back is not counted
+        assertThat(chunks.progress(run).failure()).isNull();
+
+        // A replica whose lease passed cannot fail the chunk another replica now holds.
+        long other = store.insertRunning("CLUSTER_TEST", "{}", "holder-x", Persistence.now().plusSeconds(60), 1);
+        chunks.plan(other, List.of("{}"));
+        assertThat(chunks.claim(other, 0, "late-1", 0)).isPresent();
+        assertThat(chunks.reclaimExpired(other, 3)).containsExactly(0);
+        assertThat(chunks.claim(other, 0, "replica-c", 60)).isPresent();
+        assertThat(chunks.fail(other, 0, "late-1", "thrown after its lease passed")).isFalse();
+        assertThat(chunks.progress(other).failure()).isNull();
+        assertThat(chunks.fail(other, 0, "replica-c", "thrown by its holder")).isTrue();
+        assertThat(chunks.progress(other).failure()).isEqualTo("chunk 0: thrown by its holder");
     }
 
     @Test

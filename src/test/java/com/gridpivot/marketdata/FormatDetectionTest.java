@@ -33,6 +33,8 @@ class FormatDetectionTest {
     void genericAndUnknown() {
         assertThat(importer.detect("p.csv", "interval_start,value\n2024-01-01T00:00:00Z,1\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(ImportFormat.GENERIC_CSV);
+        assertThat(importer.detect("mcpc.csv", "DeliveryDate,HourEnding,AncillaryType,MCPC,DSTFlag\n08/20/2024,01:00,ECRS,5.00,N\n"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(ImportFormat.ERCOT_ANCILLARY_CSV);
         assertThat(importer.detect("notes.txt", "hello world".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(importer.detect(null, null)).isNull();
     }

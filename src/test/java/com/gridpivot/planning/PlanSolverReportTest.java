@@ -41,6 +41,28 @@ class PlanSolverReportTest {
     }
 
     @Test
+    void aPlanStoppedByTheTimeLimitStatesItsBoundAndGap() {
+        PlanProblem p = problem(PlanModelTest.base(1));
+        Evaluated base = PlanEngine.evaluate(p, FixedPlan.stayOnBitcoin(), RunControl.NONE);
+        Evaluated glop = PlanEngine.evaluate(p, null, RunControl.NONE);
+        SolveOutcome o = glop.outcome();
+        // read as if the time limit had stopped GLOP at this plan with a dual bound 1 % above its NPV:
+        // bound 1,587,720 = 1,572,000 × 1.01; gap = 15,720 / 1,572,000 = 0.01
+        Evaluated stopped = new Evaluated(glop.name(), new SolveOutcome(LpStatus.FEASIBLE, o.objective(), o.solveMs(), "GLOP",
+                "stopped by the time limit", 1_587_720.0, null), glop.values(), glop.variables(), glop.constraints(), glop.blocks(),
+                glop.buildMs(), null);
+        PlanResult r = PlanResultBuilder.build(p, PlanEngine.OPTIMIZED, stopped, base, 2);
+        assertThat(r.status()).isEqualTo("FEASIBLE");
+        assertThat(r.solver().bestBoundUsd()).isEqualTo(1_587_720.0);
+        assertThat(r.solver().relativeGap()).isCloseTo(0.01, within(1e-9));
+        assertThat(r.solver().mipGap()).as("an LP: no MIP figures").isNull();
+        assertThat(r.explanation()).contains("stopped GLOP before it proved this plan optimal")
+                .contains("within 1 % of the proven bound 1,587,720 USD");
+        // proven optimal: no bound and no gap beside it
+        assertThat(PlanResultBuilder.build(p, PlanEngine.OPTIMIZED, glop, base, 2).solver().relativeGap()).isNull();
+    }
+
+    @Test
     void aFailureWithoutANoteNeverPrintsNull() {
         PlanProblem p = problem(PlanModelTest.base(1));
         Evaluated base = PlanEngine.evaluate(p, FixedPlan.stayOnBitcoin(), RunControl.NONE);

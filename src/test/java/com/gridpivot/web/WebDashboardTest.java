@@ -406,6 +406,64 @@ class WebDashboardTest extends WebPageTest {
         page.waitForSelector("#results[data-status='OPTIMAL']");
     }
 
+    @Test
+    void runsCarryTheirSiteAndLabelAndAStoredSiteRunShowsItsInputs() throws Exception {
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String label = "Board review " + token;
+        long siteId = given().get("/api/v1/sites?size=200").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.name == '" + SITE + "' }.id");
+        // a what-if on the stored site (the request names only its id) and an inline one, both labelled
+        long stored = ApiRequests.post("/api/v1/allocations", """
+                {"siteId": %d, "label": "%s", "market": {"energyPriceUsdPerMwh": 30, "hours": 24, "hashpriceUsdPerPhDay": 45}}"""
+                .formatted(siteId, label), 200).get("runId").asLong();
+        long inline = ApiRequests.post("/api/v1/allocations",
+                ApiRequests.twoDays(80).replaceFirst("\\{", "{\"label\": \"" + label + " inline\", "), 200).get("runId").asLong();
+        // a plan run with the label (PlanSweepResourceTest's tiny plan, on the site "tiny")
+        String planLocation = given().contentType("application/json")
+                .body(com.gridpivot.api.PlanSweepResourceTest.PLAN.replaceFirst("\\{", "{\"label\": \"" + label + " plan\", "))
+                .post("/api/v1/plans/runs").then().statusCode(202).extract().header("Location");
+        com.gridpivot.jobs.JobPolling.poll(planLocation);
+
+        web.go("#/runs?label=" + token);
+        page.waitForSelector("#open-" + stored);
+        String storedRow = page.textContent("#open-" + stored + " >> xpath=ancestor::tr");
+        assertThat(storedRow).contains(SITE).contains("(stored)").contains(label);
+        assertThat(page.textContent("#open-" + inline + " >> xpath=ancestor::tr")).contains(label + " inline");
+        // the durable runs, filtered by the label in the page's address: the plan run with its site and label
+        page.waitForSelector("#jobs-table");
+        assertThat(page.inputValue("#jobs-label")).isEqualTo(token);
+        assertThat(page.querySelectorAll("#jobs-table tbody tr")).hasSize(1);
+        assertThat(page.textContent("#jobs-table tbody")).contains("Plan").contains("tiny").contains(label + " plan").contains("OPTIMAL");
+        page.fill("#jobs-label", "no run has this label " + token);
+        page.click("#jobs-filter button[type=submit]");
+        page.waitForSelector("#jobs-out:has-text('No plan, sweep or risk run matches the filter.')");
+        assertThat(page.textContent("#jobs-out").trim()).isEqualTo("No plan, sweep or risk run matches the filter.");
+        web.shots("runs-labels");
+
+        // the comparison names both runs by site and label and shows the stored-site run's fleets and options
+        page.check("#pick-" + stored);
+        page.check("#pick-" + inline);
+        page.click("#compare-runs");
+        page.waitForSelector("#compare-title");
+        String storedInputs = page.textContent("#compare-inputs-a");
+        assertThat(storedInputs).contains("Run " + inline).contains(label + " inline");
+        String inputsB = page.textContent("#compare-inputs-b");
+        assertThat(inputsB).contains("Run " + stored + " · " + SITE + " · “" + label + "”")
+                .contains("ASIC fleets: S21 (Antminer S21, 15,000 units); S19 XP (Antminer S19 XP, 12,000 units)")
+                .contains("AI options: H100 cloud (H100 cloud); Colocation (colocation lease)")
+                .doesNotContain("ASIC fleets: none");
+        web.shots("runs-compare-labels");
+
+        // "Edit in What-if" of the stored-site run fills the form with the fleets it was solved with, and its label
+        page.click("#open-" + stored);
+        page.waitForSelector("#edit-run");
+        page.click("#edit-run");
+        page.waitForSelector("#result-status:has-text('Loaded the inputs of run " + stored + "')");
+        assertThat(page.inputValue("#site-interconnect")).isEqualTo("100");
+        assertThat(page.inputValue("#run-label")).isEqualTo(label);
+        assertThat(page.inputValue("[data-field='asicFleets[1].name']")).isEqualTo("S19 XP");
+    }
+
     /** Records a run as POST /allocations will once runs are recorded there: the request as sent, the answer. */
     long record(String requestJson) throws Exception {
         // the answer stored as the API wrote it

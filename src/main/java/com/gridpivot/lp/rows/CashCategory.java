@@ -6,6 +6,12 @@ package com.gridpivot.lp.rows;
  */
 public enum CashCategory {
     MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CAPEX, ASIC_SALVAGE, ASIC_PURCHASE, TREASURY_SALE,
+    /** Contracted AI revenue received in the month: (1 − φ) of what the contract bills (the rest was prepaid). */
+    AI_CONTRACT_REVENUE,
+    /** A contract's prepayment φ V received at the end of the contracted MW's start month. */
+    AI_PREPAYMENT,
+    /** The tenant's share κ of the fit-out capex of contracted MW (positive: it offsets AI_CAPEX), paid with the capex. */
+    AI_TENANT_CAPEX,
     /** draws and issues of debt (+) and their repayments (−): cash only, not in the NPV (models/PLANS.md, "Financing sources") */
     DEBT_PRINCIPAL,
     /** interest on credit lines and term loans, coupons of convertible notes */
@@ -26,10 +32,10 @@ public enum CashCategory {
         return this == DEBT_PRINCIPAL || this == FINANCING_INTEREST || this == FINANCING_FEE;
     }
 
-    /** Operating terms of EBITDA (revenue, energy, opex of mining and AI; no capex, trades, treasury or financing). */
+    /** Operating terms of EBITDA (revenue, energy, opex of mining and AI, contracted AI revenue as received; no capex, prepayments, trades, treasury or financing). */
     public boolean inEbitda() {
         return this == MINING_REVENUE || this == MINING_ENERGY || this == MINING_OPEX || this == AI_REVENUE || this == AI_ENERGY
-                || this == AI_OPEX;
+                || this == AI_OPEX || this == AI_CONTRACT_REVENUE;
     }
 
     /**
@@ -37,6 +43,6 @@ public enum CashCategory {
      * δ⁰ₘ = (1+r)^−m/12; every other term is discounted from the month's end, δₘ = (1+r)^−(m+1)/12.
      */
     public boolean paidAtStartOfMonth() {
-        return this == AI_CAPEX || this == ASIC_PURCHASE;
+        return this == AI_CAPEX || this == ASIC_PURCHASE || this == AI_TENANT_CAPEX;
     }
 }

@@ -154,7 +154,7 @@ public class RequestResolver {
         MarketInput market = m == null ? null : new MarketInput(prices, m.energyPriceUsdPerMwh(), m.hours(), null, null,
                 start == null ? null : start.toString(), hashprice);
         AllocationRequest inline = new AllocationRequest(null, site, fleets, options, market, req.finance(), req.solver(),
-                req.hourAggregation(), req.timeLimitSeconds());
+                req.hourAggregation(), req.timeLimitSeconds(), req.label());
         int hours = prices != null ? prices.size() : m != null && m.hours() != null ? m.hours().intValue() : 0;
         return new Resolved(inline, new ResolvedInputs(req.siteId(), start == null ? null : start.toString(), hours, priceUse, hashUse), true);
     }

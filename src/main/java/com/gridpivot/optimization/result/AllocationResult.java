@@ -102,7 +102,18 @@ public record AllocationResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
                             double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd,
-                            Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd) {
+                            Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd,
+                            Double ancillaryRevenueUsd, Double ancillaryDeploymentCostUsd, Map<String, AncillaryService> ancillaryServices) {
+    }
+
+    /**
+     * One ancillary service's part of the answer (models/README.md, "Ancillary services").
+     *
+     * @param offeredMwh          Σ over hours of the site MW offered (MW-h of capacity)
+     * @param revenueUsd          capacity payments: Σ offered MW × clearing price (ERS: × period price)
+     * @param expectedDeployedMwh Σ over hours of offered MW × the expected deployed share of the hour
+     */
+    public record AncillaryService(double offeredMwh, double revenueUsd, double expectedDeployedMwh) {
     }
 
     /**
@@ -168,9 +179,17 @@ public record AllocationResult(
      * @param hours           T
      * @param hourBlocks      blocks after aggregation (T without)
      * @param note            how the status was confirmed, if it had to be
+     * @param bestBoundUsd    FEASIBLE only (a time limit stopped the solver): a proven bound on the optimal netUsd from the
+     *                        duals the solver held (Lagrangian duality), USD; the optimum lies between netUsd and it
+     * @param relativeGap     FEASIBLE only: |bestBoundUsd − netUsd| / max(|netUsd|, 1), how far from optimal the answer may be
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SolverStats(String name, double wallMs, double buildMs, double solveMs, int variables, int constraints,
-                              String hourAggregation, int hours, int hourBlocks, String note) {
+                              String hourAggregation, int hours, int hourBlocks, String note, Double bestBoundUsd, Double relativeGap) {
+        /** An answer without a bound beside it (OPTIMAL, or no answer). */
+        public SolverStats(String name, double wallMs, double buildMs, double solveMs, int variables, int constraints,
+                           String hourAggregation, int hours, int hourBlocks, String note) {
+            this(name, wallMs, buildMs, solveMs, variables, constraints, hourAggregation, hours, hourBlocks, note, null, null);
+        }
     }
 }

@@ -229,10 +229,35 @@ public record PlanResult(String name, String status, String hourModel, String ex
 
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
                          double opexUsd, double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasuryProceedsUsd,
-                         double treasurySoldBtc, double miningEnergyMwh, double aiEnergyMwh, double netCashFlowUsd) {
+                         double treasurySoldBtc, double miningEnergyMwh, double aiEnergyMwh, double netCashFlowUsd,
+                         double aiContractCashUsd, double aiTenantCapexUsd) {
     }
 
-    public record Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc) {
+    /**
+     * @param aiContractedMw of the AI starts, the MW signed under their option's contract terms (null when no option has terms)
+     */
+    public record Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc,
+                            List<Step> aiContractedMw) {
+        /** Decisions of a plan without contract terms. */
+        public Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc) {
+            this(aiStartsMw, asicRetiredMw, asicBoughtMw, treasurySoldBtc, null);
+        }
+    }
+
+    /**
+     * The month's AI contract figures, summed over the options with contract terms (models/PLANS.md, "AI contracts").
+     *
+     * @param contractedRevenueUsd   what the contracts bill for the month, Σ cᵩ Sc (accrued: the prepaid share included)
+     * @param contractedCashUsd      of it, the cash received in the month, (1 − φ) Σ cᵩ Sc
+     * @param prepaymentReceivedUsd  prepayments received in the month, φ V Sc of the MW started in it
+     * @param prepaymentEarnedUsd    the prepaid share of the month's contracted revenue, φ Σ cᵩ Sc
+     * @param tenantCapexUsd         fit-out capex the tenants pay in the month, κ K Σ share Sc (the plan's aiCapexUsd is gross)
+     * @param contractedOnlineMw     contracted IT MW online in their term (ramped), Σ ρ_q Sc
+     * @param contractedStartedMw    Sc by option: the month's starts signed under contract
+     */
+    public record ContractMonth(double contractedRevenueUsd, double contractedCashUsd, double prepaymentReceivedUsd,
+                                double prepaymentEarnedUsd, double tenantCapexUsd, double contractedOnlineMw,
+                                Map<String, Double> contractedStartedMw) {
     }
 
     /**
@@ -248,6 +273,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param aiOnlineMw             O[j,m] by option
      * @param miningMw               Σᵢ mean dispatch
      * @param aiOnlineTotalMw        Σⱼ O[j,m]
+     * @param aiContract             the month's contract figures; null when no option has contract terms
      * @param financingCostUsd       interest, coupons and fees paid in the month (in cashFlowUsd)
      * @param debtPrincipalUsd       debt drawn or issued less repaid in the month (in cumulativeCashUsd, not in cashFlowUsd)
      * @param debtUsd                owed at the month's end over all sources
@@ -258,8 +284,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            double treasuryProceedsUsd, double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh,
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
-                           double asicPriceIndex, double asicHashrateFactor, double financingCostUsd, double debtPrincipalUsd,
-                           double debtUsd) {
+                           double asicPriceIndex, double asicHashrateFactor, ContractMonth aiContract, double financingCostUsd,
+                           double debtPrincipalUsd, double debtUsd) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -290,6 +316,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private double aiOnlineTotalMw;
             private double asicPriceIndex = 1.0;
             private double asicHashrateFactor = 1.0;
+            private ContractMonth aiContract;
             private double financingCostUsd;
             private double debtPrincipalUsd;
             private double debtUsd;
@@ -366,6 +393,12 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** The month's contract figures (null: no option has contract terms). */
+            public Builder contract(ContractMonth contract) {
+                this.aiContract = contract;
+                return this;
+            }
+
             /** Interest and fees paid (positive), principal drawn less repaid, debt owed at the month's end. */
             public Builder financing(double costUsd, double principalUsd, double debtUsd) {
                 this.financingCostUsd = costUsd;
@@ -379,7 +412,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
                         asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
-                        asicHashrateFactor, financingCostUsd, debtPrincipalUsd, debtUsd);
+                        asicHashrateFactor, aiContract, financingCostUsd, debtPrincipalUsd, debtUsd);
             }
         }
     }
@@ -396,15 +429,19 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param note        what the solver reported beyond the status
      * @param mipGap      a plan with hall blocks (a MILP, solved by SCIP): |bestBoundUsd − npvUsd| / max(|npvUsd|, 1); null for
      *                    an LP or without a plan
-     * @param bestBoundUsd the MILP's proven bound on the NPV (the tighter of SCIP's bound and the LP relaxation's); null for an LP
+     * @param bestBoundUsd a proven bound on the optimal NPV: the MILP's (the tighter of SCIP's bound and the LP relaxation's),
+     *                     or for an LP that a time limit stopped (FEASIBLE) the bound from the duals the solver held
+     *                     (Lagrangian duality); null for an LP proven optimal
      * @param lpRelaxationNpvUsd the NPV of the same plan with fractions of blocks allowed (the LP relaxation); null for an LP
+     * @param relativeGap  |bestBoundUsd − npvUsd| / max(|npvUsd|, 1) whenever a bound is known (a MILP, or an LP stopped by
+     *                     the time limit): how far from optimal the plan may be; null for an LP proven optimal
      */
     public record SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
-                             String note, Double mipGap, Double bestBoundUsd, Double lpRelaxationNpvUsd) {
+                             String note, Double mipGap, Double bestBoundUsd, Double lpRelaxationNpvUsd, Double relativeGap) {
         /** An LP's figures: no MIP gap, bound or relaxation. */
         public SolverInfo(String name, int variables, int constraints, int hourBlocks, double buildMs, double solveMs, int lpSolves,
                           String note) {
-            this(name, variables, constraints, hourBlocks, buildMs, solveMs, lpSolves, note, null, null, null);
+            this(name, variables, constraints, hourBlocks, buildMs, solveMs, lpSolves, note, null, null, null, null);
         }
     }
 }

@@ -29,10 +29,20 @@ public final class RiskRequests {
      * @param blockLengthMonths    BOOTSTRAP only: consecutive months per block, 1 … the history's number of returns (default 6)
      * @param feeSd                sd of ln F, the per-path lognormal factor on the fee part of hashprice, 0 … 3
      *                             (default: calibrated on blockchain.com fees / miners' revenue, see models/RISK.md; 0 = scenario fees)
+     * @param label                the caller's name for the stored run (optional; default: problem.label); at most 200
+     *                             characters, no control characters
      */
     public record MonteCarloRequest(PlanRequest problem, List<FixedPlanBody> plans, Boolean includeOptimized, Double paths, Double seed,
                                     Double volatilityMonthly, String drift, Double difficultyElasticity, Double difficultyLagMonths,
-                                    Double aiRateDeclineSd, Double histogramBins, String priceModel, Double blockLengthMonths, Double feeSd) {
+                                    Double aiRateDeclineSd, Double histogramBins, String priceModel, Double blockLengthMonths, Double feeSd,
+                                    String label) {
+        /** A request without a label. */
+        public MonteCarloRequest(PlanRequest problem, List<FixedPlanBody> plans, Boolean includeOptimized, Double paths, Double seed,
+                                 Double volatilityMonthly, String drift, Double difficultyElasticity, Double difficultyLagMonths,
+                                 Double aiRateDeclineSd, Double histogramBins, String priceModel, Double blockLengthMonths, Double feeSd) {
+            this(problem, plans, includeOptimized, paths, seed, volatilityMonthly, drift, difficultyElasticity, difficultyLagMonths,
+                    aiRateDeclineSd, histogramBins, priceModel, blockLengthMonths, feeSd, null);
+        }
     }
 
     /**
@@ -44,12 +54,19 @@ public final class RiskRequests {
      * @param baseScenario the scenario VSS plans for alone (default: the most probable, the first on ties)
      * @param cvar         optional risk term
      * @param sampling     draw the scenarios from the Monte Carlo generator instead of listing them (sample-average plan)
+     * @param label        the caller's name for the stored run (optional; default: problem.label); at most 200
+     *                     characters, no control characters
      */
     public record StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar,
-                                    SamplingInput sampling) {
+                                    SamplingInput sampling, String label) {
         /** A request of listed scenarios. */
         public StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar) {
-            this(problem, scenarios, baseScenario, cvar, null);
+            this(problem, scenarios, baseScenario, cvar, null, null);
+        }
+
+        /** A request without a label. */
+        public StochasticRequest(PlanRequest problem, List<ScenarioInput> scenarios, String baseScenario, CvarInput cvar, SamplingInput sampling) {
+            this(problem, scenarios, baseScenario, cvar, sampling, null);
         }
     }
 

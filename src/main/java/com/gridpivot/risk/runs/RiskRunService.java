@@ -6,6 +6,7 @@ import com.gridpivot.errors.FieldError;
 import com.gridpivot.errors.InvalidRequestException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.PlanService;
 import com.gridpivot.planning.PlanService.PlanRunInput;
@@ -439,12 +440,20 @@ public class RiskRunService {
 
     /** Validates, stores the QUEUED run with its input snapshot and hands it to a worker; returns the run as stored. */
     public JobView submitMonteCarlo(MonteCarloRequest req) {
-        return runner.enqueue(MONTE_CARLO, validate(req));
+        String label = req == null ? null : label(req.label(), req.problem());
+        return runner.enqueue(MONTE_CARLO, validate(req), PlanService.tags(req == null ? null : req.problem(), label));
     }
 
     /** Validates, stores the QUEUED run with its input snapshot and hands it to a worker; returns the run as stored. */
     public JobView submitStochastic(StochasticRequest req) {
-        return runner.enqueue(STOCHASTIC, validate(req));
+        String label = req == null ? null : label(req.label(), req.problem());
+        return runner.enqueue(STOCHASTIC, validate(req), PlanService.tags(req == null ? null : req.problem(), label));
+    }
+
+    /** The run's label: the request's own, else its problem's; checked, naming the field it came from. */
+    private static String label(String own, PlanRequest problem) {
+        return own != null ? RunTags.checkedLabel(own, "label")
+                : problem == null ? null : RunTags.checkedLabel(problem.label(), "problem.label");
     }
 
     public <T> T read(String text, Class<T> type) {

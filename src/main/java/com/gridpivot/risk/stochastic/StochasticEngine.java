@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.LpSolver;
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
+import com.gridpivot.lp.SolveProgress;
 import com.gridpivot.planning.PlanEngine;
 import com.gridpivot.planning.result.Evaluated;
 import com.gridpivot.planning.input.FixedPlan;
@@ -44,8 +45,8 @@ public final class StochasticEngine {
         try (StochasticModel model = StochasticModelBuilder.build(sp, riskNeutral)) {
             control.solving(model.solver());
             SolveOutcome o;
-            try {
-                PlanProblem p0 = sp.first();
+            PlanProblem p0 = sp.first();
+            try (SolveProgress clock = SolveProgress.start(control, p0.timeLimitSeconds())) {
                 o = LpSolver.solve(model.solver(), p0.solver(), p0.timeLimitSeconds(), PlanSolver.FEASIBILITY_TOLERANCE);
             } finally {
                 control.solving(null);
@@ -161,7 +162,7 @@ public final class StochasticEngine {
         int ns = sp.count();
         int lpSolves = 0;
         control.progress(2);
-        Solved rp = solve(sp, false, control);
+        Solved rp = solve(sp, false, control.span(2, 40)); // the main solve's progress moves with its clock
         lpSolves++;
         control.progress(40);
         String status = status(rp.outcome());

@@ -1,6 +1,7 @@
 // Runs: the history of allocation runs (/api/v1/allocation-runs), one run with its inputs and answer, re-run it,
-// and compare two runs side by side.
-import { h, saveBlob } from '../lib/dom.js';
+// and compare two runs side by side; below, the durable runs (plans, sweeps, Monte Carlo, stochastic; /api/v1/runs),
+// each with its site and label, filtered by site or label.
+import { h, saveBlob, field } from '../lib/dom.js';
 import { getJson, postJson, fetchBlob, getAll } from '../lib/api.js';
 import { exportButtons } from '../lib/exports.js';
 import { LongRun, isAbort } from '../lib/longrun.js';
@@ -14,7 +15,8 @@ export async function mount(container, { sub, query }) {
   const list = h('section', { id: 'runs-list', 'aria-labelledby': 'runs-title' });
   const detail = h('section', { id: 'run-detail', 'aria-live': 'polite' });
   container.append(h('h1', { id: 'runs-title' }, 'Runs'),
-    h('p', { class: 'lead' }, 'Every what-if that was run, with its inputs. Open one to read it, run it again, or tick two to compare them.'), list, detail);
+    h('p', { class: 'lead' }, 'Every what-if that was run, with its inputs. Open one to read it, run it again, or tick two to compare them.'), list, detail,
+    jobsSection(query));
   await showList(list, detail, Number(query.get('page') || 0));
   if (sub) await openRun(detail, sub);
   else if (query.get('a') && query.get('b')) await compare(detail, query.get('a'), query.get('b'));
@@ -25,10 +27,15 @@ async function sitesById() {
   return new Map((await getAll('/api/v1/sites', 200)).map(s => [s.id, s]));
 }
 
-/** A run's label: its number and its site (the stored site's name, or the inline site's when the request is known). */
+/** A what-if run's site: the name it was recorded with, else the stored site's now, else the inline request's. */
+function siteOf(run, sites) {
+  return run.siteName ?? (run.siteId != null ? sites.get(run.siteId)?.name ?? `stored site ${run.siteId}` : run.request?.site?.name);
+}
+
+/** A run's title: its number, its site and the label the caller gave it. */
 export function runLabel(run, sites) {
-  const site = run.siteId != null ? sites.get(run.siteId)?.name ?? `stored site ${run.siteId}` : run.request?.site?.name;
-  return site ? `Run ${run.id} · ${site}` : `Run ${run.id}`;
+  const site = siteOf(run, sites);
+  return [`Run ${run.id}`, site, run.label ? `“${run.label}”` : null].filter(Boolean).join(' · ');
 }
 
 async function showList(list, detail, page) {
@@ -46,7 +53,8 @@ async function showList(list, detail, page) {
     return h('tr', {},
       h('td', {}, cb),
       h('th', { scope: 'row' }, h('a', { href: `#/runs/${r.id}`, id: `open-${r.id}` }, `Run ${r.id}`)),
-      h('td', { class: 'run-site' }, r.siteId != null ? sites.get(r.siteId)?.name ?? `stored site ${r.siteId}` : 'inline'),
+      h('td', { class: 'run-site' }, siteOf(r, sites) ?? 'inline', r.siteId != null ? h('span', { class: 'hint' }, ' (stored)') : null),
+      h('td', { class: 'run-label' }, r.label || '–'),
       h('td', {}, f.dateTime(r.createdAt)), h('td', {}, r.status || '–'),
       h('td', { class: 'n' }, r.objectiveUsd == null ? '–' : h('span', { class: 'num', 'data-value': String(r.objectiveUsd) }, f.usd(r.objectiveUsd))),
       h('td', {}, r.solverName || '–'), h('td', { class: 'n' }, r.wallMs == null ? '–' : `${f.num(r.wallMs)} ms`), h('td', {}, r.caller || '–'));
@@ -63,7 +71,7 @@ async function showList(list, detail, page) {
     h('span', {}, `Page ${page + 1} of ${p.totalPages} (${f.num(p.totalItems)} runs)`),
     page + 1 < p.totalPages ? h('a', { href: `#/runs?page=${page + 1}` }, 'Older runs') : null);
   list.append(h('div', { class: 'scroll' }, h('table', { id: 'runs-table' },
-    h('thead', {}, h('tr', {}, ['Compare', 'Run', 'Site', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 5 || i === 7 ? 'n' : null }, c)))),
+    h('thead', {}, h('tr', {}, ['Compare', 'Run', 'Site', 'Label', 'When (UTC)', 'Status', 'Net value', 'Solver', 'Solve time', 'Caller'].map((c, i) => h('th', { scope: 'col', class: i === 6 || i === 8 ? 'n' : null }, c)))),
     h('tbody', {}, rows))), h('div', { class: 'row' }, compareBtn, nav,
     exportButtons('runs-export', 'gridpivot-runs', allRunsTable, status, 'all runs ')), status);
 }
@@ -71,8 +79,8 @@ async function showList(list, detail, page) {
 /** Every recorded run (all pages of the list), newest first, as the runs table shows them. */
 async function allRunsTable() {
   const all = await getAll('/api/v1/allocation-runs', 200);
-  return [{ name: 'Runs', columns: ['run', 'created (UTC)', 'status', 'net value (USD)', 'solver', 'solve time (ms)', 'caller'],
-    rows: all.map(r => [r.id, r.createdAt, r.status, r.objectiveUsd, r.solverName, r.wallMs, r.caller]) }];
+  return [{ name: 'Runs', columns: ['run', 'created (UTC)', 'status', 'net value (USD)', 'solver', 'solve time (ms)', 'caller', 'site', 'label'],
+    rows: all.map(r => [r.id, r.createdAt, r.status, r.objectiveUsd, r.solverName, r.wallMs, r.caller, r.siteName ?? null, r.label ?? null]) }];
 }
 
 /**
@@ -191,4 +199,43 @@ async function compare(detail, a, b) {
       h('div', { id: 'compare-inputs-b' }, h('h3', {}, `${runLabel(rb, sites)}: inputs`), inputsSummary(rb.request || {}, sites, rb.resolvedRequest))),
     comparison({ label: `Run ${ra.id}`, result: ra.result }, { label: `Run ${rb.id}`, result: rb.result }, 'runs-compare'));
   detail.querySelector('#compare-title').focus();
+}
+
+const KIND_WORDS = { PLAN: 'Plan', SWEEP: 'What-if sweep', PLAN_SWEEP: 'Plan sweep', MONTE_CARLO: 'Monte Carlo', STOCHASTIC_PLAN: 'Stochastic plan' };
+
+/**
+ * The durable runs (GET /api/v1/runs): kind, site and label, status, when; filtered by site and label (the API's
+ * site= and label= match a part of the name, ignoring case). The filter travels in the hash (#/runs?site=…&label=…).
+ */
+function jobsSection(query) {
+  const section = h('section', { id: 'jobs-list', 'aria-labelledby': 'jobs-title' });
+  const siteIn = h('input', { type: 'search', id: 'jobs-site', 'data-field': 'site', value: query.get('site') || '', autocomplete: 'off' });
+  const labelIn = h('input', { type: 'search', id: 'jobs-label', 'data-field': 'label', value: query.get('label') || '', autocomplete: 'off' });
+  const out = h('div', { id: 'jobs-out', 'aria-live': 'polite' });
+  const form = h('form', { class: 'row filters', id: 'jobs-filter', role: 'search' },
+    field('Site contains', siteIn), field('Label contains', labelIn), h('button', { type: 'submit', class: 'secondary' }, 'Filter'));
+  const load = async () => {
+    const params = new URLSearchParams({ size: '50' });
+    if (siteIn.value.trim()) params.set('site', siteIn.value.trim());
+    if (labelIn.value.trim()) params.set('label', labelIn.value.trim());
+    try {
+      const p = await getJson(`/api/v1/runs?${params}`);
+      out.replaceChildren(...[!p.items.length ? h('p', { class: 'empty' }, params.has('site') || params.has('label')
+        ? 'No plan, sweep or risk run matches the filter.' : 'No plan, sweep or risk run yet. Start one on the Plans or Risk page.')
+        : h('div', { class: 'scroll' }, h('table', { id: 'jobs-table' },
+          h('thead', {}, h('tr', {}, ['Run', 'Kind', 'Site', 'Label', 'Status', 'When (UTC)'].map(c => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, p.items.map(j => h('tr', { 'data-run': String(j.id) },
+            h('th', { scope: 'row' }, `Run ${j.id}`), h('td', {}, KIND_WORDS[j.kind] ?? j.kind), h('td', { class: 'run-site' }, j.siteName || '–'),
+            h('td', { class: 'run-label' }, j.label || '–'), h('td', {}, j.status), h('td', {}, f.dateTime(j.createdAt))))))),
+        p.totalItems > p.items.length ? h('p', { class: 'hint' }, `The newest ${f.num(p.items.length)} of ${f.num(p.totalItems)}.`) : null]
+        .filter(Boolean));
+    } catch (e) {
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, `The runs could not be listed: ${e.message}`));
+    }
+  };
+  form.addEventListener('submit', e => { e.preventDefault(); load(); });
+  section.append(h('h2', { id: 'jobs-title' }, 'Plan, sweep and risk runs'),
+    h('p', {}, 'Every plan run, sweep, Monte Carlo and stochastic run, with the site it is about and the label it was given.'), form, out);
+  load();
+  return section;
 }

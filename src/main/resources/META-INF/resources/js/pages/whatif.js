@@ -2,7 +2,7 @@
 // series (node + year) or a flat price, run the allocation LP, and read the answer in words, charts and tables.
 // This module lays the page out and wires its parts (whatif/): site.js, fleets.js, ai-options.js, market.js (the
 // form), values.js (reading it), results.js (the answer).
-import { h } from '../lib/dom.js';
+import { h, field } from '../lib/dom.js';
 import { getJson, postJson, getAll } from '../lib/api.js';
 import { LongRun } from '../lib/longrun.js';
 import { clearErrors, showFailure } from '../lib/fielderrors.js';
@@ -26,11 +26,14 @@ export async function mount(container, { query }) {
   const market = marketSection({ series });
 
   const runButton = h('button', { type: 'submit', id: 'run', class: 'primary' }, 'Run what-if');
+  const labelInput = h('input', { type: 'text', id: 'run-label', 'data-field': 'label', maxlength: '200', autocomplete: 'off' });
   const progressHost = h('div', { class: 'progress-host' });
   const status = h('p', { id: 'result-status', class: 'result-status', 'aria-live': 'polite' });
   const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
 
-  form.append(summary, site.section, fleets.section, options.section, market.section, h('div', { class: 'actions' }, runButton, progressHost));
+  form.append(summary, site.section, fleets.section, options.section, market.section,
+    field('Run label (optional)', labelInput, 'Names the recorded run in the Runs list and in comparisons, beside the site.'),
+    h('div', { class: 'actions' }, runButton, progressHost));
   container.append(h('h1', { id: 'whatif-title' }, 'What-if'),
     h('p', { class: 'lead' }, 'Split the site\'s megawatts between Bitcoin mining and AI racks. Change an input and run again to see the answer move.'),
     form, status, results);
@@ -59,7 +62,8 @@ export async function mount(container, { query }) {
     const asicFleets = fleets.values();
     const aiOptions = options.values();
     const { finance, solver } = market.financeAndSolver();
-    return { site: s, asicFleets, aiOptions, market: {}, finance, solver };
+    const label = labelInput.value.trim() ? labelInput.value : undefined;
+    return { site: s, asicFleets, aiOptions, market: {}, finance, solver, label };
   }
 
   async function run() {
@@ -89,7 +93,9 @@ export async function mount(container, { query }) {
   if (runId) {
     try {
       const stored = await getJson(`/api/v1/allocation-runs/${encodeURIComponent(runId)}`);
-      fillRequest(stored.request || {}, `run ${runId}`);
+      // a run on a stored site names only its id: its inputs are the request as it was solved (resolved)
+      fillRequest(stored.resolvedRequest || stored.request || {}, `run ${runId}`);
+      labelInput.value = stored.label || '';
       status.textContent = `Loaded the inputs of run ${runId}. Change them and run again.`;
     } catch (e) {
       status.textContent = `Run ${runId} could not be loaded: ${e.message}`;
