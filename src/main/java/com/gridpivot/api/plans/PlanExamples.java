@@ -22,7 +22,8 @@ public final class PlanExamples {
               "discountRate": 0.10
             }""";
 
-    public static final String PLAN_REQUEST = """
+    /** The demo site's plan up to its finance (shared by the plan run and the plan sweep examples). */
+    private static final String PLAN_HEAD = """
             {
               "scenarioId": 1,
               "site": {"name": "West Texas demo", "interconnectMw": 100, "maxAiItMw": 60, "maxConversionMwPerMonth": 20},
@@ -30,6 +31,10 @@ public final class PlanExamples {
                              {"name": "S19 XP fleet", "model": "Antminer S19 XP", "units": 8000, "pue": 1.05, "poolFeeFraction": 0.02}],
               "aiOptions": [{"name": "H100 cloud", "offering": "H100 cloud", "utilization": 0.8, "pue": 1.3, "maxItMw": 40},
                             {"name": "Colocation lease", "offering": "colocation lease", "pue": 1.3, "capexTiming": "SPREAD"}],
+            """;
+
+    /** A 5-year plan funded by a priced credit line, an equipment loan and convertible notes under two covenants (issue 15). */
+    public static final String PLAN_REQUEST = PLAN_HEAD + """
               "finance": {"startingCashUsd": 2.0e7, "treasuryBtc": 1800,
                           "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005},
                           "termLoans": [{"name": "equipment loan", "amountUsd": 5.0e7, "availableFromMonth": "2027-01",
@@ -42,8 +47,16 @@ public final class PlanExamples {
               "months": 60
             }""";
 
+    /** The plan the sweep example varies: the same site with the priced credit line only (each point solves it again). */
+    private static final String SWEPT_PLAN = PLAN_HEAD + """
+              "finance": {"startingCashUsd": 2.0e7, "treasuryBtc": 1800,
+                          "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005}},
+              "startMonth": "2026-07",
+              "months": 60
+            }""";
+
     /** A plan swept over the BTC price path, with the frontier and a tornado of every input that applies. */
-    public static final String PLAN_SWEEP_REQUEST = "{\"plan\": " + PLAN_REQUEST + """
+    public static final String PLAN_SWEEP_REQUEST = "{\"plan\": " + SWEPT_PLAN + """
             ,
              "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.4, "to": 2.0, "points": 17}],
              "tornado": {"deltaFraction": 0.2}}""";
