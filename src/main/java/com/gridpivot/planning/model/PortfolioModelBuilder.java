@@ -7,6 +7,7 @@ import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.LpNames;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.FleetDispatchRows;
@@ -23,7 +24,7 @@ import java.util.List;
 /**
  * Builds the portfolio plan LP of models/PLANS.md (Portfolios) from the plan's row groups: per site s (s = the site's name
  * in every variable and row name, as the stochastic plan tags its scenarios) the site's fleet stock, dispatch, AI build,
- * hall blocks, interconnect and AI limits exactly as in its own plan; shared ({@link PortfolioRows}): the company's treasury,
+ * hall blocks, AI contracts, interconnect and AI limits exactly as in its own plan; shared ({@link PortfolioRows}): the company's treasury,
  * consolidated cash, capex budget per plan year and conversion crews. Objective: the consolidated NPV, Σₛ Σₘ δ CFₘˢ plus the
  * treasury's sales less their end value, on the first site's calendar.
  */
@@ -50,7 +51,8 @@ public final class PortfolioModelBuilder {
                 CashRows.addDispatchCash(p, blocks, dispatch, terms);
                 AiBuildRows.Ai ai = AiBuildRows.add(s, p, sn, null);
                 AiBlockRows.add(s, p, sn, null, ai.start());
-                CashRows.addAiCash(p, ai, terms);
+                AiContractRows.Contracts contracts = AiContractRows.add(s, p, sn, null, ai);
+                CashRows.addAiCash(p, ai, contracts, terms);
                 InterconnectRows.addPlan(s, p, sn, blocks, dispatch, ai.reserved());
                 AiBuildRows.addLimits(s, p, sn, ai);
                 sites.add(new PortfolioModel.SiteModel(site.name(), p.options().stream().map(o -> o.spec().name()).toList(), blocks, asic, dispatch, ai, terms));

@@ -57,7 +57,7 @@ class PortfolioRowsTest {
                     fix(ai.online()[0][m], 0.0);
                 }
                 List<List<CashRows.Term>> terms = CashRows.newTerms(2);
-                CashRows.addAiCash(site.plan(), ai, terms);
+                CashRows.addAiCash(site.plan(), ai, null, terms);
                 siteTerms.add(terms);
                 starts.add(ai.start());
                 all.get(0).addAll(terms.get(0));
