@@ -96,8 +96,36 @@ def main(path):
     nx, nd = nf, nf * T
     nblk = [len(b[2]) for b in blocks]
     nu = sum(nblk)
-    ncol = nx + nd + no + 2 * nu          # then u (nu), s (nu), block-major
+    # Ancillary services (models/README.md, "Ancillary services"), on the hourly LP: z_kt MW offered to hourly service k
+    # (NSPIN, ECRS) paid scale * price_kt; e_sq MW committed to ERS service s over period q paid scale * price_sq * hours_q;
+    # c_it expected IT MW of fleet i curtailed by deployments, costing the margin m_it. Rows, for every hour t:
+    #   sum_k z_kt + sum_{s,q: t in q} e_sq <= alpha * sum_i pue_i d_it,  alpha = 1 - minimumRunningMw / min(sum_i pue_i cap_i, C)
+    #   sum_i pue_i c_it = sum_k phi_kt z_kt + sum_{s,q: t in q} phi_st e_sq     (phi: sum of deployment probabilities covering t)
+    #   c_it <= d_it;   and sum_sq price_sq hours_q e_sq <= 50e6 * T / 8760 (the ERS program cap)
+    anc = site.get("ancillary")
+    hourly_svc, ers_svc = [], []
+    if anc:
+        scale = float(anc.get("priceScale", 1.0))
+        for svc in anc["services"]:
+            phi = np.zeros(T)
+            for dep in svc.get("deployments") or []:
+                a = int(dep["fromHour"])
+                phi[a:int(dep.get("toHour", a + 1))] += float(dep.get("probability", 1.0))
+            if svc["type"] in ("ERS_10", "ERS_30"):
+                periods = [(int(q["fromHour"]), int(q["toHour"]), scale * float(q["priceUsdPerMwHour"])) for q in svc["periods"]]
+                ers_svc.append((svc["type"], periods, phi))
+            else:
+                pr = svc.get("pricesUsdPerMwHour")
+                pr = np.asarray(pr, dtype=float) if pr is not None else np.full(T, float(svc["priceUsdPerMwHour"]))
+                hourly_svc.append((svc["type"], scale * pr, phi))
+    nz = len(hourly_svc) * T
+    ne = sum(len(per) for (_, per, _) in ers_svc)
+    nc = nf * T if anc else 0
+    ncol = nx + nd + no + 2 * nu + nz + ne + nc   # then u (nu), s (nu), block-major; z (service-major), e, c (fleet-major)
     u0 = nx + nd + no
+    z0 = u0 + 2 * nu
+    e0 = z0 + nz
+    c0 = e0 + ne
     c = np.zeros(ncol)
     lb = np.zeros(ncol)
     ub = np.full(ncol, np.inf)
@@ -126,6 +154,22 @@ def main(path):
             - o.get("capexUsdPerMw", 0.0) * crf(r, n) * years - o.get("fixedOpexUsdPerMwYear", 0.0) * years
         if o.get("maxItMw") is not None:
             ub[col] = o["maxItMw"]
+
+    margins = []
+    for i, f in enumerate(fleets):
+        e_ = f["powerWPerUnit"] / f["hashrateThPerUnit"]
+        rev = (1 - f.get("poolFeeFraction", 0.0)) * h * 1000 / (24 * e_)
+        margins.append(rev - (p + cp) * pue_f[i] - f.get("variableOpexUsdPerMwh", 0.0))
+    for k_, (_, pr, _) in enumerate(hourly_svc):
+        c[z0 + k_ * T: z0 + (k_ + 1) * T] = pr
+    col = e0
+    for (_, periods, _) in ers_svc:
+        for (a, b_, price) in periods:
+            c[col] = price * (min(b_, T) - a)
+            col += 1
+    if anc:
+        for i in range(nf):
+            c[c0 + i * T: c0 + (i + 1) * T] = -margins[i]
 
     off = 0
     for (Q, f, hrs, m), n_ in zip(blocks, nblk):
@@ -162,6 +206,48 @@ def main(path):
                 rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(np.full(T, -o.get("pue", 1.0)))
         rhs.append(np.zeros(T))
         k += T
+    if anc:
+        idx = np.arange(T)
+        caps = sum(f["units"] * f["powerWPerUnit"] / 1e6 * pue_f[i] for i, f in enumerate(fleets))
+        mmin = float(anc.get("minimumRunningMw", 0.0))
+        alpha = 1.0 if mmin <= 0 else 1.0 - mmin / min(caps, C)
+        # capacity: sum_k z_kt + sum e_sq(t) - alpha sum_i pue_i d_it <= 0
+        for k_ in range(len(hourly_svc)):
+            rows.append(k + idx); cols.append(z0 + k_ * T + idx); vals.append(np.ones(T))
+        col = e0
+        for (_, periods, _) in ers_svc:
+            for (a, b_, price) in periods:
+                hrs = np.arange(a, min(b_, T))
+                rows.append(k + hrs); cols.append(np.full(len(hrs), col)); vals.append(np.ones(len(hrs)))
+                col += 1
+        for i in range(nf):
+            rows.append(k + idx); cols.append(nx + i * T + idx); vals.append(np.full(T, -alpha * pue_f[i]))
+        rhs.append(np.zeros(T))
+        k += T
+        # c_it - d_it <= 0
+        for i in range(nf):
+            rows += [k + idx, k + idx]
+            cols += [c0 + i * T + idx, nx + i * T + idx]
+            vals += [np.ones(T), -np.ones(T)]
+            rhs.append(np.zeros(T))
+            k += T
+        # ERS program cap
+        if ne:
+            rows.append(np.full(ne, k)); cols.append(e0 + np.arange(ne)); vals.append(c[e0:e0 + ne].copy())
+            rhs.append([50e6 * years]); k += 1
+        # deployment: sum_i pue_i c_it - sum_k phi_kt z_kt - sum phi_st e_sq(t) = 0
+        base = len(eq_rhs)
+        for i in range(nf):
+            eq_rows.append(base + idx); eq_cols.append(c0 + i * T + idx); eq_vals.append(np.full(T, pue_f[i]))
+        for k_, (_, _, phi) in enumerate(hourly_svc):
+            eq_rows.append(base + idx); eq_cols.append(z0 + k_ * T + idx); eq_vals.append(-phi)
+        col = e0
+        for (_, periods, phi) in ers_svc:
+            for (a, b_, price) in periods:
+                hrs = np.arange(a, min(b_, T))
+                eq_rows.append(base + hrs); eq_cols.append(np.full(len(hrs), col)); eq_vals.append(-phi[hrs])
+                col += 1
+        eq_rhs += [0.0] * T
     # d_it - x_i <= 0
     for i in range(nf):
         idx = np.arange(T)
@@ -208,6 +294,9 @@ def main(path):
             L = sum(pue_f[i] * d[i] for i in range(nf)) + sum(
                 0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * res.x[nx + nd + j] for j, o in enumerate(options))
             out["fourCpTagMw"] = float(P @ (L * np.ones(T)) / N)
+        if anc:
+            out["ancillaryRevenueUsd"] = float(c[z0:c0] @ res.x[z0:c0])
+            out["ancillaryDeploymentCostUsd"] = float(-c[c0:] @ res.x[c0:])
         if blocks:
             spread = np.concatenate([node[hrs] - f for (Q, f, hrs, m) in blocks])
             out["powerContractValueUsd"] = float(spread @ res.x[u0:u0 + nu] + spread @ res.x[u0 + nu:u0 + 2 * nu])

@@ -49,7 +49,7 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         final double capex = capexScale;
         var options = base.aiOptions().stream().map(o -> scaled(o, lease, colo, capex)).toList();
         return new AllocationProblem(base.site(), base.fleets(), options, prices, hashprice, rate, base.capexRecoveryYears(),
-                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(), base.fourCp());
+                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(), base.fourCp(), base.ancillary());
     }
 
     /** An AI option with its rate scaled by its basis (GPU lease or colocation; a flat revenue stays) and its capex scaled. */

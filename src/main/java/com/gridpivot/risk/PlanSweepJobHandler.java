@@ -55,8 +55,11 @@ public class PlanSweepJobHandler implements ChunkedJobHandler {
     public JobOutcome run(String inputJson, JobContext ctx) throws Exception {
         PlanSweepService.Validated v = sweeps.validate(json.readValue(inputJson, PlanSweepService.Snapshot.class));
         int total = v.solves();
+        // a one-axis sweep then bisects its frontier: the grid takes 0-60 %, the bisection 60-95 % (PlanSweepService.frontierSolves)
+        int gridShare = v.axes().size() == 1 ? 60 : 95;
         PlanSweepResult r = sweeps.run(v, Runtime.getRuntime().availableProcessors(),
-                done -> ctx.progress((int) Math.min(95, 95L * done / total)), ctx::cancelled);
+                done -> ctx.progress((int) Math.min(gridShare, (long) gridShare * done / total)), ctx::cancelled,
+                percent -> ctx.progress(60 + 35 * percent / 100));
         if (ctx.cancelled()) {
             return new JobOutcome(JobStatus.CANCELLED, null, "cancelled after " + r.points().size() + " of " + v.points() + " points");
         }
@@ -121,7 +124,9 @@ public class PlanSweepJobHandler implements ChunkedJobHandler {
             models += d.models();
             shared &= d.sharedModel();
         }
-        PlanSweepResult r = sweeps.finish(sh.validated(), all, blocks, shared, models, chunkResults.size(), times, sh.startNanos(), ctx::cancelled);
+        // the chunks took the run to 95 % (JobRunner); the frontier's bisection here moves it on to 99 %
+        PlanSweepResult r = sweeps.finish(sh.validated(), all, blocks, shared, models, chunkResults.size(), times, sh.startNanos(), ctx::cancelled,
+                percent -> ctx.progress(95 + 4 * percent / 100));
         return new JobOutcome(JobStatus.OPTIMAL, runner.toJson(r), null);
     }
 }

@@ -103,9 +103,36 @@ public class PlanSweepService {
      * one-axis sweep by bisection (one re-used model per (hashprice, energy) pair).
      */
     public PlanSweepResult run(Validated v, int threads, IntConsumer progress, BooleanSupplier cancelled) {
+        return run(v, threads, progress, cancelled, percent -> {
+        });
+    }
+
+    /**
+     * As {@link #run(Validated, int, IntConsumer, BooleanSupplier)}, with the frontier's bisection reported too.
+     *
+     * @param progress        points of the batch done so far
+     * @param frontierPercent 0–99: bisection solves done against the estimate of {@link #frontierSolves} (one-axis sweeps)
+     */
+    public PlanSweepResult run(Validated v, int threads, IntConsumer progress, BooleanSupplier cancelled, IntConsumer frontierPercent) {
         long start = System.nanoTime();
         PlanSweepSolver.Outcome o = solvePoints(v, 0, v.solves(), threads, progress, cancelled);
-        return finish(v, o.points(), o.hourBlocks(), o.sharedModel(), o.models(), o.threads(), o.times(), start, cancelled);
+        return finish(v, o.points(), o.hourBlocks(), o.sharedModel(), o.models(), o.threads(), o.times(), start, cancelled, frontierPercent);
+    }
+
+    /**
+     * The bisection's solves expected from the grid: each interval whose two ends differ in AI MW is halved until it is
+     * narrower than the tolerance, ⌈log₂(width / (FRONTIER_TOLERANCE · range))⌉ solves (one more bisection per further jump
+     * found inside it, not foreseen); at least 1.
+     */
+    static int frontierSolves(double[] values, double[] aiMw) {
+        double tol = FRONTIER_TOLERANCE * Math.abs(values[values.length - 1] - values[0]);
+        int n = 0;
+        for (int k = 1; k < values.length; k++) {
+            if (!Double.isNaN(aiMw[k - 1]) && !Double.isNaN(aiMw[k]) && Math.abs(aiMw[k - 1] - aiMw[k]) > FRONTIER_SAME_MW && tol > 0) {
+                n += (int) Math.ceil(Math.log(Math.abs(values[k] - values[k - 1]) / tol) / Math.log(2));
+            }
+        }
+        return Math.max(1, n);
     }
 
     /** Every LP of the batch, in order: the grid, each tornado input's low and high point, and the base (last). */
@@ -135,6 +162,13 @@ public class PlanSweepService {
      */
     public PlanSweepResult finish(Validated v, PlanSweepPointResult[] r, int hourBlocks, boolean sharedModel, int models, int threads,
                                   SweepTimes times, long start, BooleanSupplier cancelled) {
+        return finish(v, r, hourBlocks, sharedModel, models, threads, times, start, cancelled, percent -> {
+        });
+    }
+
+    /** As above, reporting the frontier's bisection as 0–99 % of its expected solves ({@link #frontierSolves}). */
+    public PlanSweepResult finish(Validated v, PlanSweepPointResult[] r, int hourBlocks, boolean sharedModel, int models, int threads,
+                                  SweepTimes times, long start, BooleanSupplier cancelled, IntConsumer frontierPercent) {
         ParametricPlan pp = v.parametric();
         int gridSize = v.points();
         List<PlanSweepPointResult> points = Arrays.stream(r, 0, gridSize).filter(p -> p != null).toList();
@@ -164,9 +198,14 @@ public class PlanSweepService {
             double[] ai = points.stream().mapToDouble(PlanSweepPointResult::aiMwOrNaN).toArray();
             // Bisection re-uses one model while the input leaves the merit orders alone (lease, colocation, capex, rate).
             Frontier.Found found;
+            int expected = frontierSolves(values, ai);
+            int[] solved = {0};
             try (PlanSweepSolver.Session session = new PlanSweepSolver.Session(pp, null)) {
-                found = Frontier.locate(in, values, ai, x -> session.solve(Map.of(in, x)).aiMwOrNaN(), FRONTIER_TOLERANCE, FRONTIER_SAME_MW,
-                        true, FRONTIER_MAX_STEPS, cancelled);
+                found = Frontier.locate(in, values, ai, x -> {
+                    double mw = session.solve(Map.of(in, x)).aiMwOrNaN();
+                    frontierPercent.accept((int) Math.min(99, 100L * ++solved[0] / expected));
+                    return mw;
+                }, FRONTIER_TOLERANCE, FRONTIER_SAME_MW, true, FRONTIER_MAX_STEPS, cancelled);
             }
             frontier = found.steps();
             note = "jumps of the AI IT MW online at the horizon's end, each located by bisection on plan solves to "

@@ -59,14 +59,17 @@ public final class SweepSolver {
 
     public static Outcome solve(List<AllocationProblem> variants, List<Map<String, Double>> labels, int threads,
                                 IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
-        List<HourBlock> blocks = SweepBlocks.refine(variants);
+        // With ancillary services each point builds its own exact model: the refined blocks do not carry the ancillary
+        // services' grouping (ERS periods, best-paid service, deployment hours; HourBlocks.exactWithAncillary).
+        boolean ancillary = variants.get(0).ancillary().active();
+        List<HourBlock> blocks = ancillary ? List.of() : SweepBlocks.refine(variants);
         int n = variants.size();
         // One shared model pays when refining costs few blocks; when the points' merit orders differ a lot, the refined
         // model is many times larger than each point's own exact model, and rebuilding that (milliseconds) is faster
         // than re-solving the big one (measured in BENCHMARKS.md: 200 BTC prices on a real year, 332 refined blocks
         // vs 5 per point: 8.8 s shared, 2.2 s rebuilt, one thread).
         int ownBlocks = com.gridpivot.optimization.model.HourBlocks.exact(variants.get(0)).size();
-        boolean shared = blocks.size() <= SHARED_MODEL_MAX_GROWTH * Math.max(1, ownBlocks);
+        boolean shared = !ancillary && blocks.size() <= SHARED_MODEL_MAX_GROWTH * Math.max(1, ownBlocks);
         SweepPointResult[] out = new SweepPointResult[n];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         SweepTimes times = new SweepTimes();

@@ -212,6 +212,34 @@ class PlanSweepTest {
         }
     }
 
+    /*
+     * The bisection's expected solves by hand: values 0, 1, 2, 3 with one jump (between 1 and 2): tolerance 1e-5 · 3 = 3e-5,
+     * ⌈log₂(1 / 3e-5)⌉ = ⌈15.02⌉ = 16; two jumps of widths 1 and 2: 16 + ⌈log₂(2 / 3e-5)⌉ = 16 + 17 = 33; none: 1.
+     */
+    @Test
+    void theFrontiersExpectedSolvesCountTheHalvingsOfEachJump() {
+        double[] v = {0, 1, 2, 3};
+        assertThat(PlanSweepService.frontierSolves(v, new double[] {0, 0, 5, 5})).isEqualTo(16);
+        assertThat(PlanSweepService.frontierSolves(new double[] {0, 1, 3}, new double[] {0, 2, 5})).isEqualTo(33);
+        assertThat(PlanSweepService.frontierSolves(v, new double[] {1, 1, 1, 1})).isEqualTo(1);
+    }
+
+    /* The frontier's bisection moves the run's progress (it sat at 95 % for 90 s): non-decreasing percents up to < 100. */
+    @Test
+    void theFrontiersBisectionReportsItsProgress() {
+        PlanProblem p = rich();
+        double[] colo = {0.2, 0.6, 1.0, 1.4, 1.8};
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        PlanSweepResult r = new PlanSweepService(null, null).run(sweep(p, List.of(SweepInput.COLOCATION_SCALE), List.of(colo), List.of(), 0.2),
+                2, k -> { }, () -> false, seen::add);
+        assertThat(r.frontier()).isNotEmpty();
+        assertThat(seen).as("one report per bisection solve").hasSizeGreaterThanOrEqualTo(10);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i)).isGreaterThanOrEqualTo(seen.get(i - 1));
+        }
+        assertThat(seen.get(seen.size() - 1)).isBetween(50, 99);
+    }
+
     @Test
     void everyPointOfTwoAxisPlanSweepsEqualsAFreshPlanRun() {
         PlanProblem p = rich();

@@ -19,6 +19,7 @@ import java.util.List;
  * @param timeLimitSeconds     wall-clock limit of the solve
  * @param powerContract        how the site buys energy (INDEX: the node price, as before issue 16)
  * @param fourCp               the coincident-peak transmission charge (NONE: none, as before issue 16)
+ * @param ancillary            ancillary services offered by the mining load (NONE: none, as before issue 16)
  */
 public record AllocationProblem(
         SiteSpec site,
@@ -32,7 +33,8 @@ public record AllocationProblem(
         HourAggregation hourAggregation,
         double timeLimitSeconds,
         PowerContract powerContract,
-        FourCp fourCp) {
+        FourCp fourCp,
+        Ancillary ancillary) {
 
     public static final double HOURS_PER_YEAR = 8760.0;
 
@@ -41,7 +43,7 @@ public record AllocationProblem(
                              double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
                              HourAggregation hourAggregation, double timeLimitSeconds) {
         this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
-                timeLimitSeconds, PowerContract.INDEX, FourCp.NONE);
+                timeLimitSeconds, PowerContract.INDEX, FourCp.NONE, Ancillary.NONE);
     }
 
     /** A what-if with a power contract and no coincident-peak charge. */
@@ -49,7 +51,21 @@ public record AllocationProblem(
                              double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
                              HourAggregation hourAggregation, double timeLimitSeconds, PowerContract powerContract) {
         this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
-                timeLimitSeconds, powerContract, FourCp.NONE);
+                timeLimitSeconds, powerContract, FourCp.NONE, Ancillary.NONE);
+    }
+
+    /** A what-if with a power contract and a coincident-peak charge, no ancillary services. */
+    public AllocationProblem(SiteSpec site, List<FleetSpec> fleets, List<AiOptionSpec> aiOptions, double[] priceUsdPerMwh,
+                             double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
+                             HourAggregation hourAggregation, double timeLimitSeconds, PowerContract powerContract, FourCp fourCp) {
+        this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
+                timeLimitSeconds, powerContract, fourCp, Ancillary.NONE);
+    }
+
+    /** The same what-if with other ancillary services (a sweep over the ancillary price scale). */
+    public AllocationProblem withAncillary(Ancillary a) {
+        return new AllocationProblem(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver,
+                hourAggregation, timeLimitSeconds, powerContract, fourCp, a);
     }
 
     public AllocationProblem {
@@ -59,6 +75,33 @@ public record AllocationProblem(
         if (fourCp == null) {
             fourCp = FourCp.NONE;
         }
+        if (ancillary == null) {
+            ancillary = Ancillary.NONE;
+        }
+    }
+
+    /** L̄ = min(Σᵢ pueᵢ capᵢ, interconnect): the most site power the fleets can draw, MW. */
+    public double maxMiningSitePowerMw() {
+        double sum = 0.0;
+        for (FleetSpec f : fleets) {
+            sum += f.pue() * f.capacityMw();
+        }
+        return Math.min(sum, site.interconnectMw());
+    }
+
+    /** α of {@link Ancillary#offerShare}: offered MW ≤ α × running mining site power. */
+    public double ancillaryOfferShare() {
+        return ancillary.offerShare(maxMiningSitePowerMw());
+    }
+
+    /**
+     * The value of one more MWh of IT load of fleet f in hour t when it may also be offered as ancillary capacity in an hour
+     * without deployment: mᵢₜ + α · wₜ · pueᵢ (wₜ the best hourly clearing price). The exact hour merging groups hours on it
+     * (models/README.md, "Ancillary services"); mᵢₜ alone when there are no ancillary services.
+     */
+    public double miningValueWithAncillaryUsdPerMwh(FleetSpec f, int t) {
+        double m = miningMarginUsdPerMwh(f, t);
+        return ancillary.active() ? m + ancillaryOfferShare() * ancillary.bestHourlyPriceUsdPerMwHour(t) * f.pue() : m;
     }
 
     /**

@@ -80,6 +80,9 @@ public final class AllocationProblemAssembler {
         FourCp fourCp = fourCp(req.site() == null ? null : req.site().fourCp(), prices == null ? -1 : prices.length,
                 req.market() == null ? null : req.market().startUtc(), c);
 
+        Ancillary ancillary = ancillary(req.site() == null ? null : req.site().ancillary(), prices == null ? -1 : prices.length, site,
+                fleets, c);
+
         double r = DEFAULT_DISCOUNT_RATE;
         int n = DEFAULT_CAPEX_RECOVERY_YEARS;
         if (req.finance() != null) {
@@ -93,7 +96,7 @@ public final class AllocationProblemAssembler {
         c.throwIfAny();
         warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
-                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp);
+                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp, ancillary);
     }
 
     private static boolean hasFleets(AllocationRequest req) {
@@ -187,6 +190,187 @@ public final class AllocationProblemAssembler {
                 return PowerContract.INDEX;
             }
         }
+    }
+
+    /** The most an ancillary price may be, USD per MW-h (ERCOT's offer cap is 5,000). */
+    static final double MAX_ANCILLARY_PRICE_USD_PER_MW_H = 10_000.0;
+
+    /**
+     * site.ancillary (models/README.md, "Ancillary services"): services of known types, at most one each; hourly services
+     * with a price per hour (or one flat price), ERS with contract periods (at most four a year, not overlapping); expected
+     * deployments inside the horizon, no longer than the service allows, inside an ERS period, at most probability 1 in any hour.
+     */
+    static Ancillary ancillary(AllocationRequest.AncillaryInput in, int hours, SiteSpec site, List<FleetSpec> fleets, FieldChecks c) {
+        if (in == null) {
+            return Ancillary.NONE;
+        }
+        String path = "site.ancillary";
+        double scale = c.optional(path + ".priceScale", in.priceScale(), 1.0, 0.0, 100.0, "");
+        double minimum = c.optional(path + ".minimumRunningMw", in.minimumRunningMw(), 0.0, 0.0, FieldChecks.MAX_MW, "MW");
+        if (in.services() == null || in.services().isEmpty()) {
+            c.error(path + ".services", "give at least one service (ERS_10, ERS_30, NSPIN or ECRS)");
+            return Ancillary.NONE;
+        }
+        if (fleets.isEmpty()) {
+            c.error(path, "ancillary services are offered by curtailing ASIC fleets; give asicFleets");
+            return Ancillary.NONE;
+        }
+        if (site != null && Double.isFinite(minimum)) {
+            double most = 0.0;
+            for (FleetSpec f : fleets) {
+                most += f.pue() * f.capacityMw();
+            }
+            most = Math.min(most, site.interconnectMw());
+            if (minimum >= most) {
+                c.error(path + ".minimumRunningMw", "must be below the most site power the fleets can draw, " + FieldChecks.fmt(most)
+                        + " MW (got " + FieldChecks.fmt(minimum) + ")");
+            }
+        }
+        if (hours <= 0) {
+            return Ancillary.NONE;
+        }
+        int last = hours;
+        List<Ancillary.Service> services = new ArrayList<>();
+        java.util.Set<Ancillary.Type> seen = java.util.EnumSet.noneOf(Ancillary.Type.class);
+        for (int k = 0; k < in.services().size(); k++) {
+            String sp = path + ".services[" + k + "]";
+            AllocationRequest.AncillaryServiceInput si = in.services().get(k);
+            if (si == null) {
+                c.error(sp, "must be an object, not null");
+                continue;
+            }
+            if (si.type() == null) {
+                c.error(sp + ".type", "is required: ERS_10, ERS_30, NSPIN or ECRS");
+                continue;
+            }
+            Ancillary.Type type = c.choice(sp + ".type", si.type(), Ancillary.Type.class, null);
+            if (type == null) {
+                continue;
+            }
+            if (!seen.add(type)) {
+                c.error(sp + ".type", type + " is given twice");
+                continue;
+            }
+            int before = c.errorCount();
+            double[] prices = null;
+            List<Ancillary.Period> periods = new ArrayList<>();
+            if (type.ers()) {
+                if (si.pricesUsdPerMwHour() != null || si.priceUsdPerMwHour() != null) {
+                    c.error(sp + ".pricesUsdPerMwHour", "ERS is paid per contract period: give periods, not hourly prices");
+                }
+                if (si.periods() == null || si.periods().isEmpty()) {
+                    c.error(sp + ".periods", "give the ERS contract periods (fromHour, toHour, priceUsdPerMwHour)");
+                } else {
+                    int allowed = 4 * (int) Math.ceil(hours / AllocationProblem.HOURS_PER_YEAR);
+                    if (si.periods().size() > allowed) {
+                        c.error(sp + ".periods", "ERS has four contract periods a year: at most " + allowed + " over " + hours
+                                + " hours (got " + si.periods().size() + ")");
+                    }
+                    for (int q = 0; q < si.periods().size(); q++) {
+                        String pp = sp + ".periods[" + q + "]";
+                        AllocationRequest.ErsPeriodInput pi = si.periods().get(q);
+                        if (pi == null) {
+                            c.error(pp, "must be an object, not null");
+                            continue;
+                        }
+                        int b0 = c.errorCount();
+                        if (pi.fromHour() == null) {
+                            c.error(pp + ".fromHour", "is required");
+                        }
+                        if (pi.toHour() == null) {
+                            c.error(pp + ".toHour", "is required");
+                        }
+                        int from = c.wholeNumber(pp + ".fromHour", pi.fromHour(), 0, 0, last - 1);
+                        int to = c.wholeNumber(pp + ".toHour", pi.toHour(), last, 1, last);
+                        double price = c.required(pp + ".priceUsdPerMwHour", pi.priceUsdPerMwHour(), 0.0, MAX_ANCILLARY_PRICE_USD_PER_MW_H, "USD/MW-h");
+                        if (c.errorCount() == b0 && to <= from) {
+                            c.error(pp + ".toHour", "must be after fromHour " + from + " (got " + to + ")");
+                        }
+                        if (c.errorCount() == b0) {
+                            for (Ancillary.Period other : periods) {
+                                if (from < other.toHour() && other.fromHour() < to) {
+                                    c.error(pp, "overlaps the period [" + other.fromHour() + ", " + other.toHour() + ")");
+                                }
+                            }
+                            periods.add(new Ancillary.Period(from, to, price));
+                        }
+                    }
+                }
+            } else {
+                if (si.periods() != null) {
+                    c.error(sp + ".periods", "only ERS has contract periods; " + type + " is paid each hour's clearing price");
+                }
+                if (si.pricesUsdPerMwHour() != null && si.priceUsdPerMwHour() != null) {
+                    c.error(sp + ".priceUsdPerMwHour", "give pricesUsdPerMwHour or priceUsdPerMwHour, not both");
+                } else if (si.pricesUsdPerMwHour() != null) {
+                    if (si.pricesUsdPerMwHour().size() != hours) {
+                        c.error(sp + ".pricesUsdPerMwHour", "must have one price per hour of the horizon, " + hours + " (got "
+                                + si.pricesUsdPerMwHour().size() + ")");
+                    } else {
+                        prices = new double[hours];
+                        for (int t = 0; t < hours; t++) {
+                            prices[t] = c.required(sp + ".pricesUsdPerMwHour[" + t + "]", si.pricesUsdPerMwHour().get(t), 0.0,
+                                    MAX_ANCILLARY_PRICE_USD_PER_MW_H, "USD/MW-h");
+                        }
+                    }
+                } else if (si.priceUsdPerMwHour() != null) {
+                    prices = new double[hours];
+                    java.util.Arrays.fill(prices, c.required(sp + ".priceUsdPerMwHour", si.priceUsdPerMwHour(), 0.0,
+                            MAX_ANCILLARY_PRICE_USD_PER_MW_H, "USD/MW-h"));
+                } else {
+                    c.error(sp + ".pricesUsdPerMwHour", "give the clearing prices (pricesUsdPerMwHour, or priceUsdPerMwHour for every hour)");
+                }
+            }
+            List<Ancillary.Deployment> deployments = new ArrayList<>();
+            double[] share = new double[hours];
+            if (si.deployments() != null) {
+                for (int q = 0; q < si.deployments().size(); q++) {
+                    String dp = sp + ".deployments[" + q + "]";
+                    AllocationRequest.DeploymentInput di = si.deployments().get(q);
+                    if (di == null) {
+                        c.error(dp, "must be an object, not null");
+                        continue;
+                    }
+                    int b0 = c.errorCount();
+                    if (di.fromHour() == null) {
+                        c.error(dp + ".fromHour", "is required");
+                    }
+                    int from = c.wholeNumber(dp + ".fromHour", di.fromHour(), 0, 0, last - 1);
+                    int to = c.wholeNumber(dp + ".toHour", di.toHour(), from + 1, 1, last);
+                    double prob = c.optional(dp + ".probability", di.probability(), 1.0, 0.0, 1.0, "");
+                    if (c.errorCount() != b0) {
+                        continue;
+                    }
+                    if (to <= from) {
+                        c.error(dp + ".toHour", "must be after fromHour " + from + " (got " + to + ")");
+                        continue;
+                    }
+                    if (type.maxDeploymentHours() > 0 && to - from > type.maxDeploymentHours()) {
+                        c.error(dp, type + " is deployed for at most " + type.maxDeploymentHours() + " hours (got " + (to - from) + ")");
+                        continue;
+                    }
+                    if (type.ers()) {
+                        boolean inside = periods.stream().anyMatch(pq -> pq.fromHour() <= from && to <= pq.toHour());
+                        if (!inside) {
+                            c.error(dp, "an ERS deployment must lie inside one of its contract periods");
+                            continue;
+                        }
+                    }
+                    for (int t = from; t < to; t++) {
+                        share[t] += prob;
+                        if (share[t] > 1.0 + 1e-12) {
+                            c.error(dp + ".probability", "the deployments of " + type + " add up to more than 1 in hour " + t);
+                            break;
+                        }
+                    }
+                    deployments.add(new Ancillary.Deployment(from, to, prob));
+                }
+            }
+            if (c.errorCount() == before) {
+                services.add(new Ancillary.Service(type, prices, List.copyOf(periods), List.copyOf(deployments)));
+            }
+        }
+        return new Ancillary(minimum, scale, List.copyOf(services));
     }
 
     /**

@@ -48,12 +48,53 @@ public record AllocationRequest(
      * @param capexBudgetUsd capital available for AI conversion, USD (absent: no limit)
      * @param powerContract  how the site buys energy (absent: INDEX, the node price)
      * @param fourCp         the coincident-peak transmission charge (absent: none)
+     * @param ancillary      ancillary services and demand response offered by the mining load (absent: none)
      */
     public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
-                            PowerContractInput powerContract, FourCpInput fourCp) {
+                            PowerContractInput powerContract, FourCpInput fourCp, AncillaryInput ancillary) {
         public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
-            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null, null);
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null, null, null);
         }
+
+        public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
+                         PowerContractInput powerContract, FourCpInput fourCp) {
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, powerContract, fourCp, null);
+        }
+    }
+
+    /**
+     * @param minimumRunningMw site power of the mining load that is never offered, MW (default 0; see models/README.md)
+     * @param priceScale       multiplies every ancillary price (default 1)
+     * @param services         the services offered, at most one per type
+     */
+    public record AncillaryInput(Double minimumRunningMw, Double priceScale, List<AncillaryServiceInput> services) {
+    }
+
+    /**
+     * @param type               ERS_10, ERS_30, NSPIN or ECRS
+     * @param pricesUsdPerMwHour NSPIN, ECRS: the clearing price of every hour of the horizon, USD per MW-h
+     * @param priceUsdPerMwHour  NSPIN, ECRS: one clearing price for every hour instead, USD per MW-h
+     * @param periods            ERS: the contract periods with their prices
+     * @param deployments        expected deployments
+     */
+    public record AncillaryServiceInput(String type, List<Double> pricesUsdPerMwHour, Double priceUsdPerMwHour, List<ErsPeriodInput> periods,
+                                        List<DeploymentInput> deployments) {
+    }
+
+    /**
+     * @param fromHour          first hour of the horizon in the period
+     * @param toHour            end hour, exclusive
+     * @param priceUsdPerMwHour the period's price per MW committed per hour, USD
+     */
+    public record ErsPeriodInput(Double fromHour, Double toHour, Double priceUsdPerMwHour) {
+    }
+
+    /**
+     * @param fromHour    first hour of the deployment
+     * @param toHour      end hour, exclusive
+     * @param probability the probability that the deployment happens (the expected deployed share of each of its hours)
+     */
+    public record DeploymentInput(Double fromHour, Double toHour, Double probability) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.gridpivot.optimization.model;
 
+import com.gridpivot.lp.rows.AncillaryRows;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param interconnect  interconnect[b] rows
  * @param aiTotal       the row minAiItMw ≤ Σⱼ yⱼ ≤ maxAiItMw, or null when neither limit applies
  * @param capexBudget   the row Σⱼ capexⱼ yⱼ ≤ capexBudgetUsd, or null when there is no budget
+ * @param ancillary     the ancillary services' variables, or null when none are offered
  * @param buildMs       time to build, ms
  */
 public record AllocationModel(
@@ -31,6 +33,7 @@ public record AllocationModel(
         MPConstraint[] interconnect,
         MPConstraint aiTotal,
         MPConstraint capexBudget,
+        AncillaryRows.Vars ancillary,
         double buildMs) implements AutoCloseable {
 
     @Override

@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.ModelSize;
 import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AncillaryRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
@@ -61,7 +62,19 @@ public final class AllocationModelBuilder {
             blocks = bs.size();
             active = bs.stream().mapToLong(b -> b.activeFleets().length).sum();
         }
-        return new ModelSize(active + blocks + 2, f + j + active, 3 * active + blocks * j + 2 * j);
+        long rows = active + blocks + 2;
+        long cols = f + j + active;
+        long nonZeros = 3 * active + blocks * j + 2 * j;
+        if (p.ancillary().active()) {
+            // ancillaryCapacityMw per block (K hourly offers, ERS, active fleets), ancillaryMw K per block, ersMw per period; the
+            // deployment hours' rows and curtailment variables are a few per deployment hour (within the margin above)
+            long k = p.ancillary().hourlyServices().size();
+            long ers = p.ancillary().ersServices().stream().mapToLong(s -> s.periods().size()).sum();
+            rows += blocks + 1;
+            cols += k * blocks + ers;
+            nonZeros += (k + ers) * blocks + active;
+        }
+        return new ModelSize(rows, cols, nonZeros);
     }
 
     /**
@@ -86,8 +99,9 @@ public final class AllocationModelBuilder {
             MPConstraint budget = AiBuildRows.addCapexBudget(solver, p, y);
             PowerContractRows.add(solver, p, blocks, d, y);
             NpvObjective.setAllocation(solver, p, blocks, x, y, d);
+            AncillaryRows.Vars ancillary = AncillaryRows.add(solver, p, blocks, d);
             double buildMs = (System.nanoTime() - start) / 1e6;
-            return new AllocationModel(p, solver, blocks, x, y, d, interconnect, aiTotal, budget, buildMs);
+            return new AllocationModel(p, solver, blocks, x, y, d, interconnect, aiTotal, budget, ancillary, buildMs);
         } catch (RuntimeException e) {
             solver.delete();
             throw e;

@@ -102,7 +102,18 @@ public record AllocationResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
                             double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd,
-                            Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd) {
+                            Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd,
+                            Double ancillaryRevenueUsd, Double ancillaryDeploymentCostUsd, Map<String, AncillaryService> ancillaryServices) {
+    }
+
+    /**
+     * One ancillary service's part of the answer (models/README.md, "Ancillary services").
+     *
+     * @param offeredMwh          Σ over hours of the site MW offered (MW-h of capacity)
+     * @param revenueUsd          capacity payments: Σ offered MW × clearing price (ERS: × period price)
+     * @param expectedDeployedMwh Σ over hours of offered MW × the expected deployed share of the hour
+     */
+    public record AncillaryService(double offeredMwh, double revenueUsd, double expectedDeployedMwh) {
     }
 
     /**

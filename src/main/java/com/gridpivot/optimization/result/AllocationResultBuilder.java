@@ -17,6 +17,7 @@ import com.gridpivot.optimization.result.AllocationResult.IdleReason;
 import com.gridpivot.optimization.result.AllocationResult.ShadowPrices;
 import com.gridpivot.optimization.result.AllocationResult.SolverStats;
 import com.gridpivot.lp.LpStatus;
+import com.gridpivot.lp.rows.AncillaryRows;
 import com.gridpivot.lp.rows.PowerContractRows;
 import com.gridpivot.lp.SolveOutcome;
 import java.util.ArrayList;
@@ -163,8 +164,24 @@ public final class AllocationResultBuilder {
             fourCpSaving = p.fourCp().rateUsdPerMwYear() * p.fourCp().tagMw(neverCurtailed) - fourCpCharge;
         }
 
+        // ---- ancillary services: capacity payments and the expected deployments' lost mining margin
+        Double ancillaryRevenue = null;
+        Double deploymentCost = null;
+        Map<String, AllocationResult.AncillaryService> services = null;
+        if (m.ancillary() != null) {
+            AncillaryRows.Totals totals = AncillaryRows.totals(p, m.blocks(), m.ancillary());
+            ancillaryRevenue = totals.revenueUsd();
+            deploymentCost = totals.deploymentCostUsd();
+            services = new LinkedHashMap<>();
+            for (var e : totals.services().entrySet()) {
+                services.put(e.getKey(), new AllocationResult.AncillaryService(e.getValue().offeredMwh(), e.getValue().revenueUsd(),
+                        e.getValue().expectedDeployedMwh()));
+            }
+        }
+
         double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex
-                + (powerCredits == null ? 0.0 : powerCredits + blockSavings) - (fourCpCharge == null ? 0.0 : fourCpCharge);
+                + (powerCredits == null ? 0.0 : powerCredits + blockSavings) - (fourCpCharge == null ? 0.0 : fourCpCharge)
+                + (ancillaryRevenue == null ? 0.0 : ancillaryRevenue - deploymentCost);
         List<String> warnings = new ArrayList<>();
         if (Math.abs(net - s.objective()) > 1e-6 * Math.max(1.0, Math.abs(s.objective()))) {
             warnings.add(String.format(Locale.ROOT, "the economics recomputed from the hourly dispatch (%.2f USD) differ from the LP objective (%.2f USD)",
@@ -186,7 +203,8 @@ public final class AllocationResultBuilder {
         ShadowPrices shadow = shadowPrices(m);
         AllocationResult r = new AllocationResult(s.status(),
                 new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
-                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings, fourCpTag, fourCpCharge, fourCpSaving),
+                new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings, fourCpTag, fourCpCharge, fourCpSaving,
+                        ancillaryRevenue, deploymentCost, services),
                 dispatch, breakevens(p), shadow,
                 bindingConstraints(m, y, facility, asicMw, shadow),
                 stats,
@@ -301,12 +319,18 @@ public final class AllocationResultBuilder {
         AllocationProblem p = m.problem();
         int n = p.fleets().size();
         double[][] d = new double[n][p.hours()];
-        boolean naive = m.blocks().size() == p.hours() && m.blocks().stream().allMatch(b -> b.label().startsWith("h"));
+        // With ancillary services a block may hold every fleet (a floor under an ERS commitment), so its dispatch is read from
+        // the LP: the merged LP's value is the sum of the hours' best values, so its D_b is optimal in each hour of b.
+        boolean naive = m.ancillary() != null
+                || m.blocks().size() == p.hours() && m.blocks().stream().allMatch(b -> b.label().startsWith("h"));
         if (naive) {
             for (int b = 0; b < m.blocks().size(); b++) {
                 HourBlock block = m.blocks().get(b);
                 for (int k = 0; k < block.activeFleets().length; k++) {
-                    d[block.activeFleets()[k]][block.hours()[0]] = Math.max(0.0, m.dispatch()[b][k].solutionValue());
+                    double v = Math.max(0.0, m.dispatch()[b][k].solutionValue());
+                    for (int t : block.hours()) {
+                        d[block.activeFleets()[k]][t] = v;
+                    }
                 }
             }
             return d;
