@@ -17,6 +17,7 @@ One function per row group of src/main/java/com/gridpivot/lp/rows (add_fleet_sto
 with the algebra above its rows; the cash terms are one function per term of CashRows (add_asic_cash, ...), each adding
 (column, coefficient) pairs to the month's cash flow under a term name. How to add a term: models/crosscheck/README.md.
 """
+import calendar
 import json
 import math
 import sys
@@ -102,7 +103,7 @@ def start_discount(r, m):
 
 
 # cash terms paid at the start of the month (discounted by delta0_m); every other term is paid at the month's end
-START_OF_MONTH_TERMS = {"asicPurchase", "aiCapex"}
+START_OF_MONTH_TERMS = {"asicPurchase", "aiCapex", "aiTenantCapex"}
 
 
 def billed_hours(option, hours):
@@ -190,6 +191,37 @@ def add_ai_build_rows(model, prob, fixed):
     return start, reserved, online
 
 
+def add_ai_contract_rows(model, prob, start, fixed):
+    """AiContractRows (PLANS.md, AI contracts). For options with contract terms: Sc[j,m] contracted starts, Ss[j,m] spot
+    starts, Os[j,m] spot online.  aiStartSplit[j,m]: S - Sc - Ss = 0;  aiSpotOnlineDef[j,m]: Os[m] - Os[m-1] - Ss[m-L] = 0;
+    aiContractMax[j]: sum_m Sc[j,m] <= maxMw (when given). Returns (contracted, spot_online) per option (None without terms)."""
+    M = len(prob["months"])
+    contracted, spot_online = [], []
+    for j, o in enumerate(prob["options"]):
+        c = o.get("contract")
+        if c is None:
+            contracted.append(None); spot_online.append(None)
+            continue
+        Sc = model.vars([f"aiContracted[{o['name']},{m}]" for m in range(M)])
+        Ss = model.vars([f"aiSpotStart[{o['name']},{m}]" for m in range(M)])
+        Os = model.vars([f"aiSpotOnline[{o['name']},{m}]" for m in range(M)])
+        L = int(o["leadTimeMonths"])
+        for m in range(M):
+            if fixed is not None and fixed.get("aiContractedMw") is not None:
+                fix(model, Sc[m], fixed_value(fixed["aiContractedMw"], o["name"], m))
+            model.row(f"aiStartSplit[{o['name']},{m}]", [start[j][m], Sc[m], Ss[m]], [1.0, -1.0, -1.0], 0.0, 0.0)
+            cols, vals = [Os[m]], [1.0]
+            if m > 0:
+                cols.append(Os[m - 1]); vals.append(-1.0)
+            if m - L >= 0:
+                cols.append(Ss[m - L]); vals.append(-1.0)
+            model.row(f"aiSpotOnlineDef[{o['name']},{m}]", cols, vals, 0.0, 0.0)
+        if c.get("maxMw") is not None:
+            model.row(f"aiContractMax[{o['name']}]", Sc, np.ones(M), -math.inf, c["maxMw"])
+        contracted.append(Sc); spot_online.append(Os)
+    return contracted, spot_online
+
+
 def add_ai_limit_rows(model, prob, start, reserved, online):
     """AiBuildRows.addLimits. aiTotalMax: sum_j W[j,M-1] <= A_max; conversionRate[m]: sum_j S[j,m] <= Gamma;
     aiContract[m], m >= f: sum_j O[j,m] >= A_min."""
@@ -273,8 +305,8 @@ def add_dispatch_cash(model, prob, dispatch):
             model.cash_term(m, "miningOpex", dispatch[i][m], np.full(len(p), -f.get("variableOpexUsdPerMwh", 0.0)))
 
 
-def add_ai_cash(model, prob, start, online):
-    """O[j,m] (B_jm rev_j (1 - decline_j)^(m/12) - H_m v_j - (1 - tau_j) pue_j sum_t p_t - F_j H_m/8760)
+def add_ai_cash(model, prob, start, online, spot_online):
+    """O[j,m] (Os[j,m] for an option with contract terms: only its spot MW earn the market rate) (B_jm rev_j (1 - decline_j)^(m/12) - H_m v_j - (1 - tau_j) pue_j sum_t p_t - F_j H_m/8760)
     - K_j sum_k share(k, m) S[j,k]   (B_jm: billed_hours)."""
     M = len(prob["months"])
     for j, o in enumerate(prob["options"]):
@@ -283,15 +315,77 @@ def add_ai_cash(model, prob, start, online):
         for m, md in enumerate(prob["months"]):
             H = len(md["priceUsdPerMwh"])
             rev = o["revenueUsdPerMwh"] * (1.0 - o.get("rateDeclinePerYear", 0.0)) ** (m / 12.0)
-            model.cash_term(m, "aiRevenue", online[j][m], billed_hours(o, H) * rev)
+            on = online[j][m] if spot_online[j] is None else spot_online[j][m]
+            model.cash_term(m, "aiRevenue", on, billed_hours(o, H) * rev)
             if not o.get("tenantPaysPower", False):
-                model.cash_term(m, "aiEnergy", online[j][m], -o.get("pue", 1.0) * float(np.sum(md["priceUsdPerMwh"])))
-            model.cash_term(m, "aiOpex", online[j][m],
+                model.cash_term(m, "aiEnergy", on, -o.get("pue", 1.0) * float(np.sum(md["priceUsdPerMwh"])))
+            model.cash_term(m, "aiOpex", on,
                             -(H * o.get("variableOpexUsdPerMwh", 0.0) + o.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0))
             for k in range(M):
                 share = capex_share(at_start, L, k, m)
                 if share > 0:
                     model.cash_term(m, "aiCapex", start[j][k], -o.get("capexUsdPerMw", 0.0) * share)
+
+
+def month_hours(prob, n):
+    """H_n: hours of month n from the start (inside the horizon its data's; beyond it 24 x the calendar month's days)."""
+    if n < len(prob["months"]):
+        return len(prob["months"][n]["priceUsdPerMwh"])
+    y, mo = map(int, prob["startMonth"].split("-"))
+    k = (mo - 1) + n
+    return 24 * calendar.monthrange(y + k // 12, k % 12 + 1)[1]
+
+
+def contract_revenue(o, q, hours):
+    """c_q = a B (1+e)^floor(q/12) max(rho_q u, omega): one contracted MW's revenue in contract month q."""
+    c = o["contract"]
+    ramp = c.get("rampShareByMonth") or []
+    rho = ramp[q] if q < len(ramp) else 1.0
+    share = max(rho * c.get("usageShare", 1.0), c.get("takeOrPayShare", 0.0))
+    return c["priceUsdPerMwhAtFullUse"] * billed_hours(o, hours) * (1.0 + c.get("escalatorPerYear", 0.0)) ** (q // 12) * share
+
+
+def add_ai_contract_cash(model, prob, start, contracted):
+    """PLANS.md, AI contracts. Cohort Sc[j,k] in contract month q = m - k - L of month m:
+    q < T:  (1 - phi) c_q Sc - rho_q ((1 - tau) pue sum_t p_t + H v) Sc - F H/8760 Sc;
+    q >= T: RENEW_AT_MARKET: as a spot MW (B rev_jm - energy - H v - F H/8760); NONE: - F H/8760;
+    month k: + phi V_jk Sc[j,k] (V = sum_{q<T} c_q); capex months: + kappa K share(k, m) Sc[j,k] (start of month)."""
+    M = len(prob["months"])
+    for j, o in enumerate(prob["options"]):
+        if contracted[j] is None:
+            continue
+        c = o["contract"]
+        T, L = int(c["termMonths"]), int(o["leadTimeMonths"])
+        phi, kappa = c.get("prepaymentShare", 0.0), c.get("tenantCapexShare", 0.0)
+        ramp = c.get("rampShareByMonth") or []
+        at_start = o.get("capexTiming", "AT_START") == "AT_START"
+        for m, md in enumerate(prob["months"]):
+            H = len(md["priceUsdPerMwh"])
+            energy = 0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * float(np.sum(md["priceUsdPerMwh"]))
+            var_opex = H * o.get("variableOpexUsdPerMwh", 0.0)
+            fixed_opex = o.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0
+            for k in range(0, m - L + 1):
+                q = m - k - L
+                Sc = contracted[j][k]
+                if q < T:
+                    rho = ramp[q] if q < len(ramp) else 1.0
+                    model.cash_term(m, "aiContractRevenue", Sc, (1.0 - phi) * contract_revenue(o, q, H))
+                    model.cash_term(m, "aiEnergy", Sc, -rho * energy)
+                    model.cash_term(m, "aiOpex", Sc, -rho * var_opex - fixed_opex)
+                elif c.get("afterTerm", "RENEW_AT_MARKET") == "RENEW_AT_MARKET":
+                    rev = o["revenueUsdPerMwh"] * (1.0 - o.get("rateDeclinePerYear", 0.0)) ** (m / 12.0)
+                    model.cash_term(m, "aiRevenue", Sc, billed_hours(o, H) * rev)
+                    model.cash_term(m, "aiEnergy", Sc, -energy)
+                    model.cash_term(m, "aiOpex", Sc, -var_opex - fixed_opex)
+                else:
+                    model.cash_term(m, "aiOpex", Sc, -fixed_opex)
+            if phi > 0:
+                V = sum(contract_revenue(o, q, month_hours(prob, m + L + q)) for q in range(T))
+                model.cash_term(m, "aiPrepayment", contracted[j][m], phi * V)
+            for k in range(M):
+                share = capex_share(at_start, L, k, m)
+                if share > 0 and kappa > 0:
+                    model.cash_term(m, "aiTenantCapex", contracted[j][k], kappa * o.get("capexUsdPerMw", 0.0) * share)
 
 
 def add_treasury_cash(model, prob, sold):
@@ -347,14 +441,16 @@ def build(prob):
     dispatch = add_fleet_dispatch_rows(model, prob, kept)
     add_dispatch_cash(model, prob, dispatch)
     start, reserved, online = add_ai_build_rows(model, prob, fixed)
-    add_ai_cash(model, prob, start, online)
+    contracted, spot_online = add_ai_contract_rows(model, prob, start, fixed)
+    add_ai_cash(model, prob, start, online, spot_online)
+    add_ai_contract_cash(model, prob, start, contracted)
     add_interconnect_rows(model, prob, dispatch, reserved)
     add_ai_limit_rows(model, prob, start, reserved, online)
     sold = add_treasury_rows(model, prob, fixed)
     add_treasury_cash(model, prob, sold)
     add_cash_rows(model, prob)
     c = set_npv_objective(model, prob, sold)
-    return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold}
+    return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted}
 
 
 def solve(model, c):
@@ -388,6 +484,8 @@ def main(path):
         out["asicRetiredMw"] = {f["name"]: x[handles["retired"][i]].tolist() for i, f in enumerate(prob["fleets"])}
         out["asicBoughtMw"] = {f["name"]: x[handles["bought"][i]].tolist()
                                for i, f in enumerate(prob["fleets"]) if handles["bought"][i] is not None}
+        out["aiContractedMw"] = {o["name"]: x[handles["contracted"][j]].tolist()
+                                 for j, o in enumerate(prob["options"]) if handles["contracted"][j] is not None}
         sold = handles["sold"]
         out["treasurySoldBtc"] = [0.0] * len(prob["months"]) if sold is None else x[sold].tolist()
         by_term = {}

@@ -232,7 +232,21 @@ public class PlanService {
         Map<String, Double> sold = steps(p, body.treasurySoldBtc(), path + ".treasurySoldBtc", null, null, c);
         Map<Integer, Double> soldByMonth = new HashMap<>();
         sold.forEach((k, v) -> soldByMonth.merge(Integer.parseInt(k.substring(k.indexOf('|') + 1)), v, Double::sum));
-        return new FixedPlan(name, ai, retired, bought, soldByMonth);
+        Map<String, Double> contracted = null;
+        if (body.aiContractedMw() != null) {
+            Set<String> withTerms = p.options().stream().filter(PlanProblem.PlanOption::hasContract).map(o -> o.spec().name())
+                    .collect(Collectors.toSet());
+            contracted = steps(p, body.aiContractedMw(), path + ".aiContractedMw", withTerms, "AI option with contract terms", c);
+            contracted.forEach((key, mw) -> {
+                double started = ai.getOrDefault(key, 0.0);
+                if (mw > started + 1e-9) {
+                    c.error(path + ".aiContractedMw", FieldChecks.fmt(mw) + " MW contracted of " + key.substring(0, key.indexOf('|'))
+                            + " in month index " + key.substring(key.indexOf('|') + 1) + " is more than the " + FieldChecks.fmt(started)
+                            + " MW started then (aiStartsMw)");
+                }
+            });
+        }
+        return new FixedPlan(name, ai, retired, bought, soldByMonth, contracted);
     }
 
     /**

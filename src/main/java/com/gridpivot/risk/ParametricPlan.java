@@ -35,9 +35,10 @@ public record ParametricPlan(PlanProblem base) {
             return switch (c) {
                 case MINING_REVENUE -> hashpriceScale;
                 case MINING_ENERGY, AI_ENERGY -> energyScale;
-                case AI_CAPEX -> capexScale;
+                case AI_CAPEX, AI_TENANT_CAPEX -> capexScale;
                 case TREASURY_SALE -> btcPriceScale;
-                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE -> 1.0;
+                // a contract's price is fixed: the sweep's lease and colocation scales move the market rate only
+                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, AI_CONTRACT_REVENUE, AI_PREPAYMENT -> 1.0;
             };
         }
 

@@ -144,6 +144,14 @@ public final class PlanSweepSolver {
                     for (MPVariable v : model.online()[j]) {
                         optionOf.put(v, base.options().get(j));
                     }
+                    if (model.contracts() != null && model.contracts().has(j)) { // spot MW and renewals earn the market rate
+                        for (MPVariable v : model.contracts().spotOnline()[j]) {
+                            optionOf.put(v, base.options().get(j));
+                        }
+                        for (MPVariable v : model.contracts().contracted()[j]) {
+                            optionOf.put(v, base.options().get(j));
+                        }
+                    }
                 }
             }
             apply(model, f, optionOf);

@@ -93,6 +93,48 @@ class PlanCrossCheckTest {
         checkOptimum(realCase(), "real");
     }
 
+    /**
+     * AI contracts (models/PLANS.md, "AI contracts"): market rates falling 20 %/year, a colocation contract at 120 USD/kW-month
+     * for 24 months with a 3 % escalator, a 3-month ramp, 50 % take-or-pay, 90 % tenant capex and a 10 % prepayment, at most 15
+     * MW, renewed at market; and an H100 cloud contract at 2.10 USD/GPU-hour for 12 months, 80 % take-or-pay, nothing after
+     * the term. The optimum signs contracts (asserted on both sides), so every contract term is in the compared NPV.
+     */
+    static PlanProblem contractCase() {
+        return problem(node("""
+                {'scenario': {'btc': {'priceUsd': 90000, 'annualGrowth': 0.0, 'startDifficulty': 1.3e14,
+                                      'difficultyGrowthPerMonth': 0.02, 'feesBtcPerBlock': 0.05},
+                              'energy': {'flatPriceUsdPerMwh': 60},
+                              'ai': {'gpuRateDeclinePerYear': 0.2, 'colocationRateDeclinePerYear': 0.2},
+                              'asic': {'salvageUsdPerTh': 2.0}, 'discountRate': 0.1},
+                 'site': {'name': 'Contract', 'interconnectMw': 40, 'maxAiItMw': 30, 'maxConversionMwPerMonth': 10},
+                 'asicFleets': [{'name': 'S19 XP', 'model': 'Antminer S19 XP', 'units': 9000, 'pue': 1.08}],
+                 'aiOptions': [{'name': 'Colo', 'colocationUsdPerKwMonth': 110, 'pue': 1.3, 'leadTimeMonths': 2, 'capexUsdPerMw': 2.0e6,
+                                'capexTiming': 'SPREAD',
+                                'contract': {'termMonths': 24, 'priceUsdPerKwMonth': 120, 'escalatorPerYear': 0.03, 'rampMonths': 3,
+                                             'takeOrPayShare': 0.5, 'tenantCapexShare': 0.9, 'prepaymentShare': 0.1, 'maxMw': 15}},
+                               {'name': 'H100', 'kwPerGpu': 1.4, 'leaseUsdPerGpuHour': 2.0, 'utilization': 0.7, 'pue': 1.3,
+                                'leadTimeMonths': 1, 'capexUsdPerMw': 4.0e6, 'maxItMw': 10,
+                                'contract': {'termMonths': 12, 'priceUsdPerGpuHour': 2.1, 'takeOrPayShare': 0.8, 'afterTerm': 'NONE'}}],
+                 'finance': {'startingCashUsd': 1.0e7, 'creditLineUsd': 1.0e8},
+                 'startMonth': '2027-01', 'months': 18}"""), SHIPPED);
+    }
+
+    @Test
+    void aContractedPivotAgreesWithHighs() throws Exception {
+        PlanProblem p = contractCase();
+        JsonNode highs = checkOptimum(p, "contract");
+        Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+        assertThat(sum(ours.values().contractedMw[0])).as("colocation MW signed").isGreaterThan(1.0);
+        assertThat(sum(highs.get("aiContractedMw").get("Colo"))).as("colocation MW signed, HiGHS").isGreaterThan(1.0);
+        assertThat(sum(ours.values().contractedMw[1]) + sum(ours.values().startedMw[0])).isGreaterThan(0.0);
+        // the HiGHS contracted split fixed in our LP too: the same NPV
+        FixedPlan theirs = new FixedPlan("HiGHS split", byMonth(highs.get("aiStartedMw")), byMonth(highs.get("asicRetiredMw")), Map.of(),
+                sales(highs.get("treasurySoldBtc")), byMonth(highs.get("aiContractedMw")));
+        Evaluated replay = PlanEngine.evaluate(p, theirs, RunControl.NONE);
+        double npv = highs.get("objective").asDouble();
+        assertThat(replay.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+    }
+
     @Test
     void fixedPlansOfTheDemoSiteAgreeWithHighs() throws Exception {
         // a $1B credit line: a conversion's capex ($9.5M/MW) would overdraw $100M, and an infeasible plan has no NPV
@@ -113,7 +155,7 @@ class PlanCrossCheckTest {
         }
     }
 
-    private static void checkOptimum(PlanProblem p, String label) throws Exception {
+    private static JsonNode checkOptimum(PlanProblem p, String label) throws Exception {
         Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
         assertThat(ours.outcome().status()).isEqualTo(LpStatus.OPTIMAL);
         JsonNode highs = Highs.solvePlan(PlanProblemJson.write(p, null, Path.of("target/crosscheck-plan-" + label + ".json")));
@@ -132,6 +174,7 @@ class PlanCrossCheckTest {
             String name = p.options().get(j).spec().name();
             assertThat(sum(ours.values().startedMw[j])).as("AI MW started, " + name).isCloseTo(sum(highs.get("aiStartedMw").get(name)), within(1e-3));
         }
+        return highs;
     }
 
     private static Map<String, Double> byMonth(JsonNode byName) {

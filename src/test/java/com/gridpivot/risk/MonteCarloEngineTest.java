@@ -97,6 +97,45 @@ class MonteCarloEngineTest {
         assertThat(opt).isGreaterThanOrEqualTo(r.plans().get(1).npvUsd().p50() - 1e-6 * Math.abs(opt));
     }
 
+    /**
+     * AI contracts in the path evaluator: the twelve-month case's colocation option with contract terms (150 USD/kW-month for 6
+     * months, 3 % escalator, 2-month ramp, 60 % take-or-pay, 50 % tenant capex, 20 % prepayment, then nothing), a fixed plan
+     * that signs 3 of 4 MW, and the optimizer's plan (its contracted split carried over): at zero volatility each plan's P50
+     * equals the LP's NPV at the scenario, so the contracted cash (fixed price, prepayment, tenant capex, ramp) is the same in
+     * both evaluations and only the spot MW follow the path.
+     */
+    @Test
+    void contractedPlansP50EqualsTheLpAtZeroVolatility() {
+        PlanProblem base = twelveMonths();
+        ObjectNode json = node("""
+                {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
+                                      'feesBtcPerBlock': 0.02},
+                              'energy': {'node': 'SYNTH', 'replayYear': 2023}, 'discountRate': 0.08,
+                              'ai': {'colocationRateDeclinePerYear': 0.1}},
+                 'site': {'interconnectMw': 12},
+                 'asicFleets': [{'name': 'S21', 'units': 2000, 'hashrateThPerUnit': 200, 'powerWPerUnit': 3500, 'pue': 1.05}],
+                 'aiOptions': [{'name': 'colo', 'colocationUsdPerKwMonth': 140, 'pue': 1.3, 'capexUsdPerMw': 2.0e6,
+                                'leadTimeMonths': 2, 'capexTiming': 'SPREAD', 'maxItMw': 4,
+                                'contract': {'termMonths': 6, 'priceUsdPerKwMonth': 150, 'escalatorPerYear': 0.03, 'rampMonths': 2,
+                                             'takeOrPayShare': 0.6, 'tenantCapexShare': 0.5, 'prepaymentShare': 0.2, 'afterTerm': 'NONE'}}],
+                 'finance': {'startingCashUsd': 5e6, 'creditLineUsd': 5e7},
+                 'startMonth': '2026-01', 'months': 12}""");
+        double[] year = new double[8760];
+        for (int t = 0; t < year.length; t++) {
+            year[t] = 30 + 25 * Math.sin(t / 7.0);
+        }
+        PlanProblem p = problem(json, (n, y) -> year);
+        assertThat(base).isNotNull();
+        FixedPlan signed = new FixedPlan("sign 3 of 4 MW", Map.of(FixedPlan.key("colo", 1), 4.0), Map.of(), Map.of(), Map.of(),
+                Map.of(FixedPlan.key("colo", 1), 3.0));
+        MonteCarloResult r = MonteCarloEngine.run(p, List.of(signed), true, settings(9, 1L, 2, 0.0, 0.0), RunControl.NONE);
+        for (MonteCarloResult.PlanDistribution d : r.plans()) {
+            assertThat(d.status()).isEqualTo("EVALUATED");
+            double lp = d.baseScenarioNpvUsd();
+            assertThat(d.npvUsd().p50()).as(d.name()).isCloseTo(lp, within(1e-7 * Math.abs(lp)));
+        }
+    }
+
     @Test
     void historyCalibration() {
         BtcHistory h = BtcHistory.load();

@@ -94,6 +94,21 @@ public final class PlanProblemJson {
             m.put("capexTiming", po.capexTiming().name());
             m.put("blockMw", po.blockMw());
             m.put("maxBlocks", po.maxBlocks() == Integer.MAX_VALUE ? null : po.maxBlocks());
+            if (po.hasContract()) { // the request's contract terms, the price resolved to USD per MWh of IT at full use
+                PlanProblem.AiContract c = po.contract();
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("termMonths", c.termMonths());
+                k.put("priceUsdPerMwhAtFullUse", c.rateUsdPerMwh());
+                k.put("usageShare", c.usageShare());
+                k.put("escalatorPerYear", c.escalatorPerYear());
+                k.put("takeOrPayShare", c.takeOrPayShare());
+                k.put("tenantCapexShare", c.tenantCapexShare());
+                k.put("prepaymentShare", c.prepaymentShare());
+                k.put("rampShareByMonth", c.rampShare());
+                k.put("maxMw", finite(c.maxMw()));
+                k.put("afterTerm", c.renewAtMarket() ? "RENEW_AT_MARKET" : "NONE");
+                m.put("contract", k);
+            }
             options.add(m);
         }
         out.put("options", options);
@@ -110,6 +125,7 @@ public final class PlanProblemJson {
                 }
             }
             f.put("treasurySoldBtc", sold);
+            f.put("aiContractedMw", fixed.aiContractedMw());
             out.put("fixed", f);
         }
         return out;

@@ -79,18 +79,23 @@ public final class CashRows {
     }
 
     /**
-     * The AI decisions' cash flows: O[j,m] (Bₘ revⱼ (1−declineⱼ)^(m/12) − Hₘ varOpexⱼ − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
+     * The AI decisions' cash flows: Oˢ[j,m] (Bₘ revⱼ (1−declineⱼ)^(m/12) − Hₘ varOpexⱼ − (1−τⱼ) pueⱼ Σₜ pₜ − fixedOpexⱼ Hₘ/8760)
      * − capexⱼ Σ_k share(k,m) S[j,k]   (share = 1 at k = m, or 1/Lⱼ over the Lⱼ construction months), where the billed
-     * hours Bₘ = 8760/12 for colocation (billed per month for the contracted kW) and Hₘ otherwise.
+     * hours Bₘ = 8760/12 for colocation (billed per month for the contracted kW) and Hₘ otherwise, and Oˢ the MW that follow
+     * the market rate: all online MW O[j,m], or for an option with contract terms its spot MW Os[j,m] (the contracted MW's
+     * cash: {@link #addAiContractCash}, added here too).
+     *
+     * @param contracts the contracted/spot split of {@link AiContractRows#add}, or null when no option has contract terms
      */
-    public static void addAiCash(PlanProblem p, AiBuildRows.Ai ai, List<List<Term>> terms) {
+    public static void addAiCash(PlanProblem p, AiBuildRows.Ai ai, AiContractRows.Contracts contracts, List<List<Term>> terms) {
         for (int j = 0; j < p.options().size(); j++) {
             PlanOption o = p.options().get(j);
             MPVariable[] start = ai.start()[j];
+            boolean split = contracts != null && contracts.has(j);
             for (int m = 0; m < p.monthCount(); m++) {
                 MonthData md = p.months().get(m);
                 double h = md.hours();
-                MPVariable online = ai.online()[j][m];
+                MPVariable online = split ? contracts.spotOnline()[j][m] : ai.online()[j][m];
                 List<Term> month = terms.get(m);
                 month.add(new Term(online, o.revenueUsdPerMw(m, h), CashCategory.AI_REVENUE));
                 if (!o.spec().tenantPaysPower()) {
@@ -104,6 +109,64 @@ public final class CashRows {
                     o.capexPaidIn(m, (k, share) -> month.add(new Term(start[k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX)));
                 }
             }
+            if (split) {
+                addAiContractCash(p, j, contracts.contracted()[j], terms);
+            }
+        }
+    }
+
+    /**
+     * The cash of option j's contracted MW (models/PLANS.md, "AI contracts"), cohort by cohort: MW Sc[j,k] started in month k
+     * are in contract month q = m − k − Lⱼ in month m ≥ k + Lⱼ, with cᵩ = a Bₘ (1+e)^⌊q/12⌋ max(ρ_q u, ω):
+     * <pre>
+     *   q &lt; T:                 + (1 − φ) cᵩ Sc[j,k]                          AI_CONTRACT_REVENUE (the prepaid share φ is earned, not received)
+     *                          − ρ_q ((1−τⱼ) pueⱼ Σₜ pₜ + Hₘ varOpexⱼ) Sc[j,k]   AI_ENERGY, AI_OPEX (ramped MW draw power)
+     *                          − fixedOpexⱼ Hₘ/8760 Sc[j,k]                    AI_OPEX (the hall is complete)
+     *   q ≥ T, renewal:        as a spot MW of month m: Bₘ revⱼₘ, energy, opex   AI_REVENUE, AI_ENERGY, AI_OPEX
+     *   q ≥ T, none:           − fixedOpexⱼ Hₘ/8760 Sc[j,k]                    AI_OPEX (the hall stands idle)
+     *   month k:               + φ Vⱼₖ Sc[j,k]                                 AI_PREPAYMENT (end of month)
+     *   capex months of k:     + κ capexⱼ share(k,m) Sc[j,k]                   AI_TENANT_CAPEX (start of month, as the capex)
+     * </pre>
+     */
+    public static void addAiContractCash(PlanProblem p, int j, MPVariable[] contracted, List<List<Term>> terms) {
+        PlanOption o = p.options().get(j);
+        PlanProblem.AiContract c = o.contract();
+        int lead = o.leadTimeMonths();
+        for (int m = 0; m < p.monthCount(); m++) {
+            MonthData md = p.months().get(m);
+            double h = md.hours();
+            List<Term> month = terms.get(m);
+            double energy = md.aiEnergyCostUsdPerMw(o.spec());
+            double varOpex = h * o.spec().variableOpexUsdPerMwh();
+            double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
+            for (int k = 0; k <= m - lead; k++) {
+                int q = m - k - lead;
+                MPVariable sc = contracted[k];
+                if (q < c.termMonths()) {
+                    month.add(new Term(sc, (1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(q, o.billedHours(h)), CashCategory.AI_CONTRACT_REVENUE));
+                    addCost(month, sc, -c.rampShare(q) * energy, CashCategory.AI_ENERGY);
+                    addCost(month, sc, -c.rampShare(q) * varOpex - fixedOpex, CashCategory.AI_OPEX);
+                } else if (c.renewAtMarket()) {
+                    month.add(new Term(sc, o.revenueUsdPerMw(m, h), CashCategory.AI_REVENUE));
+                    addCost(month, sc, -energy, CashCategory.AI_ENERGY);
+                    addCost(month, sc, -varOpex - fixedOpex, CashCategory.AI_OPEX);
+                } else {
+                    addCost(month, sc, -fixedOpex, CashCategory.AI_OPEX);
+                }
+            }
+            if (c.prepaymentShare() > 0.0) {
+                month.add(new Term(contracted[m], c.prepaymentShare() * p.contractValueUsdPerMw(o, m), CashCategory.AI_PREPAYMENT));
+            }
+            if (c.tenantCapexShare() > 0.0 && o.spec().capexUsdPerMw() != 0.0) {
+                o.capexPaidIn(m, (k, share) -> month.add(new Term(contracted[k], c.tenantCapexShare() * o.spec().capexUsdPerMw() * share,
+                        CashCategory.AI_TENANT_CAPEX)));
+            }
+        }
+    }
+
+    private static void addCost(List<Term> month, MPVariable v, double coefficientUsd, CashCategory category) {
+        if (coefficientUsd != 0.0) {
+            month.add(new Term(v, coefficientUsd, category));
         }
     }
 

@@ -11,9 +11,16 @@ import java.util.List;
  * @param asicRetiredMw   ASIC IT MW retired per fleet and month
  * @param asicBoughtMw    ASIC IT MW bought per fleet and month
  * @param treasurySoldBtc BTC sold per month
+ * @param aiContractedMw  of the AI starts, the MW signed under their option's contract terms, per option and month (absent:
+ *                        the split into contracted and spot MW is optimised; given: starts not listed are spot MW)
  */
 public record FixedPlanBody(String name, List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw,
-                            List<Step> treasurySoldBtc) {
+                            List<Step> treasurySoldBtc, List<Step> aiContractedMw) {
+
+    /** A fixed plan whose contracted share of the AI starts is left to the optimizer. */
+    public FixedPlanBody(String name, List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc) {
+        this(name, aiStartsMw, asicRetiredMw, asicBoughtMw, treasurySoldBtc, null);
+    }
 
     /**
      * @param name   option or fleet name (absent for treasury sales)

@@ -77,6 +77,23 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
         return Formulas.startOfMonthDiscountFactor(discountRate, m);
     }
 
+    /** Hours of month n from the start: the month's data inside the horizon, 24 × its days beyond it (contract terms). */
+    public double hoursOfMonth(int n) {
+        return n < months.size() ? months.get(n).hours() : 24.0 * startMonth.plusMonths(n).lengthOfMonth();
+    }
+
+    /**
+     * Vⱼₖ = Σ_{q<T} cᵩ(B_{k+L+q}): the contracted revenue over the whole term of one contracted MW of option o started in
+     * month k, undiscounted (the prepayment is φ Vⱼₖ), with B the billed hours of each calendar month (beyond the horizon too).
+     */
+    public double contractValueUsdPerMw(PlanOption o, int k) {
+        double v = 0.0;
+        for (int q = 0; q < o.contract().termMonths(); q++) {
+            v += o.contract().revenueUsdPerMw(q, o.billedHours(hoursOfMonth(k + o.leadTimeMonths() + q)));
+        }
+        return v;
+    }
+
     /** The treasury BTC's value at the horizon's end, discounted: δ_{M−1} × BTC price of the last month. */
     public double treasuryEndValueUsdPerBtc() {
         int last = months.size() - 1;
@@ -198,12 +215,24 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
      * @param rateDeclinePerYear revenue per MWh in month m = rev × (1 − decline)^(m/12)
      * @param blockMw            hall block size: starts come in whole blocks of this many IT MW (0: any MW, the plan stays an LP)
      * @param maxBlocks          most blocks started over the horizon ({@link Integer#MAX_VALUE}: no limit besides maxItMw)
+     * @param contract           the contract terms its MW may be signed under (issue 14, item 1), or null: every MW at the market rate
      */
     public record PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear, double blockMw,
-                             int maxBlocks) {
+                             int maxBlocks, AiContract contract) {
         /** An option whose starts may be any MW (no hall blocks). */
         public PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear) {
-            this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, 0.0, Integer.MAX_VALUE);
+            this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, 0.0, Integer.MAX_VALUE, null);
+        }
+
+        /** An option without contract terms (all its MW follow the market rate). */
+        public PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear, double blockMw,
+                          int maxBlocks) {
+            this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks, null);
+        }
+
+        /** The option offers contract terms: its MW split into contracted and spot MW ({@code lp/rows/AiContractRows}). */
+        public boolean hasContract() {
+            return contract != null;
         }
 
         /** Starts come in whole blocks of {@code blockMw}. */
@@ -213,7 +242,7 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         /** The same option with another spec (a sweep's scaled rates and capex): timing and blocks kept. */
         public PlanOption withSpec(AiOptionSpec other) {
-            return new PlanOption(other, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks);
+            return new PlanOption(other, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks, contract);
         }
 
         public double revenueUsdPerMwh(int m) {
@@ -243,6 +272,46 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
         /** Calls {@code share.accept(k, capexShare(k, m))} for every start month k whose capex is (partly) paid in month m. */
         public void capexPaidIn(int m, java.util.function.BiConsumer<Integer, Double> share) {
             Formulas.capexPaidIn(capexTiming == CapexTiming.AT_START, leadTimeMonths, m, share);
+        }
+    }
+
+    /**
+     * AI contract terms of an option (issue 14, item 1; models/PLANS.md, "AI contracts"). A contracted MW started in month k
+     * is completed in k + L and is then in contract month q = n − k − L in month n; its term runs for q = 0 … T−1.
+     *
+     * @param termMonths       T
+     * @param rateUsdPerMwh    a: the contract price at full use, USD per MWh of IT: colocation priceUsdPerKwMonth × 12,000/8760
+     *                         (billed 730 h a month), GPU lease priceUsdPerGpuHour × 1000 / kwPerGpu
+     * @param usageShare       u: share of the capacity billed by use: 1 for colocation (billed per contracted kW), the option's
+     *                         utilization for a GPU lease
+     * @param escalatorPerYear e: the price steps up by (1 + e) at each contract anniversary
+     * @param takeOrPayShare   ω: share of the full contracted revenue owed whatever the use and the ramp
+     * @param tenantCapexShare κ: share of the fit-out capex the tenant pays
+     * @param prepaymentShare  φ: share of the contract value paid up front (at the end of the start month), earned over the term
+     * @param rampShare        ρ_q, share of the contracted MW online in contract month q (1 from q = rampShare.length on)
+     * @param maxMw            most contracted IT MW over the horizon (+∞: up to the option's maxItMw)
+     * @param renewAtMarket    after the term the MW earn the market rate of the month (true) or nothing (false)
+     */
+    public record AiContract(int termMonths, double rateUsdPerMwh, double usageShare, double escalatorPerYear, double takeOrPayShare,
+                             double tenantCapexShare, double prepaymentShare, double[] rampShare, double maxMw, boolean renewAtMarket) {
+        /** ρ_q: the share of the contracted MW online in contract month q. */
+        public double rampShare(int q) {
+            return q < rampShare.length ? rampShare[q] : 1.0;
+        }
+
+        /** max(ρ_q u, ω): the share of the full contracted revenue billed in contract month q. */
+        public double billedShare(int q) {
+            return Math.max(rampShare(q) * usageShare, takeOrPayShare);
+        }
+
+        /** (1 + e)^⌊q/12⌋: the escalator in contract month q (a step at each anniversary). */
+        public double escalation(int q) {
+            return Math.pow(1.0 + escalatorPerYear, Math.floorDiv(q, 12));
+        }
+
+        /** cᵩ: contracted revenue (accrued, before prepayment) of one contracted MW in contract month q, billed for {@code billedHours}. */
+        public double revenueUsdPerMw(int q, double billedHours) {
+            return rateUsdPerMwh * billedHours * escalation(q) * billedShare(q);
         }
     }
 

@@ -23,6 +23,7 @@ import com.gridpivot.planning.input.PlanProblem.HourModel;
 import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
+import com.gridpivot.planning.input.PlanProblem.AiContract;
 import com.gridpivot.planning.input.PlanRequest.PlanAiOptionInput;
 import com.gridpivot.planning.input.ScenarioBody.AiOptionAssumption;
 import java.time.LocalDate;
@@ -225,7 +226,8 @@ public final class PlanProblemAssembler {
                     maxBlocks = c.wholeNumber(p + ".maxBlocks", o.maxBlocks(), Integer.MAX_VALUE, 0, 100_000);
                 }
             }
-            options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks));
+            AiContract contract = o.contract() == null ? null : contract(c, p + ".contract", o, off, spec);
+            options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks, contract));
         }
         List<FleetSpec> plainFleets = fleetSpecs;
         double salvageUsdPerTh = salvagePerTh;
@@ -268,6 +270,84 @@ public final class PlanProblemAssembler {
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
                 cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes));
     }
+
+    /** The option's contract terms, validated (models/PLANS.md, "AI contracts"); null after recording an error. */
+    static AiContract contract(FieldChecks c, String p, PlanAiOptionInput o, AiOffering off, AiOptionSpec spec) {
+        PlanRequest.AiContractInput in = o.contract();
+        int errors = c.errorCount();
+        int term = c.wholeNumber(p + ".termMonths", in.termMonths(), 0, 1, 360);
+        if (in.termMonths() == null) {
+            c.error(p + ".termMonths", "is required: the months of the contract's term");
+        }
+        double rate = Double.NaN;
+        double usage = 1.0;
+        if (spec.revenueBasis() == RevenueBasis.COLOCATION) {
+            if (in.priceUsdPerGpuHour() != null) {
+                c.error(p + ".priceUsdPerGpuHour", "the option is a colocation lease: give priceUsdPerKwMonth");
+            }
+            double perKwMonth = c.required(p + ".priceUsdPerKwMonth", in.priceUsdPerKwMonth(), 0.0, 1e5, "USD/kW-month");
+            rate = perKwMonth * 1000.0 * 12.0 / 8760.0;
+            c.plausible(p + ".priceUsdPerKwMonth", PlausibleRanges.COLOCATION_USD_PER_KW_MONTH, in.priceUsdPerKwMonth());
+        } else if (spec.revenueBasis() == RevenueBasis.GPU_LEASE) {
+            if (in.priceUsdPerKwMonth() != null) {
+                c.error(p + ".priceUsdPerKwMonth", "the option is a GPU lease: give priceUsdPerGpuHour");
+            }
+            double perGpuHour = c.required(p + ".priceUsdPerGpuHour", in.priceUsdPerGpuHour(), 0.0, 1e4, "USD/GPU-h");
+            Double kw = o.kwPerGpu() != null ? o.kwPerGpu() : off == null ? null : off.kwPerGpu();
+            rate = kw == null ? Double.NaN : perGpuHour * 1000.0 / kw;
+            usage = o.utilization() == null ? 1.0 : o.utilization();
+            c.plausible(p + ".priceUsdPerGpuHour", PlausibleRanges.GPU_LEASE_USD_PER_GPU_HOUR, in.priceUsdPerGpuHour());
+        } else {
+            c.error(p, "contract terms need a colocation option (priceUsdPerKwMonth) or a GPU-lease option (priceUsdPerGpuHour); "
+                    + "this option earns a flat revenueUsdPerMwh");
+        }
+        double escalator = c.optional(p + ".escalatorPerYear", in.escalatorPerYear(), 0.0, -0.5, 0.5, "");
+        double takeOrPay = c.optional(p + ".takeOrPayShare", in.takeOrPayShare(), 0.0, 0.0, 1.0, "");
+        double tenantCapex = c.optional(p + ".tenantCapexShare", in.tenantCapexShare(), 0.0, 0.0, 1.0, "");
+        double prepayment = c.optional(p + ".prepaymentShare", in.prepaymentShare(), 0.0, 0.0, 1.0, "");
+        double maxMw = c.optional(p + ".maxMw", in.maxMw(), Double.POSITIVE_INFINITY, 0.0, FieldChecks.MAX_MW, "MW");
+        double[] ramp = new double[0];
+        if (in.rampMonths() != null && in.rampMwByMonth() != null) {
+            c.error(p + ".rampMwByMonth", "give rampMonths or rampMwByMonth, not both");
+        } else if (in.rampMonths() != null) {
+            int months = c.wholeNumber(p + ".rampMonths", in.rampMonths(), 0, 0, 120);
+            ramp = new double[months];
+            for (int q = 0; q < months; q++) {
+                ramp[q] = (q + 1.0) / months;
+            }
+        } else if (in.rampMwByMonth() != null) {
+            List<Double> r = in.rampMwByMonth();
+            if (r.isEmpty() || r.size() > 120) {
+                c.error(p + ".rampMwByMonth", "needs 1 to 120 values (MW online in each month after completion), got " + r.size());
+            } else {
+                ramp = new double[r.size()];
+                double last = r.get(r.size() - 1) == null ? Double.NaN : r.get(r.size() - 1);
+                for (int q = 0; q < r.size(); q++) {
+                    double mw = c.required(p + ".rampMwByMonth[" + q + "]", r.get(q), 0.0, FieldChecks.MAX_MW, "MW");
+                    if (q > 0 && r.get(q - 1) != null && mw < r.get(q - 1)) {
+                        c.error(p + ".rampMwByMonth[" + q + "]", "a ramp does not fall: " + FieldChecks.fmt(mw) + " MW after "
+                                + FieldChecks.fmt(r.get(q - 1)) + " MW");
+                    }
+                    ramp[q] = mw / last;
+                }
+                if (!(last > 0.0)) {
+                    c.error(p + ".rampMwByMonth[" + (r.size() - 1) + "]", "the last value is the deal's size and must be above 0 MW");
+                } else if (in.maxMw() != null && in.maxMw() != last) {
+                    c.error(p + ".maxMw", "rampMwByMonth ends at " + FieldChecks.fmt(last) + " MW, the deal's size: give one of them");
+                } else {
+                    maxMw = last;
+                }
+            }
+        }
+        boolean renew = enumValue(c, p + ".afterTerm", in.afterTerm(), AfterTerm.class, AfterTerm.RENEW_AT_MARKET) == AfterTerm.RENEW_AT_MARKET;
+        if (c.errorCount() > errors || Double.isNaN(rate)) {
+            return null;
+        }
+        return new AiContract(term, rate, usage, escalator, takeOrPay, tenantCapex, prepayment, ramp, maxMw, renew);
+    }
+
+    /** What a contracted MW earns after its term. */
+    enum AfterTerm { RENEW_AT_MARKET, NONE }
 
     private static String nameOf(PlanAiOptionInput o, AiOffering off) {
         return o.name() != null ? UniqueNames.clean(o.name()) : off == null ? null : off.name();

@@ -52,11 +52,21 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param capexTiming    AT_START (default) or SPREAD (evenly over the lead time's months)
      * @param blockMw        hall block size, IT MW: starts come in whole blocks (absent: any MW; the plan then stays an LP)
      * @param maxBlocks      most blocks started over the horizon (needs blockMw; absent: as many as maxItMw allows)
+     * @param contract       contract terms the option's MW may be signed under (absent: every MW follows the market rate)
      */
     public record PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                     Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
                                     Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
-                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks) {
+                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract) {
+        /** An option without contract terms. */
+        public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                 Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                 Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
+                                 Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks) {
+            this(name, offering, kwPerGpu, leaseUsdPerGpuHour, utilization, colocationUsdPerKwMonth, revenueUsdPerMwh, tenantPaysPower, pue,
+                    maxItMw, capexUsdPerMw, variableOpexUsdPerMwh, fixedOpexUsdPerMwYear, leadTimeMonths, capexTiming, blockMw, maxBlocks, null);
+        }
+
         /** An option without hall blocks. */
         public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                  Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
@@ -65,6 +75,28 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
             this(name, offering, kwPerGpu, leaseUsdPerGpuHour, utilization, colocationUsdPerKwMonth, revenueUsdPerMwh, tenantPaysPower, pue,
                     maxItMw, capexUsdPerMw, variableOpexUsdPerMwh, fixedOpexUsdPerMwYear, leadTimeMonths, capexTiming, null, null);
         }
+    }
+
+    /**
+     * AI contract terms of an option (issue 14, item 1; models/PLANS.md, "AI contracts"). The plan chooses how many of the
+     * option's MW to sign under them (the rest follow the market rate); the term starts when a MW is completed.
+     *
+     * @param termMonths         T, months of the term (1 … 360)
+     * @param priceUsdPerKwMonth contract price of a colocation option, USD per contracted kW-month, fixed for the term
+     * @param priceUsdPerGpuHour contract price of a GPU-lease option, USD per GPU-hour, fixed for the term
+     * @param escalatorPerYear   e, the price steps up by (1 + e) at each anniversary (default 0)
+     * @param takeOrPayShare     ω, share of the full contracted revenue owed whatever the use or the ramp (default 0)
+     * @param tenantCapexShare   κ, share of the fit-out capex the tenant pays (default 0)
+     * @param prepaymentShare    φ, share of the contract's value paid up front, earned over the term (default 0)
+     * @param rampMonths         months after completion until all contracted MW are online, evenly (default 0: all at once)
+     * @param rampMwByMonth      or: MW online in each month after completion for a deal of the last value's size (caps the
+     *                           contracted MW at that value)
+     * @param maxMw              most IT MW signed under the contract (absent: up to the option's maxItMw)
+     * @param afterTerm          RENEW_AT_MARKET (default: the MW earn the market rate of each month after the term) or NONE
+     */
+    public record AiContractInput(Double termMonths, Double priceUsdPerKwMonth, Double priceUsdPerGpuHour, Double escalatorPerYear,
+                                  Double takeOrPayShare, Double tenantCapexShare, Double prepaymentShare, Double rampMonths,
+                                  List<Double> rampMwByMonth, Double maxMw, String afterTerm) {
     }
 
     /**

@@ -3,6 +3,7 @@ package com.gridpivot.planning.model;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
@@ -21,11 +22,13 @@ import java.util.List;
  * @param sold      T[m] treasurySold (null without treasury)
  * @param cash      cash[m] cumulative cash at the end of month m
  * @param terms     the cash-flow terms of each month
+ * @param contracts Sc, Ss and Os of the options with contract terms, or null when none has terms
  */
 public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, List<List<MonthBlock>> blocks, MPVariable[][] kept,
                         MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
                         MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
-                        MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs) implements AutoCloseable {
+                        MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs,
+                        AiContractRows.Contracts contracts) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.ModelSize;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.FleetDispatchRows;
@@ -36,6 +37,7 @@ import java.util.List;
  *   T[m]   treasurySold BTC sold in month m                     ≥ 0
  *   cash[m]             cumulative cash at the end of month m   ≥ −creditLine
  *   n[j,m] aiBlocks     whole blocks of option j started in m   ∈ ℤ ≥ 0 (only for options with a block size: a MILP)
+ *   Sc, Ss, Os          contracted starts, spot starts, spot online (only for options with contract terms: AiContractRows)
  * </pre>
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
@@ -103,7 +105,8 @@ public final class PlanModelBuilder {
             CashRows.addDispatchCash(p, blocks, dispatch, terms);
             AiBuildRows.Ai ai = AiBuildRows.add(s, p, fixed);
             AiBlockRows.add(s, p, fixed, ai.start());
-            CashRows.addAiCash(p, ai, terms);
+            AiContractRows.Contracts contracts = AiContractRows.add(s, p, fixed, ai);
+            CashRows.addAiCash(p, ai, contracts, terms);
             InterconnectRows.addPlan(s, p, null, blocks, dispatch, ai.reserved());
             AiBuildRows.addLimits(s, p, ai);
             MPVariable[] sold = TreasuryRows.add(s, p, fixed);
@@ -112,7 +115,7 @@ public final class PlanModelBuilder {
             NpvObjective.setPlan(s, p, terms, sold);
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
-                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms);
+                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts);
         } catch (RuntimeException e) {
             s.delete();
             throw e;

@@ -157,10 +157,35 @@ public record PlanResult(String name, String status, String hourModel, String ex
 
     public record Totals(double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd,
                          double opexUsd, double aiCapexUsd, double asicSalvageUsd, double asicPurchaseUsd, double treasuryProceedsUsd,
-                         double treasurySoldBtc, double miningEnergyMwh, double aiEnergyMwh, double netCashFlowUsd) {
+                         double treasurySoldBtc, double miningEnergyMwh, double aiEnergyMwh, double netCashFlowUsd,
+                         double aiContractCashUsd, double aiTenantCapexUsd) {
     }
 
-    public record Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc) {
+    /**
+     * @param aiContractedMw of the AI starts, the MW signed under their option's contract terms (null when no option has terms)
+     */
+    public record Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc,
+                            List<Step> aiContractedMw) {
+        /** Decisions of a plan without contract terms. */
+        public Decisions(List<Step> aiStartsMw, List<Step> asicRetiredMw, List<Step> asicBoughtMw, List<Step> treasurySoldBtc) {
+            this(aiStartsMw, asicRetiredMw, asicBoughtMw, treasurySoldBtc, null);
+        }
+    }
+
+    /**
+     * The month's AI contract figures, summed over the options with contract terms (models/PLANS.md, "AI contracts").
+     *
+     * @param contractedRevenueUsd   what the contracts bill for the month, Σ cᵩ Sc (accrued: the prepaid share included)
+     * @param contractedCashUsd      of it, the cash received in the month, (1 − φ) Σ cᵩ Sc
+     * @param prepaymentReceivedUsd  prepayments received in the month, φ V Sc of the MW started in it
+     * @param prepaymentEarnedUsd    the prepaid share of the month's contracted revenue, φ Σ cᵩ Sc
+     * @param tenantCapexUsd         fit-out capex the tenants pay in the month, κ K Σ share Sc (the plan's aiCapexUsd is gross)
+     * @param contractedOnlineMw     contracted IT MW online in their term (ramped), Σ ρ_q Sc
+     * @param contractedStartedMw    Sc by option: the month's starts signed under contract
+     */
+    public record ContractMonth(double contractedRevenueUsd, double contractedCashUsd, double prepaymentReceivedUsd,
+                                double prepaymentEarnedUsd, double tenantCapexUsd, double contractedOnlineMw,
+                                Map<String, Double> contractedStartedMw) {
     }
 
     /**
@@ -176,6 +201,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param aiOnlineMw             O[j,m] by option
      * @param miningMw               Σᵢ mean dispatch
      * @param aiOnlineTotalMw        Σⱼ O[j,m]
+     * @param aiContract             the month's contract figures; null when no option has contract terms
      */
     public record MonthRow(String month, double cashFlowUsd, double cumulativeCashUsd, Double incrementalCashFlowUsd, double discountFactor,
                            double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd, double opexUsd,
@@ -183,7 +209,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            double treasuryProceedsUsd, double btcPriceUsd, double meanHashpriceUsdPerPhDay, double meanEnergyPriceUsdPerMwh,
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
-                           double asicPriceIndex, double asicHashrateFactor) {
+                           double asicPriceIndex, double asicHashrateFactor, ContractMonth aiContract) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -214,6 +240,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private double aiOnlineTotalMw;
             private double asicPriceIndex = 1.0;
             private double asicHashrateFactor = 1.0;
+            private ContractMonth aiContract;
 
             public Builder(String month) {
                 this.month = month;
@@ -287,12 +314,18 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** The month's contract figures (null: no option has contract terms). */
+            public Builder contract(ContractMonth contract) {
+                this.aiContract = contract;
+                return this;
+            }
+
             public MonthRow build() {
                 return new MonthRow(month, cashFlowUsd, cumulativeCashUsd, incrementalCashFlowUsd, discountFactor, miningRevenueUsd,
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
                         asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
-                        asicHashrateFactor);
+                        asicHashrateFactor, aiContract);
             }
         }
     }

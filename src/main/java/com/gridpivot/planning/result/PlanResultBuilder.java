@@ -2,6 +2,7 @@ package com.gridpivot.planning.result;
 
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.input.PlanProblem;
@@ -141,6 +142,7 @@ public final class PlanResultBuilder {
         double aiMwh = 0.0;
         Map<String, Double> aiRev = new LinkedHashMap<>();
         Map<String, Double> aiEnergy = new LinkedHashMap<>();
+        AiContractRows.Figures contracts = v.contractedMw == null ? null : AiContractRows.figures(p, v.contractedMw);
         for (int m = 0; m < months; m++) {
             PlanProblem.MonthData md = p.months().get(m);
             Map<String, Double> kept = new LinkedHashMap<>();
@@ -163,8 +165,29 @@ public final class PlanResultBuilder {
                 building.put(on, v.reservedMw[j][m] - v.onlineMw[j][m]);
                 online.put(on, v.onlineMw[j][m]);
                 aiTotal += v.onlineMw[j][m];
-                aiEnergy.merge(on, v.onlineMw[j][m] * md.hours(), Double::sum);
-                aiRev.merge(on, v.onlineMw[j][m] * opt.revenueUsdPerMw(m, md.hours()), Double::sum);
+                // MW in a contract's term earn its price and draw power as ramped; every other online MW earns the market rate
+                double inTerm = contracts == null ? 0.0 : contracts.inTermMw()[j][m];
+                double ramped = contracts == null ? 0.0 : contracts.contractedOnlineMw()[j][m];
+                double contracted = contracts == null ? 0.0 : contracts.contractedRevenueUsd()[j][m];
+                aiEnergy.merge(on, (v.onlineMw[j][m] - inTerm + ramped) * md.hours(), Double::sum);
+                aiRev.merge(on, (v.onlineMw[j][m] - inTerm) * opt.revenueUsdPerMw(m, md.hours()) + contracted, Double::sum);
+            }
+            PlanResult.ContractMonth contractMonth = null;
+            if (contracts != null) {
+                Map<String, Double> signed = new LinkedHashMap<>();
+                double rev = 0.0, received = 0.0, earned = 0.0, tenant = 0.0, mw = 0.0;
+                for (int j = 0; j < p.options().size(); j++) {
+                    if (v.contractedMw[j] != null) {
+                        signed.put(p.options().get(j).spec().name(), v.contractedMw[j][m]);
+                        rev += contracts.contractedRevenueUsd()[j][m];
+                        received += contracts.prepaymentReceivedUsd()[j][m];
+                        earned += contracts.prepaymentEarnedUsd()[j][m];
+                        tenant += contracts.tenantCapexUsd()[j][m];
+                        mw += contracts.contractedOnlineMw()[j][m];
+                    }
+                }
+                contractMonth = new PlanResult.ContractMonth(rev, v.category(m, CashCategory.AI_CONTRACT_REVENUE), received, earned, tenant,
+                        mw, signed);
             }
             miningMwh += v.miningEnergyMwh[m];
             aiMwh += aiTotal * md.hours();
@@ -184,6 +207,7 @@ public final class PlanResultBuilder {
                     .aiMw(started, building, online, aiTotal)
                     .asicMarket(p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).priceIndex(m),
                             p.fleets().isEmpty() ? 1.0 : p.fleets().get(0).hashrateFactor(m))
+                    .contract(contractMonth)
                     .build());
         }
         double miningRevenue = v.total(CashCategory.MINING_REVENUE);
@@ -203,7 +227,8 @@ public final class PlanResultBuilder {
         Totals totals = new Totals(miningRevenue, -v.total(CashCategory.MINING_ENERGY), v.total(CashCategory.AI_REVENUE),
                 -v.total(CashCategory.AI_ENERGY), -v.total(CashCategory.MINING_OPEX) - v.total(CashCategory.AI_OPEX),
                 -v.total(CashCategory.AI_CAPEX), v.total(CashCategory.ASIC_SALVAGE), -v.total(CashCategory.ASIC_PURCHASE),
-                v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net);
+                v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net,
+                v.total(CashCategory.AI_CONTRACT_REVENUE) + v.total(CashCategory.AI_PREPAYMENT), v.total(CashCategory.AI_TENANT_CAPEX));
         Double baseNpv = b == null ? null : b.objectiveUsd;
         return new PlanResult.Builder(name, status, p.hourModel().name(), solver)
                 .explanation(explanation)

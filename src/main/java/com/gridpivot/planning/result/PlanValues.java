@@ -27,6 +27,8 @@ public final class PlanValues {
     public final double[] soldBtc;
     public final double[][] retiredMw;
     public final double[][] boughtMw;
+    /** Sc[j][m], the MW started under contract (a null row for an option without contract terms); null when no option has terms. */
+    public final double[][] contractedMw;
 
     public PlanValues(PlanModel model, double objectiveUsd) {
         this.problem = model.problem();
@@ -46,6 +48,15 @@ public final class PlanValues {
         reservedMw = new double[options][months];
         onlineMw = new double[options][months];
         soldBtc = new double[months];
+        contractedMw = model.contracts() == null ? null : new double[options][];
+        for (int j = 0; contractedMw != null && j < options; j++) {
+            if (model.contracts().has(j)) {
+                contractedMw[j] = new double[months];
+                for (int m = 0; m < months; m++) {
+                    contractedMw[j][m] = model.contracts().contracted()[j][m].solutionValue();
+                }
+            }
+        }
         double cash = problem.startingCashUsd();
         for (int m = 0; m < months; m++) {
             for (Term t : model.terms().get(m)) {
@@ -105,10 +116,14 @@ public final class PlanValues {
         List<Step> retired = new ArrayList<>();
         List<Step> bought = new ArrayList<>();
         List<Step> sold = new ArrayList<>();
+        List<Step> contracted = contractedMw == null ? null : new ArrayList<>();
         for (int m = 0; m < problem.monthCount(); m++) {
             String month = problem.months().get(m).month().toString();
             for (int j = 0; j < problem.options().size(); j++) {
                 add(ai, problem.options().get(j).spec().name(), month, startedMw[j][m]);
+                if (contracted != null && contractedMw[j] != null) {
+                    add(contracted, problem.options().get(j).spec().name(), month, contractedMw[j][m]);
+                }
             }
             for (int i = 0; i < problem.fleets().size(); i++) {
                 add(retired, problem.fleets().get(i).spec().name(), month, retiredMw[i][m]);
@@ -116,7 +131,7 @@ public final class PlanValues {
             }
             add(sold, null, month, soldBtc[m]);
         }
-        return new PlanResult.Decisions(ai, retired, bought, sold);
+        return new PlanResult.Decisions(ai, retired, bought, sold, contracted);
     }
 
     private static void add(List<Step> out, String name, String month, double v) {

@@ -43,7 +43,7 @@ public final class MonteCarloEngine {
     public static FixedPlan fullyFixed(FixedPlan f) {
         return new FixedPlan(f.name(), f.aiStartsMw() == null ? Map.of() : f.aiStartsMw(),
                 f.asicRetiredMw() == null ? Map.of() : f.asicRetiredMw(), f.asicBoughtMw() == null ? Map.of() : f.asicBoughtMw(),
-                f.treasurySoldBtc() == null ? Map.of() : f.treasurySoldBtc());
+                f.treasurySoldBtc() == null ? Map.of() : f.treasurySoldBtc(), f.aiContractedMw() == null ? Map.of() : f.aiContractedMw());
     }
 
     public static FixedPlan stayOnBitcoinFixed() {
@@ -74,7 +74,15 @@ public final class MonteCarloEngine {
                 sold.put(m, v.soldBtc[m]);
             }
         }
-        return new FixedPlan(name, ai, ret, buy, sold);
+        Map<String, Double> contracted = new HashMap<>();
+        for (int j = 0; v.contractedMw != null && j < p.options().size(); j++) {
+            for (int m = 0; v.contractedMw[j] != null && m < p.monthCount(); m++) {
+                if (v.contractedMw[j][m] > 1e-9) {
+                    contracted.put(FixedPlan.key(p.options().get(j).spec().name(), m), v.contractedMw[j][m]);
+                }
+            }
+        }
+        return new FixedPlan(name, ai, ret, buy, sold, contracted);
     }
 
     /** Per-path numbers only (no LP): the plans must be feasible at the base scenario (see {@link #run}). */

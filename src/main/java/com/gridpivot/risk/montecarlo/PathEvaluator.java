@@ -158,13 +158,36 @@ public final class PathEvaluator {
                     online += value(f.aiStartsMw(), name, k);
                 }
                 aiPowerMw[q][m] += o.spec().pue() * reserved;
-                aiOnlineMwh[q][j][m] = online * o.billedHours(h);
-                double perMw = -h * o.spec().variableOpexUsdPerMwh() - Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h)
-                        - md.aiEnergyCostUsdPerMw(o.spec());
-                fixedCashUsd[q][m] += perMw * online;
+                double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
+                double running = h * o.spec().variableOpexUsdPerMwh() + md.aiEnergyCostUsdPerMw(o.spec());
+                double perMw = -running - fixedOpex;
                 double[] cash = capexCashUsd[q];
                 int month = m;
                 o.capexPaidIn(m, (k, share) -> cash[month] -= o.spec().capexUsdPerMw() * share * value(f.aiStartsMw(), name, k));
+                if (o.hasContract()) {
+                    // contracted cohorts (models/PLANS.md, "AI contracts"): their price is fixed, so their cash is the same on
+                    // every path; only MW at the market rate (spot, and renewals after the term) follow the path's rate decline
+                    PlanProblem.AiContract c = o.contract();
+                    double market = online;
+                    for (int k = 0; k <= m - o.leadTimeMonths(); k++) {
+                        double sc = value(f.aiContractedMw(), name, k);
+                        int t = m - k - o.leadTimeMonths();
+                        if (t < c.termMonths()) {
+                            market -= sc;
+                            fixedCashUsd[q][m] += sc * ((1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(t, o.billedHours(h))
+                                    - c.rampShare(t) * running - fixedOpex);
+                        } else if (!c.renewAtMarket()) {
+                            market -= sc;
+                            fixedCashUsd[q][m] -= sc * fixedOpex;
+                        }
+                    }
+                    fixedCashUsd[q][m] += c.prepaymentShare() * p.contractValueUsdPerMw(o, m) * value(f.aiContractedMw(), name, m);
+                    o.capexPaidIn(m, (k, share) -> cash[month] += c.tenantCapexShare() * o.spec().capexUsdPerMw() * share
+                            * value(f.aiContractedMw(), name, k));
+                    online = market;
+                }
+                aiOnlineMwh[q][j][m] = online * o.billedHours(h);
+                fixedCashUsd[q][m] += perMw * online;
             }
         }
         for (int m = 0; m < months; m++) {

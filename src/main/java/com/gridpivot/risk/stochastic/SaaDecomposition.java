@@ -9,6 +9,7 @@ import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.RunControl;
 import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.BendersCutRows;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.lp.rows.CashRows;
@@ -99,6 +100,7 @@ public final class SaaDecomposition {
             FleetStockRows.Asic asic = FleetStockRows.add(s, base, null);
             AiBuildRows.Ai ai = AiBuildRows.add(s, base, null);
             AiBuildRows.addLimits(s, base, ai);
+            AiContractRows.Contracts contracts = AiContractRows.add(s, base, null, ai); // first stage: signed once
             MPVariable[] sold = TreasuryRows.add(s, base, null);
             BendersCutRows.addAiSitePower(s, base, ai.reserved());
             // every first-stage variable, indexed
@@ -120,6 +122,11 @@ public final class SaaDecomposition {
                     add(vars, index, ai.start()[j][m]);
                     wIdx[j][m] = add(vars, index, ai.reserved()[j][m]);
                     add(vars, index, ai.online()[j][m]);
+                    if (contracts != null && contracts.has(j)) {
+                        add(vars, index, contracts.contracted()[j][m]);
+                        add(vars, index, contracts.spotStart()[j][m]);
+                        add(vars, index, contracts.spotOnline()[j][m]);
+                    }
                 }
             }
             if (sold != null) {
@@ -133,7 +140,7 @@ public final class SaaDecomposition {
             parallel(pool, n, control, k -> {
                 PlanProblem px = ScenarioSampler.sample(base, mc, paths[k]);
                 disp[k] = SampleDispatch.of(px, false);
-                lin[k] = linear(px, asic, ai, sold, index);
+                lin[k] = linear(px, asic, ai, contracts, sold, index);
             });
             double[] delta = new double[months];
             double[] upper = new double[months];
@@ -417,10 +424,11 @@ public final class SaaDecomposition {
         return vars.size() - 1;
     }
 
-    private static Linear linear(PlanProblem px, FleetStockRows.Asic asic, AiBuildRows.Ai ai, MPVariable[] sold, Map<MPVariable, Integer> index) {
+    private static Linear linear(PlanProblem px, FleetStockRows.Asic asic, AiBuildRows.Ai ai, AiContractRows.Contracts contracts,
+                                 MPVariable[] sold, Map<MPVariable, Integer> index) {
         List<List<Term>> tx = CashRows.newTerms(px.monthCount());
         CashRows.addAsicCash(px, asic, tx);
-        CashRows.addAiCash(px, ai, tx);
+        CashRows.addAiCash(px, ai, contracts, tx);
         CashRows.addTreasuryCash(px, sold, tx);
         int months = px.monthCount();
         int[][] idx = new int[months][];

@@ -6,6 +6,7 @@ import com.gridpivot.lp.Lp;
 import com.gridpivot.lp.LpNames;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.CvarRows;
@@ -48,6 +49,7 @@ public final class StochasticModelBuilder {
             FleetStockRows.Asic asic = FleetStockRows.add(s, p0, null);
             AiBuildRows.Ai ai = AiBuildRows.add(s, p0, null);
             AiBlockRows.add(s, p0, null, ai.start());
+            AiContractRows.Contracts contracts = AiContractRows.add(s, p0, null, ai); // first stage: the contracts are signed once
             AiBuildRows.addLimits(s, p0, ai);
             MPVariable[] sold = TreasuryRows.add(s, p0, null);
             // ---- second stage, per scenario s: the plan's dispatch, interconnect, cash and NPV with s's coefficients.
@@ -65,7 +67,7 @@ public final class StochasticModelBuilder {
                 List<List<Term>> tx = CashRows.newTerms(px.monthCount());
                 CashRows.addAsicCash(px, asic, tx);
                 CashRows.addDispatchCash(px, blocks, dispatch, tx);
-                CashRows.addAiCash(px, ai, tx);
+                CashRows.addAiCash(px, ai, contracts, tx);
                 CashRows.addTreasuryCash(px, sold, tx);
                 cash[x] = CashRows.addBalance(s, px, sn, tx).cash();
                 npv[x] = NpvObjective.addScenarioNpv(s, px, sn, tx, sold);

@@ -51,7 +51,7 @@ class CashRowsTest {
             List<List<CashRows.Term>> terms = CashRows.newTerms(2);
             CashRows.addAsicCash(p, asic, terms);
             CashRows.addDispatchCash(p, RowFixtures.planBlocks(), d, terms);
-            CashRows.addAiCash(p, ai, terms);
+            CashRows.addAiCash(p, ai, null, terms);
             CashRows.addTreasuryCash(p, sold, terms);
             CashRows.Balance balance = CashRows.addBalance(s, p, null, terms);
             assertThat(balance.cash()[0].lb()).isEqualTo(-500_000.0);
@@ -95,7 +95,7 @@ class CashRowsTest {
             AiBuildRows.Ai ai = new AiBuildRows.Ai(new MPVariable[][] {vars(s, "S", 3, 1)}, new MPVariable[][] {vars(s, "W", 3, 4)},
                     new MPVariable[][] {vars(s, "O", 1, 2)});
             List<List<CashRows.Term>> terms = CashRows.newTerms(2);
-            CashRows.addAiCash(p, ai, terms);
+            CashRows.addAiCash(p, ai, null, terms);
             assertThat(terms.get(0)).noneMatch(t -> t.category() == CashCategory.AI_ENERGY);
             // Colocation is billed per month for the contracted kW, not by the month's 2 hours: 50 USD/MWh × 8760/12 = 36,500
             // per MW in each month (it was 2 h × 50 = 100 when prorated by hours); capex −1,000,000 per MW started.
