@@ -33,21 +33,18 @@ public final class PlanExamples {
                             {"name": "Colocation lease", "offering": "colocation lease", "pue": 1.3, "capexTiming": "SPREAD"}],
             """;
 
-    /** A 5-year plan funded by a priced credit line, an equipment loan and convertible notes under two covenants (issue 15). */
+    /**
+     * A 5-year plan funded by a priced credit line (issue 15; term loans, convertible notes and covenants are in
+     * models/PLANS.md and the README's finance table).
+     */
     public static final String PLAN_REQUEST = PLAN_HEAD + """
               "finance": {"startingCashUsd": 2.0e7, "treasuryBtc": 1800,
-                          "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005},
-                          "termLoans": [{"name": "equipment loan", "amountUsd": 5.0e7, "availableFromMonth": "2027-01",
-                                         "interestRatePerYear": 0.11, "tenorMonths": 36, "amortization": "STRAIGHT", "upfrontFeeShare": 0.015}],
-                          "convertibleNotes": [{"name": "2031 converts", "principalUsd": 1.5e8, "couponPerYear": 0.0375,
-                                                "conversionPriceUsdPerShare": 14.5, "issueMonth": "2026-07", "maturityMonth": "2031-07"}],
-                          "covenants": {"minCashUsd": 5.0e6, "maxDebtToTrailingEbitda": 3.5},
-                          "sharesOutstanding": 2.5e8},
+                          "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005}},
               "startMonth": "2026-07",
               "months": 60
             }""";
 
-    /** The plan the sweep example varies: the same site with the priced credit line only (each point solves it again). */
+    /** The plan the sweep example varies: the plan run's example. */
     private static final String SWEPT_PLAN = PLAN_HEAD + """
               "finance": {"startingCashUsd": 2.0e7, "treasuryBtc": 1800,
                           "revolvingCredit": {"limitUsd": 1.0e8, "interestRatePerYear": 0.09, "commitmentFeePerYear": 0.005}},

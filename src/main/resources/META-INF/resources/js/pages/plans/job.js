@@ -12,10 +12,8 @@ const val = (path, value, fmt) => valueSpan(JSON.stringify(path), value, fmt);
 /** The job's answer in words; addPlan(plan) adds its decisions to the fixed plans. */
 function jobSummary(r, addPlan) {
   const steps = r.decisions?.aiStartsMw || [];
-  // the service's first sentences (NPV, lowest cash, peak debt, tightest covenant), then the details
   return h('div', { class: 'job-summary' },
-    r.summary ? h('p', { class: 'headline', id: 'job-first-sentences' }, r.summary) : null,
-    h('p', {}, 'NPV ', val(['npvUsd'], r.npvUsd, f.usd), ', ', val(['incrementalNpvUsd'], r.incrementalNpvUsd, f.usd),
+    h('p', { class: 'headline' }, 'NPV ', val(['npvUsd'], r.npvUsd, f.usd), ', ', val(['incrementalNpvUsd'], r.incrementalNpvUsd, f.usd),
       ' against staying on Bitcoin; IRR ', r.incrementalIrrAnnual == null ? 'none' : val(['incrementalIrrAnnual'], r.incrementalIrrAnnual, f.pct),
       '; payback ', r.paybackMonth || `none (${r.paybackNote || 'no answer'})`, '; cash lowest in ', r.lowestCashMonth || '–', ' at ', val(['lowestCashUsd'], r.lowestCashUsd, f.usd), '.'),
     h('p', {}, steps.length ? `AI starts: ${steps.map(s => `${f.mw(s.amount, 1)} of ${s.name} in ${s.month}`).join('; ')}.` : 'It starts no AI megawatts.'),

@@ -39,21 +39,6 @@ function revenueTable(plans, uses) {
     h('tbody', {}, revRows.map(r => h('tr', {}, h('th', { scope: 'row' }, r[0]), r.slice(1).map(v => h('td', { class: 'n' }, v)))))));
 }
 
-/**
- * What an executive reads first (issue 15, item 5): each plan's summary from the service — NPV, the lowest cash month, the
- * peak debt and the tightest covenant with its headroom — with its peak debt and covenant headroom as checked values.
- */
-function firstSentences(plans) {
-  return h('ul', { class: 'plain-words', id: 'plans-summary' }, plans.filter(p => p.summary).map(p => {
-    const i = plans.indexOf(p);
-    const fin = p.financing;
-    const tight = (fin?.covenants || []).filter(c => c.headroomUsd != null).sort((a, b) => a.headroomUsd - b.headroomUsd)[0];
-    return h('li', { 'data-plan': p.name }, h('strong', {}, `${p.name === 'optimized' ? 'The optimizer\'s plan' : p.name}: `), p.summary,
-      fin?.peakDebtMonth ? h('span', { class: 'sr-only' }, ' Peak debt ', val(['plans', i, 'financing', 'peakDebtUsd'], fin.peakDebtUsd, f.usd), '.') : null,
-      tight ? h('span', { class: 'sr-only' }, ' Headroom ', val(['plans', i, 'financing', 'covenants', fin.covenants.indexOf(tight), 'headroomUsd'], tight.headroomUsd, f.usd), '.') : null);
-  }));
-}
-
 function words(plans) {
   const base = plans.find(p => p.name === BASELINE);
   const list = h('ul', { class: 'plain-words', id: 'plans-words' }, plans.filter(p => p !== base).map(p => {
@@ -148,7 +133,6 @@ export function showComparison(c, { results, status, charts, optionNames, printH
     ...(packRuns ? [packRuns.row] : []),
     h('p', { class: 'print-only print-heading', id: 'print-heading' },
       `Plan summary · ${printHeading} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
-    firstSentences(plans),
     words(plans),
     ...((plans[0]?.warnings || []).length
       ? [h('h3', {}, 'Warnings about the inputs'), h('ul', { class: 'warnings', id: 'plans-warnings' }, plans[0].warnings.map(w => h('li', {}, w)))]

@@ -24,11 +24,7 @@ export function siteSection({ sites, state, form, summary, onLoaded }) {
     start: h('input', { type: 'text', id: 'start-month', 'data-field': 'startMonth', inputmode: 'numeric', placeholder: '2026-07', autocomplete: 'off' }),
     months: numberInput('months', { id: 'months', value: '60' }),
     cash: numberInput('finance.startingCashUsd', { id: 'finance-cash', value: '20000000' }),
-    credit: numberInput('finance.revolvingCredit.limitUsd', { id: 'finance-credit', value: '1000000000' }),
-    creditRate: numberInput('finance.revolvingCredit.interestRatePerYear', { id: 'finance-credit-rate', value: '0.09' }),
-    creditFee: numberInput('finance.revolvingCredit.commitmentFeePerYear', { id: 'finance-credit-fee', value: '0.005' }),
-    minCash: numberInput('finance.covenants.minCashUsd', { id: 'finance-min-cash' }),
-    maxLeverage: numberInput('finance.covenants.maxDebtToTrailingEbitda', { id: 'finance-max-leverage' }),
+    credit: numberInput('finance.creditLineUsd', { id: 'finance-credit', value: '1000000000' }),
     treasury: numberInput('finance.treasuryBtc', { id: 'finance-treasury', value: '0' }),
   };
   const now = new Date();
@@ -43,11 +39,7 @@ export function siteSection({ sites, state, form, summary, onLoaded }) {
     h('div', { class: 'grid' },
       field('Site name', si.name), field('Interconnect (MW of site power)', si.interconnect), field('Largest AI IT load (MW)', si.maxAi, 'Empty: no limit'),
       field('Most AI MW started per month', si.maxConv, 'Empty: no limit'), field('First month', si.start, 'e.g. 2026-07'),
-      field('Horizon (months)', si.months, '1 to 120'), field('Starting cash (USD)', si.cash), field('Credit line (USD)', si.credit, 'A revolving line the plan may draw; cash may not fall below 0 (empty: no line, no free money)'),
-      field('Credit line interest (per year)', si.creditRate, 'On the drawn balance, paid monthly: 0.09 = 9 %'),
-      field('Commitment fee (per year)', si.creditFee, 'On the undrawn part, paid monthly: 0.005 = 0.5 %'),
-      field('Covenant: minimum cash (USD)', si.minCash, 'Empty: none'),
-      field('Covenant: most debt per trailing 12-month EBITDA', si.maxLeverage, 'Empty: none'),
+      field('Horizon (months)', si.months, '1 to 120'), field('Starting cash (USD)', si.cash), field('Credit line (USD)', si.credit, 'Cash may fall below 0 only this far (empty: 0, no free money)'),
       field('Treasury BTC that may be sold', si.treasury)),
     status);
 
@@ -94,23 +86,10 @@ export function siteSection({ sites, state, form, summary, onLoaded }) {
         maxConversionMwPerMonth: numOrNull(si.maxConv) },
       asicFleets: planAsicFleets(s),
       aiOptions: planAiOptions(s),
-      finance: finance(),
+      finance: { startingCashUsd: numOrNull(si.cash), creditLineUsd: numOrNull(si.credit), treasuryBtc: numOrNull(si.treasury) },
       startMonth: si.start.value.trim() || null,
       months: numOrNull(si.months),
     };
-  }
-
-  /** finance: starting cash, treasury, the priced credit line (when a limit is given) and the covenants given. */
-  function finance() {
-    const out = { startingCashUsd: numOrNull(si.cash), treasuryBtc: numOrNull(si.treasury) };
-    const limit = numOrNull(si.credit);
-    if (limit != null) {
-      out.revolvingCredit = { limitUsd: limit, interestRatePerYear: numOrNull(si.creditRate), commitmentFeePerYear: numOrNull(si.creditFee) };
-    }
-    const minCash = numOrNull(si.minCash);
-    const maxLeverage = numOrNull(si.maxLeverage);
-    if (minCash != null || maxLeverage != null) out.covenants = { minCashUsd: minCash, maxDebtToTrailingEbitda: maxLeverage };
-    return out;
   }
 
   /** The site's name as the print heading gives it. */
