@@ -80,6 +80,7 @@ public record ParametricPlan(PlanProblem base) {
                 case CAPEX_SCALE -> capex = v;
                 case DISCOUNT_RATE -> rate = v;
                 case BTC_PRICE_USD -> throw new IllegalArgumentException("a plan has a BTC price path: sweep BTC_PRICE_SCALE");
+                case ANCILLARY_PRICE_SCALE -> throw new IllegalArgumentException("plans have no ancillary services: ANCILLARY_PRICE_SCALE is a what-if input");
             }
         }
         return new Factors(hash, btc, lease, colo, energy, capex, rate);

@@ -165,4 +165,24 @@ class AncillaryTest {
         assertThat(v.aiMarginUsd()).isCloseTo(90.0, within(EPS));
         assertThat(v.ancillaryNetUsd()).isPositive();
     }
+
+    /*
+     * Sweep input ANCILLARY_PRICE_SCALE on the ECRS case: at 1 the answer above (1,390 USD), at 0.5 that of priceScale 0.5
+     * (1,220 USD); each point builds its own exact model (SweepSolver with ancillary services).
+     */
+    @Test
+    void theAncillaryPriceScaleIsASweepInput() {
+        var base = EngineTestSupport.problem(site(ECRS));
+        var parametric = new com.gridpivot.risk.ParametricAllocation(base, null);
+        var inputs = java.util.List.of(1.0, 0.5).stream()
+                .map(v -> java.util.Map.of(com.gridpivot.risk.SweepInput.ANCILLARY_PRICE_SCALE, v)).toList();
+        var variants = inputs.stream().map(m -> parametric.at(m)).toList();
+        assertThat(variants.get(1).ancillary().priceScale()).isEqualTo(0.5);
+        java.util.List<java.util.Map<String, Double>> labels = java.util.List.of(java.util.Map.of("ANCILLARY_PRICE_SCALE", 1.0),
+                java.util.Map.of("ANCILLARY_PRICE_SCALE", 0.5));
+        var out = com.gridpivot.risk.SweepSolver.solve(variants, labels, 1, k -> { }, () -> false);
+        assertThat(out.sharedModel()).isFalse();
+        assertThat(out.points().get(0).netUsd()).isCloseTo(1_390.0, within(EPS));
+        assertThat(out.points().get(1).netUsd()).isCloseTo(1_220.0, within(EPS));
+    }
 }
