@@ -276,12 +276,22 @@ public class JobStore {
         return Optional.of(JobView.of(e, false));
     }
 
-    /** FAILED, CANCELLED or TIMED_OUT → QUEUED again; false for any other status. */
+    /**
+     * FAILED, CANCELLED or TIMED_OUT → QUEUED again; false for any other status. In the same transaction (before any
+     * replica can take the run again) a cluster run's chunks that are not DONE start afresh: PENDING, no attempts, no
+     * holder. Without that a run FAILED by a chunk (one that threw, or used its attempts on replicas that died) failed
+     * again at once on every retry, its FAILED chunk kept; DONE chunks are kept (same input, same answer).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean requeue(long id) {
-        return JobRunEntity.update("status = ?1, progressPercent = 0, resultJson = null, reason = null, cancelRequested = false, "
+        boolean queued = JobRunEntity.update("status = ?1, progressPercent = 0, resultJson = null, reason = null, cancelRequested = false, "
                         + "startedAt = null, finishedAt = null, worker = null, leaseUntil = null where id = ?2 and status in (?3, ?4, ?5)",
                 JobStatus.QUEUED.name(), id, JobStatus.FAILED.name(), JobStatus.CANCELLED.name(), JobStatus.TIMED_OUT.name()) == 1;
+        if (queued) {
+            JobChunkEntity.update("status = ?1, attempts = 0, worker = null, leaseUntil = null, reason = null, finishedAt = null "
+                    + "where runId = ?2 and status <> ?3", ChunkStore.PENDING, id, ChunkStore.DONE);
+        }
+        return queued;
     }
 
     /** How many runs are QUEUED. */

@@ -20,9 +20,11 @@ import java.util.Set;
 
 /**
  * The board pack of a plan comparison as XHTML, one section per printed page: (1) the question and the answer, (2) the
- * plans side by side, (3) cash by month with a table by year, (4) the value of each use per MWh of IT energy and the
- * MW by use, (5) the assumptions with their sources. Every figure is read from the comparison; nothing is computed here
- * but sums of the monthly rows by year and the selection of the recommended plan.
+ * plans side by side, (3) cash and debt by month with a table by year, (4) the value of each use per MWh of IT energy
+ * and the MW by use, (5) risk: the pivot frontier and tornado of a sweep run and the P10/P50/P90 of a Monte Carlo run
+ * (or, without them, how to add them), (6) the assumptions with their sources. Every figure is read from the comparison
+ * or the stored runs; nothing is computed here but sums of the monthly rows by year, the credit line drawn (the negative
+ * part of cumulative cash) and the selection of the recommended plan.
  */
 public final class BoardPack {
     /** The baseline's name in a comparison. */
@@ -38,6 +40,30 @@ public final class BoardPack {
      * @return a well-formed XHTML document
      */
     public static String html(String title, PlanRequest problem, PlanComparison comparison) {
+        return html(title, problem, comparison, Risk.NONE);
+    }
+
+    /**
+     * A stored run the risk page reads.
+     *
+     * @param result the run's result as stored (a PlanSweepResult, SweepResult or MonteCarloResult as JSON)
+     */
+    public record RiskRun(long id, String kind, String status, String siteName, String label, java.time.Instant finishedAt,
+                          com.fasterxml.jackson.databind.JsonNode result) {
+    }
+
+    /**
+     * The risk page's runs; either may be null (the page then says how to add it).
+     *
+     * @param sweep      a finished plan sweep or what-if sweep: frontier and tornado
+     * @param monteCarlo a finished Monte Carlo run: each plan's NPV at P10, P50 and P90
+     */
+    public record Risk(RiskRun sweep, RiskRun monteCarlo) {
+        public static final Risk NONE = new Risk(null, null);
+    }
+
+    /** {@link #html(String, PlanRequest, PlanComparison)} with the risk page's runs. */
+    public static String html(String title, PlanRequest problem, PlanComparison comparison, Risk risk) {
         List<PlanResult> plans = comparison.plans();
         StringBuilder b = new StringBuilder(32_000);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>")
@@ -46,6 +72,7 @@ public final class BoardPack {
         plansPage(b, plans);
         cashPage(b, plans);
         valuePage(b, plans);
+        BoardPackRisk.page(b, problem, risk == null ? Risk.NONE : risk);
         assumptionsPage(b, problem, comparison);
         return b.append("</body></html>").toString();
     }
@@ -69,6 +96,9 @@ public final class BoardPack {
             .chart { margin: 2mm 0 3mm 0; }
             .small td, .small th { font-size: 8pt; padding: 0.8mm 1.5mm; }
             td.name { white-space: nowrap; font-weight: bold; }
+            table.layout, table.layout > tbody > tr > td { border: none; padding: 0; margin: 0; }
+            td.half { width: 50%; vertical-align: top; padding-right: 3mm; }
+            ul { margin: 1mm 0 2mm 0; }
             """;
 
     /** The plan recommended: the highest NPV among the plans solved (OPTIMAL or FEASIBLE). */
@@ -126,7 +156,8 @@ public final class BoardPack {
         }
         b.append("</table><p class=\"note\">NPV: discounted monthly cash flows plus the treasury's value at the end, at the scenario's discount rate. ")
                 .append("The optimizer's plan and staying on Bitcoin are always compared; each fixed plan's decisions are fixed and only its dispatch is optimised. ")
-                .append("Pages: 2 plans side by side, 3 cash by month, 4 value per MWh of each use, 5 assumptions and sources.</p></div>");
+                .append("Pages: 2 plans side by side, 3 cash and debt by month, 4 value per MWh of each use, 5 risk (frontier, tornado, Monte Carlo), ")
+                .append("6 assumptions and sources.</p></div>");
     }
 
     private static String lowest(PlanResult p) {

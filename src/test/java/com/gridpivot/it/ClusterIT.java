@@ -107,8 +107,9 @@ class ClusterIT {
                     // A killed replica's work moves within seconds (defaults: lease 30 s renewed every 5 s); the lease is
                     // still fifteen heartbeats long, so a replica starved of CPU on a busy machine keeps what it holds.
                     "-Dgridpivot.jobs.lease-seconds=15", "-Dgridpivot.jobs.heartbeat-seconds=1", "-Dgridpivot.jobs.lease-check-seconds=1",
-                    // SIGTERM: what is not finished within 3 s is handed back (the default grace is 20 s).
-                    "-Dgridpivot.jobs.shutdown-grace-seconds=3",
+                    // SIGTERM: what is not finished within 1 s is handed back (the default grace is 20 s), so the
+                    // rolling restart hands back runs and chunks rather than waiting for them.
+                    "-Dgridpivot.jobs.shutdown-grace-seconds=1",
                     "-Dgridpivot.queue.plan-sweep-points-per-chunk=" + SWEEP_LPS_PER_CHUNK,
                     "-Dgridpivot.queue.monte-carlo-paths-per-chunk=" + MC_PATHS_PER_CHUNK,
                     "-jar", "target/quarkus-app/quarkus-run.jar");
@@ -308,6 +309,13 @@ class ClusterIT {
             JsonNode v = view(live.get(0), id);
             assertThat(v.path("attempts").asInt()).as("run " + id + " of the killed replica ran again: " + v).isGreaterThanOrEqualTo(2);
             assertThat(v.path("worker").asText()).as("run " + id + " finished elsewhere").isNotEqualTo(victim.id);
+        }
+        for (String chunk : chunksOfVictim) {
+            String[] rc = chunk.split(":");
+            List<String> row = query("SELECT status || ' ' || worker || ' ' || attempts FROM job_chunk WHERE run_id = " + Long.parseLong(rc[0])
+                    + " AND chunk_index = " + Integer.parseInt(rc[1]), null);
+            assertThat(row.get(0)).as("chunk " + chunk + " of the killed replica: computed again elsewhere (status worker attempts)")
+                    .startsWith("DONE ").doesNotContain(" " + victim.id + " ").doesNotEndWith(" 1");
         }
         Set<String> runWorkers = new TreeSet<>();
         for (Started s : runs) {

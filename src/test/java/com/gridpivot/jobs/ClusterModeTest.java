@@ -331,6 +331,45 @@ class ClusterModeTest {
                 .firstResult().resultJson)).isEqualTo("\"first\"");
     }
 
+    /**
+     * A run FAILED by a chunk — here chunk 2 of a what-if sweep, as if it had used its 3 attempts on replicas that died —
+     * runs again on retry: the chunk starts afresh (PENDING, attempts 0), the DONE chunks are kept, and the answer is the
+     * first one. (Before, the retry kept the FAILED chunk and the run FAILED again at once, "a chunk of the run failed".)
+     */
+    @Test
+    void aRunFailedByAChunkRunsAgainOnRetry() throws Exception {
+        Response started = given().contentType(ContentType.JSON).body("""
+                {"allocation": {"site": {"interconnectMw": 10},
+                                "asicFleets": [{"name": "S21", "units": 4000, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}],
+                                "aiOptions": [{"name": "AI", "revenueUsdPerMwh": 120}],
+                                "market": {"energyPriceUsdPerMwh": 30, "hours": 24, "hashpriceUsdPerPhDay": 45}},
+                 "baseBtcPriceUsd": 90000, "axes": [{"input": "BTC_PRICE_USD", "from": 60000, "to": 150000, "points": 40}]}""")
+                .post("/api/v1/sweeps/runs");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        Response done = poll(location);
+        assertThat(done.jsonPath().getString("status")).isEqualTo("OPTIMAL");
+        long id = done.jsonPath().getLong("id");
+        JsonNode first = json.readTree(given().get(location + "/result").asString());
+        assertThat(chunks.progress(id).total()).isEqualTo(4); // 40 points, 10 to a chunk
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            JobChunkEntity.update("status = ?1, resultJson = null, worker = ?2, attempts = 3, reason = ?3 where runId = ?4 and chunkIndex = 2",
+                    ChunkStore.FAILED, "gone-3", "its replica (gone-3) stopped while computing it, on attempt 3 of at most 3", id);
+            JobRunEntity.update("status = ?1, resultJson = null, reason = ?2 where id = ?3", JobStatus.FAILED.name(),
+                    "a chunk of the run failed: chunk 2: its replica (gone-3) stopped while computing it", id);
+        });
+        given().post("/api/v1/runs/" + id + "/retry").then().statusCode(202);
+        Response again = poll(location);
+        assertThat(again.jsonPath().getString("status")).as(again.asString()).isEqualTo("OPTIMAL");
+        JobChunkEntity chunk2 = QuarkusTransaction.requiringNew().call(() -> JobChunkEntity.<JobChunkEntity>find("runId = ?1 and chunkIndex = 2", id)
+                .firstResult());
+        assertThat(chunk2.status).isEqualTo(ChunkStore.DONE);
+        assertThat(chunk2.attempts).isEqualTo(1);
+        assertThat(chunk2.worker).isEqualTo("replica-a");
+        assertSameNumbers(json.readTree(given().get(location + "/result").asString()).get("points"), first.get("points"), "points");
+    }
+
     /** A delivery settled by hand (the test calls the replica's chunk listener itself). */
     private static final ClusterQueue.Delivery NO_MESSAGE = new ClusterQueue.Delivery() {
         @Override

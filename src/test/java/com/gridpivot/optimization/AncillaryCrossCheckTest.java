@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * constructed sample file), ERS_30 over four quarters at 12, 6, 6 and 6 USD per MW-h and ERS_10 in the third quarter at 14; expected
  * deployments of each service, and 2 MW of mining that is never offered.
  */
-class AncillaryCrossCheckTest {
+public class AncillaryCrossCheckTest {
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> request(String aggregation) {
+    public static Map<String, Object> request(String aggregation) {
         Map<String, Object> req = new HashMap<>(RealData.yearRequest("GLOP", aggregation));
         int hours = ((double[]) ((Map<String, Object>) req.get("market")).get("energyPricesUsdPerMwh")).length;
         List<Double> nspin = new ArrayList<>();

@@ -44,32 +44,17 @@ public class BoardPackResourceTest {
     }
 
     @Test
-    void theBoardPackHasFivePagesWithTheComparisonsNumbersAndItsCharts() throws Exception {
+    void theBoardPackHasSixPagesWithTheComparisonsNumbersAndItsCharts() throws Exception {
         long scenarioId = PlanResourceTest.createScenario();
         JsonPath comparison = given().contentType(ContentType.JSON).body(body(scenarioId, null)).post("/api/v1/plans/compare")
                 .then().statusCode(200).extract().jsonPath();
         Response r = given().contentType(ContentType.JSON).body(body(scenarioId, "Tiny site: convert or stay?"))
                 .post("/api/v1/reports/board-pack.pdf");
         r.then().statusCode(200).contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"gridpivot-board-pack.pdf\"");
-        byte[] pdf = r.asByteArray();
-        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-
-        Path dir = Files.createTempDirectory("board-pack");
-        Path file = dir.resolve("pack.pdf");
-        Files.write(file, pdf);
-        run(dir, "pdftoppm", "-r", "50", "-png", file.toString(), dir.resolve("page").toString());
-        List<Path> pages;
-        try (Stream<Path> s = Files.list(dir)) {
-            pages = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
-        }
-        assertThat(pages).hasSizeBetween(3, 6).hasSize(5);
-
-        List<String> text = new ArrayList<>();
-        for (int page = 1; page <= pages.size(); page++) {
-            Path out = dir.resolve("page-" + page + ".txt");
-            run(dir, "pdftotext", "-layout", "-f", Integer.toString(page), "-l", Integer.toString(page), file.toString(), out.toString());
-            text.add(Files.readString(out));
-        }
+        Rendered pack = render(r.asByteArray());
+        List<Path> pages = pack.pages();
+        List<String> text = pack.text();
+        assertThat(pages).hasSizeBetween(3, 6).hasSize(6);
         String all = String.join("\n", text);
         assertThat(text.get(0)).contains("Tiny site: convert or stay?");
         // the answer: the optimizer's plan has the highest NPV; its difference to staying on Bitcoin as the API answers it
@@ -91,7 +76,11 @@ public class BoardPackResourceTest {
         assertThat(text.get(2)).contains("Cash and debt by month", "By year", "2026",
                 usd(comparison.getDouble("plans[0].monthly[2].cumulativeCashUsd")));
         assertThat(text.get(3)).contains("Revenue per MWh of IT energy", "mining", "flat", "MW of IT load by use");
-        assertThat(text.get(4)).contains("Assumptions and their sources", "site.interconnectMw", "scenario.btc.priceUsd", "50000",
+        // the risk page without risk runs: how to add them, no numbers
+        assertThat(squash(text.get(4))).contains("Risk: the pivot frontier, the tornado and Monte Carlo",
+                "Not in this pack: no sweep run was given, and none is made up.", "\"sweepRunId\": its id",
+                "Not in this pack: no Monte Carlo run was given", "\"monteCarloRunId\": its id").doesNotContain("$");
+        assertThat(text.get(5)).contains("Assumptions and their sources", "site.interconnectMw", "scenario.btc.priceUsd", "50000",
                 "scenario.energy.flatPriceUsdPerMwh");
         assertThat(all).doesNotContain("NaN");
 
@@ -100,9 +89,110 @@ public class BoardPackResourceTest {
             BufferedImage png = ImageIO.read(pages.get(page - 1).toFile());
             assertThat(colouredPixels(png)).as("coloured pixels on page %d", page).isGreaterThan(200);
         }
-        BufferedImage assumptions = ImageIO.read(pages.get(4).toFile());
-        assertThat(colouredPixels(assumptions)).as("page 5 has no chart").isLessThan(colouredPixels(ImageIO.read(pages.get(3).toFile())));
+        BufferedImage assumptions = ImageIO.read(pages.get(5).toFile());
+        assertThat(colouredPixels(assumptions)).as("page 6 has no chart").isLessThan(colouredPixels(ImageIO.read(pages.get(3).toFile())));
+        // the risk page without runs: headings only, far fewer coloured pixels than a page with a chart
+        assertThat(colouredPixels(ImageIO.read(pages.get(4).toFile()))).as("the risk page without runs has no chart").isLessThan(1000);
     }
+
+    /** A PDF's pages as PNG (pdftoppm, 50 dpi) and as text (pdftotext -layout), page by page. */
+    record Rendered(List<Path> pages, List<String> text) {
+    }
+
+    static Rendered render(byte[] pdf) throws IOException, InterruptedException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Path dir = Files.createTempDirectory("board-pack");
+        Path file = dir.resolve("pack.pdf");
+        Files.write(file, pdf);
+        run(dir, "pdftoppm", "-r", "50", "-png", file.toString(), dir.resolve("page").toString());
+        List<Path> pages;
+        try (Stream<Path> s = Files.list(dir)) {
+            pages = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+        List<String> text = new ArrayList<>();
+        for (int page = 1; page <= pages.size(); page++) {
+            Path out = dir.resolve("page-" + page + ".txt");
+            run(dir, "pdftotext", "-layout", "-f", Integer.toString(page), "-l", Integer.toString(page), file.toString(), out.toString());
+            text.add(Files.readString(out));
+        }
+        return new Rendered(pages, text);
+    }
+
+    /** Starts a run (202) and waits for it; returns its id and its result. */
+    private static JsonPath[] finished(String path, String body) throws Exception {
+        String location = given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(202).extract().header("Location");
+        JsonPath run = com.gridpivot.jobs.JobPolling.poll(location).jsonPath();
+        assertThat(run.getString("status")).as(path).isEqualTo("OPTIMAL");
+        return new JsonPath[] {run, given().get(location + "/result").then().statusCode(200).extract().jsonPath()};
+    }
+
+    @Test
+    void theRiskPageShowsTheSweepsFrontierAndTornadoAndTheMonteCarloPercentiles() throws Exception {
+        long scenarioId = PlanResourceTest.createScenario();
+        String problem = PlanResourceTest.plan(scenarioId);
+        JsonPath[] sweep = finished("/api/v1/sweeps/runs", """
+                {"plan": %s, "label": "pack sweep", "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.5, "to": 2.0, "points": 4}],
+                 "tornado": {"inputs": ["BTC_PRICE_SCALE", "ENERGY_PRICE_SCALE"], "deltaFraction": 0.5}}""".formatted(problem));
+        // no volatility and no AI rate spread: every path is the scenario, so P10 = P50 = P90 = the comparison's NPV,
+        // by hand in PlanResourceTest: optimized 1,572,000, stay on Bitcoin 864,000, convert 10 MW in 2026-Q1 1,416,000
+        JsonPath[] mc = finished("/api/v1/risk/montecarlo/runs", """
+                {"problem": %s, "plans": [{"name": "convert 10 MW in 2026-Q1", "aiStartsMw": [{"name": "flat", "month": "2026-Q1", "amount": 10}]}],
+                 "paths": 20, "seed": 7, "volatilityMonthly": 0, "aiRateDeclineSd": 0}""".formatted(problem));
+        long sweepId = sweep[0].getLong("id");
+        long mcId = mc[0].getLong("id");
+        Response r = given().contentType(ContentType.JSON)
+                .body(body(scenarioId, null).replaceFirst("\\{", "{\"sweepRunId\": " + sweepId + ", \"monteCarloRunId\": " + mcId + ", "))
+                .post("/api/v1/reports/board-pack.pdf");
+        r.then().statusCode(200).contentType("application/pdf");
+        byte[] pdfBytes = r.asByteArray();
+        Rendered pack = render(pdfBytes);
+        assertThat(pack.pages()).hasSize(6);
+        String risk = squash(pack.text().get(4));
+        assertThat(risk).contains("Risk: the pivot frontier, the tornado and Monte Carlo", "Pivot frontier",
+                "From run " + sweepId + " (PLAN_SWEEP, OPTIMAL, site \"tiny\", label \"pack sweep\"",
+                "From run " + mcId + " (MONTE_CARLO, OPTIMAL, site \"tiny\"", "over 20 BTC price paths", "Seed 7").doesNotContain("Not in this pack");
+        // the frontier in the sweep's own words, or its note when it has no step
+        List<String> steps = sweep[1].getList("frontier.description");
+        // (the PDF keeps to the standard fonts: × is written x and → as ->, Html.escape)
+        assertThat(risk).contains(squash(steps.isEmpty() ? sweep[1].getString("frontierNote") : steps.get(0)).replace("×", "x").replace("→", "->"));
+        // the tornado's NPVs and swings as the sweep run stored them
+        assertThat(sweep[1].getList("tornado")).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            assertThat(risk).contains(sweep[1].getString("tornado[" + k + "].input"), usd(sweep[1].getDouble("tornado[" + k + "].netUsdLow")),
+                    usd(sweep[1].getDouble("tornado[" + k + "].netUsdHigh")), usd(sweep[1].getDouble("tornado[" + k + "].swingUsd")));
+        }
+        // P10, P50, P90 of each plan: the hand NPVs, three times each; nobody does worse than staying (0 %)
+        assertThat(risk).contains("$1,416,000 $1,416,000 $1,416,000 0%")
+                .contains("optimized $1,572,000 $1,572,000 $1,572,000 0%")
+                .contains("stay on Bitcoin (fixed) $864,000 $864,000 $864,000");
+        // three charts on the page: the frontier's line, the tornado's and the Monte Carlo's bars
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(pack.pages().get(4), Path.of("target", "screenshots", "board-pack-risk.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(Path.of("target", "screenshots", "board-pack-with-risk.pdf"), pdfBytes);
+        int coloured = colouredPixels(ImageIO.read(pack.pages().get(4).toFile()));
+        // (the page without runs has ~500, its blue headings; at 50 dpi the tornado's bars alone add ~600)
+        assertThat(coloured).as("coloured pixels on the risk page").isGreaterThan(1000);
+
+        // ids that do not fit: 400 naming the field
+        given().contentType(ContentType.JSON).body(body(scenarioId, null).replaceFirst("\\{", "{\"sweepRunId\": " + mcId + ", "))
+                .post("/api/v1/reports/board-pack.pdf").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("sweepRunId"))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("run " + mcId + " is a MONTE_CARLO run; give the id of a sweep run"));
+        given().contentType(ContentType.JSON).body(body(scenarioId, null).replaceFirst("\\{", "{\"monteCarloRunId\": 987654321, "))
+                .post("/api/v1/reports/board-pack.pdf").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("monteCarloRunId"))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("no run with id 987654321 of this API key"));
+        // a run still RUNNING (held by a replica whose lease runs an hour; cancelled after)
+        long running = store.insertRunning("MONTE_CARLO", "{}", "a replica far away", java.time.Instant.now().plusSeconds(3600), 1);
+        given().contentType(ContentType.JSON).body(body(scenarioId, null).replaceFirst("\\{", "{\"monteCarloRunId\": " + running + ", "))
+                .post("/api/v1/reports/board-pack.pdf").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("monteCarloRunId"))
+                .body("errors[0].reason", org.hamcrest.Matchers.equalTo("run " + running + " is RUNNING, not finished; give a finished run with a result"));
+        store.cancel(running);
+    }
+
+    @jakarta.inject.Inject
+    com.gridpivot.jobs.JobStore store;
 
     @Test
     void badInputIsA400NamingTheFieldAsTheComparisonDoes() {

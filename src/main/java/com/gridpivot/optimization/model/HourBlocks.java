@@ -80,21 +80,49 @@ public final class HourBlocks {
     static List<HourBlock> exactWithAncillary(AllocationProblem p) {
         List<FleetSpec> fleets = p.fleets();
         int n = fleets.size();
+        int hours = p.hours();
         double[] pue = fleets.stream().mapToDouble(FleetSpec::pue).toArray();
         double[] cap = fleets.stream().mapToDouble(FleetSpec::capacityMw).toArray();
         var anc = p.ancillary();
         var ers = anc.ersServices();
+        var hourly = anc.hourlyServices();
+        double alpha = p.ancillaryOfferShare();
+        // per hour: margins mᵢₜ, the best hourly service and its price wₜ, deployment, ERS periods
+        double[][] margin = new double[n][hours];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < hours; t++) {
+                margin[i][t] = p.miningMarginUsdPerMwh(fleets.get(i), t);
+            }
+        }
+        boolean[] deployed = new boolean[hours];
+        for (var svc : anc.services()) {
+            for (var d : svc.deployments()) {
+                for (int t = d.fromHour(); t < Math.min(d.toHour(), hours); t++) {
+                    deployed[t] |= d.probability() > 0.0;
+                }
+            }
+        }
+        int[] all = java.util.stream.IntStream.range(0, n).filter(i -> cap[i] > 0.0).toArray();
         java.util.Map<String, List<Integer>> hoursByKey = new java.util.LinkedHashMap<>();
         java.util.Map<String, int[]> orderByKey = new java.util.LinkedHashMap<>();
         StringBuilder key = new StringBuilder();
-        for (int t = 0; t < p.hours(); t++) {
-            final int hour = t;
+        double[] value = new double[n];
+        for (int t = 0; t < hours; t++) {
             key.setLength(0);
             int[] order;
-            if (anc.deployedIn(t)) {
-                order = java.util.stream.IntStream.range(0, n).filter(i -> cap[i] > 0.0).toArray();
+            if (deployed[t]) {
+                order = all;
                 key.append("deployed@").append(t);
             } else {
+                int best = -1;
+                double w = 0.0;
+                for (int k = 0; k < hourly.size(); k++) {
+                    double v = anc.priceUsdPerMwHour(hourly.get(k), t);
+                    if (v > w) {
+                        w = v;
+                        best = k;
+                    }
+                }
                 boolean underErs = false;
                 key.append("ers");
                 for (var e : ers) {
@@ -102,18 +130,31 @@ public final class HourBlocks {
                     underErs |= period >= 0;
                     key.append(':').append(period);
                 }
-                key.append("|best:").append(anc.bestHourly(t)).append('|');
-                MeritOrder.Margin value = (i, h) -> p.miningValueWithAncillaryUsdPerMwh(fleets.get(i), h);
-                int[] positive = MeritOrder.of(t, value, pue, cap);
-                key.append(java.util.Arrays.toString(positive));
-                if (underErs) {
-                    Integer[] all = java.util.stream.IntStream.range(0, n).filter(i -> cap[i] > 0.0).boxed().toArray(Integer[]::new);
-                    java.util.Arrays.sort(all, java.util.Comparator.comparingDouble((Integer i) -> -value.usdPerMwh(i, hour) / pue[i])
-                            .thenComparingInt(i -> i));
-                    order = java.util.Arrays.stream(all).mapToInt(Integer::intValue).toArray();
-                    key.append("|all:").append(java.util.Arrays.toString(order));
-                } else {
-                    order = positive;
+                key.append("|best:").append(best).append('|');
+                for (int i = 0; i < n; i++) {
+                    value[i] = margin[i][t] + alpha * w * pue[i];
+                }
+                // all fleets with capacity by value per MW of site power, best first, ties in fleet order (insertion sort:
+                // a handful of fleets); the fleets with a positive value are its prefix (MeritOrder.of's rule)
+                int[] sorted = all.clone();
+                for (int a = 1; a < sorted.length; a++) {
+                    int f = sorted[a];
+                    double r = value[f] / pue[f];
+                    int c = a - 1;
+                    while (c >= 0 && value[sorted[c]] / pue[sorted[c]] < r) {
+                        sorted[c + 1] = sorted[c];
+                        c--;
+                    }
+                    sorted[c + 1] = f;
+                }
+                int positives = 0;
+                while (positives < sorted.length && value[sorted[positives]] > 0.0) {
+                    positives++;
+                }
+                order = underErs ? sorted : java.util.Arrays.copyOf(sorted, positives);
+                key.append(positives).append(underErs ? "|all:" : "|");
+                for (int i : underErs ? sorted : order) {
+                    key.append(i).append(',');
                 }
             }
             String k = key.toString();
@@ -123,15 +164,15 @@ public final class HourBlocks {
         List<HourBlock> out = new ArrayList<>(hoursByKey.size());
         int b = 0;
         for (var e : hoursByKey.entrySet()) {
-            int[] hours = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            int[] hs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             int[] order = orderByKey.get(e.getKey());
             double[] sums = new double[order.length];
             for (int k = 0; k < order.length; k++) {
-                for (int t : hours) {
-                    sums[k] += p.miningMarginUsdPerMwh(fleets.get(order[k]), t);
+                for (int t : hs) {
+                    sums[k] += margin[order[k]][t];
                 }
             }
-            out.add(new HourBlock(String.format("b%03d", b++), hours, order, sums));
+            out.add(new HourBlock(String.format("b%03d", b++), hs, order, sums));
         }
         return out;
     }
