@@ -207,8 +207,25 @@ public final class BoardPack {
         List<String> months = solved.get(0).monthly().stream().map(MonthRow::month).toList();
         List<SvgCharts.Series> lines = solved.stream()
                 .map(p -> new SvgCharts.Series(p.name(), p.monthly().stream().map(MonthRow::cumulativeCashUsd).toList())).toList();
+        // debt: the credit line drawn at each month's end, max(0, −cumulative cash); its chart only when some plan draws
+        List<SvgCharts.Series> debt = solved.stream().filter(p -> p.monthly().stream().anyMatch(r -> r.cumulativeCashUsd() < -0.5))
+                .map(p -> new SvgCharts.Series(p.name(), debtUsd(p.monthly()))).toList();
         b.append("<p class=\"note\">Cumulative cash: starting cash plus every month's cash flow; below zero it is drawn on the credit line (debt).</p>")
-                .append("<div class=\"chart\">").append(SvgCharts.lines(months, lines, "cumulative cash (USD)")).append("</div>");
+                .append("<div class=\"chart\">").append(SvgCharts.lines(months, lines, "cumulative cash (USD)", debt.isEmpty() ? SvgCharts.HEIGHT : 210))
+                .append("</div>");
+        if (debt.isEmpty()) {
+            b.append("<p class=\"note\">Debt: no plan draws on its credit line; cumulative cash stays at or above 0 in every month.</p>");
+        } else {
+            b.append("<h3>Debt by month: credit line drawn at the month's end (USD)</h3><p class=\"note\">");
+            for (SvgCharts.Series d : debt) {
+                int peak = 0;
+                for (int i = 1; i < d.values().size(); i++) {
+                    peak = d.values().get(i) > d.values().get(peak) ? i : peak;
+                }
+                b.append(Html.escape(d.name())).append(": most drawn in ").append(months.get(peak)).append(", ").append(usd(d.values().get(peak))).append(". ");
+            }
+            b.append("</p><div class=\"chart\">").append(SvgCharts.lines(months, debt, "credit line drawn (USD)", 170)).append("</div>");
+        }
         b.append("<h3>By year: cash flow and cash at the year's end</h3><table class=\"small\"><tr><th>year</th>");
         for (PlanResult p : solved) {
             b.append("<th class=\"n\">").append(Html.escape(p.name())).append(": cash flow</th><th class=\"n\">end cash</th>");
@@ -232,6 +249,11 @@ public final class BoardPack {
      * @param endCashUsd  cumulative cash in the year's last month of the horizon
      */
     record YearCash(double cashFlowUsd, double endCashUsd) {
+    }
+
+    /** The credit line drawn at each month's end: max(0, −cumulative cash) (models/PLANS.md: cash may fall to −creditLineUsd). */
+    static List<Double> debtUsd(List<MonthRow> monthly) {
+        return monthly.stream().map(r -> Math.max(0.0, -r.cumulativeCashUsd())).toList();
     }
 
     static YearCash yearCash(List<MonthRow> monthly, String year) {

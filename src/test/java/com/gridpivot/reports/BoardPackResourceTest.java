@@ -195,6 +195,39 @@ public class BoardPackResourceTest {
     com.gridpivot.jobs.JobStore store;
 
     @Test
+    void aPlanThatDrawsOnItsCreditLineHasItsDebtByMonthOnTheCashPage() throws Exception {
+        long scenarioId = PlanResourceTest.createScenario();
+        // PlanResourceTest's plan with a costly AI build (300,000 USD/MW at the start, online a month later) and a credit line
+        String plan = PlanResourceTest.plan(scenarioId);
+        String option = "\"aiOptions\": [{\"name\": \"flat\", \"revenueUsdPerMwh\": 120, \"maxItMw\": 10, \"leadTimeMonths\": 1}]";
+        assertThat(plan).contains(option);
+        String problem = plan.replace(option, option.replace("\"leadTimeMonths\": 1}", "\"leadTimeMonths\": 1, \"capexUsdPerMw\": 300000}")
+                + ", \"finance\": {\"creditLineUsd\": 100000000}");
+        String body = """
+                {"problem": %s, "plans": [{"name": "convert 10 MW in 2026-01", "aiStartsMw": [{"name": "flat", "month": "2026-01", "amount": 10}]}]}"""
+                .formatted(problem);
+        JsonPath comparison = given().contentType(ContentType.JSON).body(body).post("/api/v1/plans/compare").then().statusCode(200).extract().jsonPath();
+        int k = comparison.<String>getList("plans.name").indexOf("convert 10 MW in 2026-01");
+        List<Float> cash = comparison.getList("plans[" + k + "].monthly.cumulativeCashUsd", Float.class);
+        List<String> months = comparison.getList("plans[" + k + "].monthly.month");
+        // the most drawn: max over months of −cumulative cash, and its month, from the API's monthly rows
+        int peak = 0;
+        for (int i = 1; i < cash.size(); i++) {
+            peak = -comparison.getDouble("plans[" + k + "].monthly[" + i + "].cumulativeCashUsd")
+                    > -comparison.getDouble("plans[" + k + "].monthly[" + peak + "].cumulativeCashUsd") ? i : peak;
+        }
+        double drawn = -comparison.getDouble("plans[" + k + "].monthly[" + peak + "].cumulativeCashUsd");
+        assertThat(drawn).as("the fixed plan draws on its credit line").isGreaterThan(1_000_000);
+        Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/reports/board-pack.pdf");
+        r.then().statusCode(200);
+        Rendered pack = render(r.asByteArray());
+        assertThat(pack.pages()).hasSize(6);
+        String cashPage = squash(pack.text().get(2));
+        assertThat(cashPage).contains("Debt by month: credit line drawn at the month's end",
+                "convert 10 MW in 2026-01: most drawn in " + months.get(peak) + ", " + usd(drawn) + ".");
+    }
+
+    @Test
     void badInputIsA400NamingTheFieldAsTheComparisonDoes() {
         long scenarioId = PlanResourceTest.createScenario();
         given().contentType(ContentType.JSON).body("""

@@ -52,6 +52,15 @@ class BoardPackTest {
     }
 
     @Test
+    void debtIsTheCreditLineDrawnAtEachMonthsEnd() {
+        // cumulative cash 110, −40, −125.5 → drawn 0, 40, 125.5 (max(0, −cash))
+        List<MonthRow> rows = List.of(new MonthRow.Builder("2026-11").cash(10, 110, null, 1).build(),
+                new MonthRow.Builder("2026-12").cash(-150, -40, null, 1).build(),
+                new MonthRow.Builder("2027-01").cash(-85.5, -125.5, null, 1).build());
+        assertThat(BoardPack.debtUsd(rows)).containsExactly(0.0, 40.0, 125.5);
+    }
+
+    @Test
     void chartScalesAreFourRoundStepsCoveringTheValues() {
         // (1,572,000 − 0) / 4 = 393,000 → step 500,000 → 0 … 2,000,000
         assertThat(SvgCharts.nice(0, 1_572_000)).containsExactly(0, 2_000_000);

@@ -452,7 +452,15 @@ class WebDashboardTest extends WebPageTest {
                 .contains("ASIC fleets: S21 (Antminer S21, 15,000 units); S19 XP (Antminer S19 XP, 12,000 units)")
                 .contains("AI options: H100 cloud (H100 cloud); Colocation (colocation lease)")
                 .doesNotContain("ASIC fleets: none");
-        web.shots("runs-compare-labels");
+        // the MW-by-use chart's category labels: in full on a desktop, each cut to its slot at phone width (none overlaps)
+        assertThat(page.getAttribute(".compare-chart", "data-x-labels")).contains("\"Colocation\"").contains("\"H100 cloud\"");
+        web.shots("runs-compare-labels", () -> {
+            page.waitForFunction("JSON.parse(document.querySelector('.compare-chart').dataset.xLabels).some(t => t.endsWith('…'))");
+            // every label drawn, measured in the axis font, fits its slot
+            Object widest = page.evaluate("() => { const c = document.querySelector('.compare-chart'); const x = document.createElement('canvas').getContext('2d');"
+                    + " x.font = '12px system-ui, sans-serif'; return Math.max(...JSON.parse(c.dataset.xLabels).map(t => x.measureText(t).width)) - Number(c.dataset.xSlot); }");
+            assertThat(((Number) widest).doubleValue()).as("widest label less its slot (px)").isLessThanOrEqualTo(1.0);
+        });
 
         // "Edit in What-if" of the stored-site run fills the form with the fleets it was solved with, and its label
         page.click("#open-" + stored);

@@ -135,8 +135,10 @@ class WebFirstLookTest extends WebPageTest {
                  "hashpriceUsdPerPhDay": 45}}""".formatted(siteId, WebTestData.WEST), 200).get("runId").asLong();
         web.go("#/runs");
         page.waitForSelector("#open-" + stored);
-        assertThat(page.textContent("#open-" + stored + " >> xpath=ancestor::tr//td[@class='run-site']")).isEqualTo(SITE);
-        assertThat(page.textContent("#open-" + inline + " >> xpath=ancestor::tr//td[@class='run-site']")).isEqualTo("inline");
+        // a stored site's runs say so beside its name (run labels, issue 18)
+        assertThat(page.textContent("#open-" + stored + " >> xpath=ancestor::tr//td[@class='run-site']")).isEqualTo(SITE + " (stored)");
+        // an inline site's run carries the name of its request's site (the OpenAPI example's "West Texas")
+        assertThat(page.textContent("#open-" + inline + " >> xpath=ancestor::tr//td[@class='run-site']")).isEqualTo("West Texas");
 
         web.go("#/runs?a=" + inline + "&b=" + stored);
         page.waitForSelector("#compare-title");

@@ -184,6 +184,11 @@ class WebPlansTest extends WebPageTest {
         assertThat(packText).contains("Board pack: " + SITE).contains("convert 50 MW in 2027-Q2").contains("Assumptions and their sources")
                 .contains(com.gridpivot.reports.BoardPackResourceTest.usd(api.at("/plans/2/npvUsd").asDouble()));
         assertThat(packText.split("\f", -1)).as("pages (form feeds + 1, the last empty)").hasSizeBetween(4, 7);
+        // no risk run picked (the default): the pack's risk page says how to add them, and the request names none
+        assertThat(page.inputValue("#pack-sweep")).isEmpty();
+        assertThat(page.inputValue("#pack-montecarlo")).isEmpty();
+        assertThat(ApiRequests.JSON.readTree(packSent.get()).has("sweepRunId")).isFalse();
+        assertThat(packText).contains("Risk: the pivot frontier, the tornado and Monte Carlo").contains("Not in this pack: no sweep run was given");
 
         // the printable one-page summary: no form or nav, the words, the table and the NPV and cash charts
         assertThat(page.isVisible("#print-summary")).isTrue();

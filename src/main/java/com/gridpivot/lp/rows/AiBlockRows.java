@@ -37,6 +37,15 @@ public final class AiBlockRows {
      * @return n[j][m] (a null row for an option without blocks), or null when {@link #integer} is false
      */
     public static MPVariable[][] add(MPSolver s, PlanProblem p, FixedPlan fixed, MPVariable[][] start) {
+        return add(s, p, null, fixed, start);
+    }
+
+    /**
+     * The same rows with a site tag in every name ({@code aiBlocks[site,H100,2027-06]}; the portfolio plan).
+     *
+     * @param site the site's LP name, or null (the plan)
+     */
+    public static MPVariable[][] add(MPSolver s, PlanProblem p, String site, FixedPlan fixed, MPVariable[][] start) {
         if (!integer(p, fixed)) {
             return null;
         }
@@ -54,13 +63,13 @@ public final class AiBlockRows {
             blocks[j] = new MPVariable[p.monthCount()];
             for (int m = 0; m < p.monthCount(); m++) {
                 String mn = Months.label(p, m);
-                blocks[j][m] = Lp.intVar(s, 0.0, ub, LpNames.of("aiBlocks", on, mn));
-                MPConstraint row = Lp.row(s, 0.0, 0.0, LpNames.of("aiStartBlocks", on, mn));
+                blocks[j][m] = Lp.intVar(s, 0.0, ub, LpNames.of("aiBlocks", site, on, mn));
+                MPConstraint row = Lp.row(s, 0.0, 0.0, LpNames.of("aiStartBlocks", site, on, mn));
                 row.setCoefficient(start[j][m], 1.0);
                 row.setCoefficient(blocks[j][m], -o.blockMw());
             }
             if (o.maxBlocks() != Integer.MAX_VALUE) {
-                MPConstraint max = Lp.row(s, -Lp.inf(), o.maxBlocks(), LpNames.of("aiBlocksMax", on));
+                MPConstraint max = Lp.row(s, -Lp.inf(), o.maxBlocks(), LpNames.of("aiBlocksMax", site, on));
                 for (MPVariable n : blocks[j]) {
                     max.setCoefficient(n, 1.0);
                 }

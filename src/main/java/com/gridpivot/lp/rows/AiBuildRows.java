@@ -76,6 +76,15 @@ public final class AiBuildRows {
      * @param fixed AI starts fixed by bounds, or null
      */
     public static Ai add(MPSolver s, PlanProblem p, FixedPlan fixed) {
+        return add(s, p, null, fixed);
+    }
+
+    /**
+     * The same rows with a site tag in every name ({@code aiStart[site,H100,2027-06]}; the portfolio plan).
+     *
+     * @param site the site's LP name, or null (the plan)
+     */
+    public static Ai add(MPSolver s, PlanProblem p, String site, FixedPlan fixed) {
         double inf = Lp.inf();
         int months = p.monthCount();
         MPVariable[][] start = new MPVariable[p.options().size()][months];
@@ -87,16 +96,16 @@ public final class AiBuildRows {
             double ub = Double.isFinite(o.spec().maxItMw()) ? o.spec().maxItMw() : inf;
             for (int m = 0; m < months; m++) {
                 String mn = Months.label(p, m);
-                start[j][m] = Lp.var(s, 0.0, inf, LpNames.of("aiStart", on, mn));
+                start[j][m] = Lp.var(s, 0.0, inf, LpNames.of("aiStart", site, on, mn));
                 if (fixed != null && fixed.aiStartsMw() != null) {
                     FleetStockRows.fix(start[j][m], fixed.aiStartsMw(), o.spec().name(), m);
                 }
-                reserved[j][m] = Lp.var(s, 0.0, ub, LpNames.of("aiReserved", on, mn));
-                online[j][m] = Lp.var(s, 0.0, inf, LpNames.of("aiOnline", on, mn));
-                MPConstraint w = Lp.row(s, 0.0, 0.0, LpNames.of("aiReservedDef", on, mn));
+                reserved[j][m] = Lp.var(s, 0.0, ub, LpNames.of("aiReserved", site, on, mn));
+                online[j][m] = Lp.var(s, 0.0, inf, LpNames.of("aiOnline", site, on, mn));
+                MPConstraint w = Lp.row(s, 0.0, 0.0, LpNames.of("aiReservedDef", site, on, mn));
                 w.setCoefficient(reserved[j][m], 1.0);
                 w.setCoefficient(start[j][m], -1.0);
-                MPConstraint ol = Lp.row(s, 0.0, 0.0, LpNames.of("aiOnlineDef", on, mn));
+                MPConstraint ol = Lp.row(s, 0.0, 0.0, LpNames.of("aiOnlineDef", site, on, mn));
                 ol.setCoefficient(online[j][m], 1.0);
                 if (m > 0) {
                     w.setCoefficient(reserved[j][m - 1], -1.0);
@@ -116,25 +125,30 @@ public final class AiBuildRows {
      * aiContract[m]: Σⱼ O[j,m] ≥ A̲ for every m from the contract's first month.
      */
     public static void addLimits(MPSolver s, PlanProblem p, Ai ai) {
+        addLimits(s, p, null, ai);
+    }
+
+    /** The same limits of one site of a portfolio, the site's LP name in every row name ({@code conversionRate[site,2027-06]}). */
+    public static void addLimits(MPSolver s, PlanProblem p, String site, Ai ai) {
         int last = p.monthCount() - 1;
         if (p.options().isEmpty()) {
             return;
         }
         if (Double.isFinite(p.maxAiItMw())) {
-            MPConstraint row = Lp.row(s, -Lp.inf(), p.maxAiItMw(), "aiTotalMax");
+            MPConstraint row = Lp.row(s, -Lp.inf(), p.maxAiItMw(), site == null ? "aiTotalMax" : LpNames.of("aiTotalMax", site));
             for (MPVariable[] w : ai.reserved()) {
                 row.setCoefficient(w[last], 1.0);
             }
         }
         for (int m = 0; m <= last; m++) {
             if (Double.isFinite(p.maxConversionMwPerMonth())) {
-                MPConstraint row = Lp.row(s, -Lp.inf(), p.maxConversionMwPerMonth(), LpNames.of("conversionRate", Months.label(p, m)));
+                MPConstraint row = Lp.row(s, -Lp.inf(), p.maxConversionMwPerMonth(), LpNames.of("conversionRate", site, Months.label(p, m)));
                 for (MPVariable[] sj : ai.start()) {
                     row.setCoefficient(sj[m], 1.0);
                 }
             }
             if (p.minAiItMw() > 0.0 && m >= p.minAiFromIndex()) {
-                MPConstraint row = Lp.row(s, p.minAiItMw(), Lp.inf(), LpNames.of("aiContract", Months.label(p, m)));
+                MPConstraint row = Lp.row(s, p.minAiItMw(), Lp.inf(), LpNames.of("aiContract", site, Months.label(p, m)));
                 for (MPVariable[] oj : ai.online()) {
                     row.setCoefficient(oj[m], 1.0);
                 }

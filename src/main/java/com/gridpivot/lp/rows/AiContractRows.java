@@ -44,6 +44,15 @@ public final class AiContractRows {
      * @return null when no option has contract terms
      */
     public static Contracts add(MPSolver s, PlanProblem p, FixedPlan fixed, AiBuildRows.Ai ai) {
+        return add(s, p, null, fixed, ai);
+    }
+
+    /**
+     * The same rows with a site tag in every name ({@code aiContracted[site,H100,2027-06]}; the portfolio plan).
+     *
+     * @param site the site's LP name, or null (the plan)
+     */
+    public static Contracts add(MPSolver s, PlanProblem p, String site, FixedPlan fixed, AiBuildRows.Ai ai) {
         int options = p.options().size();
         if (p.options().stream().noneMatch(PlanOption::hasContract)) {
             return null;
@@ -64,17 +73,17 @@ public final class AiContractRows {
             spotOnline[j] = new MPVariable[months];
             for (int m = 0; m < months; m++) {
                 String mn = Months.label(p, m);
-                contracted[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiContracted", on, mn));
+                contracted[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiContracted", site, on, mn));
                 if (fixed != null && fixed.aiContractedMw() != null) {
                     FleetStockRows.fix(contracted[j][m], fixed.aiContractedMw(), o.spec().name(), m);
                 }
-                spotStart[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiSpotStart", on, mn));
-                spotOnline[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiSpotOnline", on, mn));
-                MPConstraint split = Lp.row(s, 0.0, 0.0, LpNames.of("aiStartSplit", on, mn));
+                spotStart[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiSpotStart", site, on, mn));
+                spotOnline[j][m] = Lp.var(s, 0.0, Lp.inf(), LpNames.of("aiSpotOnline", site, on, mn));
+                MPConstraint split = Lp.row(s, 0.0, 0.0, LpNames.of("aiStartSplit", site, on, mn));
                 split.setCoefficient(ai.start()[j][m], 1.0);
                 split.setCoefficient(contracted[j][m], -1.0);
                 split.setCoefficient(spotStart[j][m], -1.0);
-                MPConstraint def = Lp.row(s, 0.0, 0.0, LpNames.of("aiSpotOnlineDef", on, mn));
+                MPConstraint def = Lp.row(s, 0.0, 0.0, LpNames.of("aiSpotOnlineDef", site, on, mn));
                 def.setCoefficient(spotOnline[j][m], 1.0);
                 if (m > 0) {
                     def.setCoefficient(spotOnline[j][m - 1], -1.0);
@@ -84,7 +93,7 @@ public final class AiContractRows {
                 }
             }
             if (Double.isFinite(c.maxMw())) {
-                MPConstraint max = Lp.row(s, -Lp.inf(), c.maxMw(), LpNames.of("aiContractMax", on));
+                MPConstraint max = Lp.row(s, -Lp.inf(), c.maxMw(), LpNames.of("aiContractMax", site, on));
                 for (MPVariable v : contracted[j]) {
                     max.setCoefficient(v, 1.0);
                 }

@@ -29,6 +29,15 @@ public final class FleetStockRows {
      * @param fixed retirements and purchases fixed by bounds, or null
      */
     public static Asic add(MPSolver s, PlanProblem p, FixedPlan fixed) {
+        return add(s, p, null, fixed);
+    }
+
+    /**
+     * The same rows with a site tag in every name ({@code asicKept[site,S21,2027-06]}; the portfolio plan).
+     *
+     * @param site the site's LP name, or null (the plan)
+     */
+    public static Asic add(MPSolver s, PlanProblem p, String site, FixedPlan fixed) {
         double inf = Lp.inf();
         int months = p.monthCount();
         MPVariable[][] kept = new MPVariable[p.fleets().size()][months];
@@ -40,20 +49,20 @@ public final class FleetStockRows {
             bought[i] = f.canBuy() ? new MPVariable[months] : null;
             for (int m = 0; m < months; m++) {
                 String mn = Months.label(p, m);
-                kept[i][m] = Lp.var(s, 0.0, f.canBuy() ? inf : f.spec().capacityMw(), LpNames.of("asicKept", fn, mn));
-                retired[i][m] = Lp.var(s, 0.0, inf, LpNames.of("asicRetired", fn, mn));
+                kept[i][m] = Lp.var(s, 0.0, f.canBuy() ? inf : f.spec().capacityMw(), LpNames.of("asicKept", site, fn, mn));
+                retired[i][m] = Lp.var(s, 0.0, inf, LpNames.of("asicRetired", site, fn, mn));
                 if (fixed != null && fixed.asicRetiredMw() != null) {
                     fix(retired[i][m], fixed.asicRetiredMw(), f.spec().name(), m);
                 }
                 double rhs = m == 0 ? f.spec().capacityMw() : 0.0;
-                MPConstraint row = Lp.row(s, rhs, rhs, LpNames.of("asicBalance", fn, mn));
+                MPConstraint row = Lp.row(s, rhs, rhs, LpNames.of("asicBalance", site, fn, mn));
                 row.setCoefficient(kept[i][m], 1.0);
                 if (m > 0) {
                     row.setCoefficient(kept[i][m - 1], -1.0);
                 }
                 row.setCoefficient(retired[i][m], 1.0);
                 if (bought[i] != null) {
-                    bought[i][m] = Lp.var(s, 0.0, inf, LpNames.of("asicBought", fn, mn));
+                    bought[i][m] = Lp.var(s, 0.0, inf, LpNames.of("asicBought", site, fn, mn));
                     if (fixed != null && fixed.asicBoughtMw() != null) {
                         fix(bought[i][m], fixed.asicBoughtMw(), f.spec().name(), m);
                     }

@@ -104,7 +104,7 @@ export function barChart(container, o) {
     title: o.title, height,
     scales: { x: { time: false, range: [-0.6, o.categories.length - 0.4] }, y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
     axes: [
-      { font: axisFont, splits: () => x, values: (u, vals) => vals.map(v => o.categories[Math.round(v)] ?? ''), gap: 6, size: 40 },
+      { font: axisFont, splits: () => x, values: (u, vals) => categoryLabels(u, container, vals.map(v => o.categories[Math.round(v)] ?? '')), gap: 6, size: 40 },
       yAxis(o.yLabel, o.yFmt),
     ],
     series: [
@@ -120,6 +120,39 @@ export function barChart(container, o) {
     cursor: { points: { show: false } },
   };
   return plotChart(container, opts, [x, ...o.series.map(s => s.values)], o.description || o.title);
+}
+
+/**
+ * The text that fits width (CSS px) as measure (CSS px of a text) gives it: the text itself, else its start with "…",
+ * else '' (a label is never drawn into its neighbour's place; the legend and the table name every category in full).
+ */
+export function fitLabel(text, width, measure) {
+  if (measure(text) <= width) return text;
+  for (let n = text.length - 1; n > 0; n--) {
+    const cut = text.slice(0, n).trimEnd() + '…';
+    if (measure(cut) <= width) return cut;
+  }
+  return '';
+}
+
+/**
+ * Category labels of a bar chart, each cut to its slot (the plot's width over the categories, less a 6 px gap), so
+ * that at phone width no two labels overlap. The labels drawn and the slot are kept on the chart box
+ * (data-x-labels, data-x-slot) for tests.
+ */
+function categoryLabels(u, container, labels) {
+  const ratio = uPlot.pxRatio || 1;
+  const plotWidth = (u.bbox?.width ? u.bbox.width / ratio : u.width - 60);
+  const slot = plotWidth / Math.max(1, labels.length) - 6;
+  const font = u.axes[0]?.font;
+  u.ctx.save();
+  u.ctx.font = Array.isArray(font) ? font[0] : (font || axisFont);
+  const measure = t => u.ctx.measureText(t).width / (Array.isArray(font) ? ratio : 1);
+  const shown = labels.map(t => fitLabel(t, slot, measure));
+  u.ctx.restore();
+  container.dataset.xLabels = JSON.stringify(shown);
+  container.dataset.xSlot = String(Math.floor(slot));
+  return shown;
 }
 
 /** A figure: heading, chart box, and a caption in words. */

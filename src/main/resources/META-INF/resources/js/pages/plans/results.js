@@ -2,8 +2,8 @@
 // cash charts, the payback and IRR table, MW by use over time, revenue per MWh, the exports, the board pack (a PDF the
 // service writes from the same request) and the print heading.
 // Every number taken from the answer carries data-key (its JSON path in the comparison, as a JSON array) and data-value.
-import { h, saveBlob, valueSpan } from '../../lib/dom.js';
-import { fetchBlob } from '../../lib/api.js';
+import { h, saveBlob, valueSpan, field } from '../../lib/dom.js';
+import { fetchBlob, getJson } from '../../lib/api.js';
 import { figure } from '../../lib/charts.js';
 import { exportButtons } from '../../lib/exports.js';
 import * as f from '../../lib/format.js';
@@ -64,13 +64,13 @@ function words(plans) {
  * "Board pack (PDF)": posts the comparison's request with a title to POST /api/v1/reports/board-pack.pdf (the service
  * runs the comparison again, so every number in the PDF is its own) and saves the PDF; failures go to status in words.
  */
-function boardPackButton(request, title, status) {
+function boardPackButton(request, title, status, runs) {
   const button = h('button', { type: 'button', id: 'board-pack', class: 'secondary' }, 'Board pack (PDF)');
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.textContent = 'Writing the board pack: the service compares the plans again…';
     try {
-      saveBlob(await fetchBlob('/api/v1/reports/board-pack.pdf', { method: 'POST', body: { ...request, title }, accept: 'application/pdf' }),
+      saveBlob(await fetchBlob('/api/v1/reports/board-pack.pdf', { method: 'POST', body: { ...request, title, ...runs.values() }, accept: 'application/pdf' }),
         'gridpivot-board-pack.pdf');
       status.textContent = 'Board pack saved: gridpivot-board-pack.pdf.';
     } catch (e) {
@@ -80,6 +80,26 @@ function boardPackButton(request, title, status) {
     }
   });
   return button;
+}
+
+/**
+ * The board pack's risk page: pick a finished plan sweep and a finished Monte Carlo run (GET /api/v1/runs, newest
+ * first, with their site and label) or none; values() gives sweepRunId and monteCarloRunId for the ones picked.
+ */
+function boardPackRuns() {
+  const pick = (id, kind, none) => {
+    const sel = h('select', { id, 'data-field': id === 'pack-sweep' ? 'sweepRunId' : 'monteCarloRunId' }, h('option', { value: '' }, none));
+    getJson(`/api/v1/runs?kind=${kind}&status=OPTIMAL&size=20`).then(p => sel.append(...p.items.map(r => h('option', { value: String(r.id) },
+      [`Run ${r.id}`, r.siteName, r.label ? `“${r.label}”` : null, f.dateTime(r.finishedAt)].filter(Boolean).join(' · '))))).catch(() => {});
+    return sel;
+  };
+  const sweep = pick('pack-sweep', 'PLAN_SWEEP', 'none (the page says how to add one)');
+  const mc = pick('pack-montecarlo', 'MONTE_CARLO', 'none (the page says how to add one)');
+  const row = h('div', { class: 'row board-pack-runs not-in-summary' },
+    field('Board pack risk page: plan sweep', sweep, 'Its pivot frontier and tornado (a finished run of your key, from the Risk page).'),
+    field('Board pack risk page: Monte Carlo run', mc, 'Each plan\'s NPV at P10, P50 and P90.'));
+  const values = () => ({ ...(sweep.value ? { sweepRunId: Number(sweep.value) } : {}), ...(mc.value ? { monteCarloRunId: Number(mc.value) } : {}) });
+  return { row, values };
 }
 
 /**
@@ -104,11 +124,13 @@ export function showComparison(c, { results, status, charts, optionNames, printH
     fig.box.id = `chart-mw-${i}`;
     return fig;
   });
+  const packRuns = request ? boardPackRuns() : null;
   results.replaceChildren(
     h('div', { class: 'results-head' }, h('h2', { id: 'results-title' }, 'Plans side by side'),
       h('div', { class: 'export-buttons' }, exportButtons('export', 'gridpivot-plans', () => exportTables(c, optionNames()), status),
         h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'),
-        request ? boardPackButton(request, title, status) : null)),
+        request ? boardPackButton(request, title, status, packRuns) : null)),
+    ...(packRuns ? [packRuns.row] : []),
     h('p', { class: 'print-only print-heading', id: 'print-heading' },
       `Plan summary · ${printHeading} · ${c.months} months from ${c.startMonth} · printed ${new Date().toISOString().slice(0, 10)}`),
     words(plans),

@@ -1,0 +1,80 @@
+package com.gridpivot.planning.model;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.Lp;
+import com.gridpivot.lp.LpNames;
+import com.gridpivot.lp.rows.AiBlockRows;
+import com.gridpivot.lp.rows.AiBuildRows;
+import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.CashRows;
+import com.gridpivot.lp.rows.CashRows.Term;
+import com.gridpivot.lp.rows.FleetDispatchRows;
+import com.gridpivot.lp.rows.FleetStockRows;
+import com.gridpivot.lp.rows.InterconnectRows;
+import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.lp.rows.PortfolioRows;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PortfolioProblem;
+import com.gridpivot.planning.input.PortfolioProblem.Site;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the portfolio plan LP of models/PLANS.md (Portfolios) from the plan's row groups: per site s (s = the site's name
+ * in every variable and row name, as the stochastic plan tags its scenarios) the site's fleet stock, dispatch, AI build,
+ * hall blocks, AI contracts, interconnect and AI limits exactly as in its own plan; shared ({@link PortfolioRows}): the company's treasury,
+ * consolidated cash, capex budget per plan year and conversion crews. Objective: the consolidated NPV, Σₛ Σₘ δ CFₘˢ plus the
+ * treasury's sales less their end value, on the first site's calendar.
+ */
+public final class PortfolioModelBuilder {
+    private PortfolioModelBuilder() {
+    }
+
+    public static PortfolioModel build(PortfolioProblem pp) {
+        long t0 = System.nanoTime();
+        PlanProblem cal = pp.calendar();
+        boolean integer = pp.sites().stream().anyMatch(x -> AiBlockRows.integer(x.plan(), null));
+        MPSolver s = Lp.newSolver(cal.solver(), integer);
+        try {
+            List<PortfolioModel.SiteModel> sites = new ArrayList<>();
+            List<List<Term>> all = CashRows.newTerms(cal.monthCount());
+            for (Site site : pp.sites()) {
+                PlanProblem p = site.plan();
+                String sn = LpNames.clean(site.name());
+                List<List<MonthBlock>> blocks = PlanModelBuilder.blocks(p);
+                List<List<Term>> terms = CashRows.newTerms(p.monthCount());
+                FleetStockRows.Asic asic = FleetStockRows.add(s, p, sn, null);
+                CashRows.addAsicCash(p, asic, terms);
+                MPVariable[][][] dispatch = FleetDispatchRows.addPlanDispatchMw(s, p, sn, blocks, asic.kept());
+                CashRows.addDispatchCash(p, blocks, dispatch, terms);
+                AiBuildRows.Ai ai = AiBuildRows.add(s, p, sn, null);
+                AiBlockRows.add(s, p, sn, null, ai.start());
+                AiContractRows.Contracts contracts = AiContractRows.add(s, p, sn, null, ai);
+                CashRows.addAiCash(p, ai, contracts, terms);
+                InterconnectRows.addPlan(s, p, sn, blocks, dispatch, ai.reserved());
+                AiBuildRows.addLimits(s, p, sn, ai);
+                sites.add(new PortfolioModel.SiteModel(site.name(), p.options().stream().map(o -> o.spec().name()).toList(), blocks, asic, dispatch, ai, terms));
+                for (int m = 0; m < terms.size(); m++) {
+                    all.get(m).addAll(terms.get(m));
+                }
+            }
+            MPVariable[] sold = PortfolioRows.addTreasury(s, pp);
+            List<List<Term>> treasury = CashRows.newTerms(cal.monthCount());
+            CashRows.addTreasuryCash(cal, sold, treasury);
+            for (int m = 0; m < treasury.size(); m++) {
+                all.get(m).addAll(treasury.get(m));
+            }
+            CashRows.Balance cash = PortfolioRows.addConsolidatedCash(s, pp, all);
+            MPConstraint[] budget = PortfolioRows.addCapexBudget(s, pp, sites.stream().map(PortfolioModel.SiteModel::terms).toList());
+            MPConstraint[] crews = PortfolioRows.addCrews(s, pp, sites.stream().map(x -> x.ai().start()).toList());
+            // a site's finance (cash, floor, treasury, terminal value) is not used by the portfolio: no terminal value here
+            NpvObjective.setPlan(s, cal, all, sold, List.of());
+            return new PortfolioModel(pp, s, sites, sold, treasury, cash.cash(), budget, crews, (System.nanoTime() - t0) / 1e6);
+        } catch (RuntimeException e) {
+            s.delete();
+            throw e;
+        }
+    }
+}

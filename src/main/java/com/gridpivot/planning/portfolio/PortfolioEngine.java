@@ -1,0 +1,128 @@
+package com.gridpivot.planning.portfolio;
+
+import com.google.ortools.linearsolver.MPVariable;
+import com.gridpivot.lp.LpSolver;
+import com.gridpivot.lp.RunControl;
+import com.gridpivot.lp.SolveOutcome;
+import com.gridpivot.lp.SolveProgress;
+import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.lp.rows.CashRows;
+import com.gridpivot.lp.rows.CashRows.Term;
+import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.planning.PlanSolver;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PortfolioProblem;
+import com.gridpivot.planning.model.PortfolioModel;
+import com.gridpivot.planning.model.PortfolioModel.SiteModel;
+import com.gridpivot.planning.model.PortfolioModelBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/** Solves a portfolio plan and reads its answer: consolidated NPV and cash, per-site contributions and MW by use. */
+public final class PortfolioEngine {
+    private PortfolioEngine() {
+    }
+
+    public static PortfolioResult optimize(PortfolioProblem pp, RunControl control) {
+        if (control.cancelled()) {
+            throw new CancellationException("cancelled");
+        }
+        try (PortfolioModel model = PortfolioModelBuilder.build(pp)) {
+            SolveOutcome o = solve(model, control);
+            if (control.cancelled()) {
+                throw new CancellationException("cancelled");
+            }
+            return read(model, o);
+        }
+    }
+
+    /** Solves the built model with the shared {@link LpSolver} (the plan's tolerance, the first site's solver and time limit). */
+    public static SolveOutcome solve(PortfolioModel model, RunControl control) {
+        PlanProblem cal = model.problem().calendar();
+        control.solving(model.solver());
+        try (SolveProgress clock = SolveProgress.start(control, cal.timeLimitSeconds())) {
+            return LpSolver.solve(model.solver(), cal.solver(), cal.timeLimitSeconds(), PlanSolver.FEASIBILITY_TOLERANCE);
+        } finally {
+            control.solving(null);
+        }
+    }
+
+    /** The answer of a solved model; without a solution only the status and size. */
+    public static PortfolioResult read(PortfolioModel model, SolveOutcome o) {
+        int vars = model.solver().numVariables();
+        int rows = model.solver().numConstraints();
+        if (!o.hasSolution()) {
+            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of());
+        }
+        PlanProblem cal = model.problem().calendar();
+        List<PortfolioResult.PortfolioSiteResult> sites = new ArrayList<>();
+        for (SiteModel s : model.sites()) {
+            sites.add(new PortfolioResult.PortfolioSiteResult(s.name(), discounted(cal, s.terms(), null), siteMonths(cal, s)));
+        }
+        double treasury = discounted(cal, model.treasuryTerms(), model.sold());
+        List<PortfolioResult.PortfolioMonth> company = new ArrayList<>();
+        for (int m = 0; m < cal.monthCount(); m++) {
+            double capex = 0.0;
+            double started = 0.0;
+            for (SiteModel s : model.sites()) {
+                capex -= CashRows.category(s.terms().get(m), CashCategory.AI_CAPEX) + CashRows.category(s.terms().get(m), CashCategory.ASIC_PURCHASE);
+                for (MPVariable[] sj : s.ai().start()) {
+                    started += sj[m].solutionValue();
+                }
+            }
+            double sold = model.sold() == null ? 0.0 : model.sold()[m].solutionValue();
+            company.add(new PortfolioResult.PortfolioMonth(label(cal, m), model.cash()[m].solutionValue(), capex, started, sold));
+        }
+        double npv = treasury + sites.stream().mapToDouble(PortfolioResult.PortfolioSiteResult::npvContributionUsd).sum();
+        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, List.of());
+    }
+
+    /** Σ coefficient × value of the NPV's coefficients over these terms (and treasury sales' end value when sold is given). */
+    static double discounted(PlanProblem cal, List<List<Term>> terms, MPVariable[] sold) {
+        Map<MPVariable, Double> c = NpvObjective.coefficients(terms, t -> 1.0, cal::discountFactor, sold, cal.treasuryEndValueUsdPerBtc());
+        double sum = 0.0;
+        for (Map.Entry<MPVariable, Double> e : c.entrySet()) {
+            sum += e.getValue() * e.getKey().solutionValue();
+        }
+        return sum;
+    }
+
+    private static List<PortfolioResult.PortfolioSiteMonth> siteMonths(PlanProblem cal, SiteModel s) {
+        List<PortfolioResult.PortfolioSiteMonth> out = new ArrayList<>();
+        for (int m = 0; m < cal.monthCount(); m++) {
+            double mining = 0.0;
+            double retired = 0.0;
+            double bought = 0.0;
+            for (int i = 0; i < s.asic().kept().length; i++) {
+                mining += s.asic().kept()[i][m].solutionValue();
+                retired += s.asic().retired()[i][m].solutionValue();
+                if (s.asic().bought()[i] != null) {
+                    bought += s.asic().bought()[i][m].solutionValue();
+                }
+            }
+            Map<String, Double> online = new LinkedHashMap<>();
+            Map<String, Double> building = new LinkedHashMap<>();
+            Map<String, Double> started = new LinkedHashMap<>();
+            for (int j = 0; j < s.ai().start().length; j++) {
+                String name = s.optionNames().get(j);
+                double on = s.ai().online()[j][m].solutionValue();
+                online.put(name, on);
+                building.put(name, s.ai().reserved()[j][m].solutionValue() - on);
+                started.put(name, s.ai().start()[j][m].solutionValue());
+            }
+            double cf = 0.0;
+            for (Term t : s.terms().get(m)) {
+                cf += t.coefficientUsd() * t.variable().solutionValue();
+            }
+            out.add(new PortfolioResult.PortfolioSiteMonth(label(cal, m), mining, online, building, started, retired, bought, cf));
+        }
+        return out;
+    }
+
+    private static String label(PlanProblem cal, int m) {
+        return cal.months().get(m).month().toString();
+    }
+}

@@ -1,0 +1,55 @@
+package com.gridpivot.planning.portfolio;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portfolio plan's answer (models/PLANS.md, Portfolios). Σ sites' npvContributionUsd + treasuryNpvUsd = npvUsd.
+ *
+ * @param status          OPTIMAL, FEASIBLE, INFEASIBLE, … (no figures below without a solution)
+ * @param npvUsd          the consolidated NPV, USD
+ * @param treasuryNpvUsd  the shared treasury's part: its sales discounted less the sold BTC's discounted end value, USD
+ * @param solverName      the backend that answered
+ * @param variables       columns of the LP
+ * @param constraints     rows of the LP
+ * @param monthly         the company by month: consolidated cash, capex paid, AI MW started over all sites
+ * @param sites           each site's contribution and MW by use by month
+ * @param warnings        inputs outside their plausible ranges, by site
+ */
+public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUsd, String solverName, int variables, int constraints,
+                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<String> warnings) {
+
+    public PortfolioResult withWarnings(List<String> w) {
+        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, List.copyOf(w));
+    }
+
+    /**
+     * @param cashUsd        consolidated cumulative cash at the month's end, USD
+     * @param capexPaidUsd   AI fit-out and ASIC purchases paid in the month over all sites, USD
+     * @param aiStartedMw    AI IT MW whose construction starts in the month over all sites (the crews' load)
+     * @param treasurySoldBtc BTC sold in the month
+     */
+    public record PortfolioMonth(String month, double cashUsd, double capexPaidUsd, double aiStartedMw, double treasurySoldBtc) {
+    }
+
+    /**
+     * @param name               the site
+     * @param npvContributionUsd Σₘ δ CFₘˢ: the site's discounted cash flows, USD
+     * @param monthly            the site's MW by use by month
+     */
+    public record PortfolioSiteResult(String name, double npvContributionUsd, List<PortfolioSiteMonth> monthly) {
+    }
+
+    /**
+     * @param miningMw              ASIC IT MW installed (Σ fleets' kept MW)
+     * @param aiOnlineMw            AI IT MW online by option
+     * @param aiUnderConstructionMw AI IT MW started and not yet online by option
+     * @param aiStartedMw           AI IT MW whose construction starts in the month by option
+     * @param asicRetiredMw         ASIC IT MW retired at the month's start
+     * @param asicBoughtMw          ASIC IT MW bought at the month's start
+     * @param cashFlowUsd           the site's cash flow of the month, USD
+     */
+    public record PortfolioSiteMonth(String month, double miningMw, Map<String, Double> aiOnlineMw, Map<String, Double> aiUnderConstructionMw,
+                            Map<String, Double> aiStartedMw, double asicRetiredMw, double asicBoughtMw, double cashFlowUsd) {
+    }
+}
