@@ -427,6 +427,59 @@ def set_npv_objective(model, prob, sold):
     return c
 
 
+def add_terminal_value(model, prob, c, kept, contracted):
+    """PLANS.md, Terminal value: added to the objective vector c (not to any month's cash), each part discounted from the end
+    of its month n >= M-1 by delta_n. Every method but NONE: + sigma_i,M-1 K[i,M-1] (the ASICs kept, at salvage).
+    CONTRACTED: + sum over contracted cohorts and months n >= M in their term of (1 - phi) c_q(n) - rho_q (E_n + V_n) - F_n, a
+    month beyond the horizon taking the energy and hours of month M - P + (n - M) mod P, P = min(12, M).
+    EXIT_MULTIPLE: + mu EBITDA_12; PERPETUITY: + EBITDA_12 (1 + g)/(r - g), at n = M-1, where EBITDA_12 = 12/|W| x (the AI
+    revenue, energy and opex terms of the last min(12, M) months, with contracted MW in their term at their accrued c_q)."""
+    tv = prob.get("terminalValue") or {"method": "NONE"}
+    method = tv["method"]
+    if method == "NONE":
+        return
+    r, M = prob["discountRate"], len(prob["months"])
+    last = M - 1
+    for i, f in enumerate(prob["fleets"]):
+        index = asic_price_index(prob, f.get("priceElasticity", 0.0))
+        c[kept[i][last]] += discount(r, last) * f["salvageUsdPerMw"] * index[last] * hashrate_factor(f, last)
+    if method == "CONTRACTED":
+        P = min(12, M)
+        for j, o in enumerate(prob["options"]):
+            if contracted[j] is None:
+                continue
+            k_ = o["contract"]
+            T, L, phi = int(k_["termMonths"]), int(o["leadTimeMonths"]), k_.get("prepaymentShare", 0.0)
+            ramp = k_.get("rampShareByMonth") or []
+            for k in range(M):
+                for n in range(max(M, k + L), k + L + T):
+                    q = n - k - L
+                    like = prob["months"][M - P + (n - M) % P]
+                    H = len(like["priceUsdPerMwh"])
+                    energy = 0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * float(np.sum(like["priceUsdPerMwh"]))
+                    running = energy + H * o.get("variableOpexUsdPerMwh", 0.0)
+                    rho = ramp[q] if q < len(ramp) else 1.0
+                    value = ((1.0 - phi) * contract_revenue(o, q, month_hours(prob, n)) - rho * running
+                             - o.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0)
+                    c[contracted[j][k]] += discount(r, n) * value
+        return
+    factor = tv["exitMultipleOfEbitda"] if method == "EXIT_MULTIPLE" else (1 + tv["perpetuityGrowthPerYear"]) / (r - tv["perpetuityGrowthPerYear"])
+    first = max(0, M - 12)
+    w = factor * 12.0 / (M - first) * discount(r, last)
+    for m in range(first, M):
+        for term, cols, coefs in model.cash[m]:
+            if term in ("aiRevenue", "aiEnergy", "aiOpex"):
+                np.add.at(c, cols, w * np.broadcast_to(coefs, cols.shape))
+        for j, o in enumerate(prob["options"]):
+            if contracted[j] is None:
+                continue
+            L = int(o["leadTimeMonths"])
+            for k in range(0, m - L + 1):
+                q = m - k - L
+                if q < int(o["contract"]["termMonths"]):
+                    c[contracted[j][k]] += w * contract_revenue(o, q, len(prob["months"][m]["priceUsdPerMwh"]))
+
+
 # ---------------------------------------------------------------------------------------------------- solve
 
 def build(prob):
@@ -450,6 +503,7 @@ def build(prob):
     add_treasury_cash(model, prob, sold)
     add_cash_rows(model, prob)
     c = set_npv_objective(model, prob, sold)
+    add_terminal_value(model, prob, c, kept, contracted)
     return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted}
 
 

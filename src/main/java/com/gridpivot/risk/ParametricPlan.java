@@ -96,6 +96,7 @@ public record ParametricPlan(PlanProblem base) {
                 ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()))).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
-                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());
+                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes(),
+                    base.terminalValue());
     }
 }

@@ -29,11 +29,21 @@ import java.util.List;
  * @param timeLimitSeconds    solver limit per LP
  * @param dataNotes           what was done to the stored data the plan uses, in planners' words (e.g. the hours of a replayed
  *                            year filled from the next day); empty when nothing was
+ * @param terminalValue       the value at the horizon's end counted in the objective (NONE: nothing, as before issue 14)
  */
 public record PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
                           int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
                           double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
-                          HourModel hourModel, double timeLimitSeconds, List<String> dataNotes) {
+                          HourModel hourModel, double timeLimitSeconds, List<String> dataNotes, TerminalValue terminalValue) {
+
+    /** A problem without a terminal value (NONE). */
+    public PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
+                       int minAiFromIndex, double maxConversionMwPerMonth, List<PlanFleet> fleets, List<PlanOption> options,
+                       double startingCashUsd, double cashFloorUsd, double treasuryBtc, double discountRate, SolverKind solver,
+                       HourModel hourModel, double timeLimitSeconds, List<String> dataNotes) {
+        this(startMonth, months, interconnectMw, maxAiItMw, minAiItMw, minAiFromIndex, maxConversionMwPerMonth, fleets, options,
+                startingCashUsd, cashFloorUsd, treasuryBtc, discountRate, solver, hourModel, timeLimitSeconds, dataNotes, TerminalValue.NONE);
+    }
 
     /** A problem with no notes on its data. */
     public PlanProblem(YearMonth startMonth, List<MonthData> months, double interconnectMw, double maxAiItMw, double minAiItMw,
@@ -314,6 +324,19 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
             return rateUsdPerMwh * billedHours * escalation(q) * billedShare(q);
         }
     }
+
+    /**
+     * Terminal value at the horizon's end (models/PLANS.md, "Terminal value").
+     *
+     * @param method       NONE, CONTRACTED, EXIT_MULTIPLE or PERPETUITY
+     * @param exitMultiple μ, EXIT_MULTIPLE's multiple of the last 12 months' AI EBITDA
+     * @param growthPerYear g, PERPETUITY's annual growth
+     */
+    public record TerminalValue(TerminalMethod method, double exitMultiple, double growthPerYear) {
+        public static final TerminalValue NONE = new TerminalValue(TerminalMethod.NONE, 0.0, 0.0);
+    }
+
+    public enum TerminalMethod { NONE, CONTRACTED, EXIT_MULTIPLE, PERPETUITY }
 
     public enum CapexTiming { AT_START, SPREAD }
 

@@ -103,7 +103,23 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param startingCashUsd cash at the start (default 0)
      * @param creditLineUsd   cumulative cash may not fall below −creditLineUsd in any month (default 0: no free money, see models/PLANS.md)
      * @param treasuryBtc     BTC that may be sold at the scenario's price (default 0)
+     * @param terminalValue   the value at the horizon's end counted in the objective (absent: NONE, as before issue 14)
      */
-    public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
+    public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, TerminalValueInput terminalValue) {
+        /** Financing without a terminal value. */
+        public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
+            this(startingCashUsd, creditLineUsd, treasuryBtc, null);
+        }
+    }
+
+    /**
+     * Terminal value at the horizon's end (issue 14, item 3; models/PLANS.md, "Terminal value").
+     *
+     * @param method                  NONE (default), CONTRACTED, EXIT_MULTIPLE or PERPETUITY
+     * @param exitMultipleOfEbitda    EXIT_MULTIPLE: the multiple of the last 12 months' AI EBITDA (0 … 50)
+     * @param perpetuityGrowthPerYear PERPETUITY: g, the annual growth of the AI EBITDA after the horizon (−0.5 … below the
+     *                                discount rate)
+     */
+    public record TerminalValueInput(String method, Double exitMultipleOfEbitda, Double perpetuityGrowthPerYear) {
     }
 }

@@ -13,6 +13,7 @@ import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.FleetStockRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.TreasuryRows;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.planning.input.FixedPlan;
@@ -112,10 +113,11 @@ public final class PlanModelBuilder {
             MPVariable[] sold = TreasuryRows.add(s, p, fixed);
             CashRows.addTreasuryCash(p, sold, terms);
             CashRows.Balance cash = CashRows.addBalance(s, p, null, terms);
-            NpvObjective.setPlan(s, p, terms, sold);
+            List<TerminalValueRows.Term> terminal = TerminalValueRows.terms(p, asic.kept(), contracts, terms);
+            NpvObjective.setPlan(s, p, terms, sold, terminal);
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
-                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts);
+                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts, terminal);
         } catch (RuntimeException e) {
             s.delete();
             throw e;
