@@ -316,6 +316,8 @@ class WebPlansTest extends WebPageTest {
     void aPlanJobRunsToAFinalStatusWithAProgressBar() {
         openPlans();
         page.fill("#months", "24");
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        page.fill("#plan-run-label", "Board plan " + token);
         page.click("#run-job");
         page.waitForSelector("#run-progress:visible");
         page.waitForSelector("#cancel-run:visible");
@@ -323,6 +325,11 @@ class WebPlansTest extends WebPageTest {
         assertThat(FINAL).contains(page.getAttribute("#job-result", "data-status"));
         assertThat(page.textContent("#job-status")).contains("finished");
         assertThat(page.isVisible("#run-progress")).as("the progress bar goes away when the job is done").isFalse();
+        // the run carries the label typed on the page and the site's name
+        var listed = given().queryParam("label", token).get("/api/v1/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(listed.<String>getList("items.label")).containsExactly("Board plan " + token);
+        assertThat(listed.<String>getList("items.kind")).containsExactly("PLAN");
+        assertThat(listed.<String>getList("items.siteName")).containsExactly(SITE);
         if ("OPTIMAL".equals(page.getAttribute("#job-result", "data-status"))) {
             assertThat(page.textContent("#job-result")).contains("against staying on Bitcoin");
         }
