@@ -507,6 +507,68 @@ def build(prob):
     return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted}
 
 
+def build_portfolio(prob):
+    """PLANS.md, Portfolios. prob["portfolio"]: {"sites": [site problems as the plan's], "startingCashUsd", "cashFloorUsd",
+    "treasuryBtc", "capexBudgetUsdByYear", "crewMwPerMonth"}. Each site's rows as its own plan (no treasury, no cash rows);
+    every site's cash terms land in the same months, so the one cash balance is consolidated. Shared rows:
+    treasuryLimit: sum_m T[m] <= N (prices of the first site's months);
+    capexBudget[y]: sum_s sum_{m in 12y..12y+11} (asicPurchase + aiCapex paid in m, as positive USD) <= B_y, x 1e-6;
+    conversionCrews[m]: sum_s sum_j S[s,j,m] <= crews;
+    cashBalance[m]: 1e-6 (cash[m] - cash[m-1] - sum_s CF_m^s - P_m T[m]) = 1e-6 S_0 [m = 0], cash[m] >= floor."""
+    pf = prob["portfolio"]
+    cal = pf["sites"][0]
+    M = len(cal["months"])
+    model = Model(M)
+    starts, handles = [], []
+    for sp_ in pf["sites"]:
+        kept, retired, bought = add_fleet_stock_rows(model, sp_, None)
+        add_asic_cash(model, sp_, kept, retired, bought)
+        dispatch = add_fleet_dispatch_rows(model, sp_, kept)
+        add_dispatch_cash(model, sp_, dispatch)
+        start, reserved, online = add_ai_build_rows(model, sp_, None)
+        contracted, spot_online = add_ai_contract_rows(model, sp_, start, None)
+        add_ai_cash(model, sp_, start, online, spot_online)
+        add_ai_contract_cash(model, sp_, start, contracted)
+        add_interconnect_rows(model, sp_, dispatch, reserved)
+        add_ai_limit_rows(model, sp_, start, reserved, online)
+        starts.append(start)
+        handles.append({"start": start, "retired": retired})
+    shared = {"months": cal["months"], "treasuryBtc": pf.get("treasuryBtc", 0.0), "discountRate": cal["discountRate"],
+              "startingCashUsd": pf.get("startingCashUsd", 0.0), "cashFloorUsd": pf.get("cashFloorUsd")}
+    sold = add_treasury_rows(model, shared, None)
+    add_treasury_cash(model, shared, sold)
+    for y, budget in enumerate(pf.get("capexBudgetUsdByYear") or []):
+        cols, vals = [], []
+        for m in range(12 * y, min(12 * y + 12, M)):
+            for term, c_, v in model.cash[m]:
+                if term in ("asicPurchase", "aiCapex"):
+                    cols.append(c_); vals.append(-np.broadcast_to(v, c_.shape))
+        if cols:
+            model.row(f"capexBudget[{y}]", np.concatenate(cols), np.concatenate(vals) * CASH_ROW_SCALE, -math.inf, budget * CASH_ROW_SCALE)
+    if pf.get("crewMwPerMonth") is not None:
+        for m in range(M):
+            cols = [S[m] for start in starts for S in start]
+            if cols:
+                model.row(f"conversionCrews[{m}]", cols, [1.0] * len(cols), -math.inf, pf["crewMwPerMonth"])
+    add_cash_rows(model, shared)
+    c = set_npv_objective(model, shared, sold)
+    return model, c, handles, sold
+
+
+def main_portfolio(prob):
+    model, c, handles, sold = build_portfolio(prob)
+    res = solve(model, c)
+    out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + str(res.message)),
+           "variables": len(model.lb), "constraints": len(model.row_lo)}
+    if res.status == 0:
+        x = res.x
+        out["objective"] = float(-res.fun)
+        out["sites"] = [{"aiStartedMw": {o["name"]: x[h["start"][j]].tolist() for j, o in enumerate(sp_["options"])}}
+                        for sp_, h in zip(prob["portfolio"]["sites"], handles)]
+        out["treasurySoldBtc"] = [0.0] * len(model.cash) if sold is None else x[sold].tolist()
+    print(json.dumps(out))
+
+
 def solve(model, c):
     n = len(model.lb)
     A = sp.csr_matrix((np.concatenate(model.row_v), (np.concatenate(model.row_i), np.concatenate(model.row_j))),
@@ -524,6 +586,8 @@ def solve(model, c):
 
 def main(path):
     prob = json.load(open(path))
+    if "portfolio" in prob:
+        return main_portfolio(prob)
     t0 = time.perf_counter()
     model, c, handles = build(prob)
     t1 = time.perf_counter()
