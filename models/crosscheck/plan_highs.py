@@ -536,6 +536,59 @@ def set_npv_objective(model, prob, sold):
     return c
 
 
+def add_terminal_value(model, prob, c, kept, contracted):
+    """PLANS.md, Terminal value: added to the objective vector c (not to any month's cash), each part discounted from the end
+    of its month n >= M-1 by delta_n. Every method but NONE: + sigma_i,M-1 K[i,M-1] (the ASICs kept, at salvage).
+    CONTRACTED: + sum over contracted cohorts and months n >= M in their term of (1 - phi) c_q(n) - rho_q (E_n + V_n) - F_n, a
+    month beyond the horizon taking the energy and hours of month M - P + (n - M) mod P, P = min(12, M).
+    EXIT_MULTIPLE: + mu EBITDA_12; PERPETUITY: + EBITDA_12 (1 + g)/(r - g), at n = M-1, where EBITDA_12 = 12/|W| x (the AI
+    revenue, energy and opex terms of the last min(12, M) months, with contracted MW in their term at their accrued c_q)."""
+    tv = prob.get("terminalValue") or {"method": "NONE"}
+    method = tv["method"]
+    if method == "NONE":
+        return
+    r, M = prob["discountRate"], len(prob["months"])
+    last = M - 1
+    for i, f in enumerate(prob["fleets"]):
+        index = asic_price_index(prob, f.get("priceElasticity", 0.0))
+        c[kept[i][last]] += discount(r, last) * f["salvageUsdPerMw"] * index[last] * hashrate_factor(f, last)
+    if method == "CONTRACTED":
+        P = min(12, M)
+        for j, o in enumerate(prob["options"]):
+            if contracted[j] is None:
+                continue
+            k_ = o["contract"]
+            T, L, phi = int(k_["termMonths"]), int(o["leadTimeMonths"]), k_.get("prepaymentShare", 0.0)
+            ramp = k_.get("rampShareByMonth") or []
+            for k in range(M):
+                for n in range(max(M, k + L), k + L + T):
+                    q = n - k - L
+                    like = prob["months"][M - P + (n - M) % P]
+                    H = len(like["priceUsdPerMwh"])
+                    energy = 0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * float(np.sum(like["priceUsdPerMwh"]))
+                    running = energy + H * o.get("variableOpexUsdPerMwh", 0.0)
+                    rho = ramp[q] if q < len(ramp) else 1.0
+                    value = ((1.0 - phi) * contract_revenue(o, q, month_hours(prob, n)) - rho * running
+                             - o.get("fixedOpexUsdPerMwYear", 0.0) * H / 8760.0)
+                    c[contracted[j][k]] += discount(r, n) * value
+        return
+    factor = tv["exitMultipleOfEbitda"] if method == "EXIT_MULTIPLE" else (1 + tv["perpetuityGrowthPerYear"]) / (r - tv["perpetuityGrowthPerYear"])
+    first = max(0, M - 12)
+    w = factor * 12.0 / (M - first) * discount(r, last)
+    for m in range(first, M):
+        for term, cols, coefs in model.cash[m]:
+            if term in ("aiRevenue", "aiEnergy", "aiOpex"):
+                np.add.at(c, cols, w * np.broadcast_to(coefs, cols.shape))
+        for j, o in enumerate(prob["options"]):
+            if contracted[j] is None:
+                continue
+            L = int(o["leadTimeMonths"])
+            for k in range(0, m - L + 1):
+                q = m - k - L
+                if q < int(o["contract"]["termMonths"]):
+                    c[contracted[j][k]] += w * contract_revenue(o, q, len(prob["months"][m]["priceUsdPerMwh"]))
+
+
 # ---------------------------------------------------------------------------------------------------- solve
 
 def build(prob):
@@ -563,8 +616,71 @@ def build(prob):
     cash = add_cash_rows(model, prob)
     add_covenant_rows(model, prob, cash, Q, X, Y)
     c = set_npv_objective(model, prob, sold)
+    add_terminal_value(model, prob, c, kept, contracted)
     return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted, "loans": X,
                       "notes": Y, "revolver": Q}
+
+
+def build_portfolio(prob):
+    """PLANS.md, Portfolios. prob["portfolio"]: {"sites": [site problems as the plan's], "startingCashUsd", "cashFloorUsd",
+    "treasuryBtc", "capexBudgetUsdByYear", "crewMwPerMonth"}. Each site's rows as its own plan (no treasury, no cash rows);
+    every site's cash terms land in the same months, so the one cash balance is consolidated. Shared rows:
+    treasuryLimit: sum_m T[m] <= N (prices of the first site's months);
+    capexBudget[y]: sum_s sum_{m in 12y..12y+11} (asicPurchase + aiCapex paid in m, as positive USD) <= B_y, x 1e-6;
+    conversionCrews[m]: sum_s sum_j S[s,j,m] <= crews;
+    cashBalance[m]: 1e-6 (cash[m] - cash[m-1] - sum_s CF_m^s - P_m T[m]) = 1e-6 S_0 [m = 0], cash[m] >= floor."""
+    pf = prob["portfolio"]
+    cal = pf["sites"][0]
+    M = len(cal["months"])
+    model = Model(M)
+    starts, handles = [], []
+    for sp_ in pf["sites"]:
+        kept, retired, bought = add_fleet_stock_rows(model, sp_, None)
+        add_asic_cash(model, sp_, kept, retired, bought)
+        dispatch = add_fleet_dispatch_rows(model, sp_, kept)
+        add_dispatch_cash(model, sp_, dispatch)
+        start, reserved, online = add_ai_build_rows(model, sp_, None)
+        contracted, spot_online = add_ai_contract_rows(model, sp_, start, None)
+        add_ai_cash(model, sp_, start, online, spot_online)
+        add_ai_contract_cash(model, sp_, start, contracted)
+        add_interconnect_rows(model, sp_, dispatch, reserved)
+        add_ai_limit_rows(model, sp_, start, reserved, online)
+        starts.append(start)
+        handles.append({"start": start, "retired": retired})
+    shared = {"months": cal["months"], "treasuryBtc": pf.get("treasuryBtc", 0.0), "discountRate": cal["discountRate"],
+              "startingCashUsd": pf.get("startingCashUsd", 0.0), "cashFloorUsd": pf.get("cashFloorUsd")}
+    sold = add_treasury_rows(model, shared, None)
+    add_treasury_cash(model, shared, sold)
+    for y, budget in enumerate(pf.get("capexBudgetUsdByYear") or []):
+        cols, vals = [], []
+        for m in range(12 * y, min(12 * y + 12, M)):
+            for term, c_, v in model.cash[m]:
+                if term in ("asicPurchase", "aiCapex"):
+                    cols.append(c_); vals.append(-np.broadcast_to(v, c_.shape))
+        if cols:
+            model.row(f"capexBudget[{y}]", np.concatenate(cols), np.concatenate(vals) * CASH_ROW_SCALE, -math.inf, budget * CASH_ROW_SCALE)
+    if pf.get("crewMwPerMonth") is not None:
+        for m in range(M):
+            cols = [S[m] for start in starts for S in start]
+            if cols:
+                model.row(f"conversionCrews[{m}]", cols, [1.0] * len(cols), -math.inf, pf["crewMwPerMonth"])
+    add_cash_rows(model, shared)
+    c = set_npv_objective(model, shared, sold)
+    return model, c, handles, sold
+
+
+def main_portfolio(prob):
+    model, c, handles, sold = build_portfolio(prob)
+    res = solve(model, c)
+    out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + str(res.message)),
+           "variables": len(model.lb), "constraints": len(model.row_lo)}
+    if res.status == 0:
+        x = res.x
+        out["objective"] = float(-res.fun)
+        out["sites"] = [{"aiStartedMw": {o["name"]: x[h["start"][j]].tolist() for j, o in enumerate(sp_["options"])}}
+                        for sp_, h in zip(prob["portfolio"]["sites"], handles)]
+        out["treasurySoldBtc"] = [0.0] * len(model.cash) if sold is None else x[sold].tolist()
+    print(json.dumps(out))
 
 
 def solve(model, c):
@@ -584,6 +700,8 @@ def solve(model, c):
 
 def main(path):
     prob = json.load(open(path))
+    if "portfolio" in prob:
+        return main_portfolio(prob)
     t0 = time.perf_counter()
     model, c, handles = build(prob)
     t1 = time.perf_counter()

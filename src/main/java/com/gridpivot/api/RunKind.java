@@ -3,6 +3,7 @@ package com.gridpivot.api;
 import com.gridpivot.jobs.JobStatus;
 import com.gridpivot.jobs.RunScope;
 import com.gridpivot.planning.PlanService;
+import com.gridpivot.planning.portfolio.PortfolioService;
 import com.gridpivot.risk.PlanSweepJobHandler;
 import com.gridpivot.risk.SweepJobHandler;
 import com.gridpivot.risk.runs.RiskRunService;
@@ -24,6 +25,9 @@ public enum RunKind {
             EnumSet.of(JobStatus.OPTIMAL, JobStatus.FEASIBLE, JobStatus.INFEASIBLE, JobStatus.TIMED_OUT)),
     STOCHASTIC("/api/v1/risk/stochastic/runs/",
             new RunScope(Set.of(RiskRunService.STOCHASTIC), "run", "no run with id "),
+            EnumSet.of(JobStatus.OPTIMAL, JobStatus.FEASIBLE, JobStatus.INFEASIBLE, JobStatus.TIMED_OUT)),
+    PORTFOLIO("/api/v1/portfolios/plans/runs/",
+            new RunScope(Set.of(PortfolioService.JOB_KIND), "portfolio run", "no portfolio run with id "),
             EnumSet.of(JobStatus.OPTIMAL, JobStatus.FEASIBLE, JobStatus.INFEASIBLE, JobStatus.TIMED_OUT));
 
     private final String path;

@@ -72,7 +72,8 @@ public final class PlanInfeasibilityExplainer {
             // Is the cash floor the conflict? Solve once without it and report how low cash would go.
             PlanProblem relaxed = new PlanProblem(p.startMonth(), p.months(), p.interconnectMw(), p.maxAiItMw(), p.minAiItMw(), p.minAiFromIndex(),
                     p.maxConversionMwPerMonth(), p.fleets(), p.options(), p.startingCashUsd(), Double.NEGATIVE_INFINITY, p.treasuryBtc(),
-                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds(), p.dataNotes(), p.financing().withoutMinCash());
+                    p.discountRate(), p.solver(), p.hourModel(), p.timeLimitSeconds(), p.dataNotes(),
+                    p.terminalValue(), p.financing().withoutMinCash());
             try (PlanModel model = PlanModelBuilder.build(relaxed, fixed)) {
                 // Maximise the lowest cash instead: the best any plan can do.
                 CashRows.maximiseLowestCash(model.solver(), model.cash());

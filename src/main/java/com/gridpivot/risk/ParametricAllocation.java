@@ -1,5 +1,6 @@
 package com.gridpivot.risk;
 
+import com.gridpivot.optimization.input.Ancillary;
 import com.gridpivot.optimization.input.AllocationProblem;
 import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.RevenueBasis;
@@ -30,6 +31,7 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         double priceScale = 1.0;
         double capexScale = 1.0;
         double rate = base.discountRate();
+        double ancillaryScale = 1.0;
         for (Map.Entry<SweepInput, Double> e : values.entrySet()) {
             double v = e.getValue();
             switch (e.getKey()) {
@@ -40,6 +42,7 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
                 case ENERGY_PRICE_SCALE -> priceScale = v;
                 case CAPEX_SCALE -> capexScale = v;
                 case DISCOUNT_RATE -> rate = v;
+                case ANCILLARY_PRICE_SCALE -> ancillaryScale = v;
             }
         }
         double[] hashprice = scaled(base.hashpriceUsdPerPhDay(), hashScale);
@@ -49,7 +52,8 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         final double capex = capexScale;
         var options = base.aiOptions().stream().map(o -> scaled(o, lease, colo, capex)).toList();
         return new AllocationProblem(base.site(), base.fleets(), options, prices, hashprice, rate, base.capexRecoveryYears(),
-                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(), base.fourCp(), base.ancillary());
+                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(), base.fourCp(),
+                new Ancillary(base.ancillary().minimumRunningMw(), base.ancillary().priceScale() * ancillaryScale, base.ancillary().services()));
     }
 
     /** An AI option with its rate scaled by its basis (GPU lease or colocation; a flat revenue stays) and its capex scaled. */

@@ -81,6 +81,7 @@ public record ParametricPlan(PlanProblem base) {
                 case CAPEX_SCALE -> capex = v;
                 case DISCOUNT_RATE -> rate = v;
                 case BTC_PRICE_USD -> throw new IllegalArgumentException("a plan has a BTC price path: sweep BTC_PRICE_SCALE");
+                case ANCILLARY_PRICE_SCALE -> throw new IllegalArgumentException("plans have no ancillary services: ANCILLARY_PRICE_SCALE is a what-if input");
             }
         }
         return new Factors(hash, btc, lease, colo, energy, capex, rate);
@@ -97,6 +98,7 @@ public record ParametricPlan(PlanProblem base) {
                 ParametricAllocation.scaled(o.spec(), f.leaseScale(), f.colocationScale(), f.capexScale()))).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), base.fleets(), options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
-                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes(), base.financing());
+                f.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes(),
+                    base.terminalValue(), base.financing());
     }
 }

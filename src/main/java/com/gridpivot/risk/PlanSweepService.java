@@ -91,6 +91,9 @@ public class PlanSweepService {
             if (in == SweepInput.BTC_PRICE_USD) {
                 checks.error(field, "applies to a what-if only; a plan has a BTC price path: sweep BTC_PRICE_SCALE (a factor on the path)");
             }
+            if (in == SweepInput.ANCILLARY_PRICE_SCALE) {
+                checks.error(field, "applies to a what-if with site.ancillary only; plans have no ancillary services");
+            }
         });
         List<SweepInput> tornado = g.tornado() != null ? g.tornado() : base != null && g.wantTornado() ? defaultTornado(base) : List.of();
         c.throwIfAny();

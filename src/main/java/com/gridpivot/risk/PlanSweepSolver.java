@@ -196,7 +196,7 @@ public final class PlanSweepSolver {
         CashRows.setBalance(m.cashBalance(), flows);
         int last = p.monthCount() - 1;
         double end = f.discountFactor(last) * p.months().get(last).btcPriceUsd() * f.btcPriceScale();
-        NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(m.terms(), scale, f::discountFactor, m.sold(), end));
+        NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(m.terms(), scale, f::discountFactor, m.sold(), end, m.terminal()));
     }
 
     /** Reads the MW the sweep reports out of a solved model. */

@@ -20,5 +20,10 @@ public enum SweepInput {
     /** Multiplies every AI option's capex per MW (the capex charge and the budget row). */
     CAPEX_SCALE,
     /** The discount rate r of the capital recovery factor. */
-    DISCOUNT_RATE
+    DISCOUNT_RATE,
+    /**
+     * Multiplies every ancillary service price, hourly and ERS (site.ancillary.priceScale × value; a what-if with ancillary
+     * services only: prices fell as batteries entered, ECRS averaged 76.77 USD/MWh in 2023 and 9.62 in 2024 per issue 16).
+     */
+    ANCILLARY_PRICE_SCALE
 }

@@ -78,7 +78,11 @@ public class SweepService {
             }
         }
         Double btc = req.baseBtcPriceUsd() == null ? null : c.range("baseBtcPriceUsd", req.baseBtcPriceUsd(), 1.0, 1e8, "USD");
+        final AllocationProblem sweptBase = base;
         Grid g = grid(c, req, (checks, field, input) -> {
+            if (input == SweepInput.ANCILLARY_PRICE_SCALE && sweptBase != null && !sweptBase.ancillary().active()) {
+                checks.error(field, "ANCILLARY_PRICE_SCALE needs allocation.site.ancillary: the what-if offers no ancillary services");
+            }
             if (input == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
                 checks.error("baseBtcPriceUsd", field.startsWith("tornado")
                         ? "is required for a BTC_PRICE_USD tornado bar"
@@ -264,6 +268,9 @@ public class SweepService {
             out.add(SweepInput.COLOCATION_SCALE);
         }
         out.add(SweepInput.ENERGY_PRICE_SCALE);
+        if (base.ancillary().active()) {
+            out.add(SweepInput.ANCILLARY_PRICE_SCALE);
+        }
         if (base.aiOptions().stream().anyMatch(o -> o.capexUsdPerMw() > 0)) {
             out.add(SweepInput.CAPEX_SCALE);
             if (base.discountRate() > 0) {

@@ -194,7 +194,7 @@ class RunResourceTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("page"));
         given().get("/api/v1/runs?kind=NOPE&status=DONE").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors.find { it.field == 'kind' }.reason",
-                        equalTo("must be one of [MONTE_CARLO, PLAN, PLAN_SWEEP, STOCHASTIC_PLAN, SWEEP]; got 'NOPE'"))
+                        equalTo("must be one of [MONTE_CARLO, PLAN, PLAN_SWEEP, PORTFOLIO_PLAN, STOCHASTIC_PLAN, SWEEP]; got 'NOPE'"))
                 .body("errors.find { it.field == 'status' }.reason", containsString("got 'DONE'"));
     }
 }

@@ -212,7 +212,7 @@ class ClusterIT {
     }
 
     /**
-     * The sweep first (the longest: 200 plan LPs of five years plus its tornado and base, about 10 s on one
+     * The sweep first (the longest: 200 plan LPs of ten years plus its tornado and base, 10 to 20 s on one
      * replica of this 2-core machine), the Monte Carlo (2,000 paths of ten years, three fixed plans and the optimized one:
      * about 3 s), then 20 plan runs (hourly, 6 to 12 months: 0.3 to 1 s each).
      */
@@ -221,7 +221,7 @@ class ClusterIT {
         out.add(new Request("sweep", "/api/v1/sweeps/runs", """
                 {"plan": %s, "axes": [{"input": "BTC_PRICE_SCALE", "from": 0.5, "to": 2.0, "points": %d}],
                  "tornado": {"inputs": ["BTC_PRICE_SCALE", "ENERGY_PRICE_SCALE"], "deltaFraction": 0.5}}"""
-                .formatted(problem(60_000, 60, "EXACT_BLOCKS"), SWEEP_POINTS)));
+                .formatted(problem(60_000, 120, "EXACT_BLOCKS"), SWEEP_POINTS)));
         out.add(new Request("montecarlo", "/api/v1/risk/montecarlo/runs", """
                 {"problem": %s, "plans": [{"name": "convert 5", "aiStartsMw": [{"name": "flat", "month": "2026-02", "amount": 5}]},
                                           {"name": "convert 10", "aiStartsMw": [{"name": "flat", "month": "2026-06", "amount": 10}]},
@@ -286,15 +286,35 @@ class ClusterIT {
         List<Started> runs = submit(requests, cluster);
         long sweep = runs.get(0).id();
 
-        // Kill -9 the replica that holds the sweep once part of its chunks are stored.
-        String[] holder = new String[1];
-        awaitTrue("the sweep RUNNING with some but not all of its chunks stored", 300, () -> {
-            Map<String, Object> row = runRow(sweep);
-            long done = chunkCount(sweep, "DONE");
-            holder[0] = (String) row.get("worker");
-            return "RUNNING".equals(row.get("status")) && done >= 1 && done < chunkCount(sweep, null);
-        });
-        Replica victim = cluster.stream().filter(r -> r.id.equals(holder[0])).findFirst().orElseThrow();
+        // Kill -9 the replica that holds the sweep while its chunks are being computed: split and queued, not all stored.
+        // One query on one connection, every 50 ms: the chunks take seconds, so a slow look must not miss them.
+        Replica victim;
+        try (java.sql.Connection c = db(CLUSTER_DB); PreparedStatement ps = c.prepareStatement("SELECT r.status, r.worker, "
+                + "(SELECT COUNT(*) FROM job_chunk k WHERE k.run_id = r.id AND k.status = 'DONE'), "
+                + "(SELECT COUNT(*) FROM job_chunk k WHERE k.run_id = r.id) FROM job_run r WHERE r.id = ?")) {
+            ps.setLong(1, sweep);
+            Instant deadline = Instant.now().plusSeconds(300);
+            String holder = null;
+            while (holder == null) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    long done = rs.getLong(3);
+                    long total = rs.getLong(4);
+                    if ("RUNNING".equals(rs.getString(1)) && total > 0 && done < total) {
+                        holder = rs.getString(2);
+                    } else {
+                        assertThat(rs.getString(1)).as("the sweep, before its holder is killed (" + done + " of " + total + " chunks)")
+                                .isIn("QUEUED", "RUNNING");
+                    }
+                }
+                if (holder == null) {
+                    assertThat(Instant.now()).as("waited 300 s for the sweep's chunks").isBefore(deadline);
+                    Thread.sleep(50);
+                }
+            }
+            String id = holder;
+            victim = cluster.stream().filter(r -> r.id.equals(id)).findFirst().orElseThrow();
+        }
         victim.kill9();
         List<Long> heldByVictim = queryLongs("SELECT id FROM job_run WHERE status = 'RUNNING' AND worker = ?", victim.id);
         List<String> chunksOfVictim = queryStrings("SELECT run_id || ':' || chunk_index FROM job_chunk WHERE status = 'RUNNING' AND worker = ?", victim.id);

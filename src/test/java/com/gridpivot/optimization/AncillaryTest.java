@@ -112,4 +112,77 @@ class AncillaryTest {
                 + "'priceUsdPerMwHour': 5}], 'deployments': [{'fromHour': 3}]}]}")))
                 .hasMessageContaining("inside one of its contract periods");
     }
+
+    /**
+     * The value stack of the ERS case: 5 MW of mining run; mining margin 80 · 5 · 3 − 50 · 5 = 950 (hour 3 runs at a loss for the
+     * ERS floor), ancillary net 800 − 320 = 480; per MW 190 and 96, total 286; 950 + 480 = 1,430 = netUsd.
+     * Breakevens of S21 (revenue 100 USD/MWh, e = 3125/150 J/TH, 24e/1000 = 0.5; mean price (3 · 20 + 150) / 4 = 52.5): 100 USD/MWh
+     * and 52.5 · 0.5 = 26.25 USD/PH/day; with flexibility α ŵ = 0.8 · 50 = 40 per MWh: 140 USD/MWh and (52.5 − 40) · 0.5 = 6.25.
+     */
+    @Test
+    void theValueStackOfTheErsCaseByHand() {
+        AllocationResult r = solve(site(ERS), "GLOP", "EXACT");
+        AllocationResult.ValueStack v = r.economics().valueStack();
+        assertThat(v.miningItMw()).isCloseTo(5.0, within(EPS));
+        assertThat(v.miningMarginUsd()).isCloseTo(950.0, within(EPS));
+        assertThat(v.ancillaryNetUsd()).isCloseTo(480.0, within(EPS));
+        assertThat(v.miningMarginUsdPerMw()).isCloseTo(190.0, within(EPS));
+        assertThat(v.ancillaryNetUsdPerMw()).isCloseTo(96.0, within(EPS));
+        assertThat(v.miningTotalUsdPerMw()).isCloseTo(286.0, within(EPS));
+        assertThat(v.powerCreditsUsd()).isZero();
+        assertThat(v.aiMarginUsd()).isZero();
+        AllocationResult.Breakeven b = r.breakeven().get("S21");
+        assertThat(b.energyPriceUsdPerMwh()).isCloseTo(100.0, within(EPS));
+        assertThat(b.energyPriceWithFlexibilityUsdPerMwh()).isCloseTo(140.0, within(EPS));
+        assertThat(b.hashpriceUsdPerPhDay()).isCloseTo(26.25, within(EPS));
+        assertThat(b.hashpriceWithFlexibilityUsdPerPhDay()).isCloseTo(6.25, within(EPS));
+        assertThat(solve(site("null"), "GLOP", "EXACT").breakeven().get("S21").energyPriceWithFlexibilityUsdPerMwh()).isNull();
+    }
+
+    /**
+     * Every term at once (a fixed-price block of 2 MW at 30 USD/MWh, 4CP at 4,000 USD/MW-year with P₂ = 0.5, i.e. 500 USD per MWh
+     * of site power in hour 2, the ECRS service, an AI option of 200 USD/MWh up to 1 MW): the fleet stops in hour 2
+     * (80 − 500 + 0.8 · 5 &lt; 0), so the 4CP saving is positive; the stack's six USD terms sum to netUsd, its 4CP saving and credits
+     * are the economics'.
+     */
+    @ParameterizedTest
+    @CsvSource({"GLOP,EXACT", "GLOP,NONE"})
+    void theValueStackSumsToTheObjective(String solver, String aggregation) {
+        String json = site(ECRS).replace("'interconnectMw': 10,", "'interconnectMw': 10, 'powerContract': {'fixedPriceBlocks': [{'mw': 2, "
+                + "'priceUsdPerMwh': 30}]}, 'fourCp': {'transmissionRateUsdPerMwYear': 4000, 'intervalProbabilities': [{'hour': 2, "
+                + "'probability': 0.5}]},").replace("'asicFleets'", "'aiOptions': [{'name': 'flat', 'revenueUsdPerMwh': 200, 'maxItMw': 1}], 'asicFleets'");
+        AllocationResult r = solve(json, solver, aggregation);
+        assertThat(r.status()).isEqualTo(LpStatus.OPTIMAL);
+        assertThat(r.warnings()).isEmpty();
+        AllocationResult.ValueStack v = r.economics().valueStack();
+        double sum = v.miningMarginUsd() + v.powerCreditsUsd() + v.fixedPriceSavingsUsd() + v.fourCpSavingUsd() + v.ancillaryNetUsd() + v.aiMarginUsd();
+        assertThat(sum).isCloseTo(r.economics().netUsd(), within(EPS));
+        assertThat(v.fourCpSavingUsd()).isCloseTo(r.economics().fourCpSavingUsd(), within(EPS)).isPositive();
+        assertThat(v.powerCreditsUsd() + v.fixedPriceSavingsUsd()).isCloseTo(r.economics().powerCreditsUsd() + r.economics().fixedPriceSavingsUsd(),
+                within(EPS));
+        // the AI option's margin per MW: 4 · 200 − (20 + 20 + 20 + 150) − 4,000 · 0.5 / 4 = 800 − 210 − 500 = 90 → 1 MW built
+        assertThat(v.aiOptionMarginUsdPerMw().get("flat")).isCloseTo(90.0, within(EPS));
+        assertThat(v.aiMarginUsd()).isCloseTo(90.0, within(EPS));
+        assertThat(v.ancillaryNetUsd()).isPositive();
+    }
+
+    /*
+     * Sweep input ANCILLARY_PRICE_SCALE on the ECRS case: at 1 the answer above (1,390 USD), at 0.5 that of priceScale 0.5
+     * (1,220 USD); each point builds its own exact model (SweepSolver with ancillary services).
+     */
+    @Test
+    void theAncillaryPriceScaleIsASweepInput() {
+        var base = EngineTestSupport.problem(site(ECRS));
+        var parametric = new com.gridpivot.risk.ParametricAllocation(base, null);
+        var inputs = java.util.List.of(1.0, 0.5).stream()
+                .map(v -> java.util.Map.of(com.gridpivot.risk.SweepInput.ANCILLARY_PRICE_SCALE, v)).toList();
+        var variants = inputs.stream().map(m -> parametric.at(m)).toList();
+        assertThat(variants.get(1).ancillary().priceScale()).isEqualTo(0.5);
+        java.util.List<java.util.Map<String, Double>> labels = java.util.List.of(java.util.Map.of("ANCILLARY_PRICE_SCALE", 1.0),
+                java.util.Map.of("ANCILLARY_PRICE_SCALE", 0.5));
+        var out = com.gridpivot.risk.SweepSolver.solve(variants, labels, 1, k -> { }, () -> false);
+        assertThat(out.sharedModel()).isFalse();
+        assertThat(out.points().get(0).netUsd()).isCloseTo(1_390.0, within(EPS));
+        assertThat(out.points().get(1).netUsd()).isCloseTo(1_220.0, within(EPS));
+    }
 }

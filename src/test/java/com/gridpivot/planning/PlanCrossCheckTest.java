@@ -138,6 +138,11 @@ class PlanCrossCheckTest {
      * the term. The optimum signs contracts (asserted on both sides), so every contract term is in the compared NPV.
      */
     static PlanProblem contractCase() {
+        return contractCase("");
+    }
+
+    /** The contract case with a terminal value ({@code ", 'terminalValue': {…}"} inside finance), or "" for none. */
+    static PlanProblem contractCase(String terminalValue) {
         return problem(node("""
                 {'scenario': {'btc': {'priceUsd': 90000, 'annualGrowth': 0.0, 'startDifficulty': 1.3e14,
                                       'difficultyGrowthPerMonth': 0.02, 'feesBtcPerBlock': 0.05},
@@ -153,8 +158,8 @@ class PlanCrossCheckTest {
                                {'name': 'H100', 'kwPerGpu': 1.4, 'leaseUsdPerGpuHour': 2.0, 'utilization': 0.7, 'pue': 1.3,
                                 'leadTimeMonths': 1, 'capexUsdPerMw': 4.0e6, 'maxItMw': 10,
                                 'contract': {'termMonths': 12, 'priceUsdPerGpuHour': 2.1, 'takeOrPayShare': 0.8, 'afterTerm': 'NONE'}}],
-                 'finance': {'startingCashUsd': 1.0e7, 'creditLineUsd': 1.0e8},
-                 'startMonth': '2027-01', 'months': 18}"""), SHIPPED);
+                 'finance': {'startingCashUsd': 1.0e7, 'creditLineUsd': 1.0e8 %s},
+                 'startMonth': '2027-01', 'months': 18}""".formatted(terminalValue)), SHIPPED);
     }
 
     @Test
@@ -171,6 +176,22 @@ class PlanCrossCheckTest {
         Evaluated replay = PlanEngine.evaluate(p, theirs, RunControl.NONE);
         double npv = highs.get("objective").asDouble();
         assertThat(replay.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+    }
+
+    /**
+     * Terminal value (models/PLANS.md, "Terminal value"), each method on the contract case: the optimal NPV with the terminal
+     * value in it agrees with HiGHS, and the terminal value is not zero at the optimum (ASICs at salvage, AI by the method).
+     */
+    @Test
+    void terminalValuesAgreeWithHighs() throws Exception {
+        for (String tv : new String[] {"{'method': 'CONTRACTED'}", "{'method': 'EXIT_MULTIPLE', 'exitMultipleOfEbitda': 6}",
+                "{'method': 'PERPETUITY', 'perpetuityGrowthPerYear': -0.05}"}) {
+            PlanProblem p = contractCase(", 'terminalValue': " + tv);
+            checkOptimum(p, "terminal");
+            Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+            assertThat(ours.values().terminalAiUsd).as(tv).isGreaterThan(1e6);
+            assertThat(ours.values().terminalMiningUsd).as(tv).isGreaterThanOrEqualTo(0.0);
+        }
     }
 
     @Test

@@ -80,6 +80,11 @@ public final class PlanProblemJson {
         out.put("startingCashUsd", p.startingCashUsd());
         out.put("cashFloorUsd", finite(p.cashFloorUsd()));
         out.put("treasuryBtc", p.treasuryBtc());
+        Map<String, Object> tv = new LinkedHashMap<>(); // finance.terminalValue as the request gives it
+        tv.put("method", p.terminalValue().method().name());
+        tv.put("exitMultipleOfEbitda", p.terminalValue().exitMultiple());
+        tv.put("perpetuityGrowthPerYear", p.terminalValue().growthPerYear());
+        out.put("terminalValue", tv);
         out.put("financing", financing(p.financing()));
         List<Map<String, Object>> months = new ArrayList<>();
         for (MonthData md : p.months()) {

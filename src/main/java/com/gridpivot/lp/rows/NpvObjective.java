@@ -38,7 +38,20 @@ public final class NpvObjective {
      */
     public static Map<MPVariable, Double> coefficients(List<List<CashRows.Term>> terms, ToDoubleFunction<CashRows.Term> scale,
                                                        IntToDoubleFunction discount, MPVariable[] sold, double soldEndValueUsdPerBtc) {
+        return coefficients(terms, scale, discount, sold, soldEndValueUsdPerBtc, List.of());
+    }
+
+    /**
+     * The same plus the terminal value (models/PLANS.md, "Terminal value"): + Σ δₙ a v over the terms of
+     * {@link TerminalValueRows#terms}, each valued at the end of its month n ≥ M−1 (not scaled by a sweep's factors).
+     */
+    public static Map<MPVariable, Double> coefficients(List<List<CashRows.Term>> terms, ToDoubleFunction<CashRows.Term> scale,
+                                                       IntToDoubleFunction discount, MPVariable[] sold, double soldEndValueUsdPerBtc,
+                                                       List<TerminalValueRows.Term> terminal) {
         Map<MPVariable, Double> obj = new IdentityHashMap<>();
+        for (TerminalValueRows.Term t : terminal) {
+            obj.merge(t.variable(), discount.applyAsDouble(t.month()) * t.coefficientUsd(), Double::sum);
+        }
         for (int m = 0; m < terms.size(); m++) {
             double end = discount.applyAsDouble(m);
             double start = discount.applyAsDouble(m - 1);
@@ -59,8 +72,9 @@ public final class NpvObjective {
     }
 
     /** max NPV of the plan (see {@link #coefficients}). */
-    public static void setPlan(MPSolver s, PlanProblem p, List<List<CashRows.Term>> terms, MPVariable[] sold) {
-        setMaximise(s, coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc()));
+    public static void setPlan(MPSolver s, PlanProblem p, List<List<CashRows.Term>> terms, MPVariable[] sold,
+                               List<TerminalValueRows.Term> terminal) {
+        setMaximise(s, coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc(), terminal));
     }
 
     /** Sets these objective coefficients and maximises (a sweep sets them per point). */
@@ -70,9 +84,10 @@ public final class NpvObjective {
     }
 
     /** npvDef[s]: npv[s] − Σₘ δˢ(c,m) CFₘˢ + δ_{M−1}ˢ P_{M−1}ˢ Σₘ T[m] = 0, npv[s] free. */
-    public static MPVariable addScenarioNpv(MPSolver s, PlanProblem p, String scenario, List<List<CashRows.Term>> terms, MPVariable[] sold) {
+    public static MPVariable addScenarioNpv(MPSolver s, PlanProblem p, String scenario, List<List<CashRows.Term>> terms, MPVariable[] sold,
+                                            List<TerminalValueRows.Term> terminal) {
         MPVariable npv = Lp.var(s, -Lp.inf(), Lp.inf(), LpNames.of("npv", scenario));
-        Map<MPVariable, Double> coef = coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc());
+        Map<MPVariable, Double> coef = coefficients(terms, t -> 1.0, p::discountFactor, sold, p.treasuryEndValueUsdPerBtc(), terminal);
         MPConstraint def = Lp.row(s, 0.0, 0.0, LpNames.of("npvDef", scenario));
         def.setCoefficient(npv, 1.0);
         coef.forEach((v, c) -> def.setCoefficient(v, -c));

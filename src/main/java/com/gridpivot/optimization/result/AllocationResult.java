@@ -103,7 +103,32 @@ public record AllocationResult(
     public record Economics(double netUsd, double miningRevenueUsd, double aiRevenueUsd, double energyCostUsd, double capexChargeUsd,
                             double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd,
                             Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd,
-                            Double ancillaryRevenueUsd, Double ancillaryDeploymentCostUsd, Map<String, AncillaryService> ancillaryServices) {
+                            Double ancillaryRevenueUsd, Double ancillaryDeploymentCostUsd, Map<String, AncillaryService> ancillaryServices,
+                            ValueStack valueStack) {
+    }
+
+    /**
+     * The value stack (issue 16 item 4; models/README.md, "Value stack"): what the mining MW earn, term by term, against each AI
+     * option's margin per MW. The USD terms sum to netUsd: miningMarginUsd + powerCreditsUsd + fixedPriceSavingsUsd +
+     * fourCpSavingUsd + ancillaryNetUsd + aiMarginUsd. Per MW: each mining term ÷ miningItMw (allocation.totalAsicItMw).
+     *
+     * @param miningItMw                the mining IT MW that run (Σ asicItMw), MW
+     * @param miningMarginUsd           fleets' revenue − energy − variable and fixed opex − the 4CP charge the fleets would pay
+     *                                  never curtailing, USD
+     * @param powerCreditsUsd           resold fixed-price block energy × spread, USD (0 without blocks)
+     * @param fixedPriceSavingsUsd      used fixed-price block energy × spread, USD (0 without blocks)
+     * @param fourCpSavingUsd           the 4CP charge avoided by curtailing, USD (0 without 4CP)
+     * @param ancillaryNetUsd           ancillary revenue − expected deployment cost, USD (0 without ancillary services)
+     * @param aiMarginUsd               Σⱼ aⱼ yⱼ: AI revenue − energy and 4CP − capex charge − opex, USD
+     * @param miningMarginUsdPerMw      per MW of miningItMw, USD/MW over the horizon (0 when no mining runs), and so on
+     * @param miningTotalUsdPerMw       the sum of the five mining terms per MW
+     * @param aiOptionMarginUsdPerMw    each AI option's aⱼ, USD per MW of IT over the horizon (whether built or not)
+     */
+    public record ValueStack(double miningItMw, double miningMarginUsd, double powerCreditsUsd, double fixedPriceSavingsUsd,
+                             double fourCpSavingUsd, double ancillaryNetUsd, double aiMarginUsd,
+                             double miningMarginUsdPerMw, double powerCreditsUsdPerMw, double fixedPriceSavingsUsdPerMw,
+                             double fourCpSavingUsdPerMw, double ancillaryNetUsdPerMw, double miningTotalUsdPerMw,
+                             Map<String, Double> aiOptionMarginUsdPerMw) {
     }
 
     /**
@@ -154,7 +179,17 @@ public record AllocationResult(
      * @param hashpriceUsdPerPhDay the hashprice below which a MWh at the horizon's mean energy price loses money:
      *                             (p̄ pue + varOpex) 24 e / (1000 (1−fee))
      */
-    public record Breakeven(double energyPriceUsdPerMwh, double hashpriceUsdPerPhDay) {
+    public record Breakeven(double energyPriceUsdPerMwh, double hashpriceUsdPerPhDay,
+                            @Schema(description = "With 4CP or ancillary services: energyPriceUsdPerMwh + α ŵ − c̄, where ŵ is the mean best "
+                                    + "ancillary price a running MW can sell per hour, α the offerable share and c̄ the mean expected 4CP "
+                                    + "charge per MWh; USD/MWh (models/README.md, \"Value stack\")")
+                            Double energyPriceWithFlexibilityUsdPerMwh,
+                            @Schema(description = "With 4CP or ancillary services: the hashprice below which a running MWh loses money "
+                                    + "counting them, ((p̄ + c̄ − α ŵ) pue + varOpex) 24 e / (1000 (1 − fee)), USD/PH/day")
+                            Double hashpriceWithFlexibilityUsdPerPhDay) {
+        public Breakeven(double energyPriceUsdPerMwh, double hashpriceUsdPerPhDay) {
+            this(energyPriceUsdPerMwh, hashpriceUsdPerPhDay, null, null);
+        }
     }
 
     /**

@@ -204,13 +204,62 @@ public final class AllocationResultBuilder {
         AllocationResult r = new AllocationResult(s.status(),
                 new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
                 new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings, fourCpTag, fourCpCharge, fourCpSaving,
-                        ancillaryRevenue, deploymentCost, services),
+                        ancillaryRevenue, deploymentCost, services, valueStack(p, y, asicMw, miningRevenue, d, powerCredits, blockSavings,
+                        fourCpSaving, ancillaryRevenue, deploymentCost, m)),
                 dispatch, breakevens(p), shadow,
                 bindingConstraints(m, y, facility, asicMw, shadow),
                 stats,
                 s.status() == LpStatus.OPTIMAL ? null : s.note(),
                 warnings, null, null);
         return new AllocationOutcome(r, d, facility);
+    }
+
+    /**
+     * The value stack (models/README.md, "Value stack"): mining margin (with the 4CP charge the fleets would pay never
+     * curtailing), power credits, fixed-price savings, 4CP saving, ancillary net, and the AI margin Σ aⱼ yⱼ; they sum to netUsd.
+     */
+    static AllocationResult.ValueStack valueStack(AllocationProblem p, double[] y, Map<String, Double> asicMw, double miningRevenue,
+                                                  double[][] d, Double powerCredits, Double blockSavings, Double fourCpSaving,
+                                                  Double ancillaryRevenue, Double deploymentCost, AllocationModel m) {
+        int n = p.fleets().size();
+        double years = p.horizonYears();
+        double miningCost = 0.0;
+        double fleetsAtMaxSitePower = 0.0;
+        double miningMw = 0.0;
+        for (int i = 0; i < n; i++) {
+            FleetSpec f = p.fleets().get(i);
+            double mw = asicMw.get(f.name());
+            miningMw += mw;
+            fleetsAtMaxSitePower += f.pue() * mw;
+            MPVariable x = m.deployed()[i];
+            double deployedMw = x == null ? mw : Math.max(mw, x.solutionValue());
+            miningCost += f.fixedOpexUsdPerMwYear() * years * deployedMw;
+            for (int t = 0; t < p.hours(); t++) {
+                miningCost += (Formulas.miningEnergyCostUsdPerMwh(p.energyPriceUsdPerMwh(t), f.pue()) + f.variableOpexUsdPerMwh()) * d[i][t];
+            }
+        }
+        double neverCurtailedCharge = 0.0;
+        if (p.fourCp().active()) {
+            double[] load = new double[p.hours()];
+            java.util.Arrays.fill(load, fleetsAtMaxSitePower);
+            neverCurtailedCharge = p.fourCp().rateUsdPerMwYear() * p.fourCp().tagMw(load);
+        }
+        double margin = miningRevenue - miningCost - neverCurtailedCharge;
+        double credits = powerCredits == null ? 0.0 : powerCredits;
+        double savings = blockSavings == null ? 0.0 : blockSavings;
+        double fourCp = fourCpSaving == null ? 0.0 : fourCpSaving;
+        double ancillary = ancillaryRevenue == null ? 0.0 : ancillaryRevenue - deploymentCost;
+        double ai = 0.0;
+        Map<String, Double> aiPerMw = new LinkedHashMap<>();
+        for (int j = 0; j < y.length; j++) {
+            AiOptionSpec o = p.aiOptions().get(j);
+            double a = com.gridpivot.lp.rows.CashRows.aiNetUsdPerMw(p, o);
+            aiPerMw.put(o.name(), a);
+            ai += a * y[j];
+        }
+        double per = miningMw > 1e-9 ? 1.0 / miningMw : 0.0;
+        return new AllocationResult.ValueStack(miningMw, margin, credits, savings, fourCp, ancillary, ai, margin * per, credits * per,
+                savings * per, fourCp * per, ancillary * per, (margin + credits + savings + fourCp + ancillary) * per, aiPerMw);
     }
 
     /** Installed MW of a fleet that never run, why, and the sentence that says so. */
@@ -384,10 +433,32 @@ public final class AllocationResultBuilder {
             meanPrice += p.energyPriceUsdPerMwh(t) / p.hours();
         }
         double meanHashprice = p.hashpriceUsdPerPhDay().length == 0 ? 0.0 : mean(p.hashpriceUsdPerPhDay());
+        // flexibility per MWh of site power: + α ŵ (the best ancillary price a running MW can sell, ERS in its periods), − c̄ (4CP)
+        boolean flexible = p.fourCp().active() || p.ancillary().active();
+        double flex = 0.0;
+        if (flexible && p.hours() > 0) {
+            double alpha = p.ancillary().active() ? p.ancillaryOfferShare() : 0.0;
+            var ers = p.ancillary().ersServices();
+            double sum = 0.0;
+            for (int t = 0; t < p.hours(); t++) {
+                double w = p.ancillary().active() ? p.ancillary().bestHourlyPriceUsdPerMwHour(t) : 0.0;
+                for (var e : ers) {
+                    int q = e.periodAt(t);
+                    if (q >= 0) {
+                        w = Math.max(w, p.ancillary().priceUsdPerMwHour(e.periods().get(q)));
+                    }
+                }
+                sum += alpha * w - p.fourCp().usdPerMwh(t);
+            }
+            flex = sum / p.hours();
+        }
         for (FleetSpec f : p.fleets()) {
             double energy = (f.revenueUsdPerMwhAt(meanHashprice) - f.variableOpexUsdPerMwh()) / f.pue();
-            double hashprice = (meanPrice * f.pue() + f.variableOpexUsdPerMwh()) * 24.0 * f.jPerTh() / (1000.0 * (1.0 - f.poolFeeFraction()));
-            out.put(f.name(), new Breakeven(energy, hashprice));
+            double scale = 24.0 * f.jPerTh() / (1000.0 * (1.0 - f.poolFeeFraction()));
+            double hashprice = (meanPrice * f.pue() + f.variableOpexUsdPerMwh()) * scale;
+            out.put(f.name(), flexible
+                    ? new Breakeven(energy, hashprice, energy + flex, ((meanPrice - flex) * f.pue() + f.variableOpexUsdPerMwh()) * scale)
+                    : new Breakeven(energy, hashprice));
         }
         return out;
     }

@@ -24,6 +24,8 @@ import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.planning.input.PlanProblem.AiContract;
+import com.gridpivot.planning.input.PlanProblem.TerminalMethod;
+import com.gridpivot.planning.input.PlanProblem.TerminalValue;
 import com.gridpivot.planning.input.PlanRequest.PlanAiOptionInput;
 import com.gridpivot.planning.input.ScenarioBody.AiOptionAssumption;
 import java.time.LocalDate;
@@ -248,6 +250,7 @@ public final class PlanProblemAssembler {
                 financing = FinancingInputs.resolve(req.finance(), start, months, c);
             }
         }
+        TerminalValue terminal = terminalValue(c, req.finance() == null ? null : req.finance().terminalValue(), discountRate);
         if (minAi > 0.0 && optionInputs.isEmpty()) {
             c.error("site.minAiItMw", "a contracted AI minimum of " + FieldChecks.fmt(minAi) + " MW needs at least one AI option");
         }
@@ -272,7 +275,33 @@ public final class PlanProblemAssembler {
                     degradation));
         }
         return new PlanProblem(start, monthData, interconnect, maxAi, minAi, minAiFrom, maxConv, List.copyOf(fleets), List.copyOf(options),
-                cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes), financing);
+                cash, floor, treasury, discountRate, solver, hourModel, timeLimit, List.copyOf(dataNotes), terminal, financing);
+    }
+
+    /** finance.terminalValue, validated (models/PLANS.md, "Terminal value"); NONE when absent. */
+    static TerminalValue terminalValue(FieldChecks c, PlanRequest.TerminalValueInput in, double discountRate) {
+        if (in == null) {
+            return TerminalValue.NONE;
+        }
+        String p = "finance.terminalValue";
+        TerminalMethod method = enumValue(c, p + ".method", in.method(), TerminalMethod.class, TerminalMethod.NONE);
+        double multiple = 0.0;
+        double growth = 0.0;
+        if (method == TerminalMethod.EXIT_MULTIPLE) {
+            multiple = c.required(p + ".exitMultipleOfEbitda", in.exitMultipleOfEbitda(), 0.0, 50.0, "× EBITDA");
+        } else if (in.exitMultipleOfEbitda() != null) {
+            c.error(p + ".exitMultipleOfEbitda", "is used only by method EXIT_MULTIPLE (method is " + method + ")");
+        }
+        if (method == TerminalMethod.PERPETUITY) {
+            growth = c.required(p + ".perpetuityGrowthPerYear", in.perpetuityGrowthPerYear(), -0.5, 1.0, "");
+            if (growth >= discountRate) {
+                c.error(p + ".perpetuityGrowthPerYear", "a perpetuity growing at " + FieldChecks.fmt(growth) + " a year is worth without "
+                        + "limit at a discount rate of " + FieldChecks.fmt(discountRate) + ": growth must be below scenario.discountRate");
+            }
+        } else if (in.perpetuityGrowthPerYear() != null) {
+            c.error(p + ".perpetuityGrowthPerYear", "is used only by method PERPETUITY (method is " + method + ")");
+        }
+        return new TerminalValue(method, multiple, growth);
     }
 
     /** The option's contract terms, validated (models/PLANS.md, "AI contracts"); null after recording an error. */

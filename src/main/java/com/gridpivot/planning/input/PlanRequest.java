@@ -110,13 +110,14 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param convertibleNotes convertible notes the plan may issue
      * @param covenants        optional covenants on cash and leverage
      * @param sharesOutstanding shares outstanding before conversion, for the notes' dilution
+     * @param terminalValue    the value at the horizon's end counted in the objective (absent: NONE, as before issue 14)
      */
     public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
                                    List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
-                                   Double sharesOutstanding) {
+                                   Double sharesOutstanding, TerminalValueInput terminalValue) {
         /** Finance without issue 15's sources. */
         public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
-            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null);
+            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null, null);
         }
     }
 
@@ -158,5 +159,16 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param maxDebtToTrailingEbitda debt at a month's end at most this × EBITDA of the trailing 12 months
      */
     public record CovenantsInput(Double minCashUsd, Double maxDebtToTrailingEbitda) {
+    }
+
+    /**
+     * Terminal value at the horizon's end (issue 14, item 3; models/PLANS.md, "Terminal value").
+     *
+     * @param method                  NONE (default), CONTRACTED, EXIT_MULTIPLE or PERPETUITY
+     * @param exitMultipleOfEbitda    EXIT_MULTIPLE: the multiple of the last 12 months' AI EBITDA (0 … 50)
+     * @param perpetuityGrowthPerYear PERPETUITY: g, the annual growth of the AI EBITDA after the horizon (−0.5 … below the
+     *                                discount rate)
+     */
+    public record TerminalValueInput(String method, Double exitMultipleOfEbitda, Double perpetuityGrowthPerYear) {
     }
 }

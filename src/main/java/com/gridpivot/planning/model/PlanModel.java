@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
@@ -23,13 +24,15 @@ import java.util.List;
  * @param cash      cash[m] cumulative cash at the end of month m
  * @param terms     the cash-flow terms of each month
  * @param contracts Sc, Ss and Os of the options with contract terms, or null when none has terms
+ * @param terminal  the terminal value's terms (empty for NONE)
  * @param financing the financing sources' variables, the debt by month and the covenant rows
  */
 public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, List<List<MonthBlock>> blocks, MPVariable[][] kept,
                         MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
                         MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
                         MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs,
-                        AiContractRows.Contracts contracts, PlanFinancingModel financing) implements AutoCloseable {
+                        AiContractRows.Contracts contracts, List<TerminalValueRows.Term> terminal,
+                        PlanFinancingModel financing) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -17,6 +17,7 @@ import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.FleetStockRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.TreasuryRows;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.planning.input.FixedPlan;
@@ -133,10 +134,11 @@ public final class PlanModelBuilder {
             CashRows.Balance cash = CashRows.addBalance(s, p, null, terms);
             List<Map<MPVariable, Double>> debt = CovenantRows.debt(p, revolver, loans, notes);
             CovenantRows.Covenants covenants = CovenantRows.add(s, p, terms, cash.cash(), debt);
-            NpvObjective.setPlan(s, p, terms, sold);
+            List<TerminalValueRows.Term> terminal = TerminalValueRows.terms(p, asic.kept(), contracts, terms);
+            NpvObjective.setPlan(s, p, terms, sold, terminal);
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
-                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts,
+                    ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts, terminal,
                     new PlanFinancingModel(revolver, loans, notes, debt, covenants));
         } catch (RuntimeException e) {
             s.delete();

@@ -69,7 +69,8 @@ public final class PortfolioModelBuilder {
             CashRows.Balance cash = PortfolioRows.addConsolidatedCash(s, pp, all);
             MPConstraint[] budget = PortfolioRows.addCapexBudget(s, pp, sites.stream().map(PortfolioModel.SiteModel::terms).toList());
             MPConstraint[] crews = PortfolioRows.addCrews(s, pp, sites.stream().map(x -> x.ai().start()).toList());
-            NpvObjective.setPlan(s, cal, all, sold);
+            // a site's finance (cash, floor, treasury, terminal value) is not used by the portfolio: no terminal value here
+            NpvObjective.setPlan(s, cal, all, sold, List.of());
             return new PortfolioModel(pp, s, sites, sold, treasury, cash.cash(), budget, crews, (System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {
             s.delete();

@@ -55,15 +55,15 @@ public final class PortfolioEngine {
         int vars = model.solver().numVariables();
         int rows = model.solver().numConstraints();
         if (!o.hasSolution()) {
-            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of());
+            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of());
         }
         PlanProblem cal = model.problem().calendar();
-        List<PortfolioResult.SiteResult> sites = new ArrayList<>();
+        List<PortfolioResult.PortfolioSiteResult> sites = new ArrayList<>();
         for (SiteModel s : model.sites()) {
-            sites.add(new PortfolioResult.SiteResult(s.name(), discounted(cal, s.terms(), null), siteMonths(cal, s)));
+            sites.add(new PortfolioResult.PortfolioSiteResult(s.name(), discounted(cal, s.terms(), null), siteMonths(cal, s)));
         }
         double treasury = discounted(cal, model.treasuryTerms(), model.sold());
-        List<PortfolioResult.CompanyMonth> company = new ArrayList<>();
+        List<PortfolioResult.PortfolioMonth> company = new ArrayList<>();
         for (int m = 0; m < cal.monthCount(); m++) {
             double capex = 0.0;
             double started = 0.0;
@@ -74,10 +74,10 @@ public final class PortfolioEngine {
                 }
             }
             double sold = model.sold() == null ? 0.0 : model.sold()[m].solutionValue();
-            company.add(new PortfolioResult.CompanyMonth(label(cal, m), model.cash()[m].solutionValue(), capex, started, sold));
+            company.add(new PortfolioResult.PortfolioMonth(label(cal, m), model.cash()[m].solutionValue(), capex, started, sold));
         }
-        double npv = treasury + sites.stream().mapToDouble(PortfolioResult.SiteResult::npvContributionUsd).sum();
-        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites);
+        double npv = treasury + sites.stream().mapToDouble(PortfolioResult.PortfolioSiteResult::npvContributionUsd).sum();
+        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, List.of());
     }
 
     /** Σ coefficient × value of the NPV's coefficients over these terms (and treasury sales' end value when sold is given). */
@@ -90,8 +90,8 @@ public final class PortfolioEngine {
         return sum;
     }
 
-    private static List<PortfolioResult.SiteMonth> siteMonths(PlanProblem cal, SiteModel s) {
-        List<PortfolioResult.SiteMonth> out = new ArrayList<>();
+    private static List<PortfolioResult.PortfolioSiteMonth> siteMonths(PlanProblem cal, SiteModel s) {
+        List<PortfolioResult.PortfolioSiteMonth> out = new ArrayList<>();
         for (int m = 0; m < cal.monthCount(); m++) {
             double mining = 0.0;
             double retired = 0.0;
@@ -117,7 +117,7 @@ public final class PortfolioEngine {
             for (Term t : s.terms().get(m)) {
                 cf += t.coefficientUsd() * t.variable().solutionValue();
             }
-            out.add(new PortfolioResult.SiteMonth(label(cal, m), mining, online, building, started, retired, bought, cf));
+            out.add(new PortfolioResult.PortfolioSiteMonth(label(cal, m), mining, online, building, started, retired, bought, cf));
         }
         return out;
     }

@@ -14,9 +14,14 @@ import java.util.Map;
  * @param constraints     rows of the LP
  * @param monthly         the company by month: consolidated cash, capex paid, AI MW started over all sites
  * @param sites           each site's contribution and MW by use by month
+ * @param warnings        inputs outside their plausible ranges, by site
  */
 public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUsd, String solverName, int variables, int constraints,
-                              List<CompanyMonth> monthly, List<SiteResult> sites) {
+                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<String> warnings) {
+
+    public PortfolioResult withWarnings(List<String> w) {
+        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, List.copyOf(w));
+    }
 
     /**
      * @param cashUsd        consolidated cumulative cash at the month's end, USD
@@ -24,7 +29,7 @@ public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUs
      * @param aiStartedMw    AI IT MW whose construction starts in the month over all sites (the crews' load)
      * @param treasurySoldBtc BTC sold in the month
      */
-    public record CompanyMonth(String month, double cashUsd, double capexPaidUsd, double aiStartedMw, double treasurySoldBtc) {
+    public record PortfolioMonth(String month, double cashUsd, double capexPaidUsd, double aiStartedMw, double treasurySoldBtc) {
     }
 
     /**
@@ -32,7 +37,7 @@ public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUs
      * @param npvContributionUsd Σₘ δ CFₘˢ: the site's discounted cash flows, USD
      * @param monthly            the site's MW by use by month
      */
-    public record SiteResult(String name, double npvContributionUsd, List<SiteMonth> monthly) {
+    public record PortfolioSiteResult(String name, double npvContributionUsd, List<PortfolioSiteMonth> monthly) {
     }
 
     /**
@@ -44,7 +49,7 @@ public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUs
      * @param asicBoughtMw          ASIC IT MW bought at the month's start
      * @param cashFlowUsd           the site's cash flow of the month, USD
      */
-    public record SiteMonth(String month, double miningMw, Map<String, Double> aiOnlineMw, Map<String, Double> aiUnderConstructionMw,
+    public record PortfolioSiteMonth(String month, double miningMw, Map<String, Double> aiOnlineMw, Map<String, Double> aiUnderConstructionMw,
                             Map<String, Double> aiStartedMw, double asicRetiredMw, double asicBoughtMw, double cashFlowUsd) {
     }
 }

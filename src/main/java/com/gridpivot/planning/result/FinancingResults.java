@@ -123,8 +123,8 @@ final class FinancingResults {
      * The first sentences of the answer: the NPV, the lowest cash month, the peak debt and the tightest covenant with its
      * headroom (the Plans page shows them above the tables).
      */
-    static String summary(PlanProblem p, PlanValues v, Double incrementalNpvUsd, PlanResult.PlanFinancingResult financing) {
-        StringBuilder b = new StringBuilder("NPV ").append(usd(v.objectiveUsd)).append(" USD");
+    static String summary(PlanProblem p, PlanValues v, double npvUsd, Double incrementalNpvUsd, PlanResult.PlanFinancingResult financing) {
+        StringBuilder b = new StringBuilder("NPV ").append(usd(npvUsd)).append(" USD");
         if (incrementalNpvUsd != null) {
             b.append(" (").append(incrementalNpvUsd >= 0 ? "+" : "").append(usd(incrementalNpvUsd)).append(" USD against staying on Bitcoin)");
         }

@@ -45,13 +45,27 @@ public record PlanResult(String name, String status, String hourModel, String ex
                                  + "PUE, GPU lease, colocation rate), each as \"JSON path: why, and the likely unit slip\"; the plan is "
                                  + "computed with the values as given; then the plan's own warnings on its financing (e.g. cash held at the "
                                  + "floor of 0 USD because no financing was given)")
-                         List<String> warnings,
+                         List<String> warnings, TerminalValueResult terminalValue,
                          @Schema(description = "The sentences an executive reads first: the NPV, the lowest cash month, the peak debt (month, "
                                  + "USD) and the tightest covenant with its headroom; null without a plan")
                          String summary,
                          @Schema(description = "The financing sources (credit line, term loans, convertible notes) by month, the debt, the "
                                  + "covenants' tightest months and headroom; null without financing sources or covenants")
                          PlanFinancingResult financing) {
+
+    /**
+     * The terminal value at the horizon's end (models/PLANS.md, "Terminal value"), apart from npvUsd, which is the horizon's
+     * alone; the plan maximises npvUsd + totalUsd.
+     *
+     * @param method                  NONE, CONTRACTED, EXIT_MULTIPLE or PERPETUITY
+     * @param byUseUsd                discounted to the plan's start, by use: "mining" (the ASICs kept at the end, at salvage) and "ai"
+     * @param totalUsd                Σ of byUseUsd
+     * @param npvWithTerminalValueUsd npvUsd + totalUsd: the objective
+     * @param stayOnBitcoinTotalUsd   the same method's terminal value of the stay-on-Bitcoin plan (null without one)
+     */
+    public record TerminalValueResult(String method, Map<String, Double> byUseUsd, double totalUsd, double npvWithTerminalValueUsd,
+                                      Double stayOnBitcoinTotalUsd) {
+    }
 
     /** The same result with these input warnings. */
     public PlanResult withWarnings(List<String> inputWarnings) {
@@ -60,7 +74,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, List.copyOf(all), summary, financing);
+                dataNotes, List.copyOf(all), terminalValue, summary, financing);
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -92,6 +106,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private List<MonthRow> monthly = List.of();
         private List<String> dataNotes = List.of();
         private List<String> warnings = List.of();
+        private TerminalValueResult terminalValue;
         private String summary;
         private PlanFinancingResult financing;
 
@@ -133,6 +148,11 @@ public record PlanResult(String name, String status, String hourModel, String ex
         }
 
         /** The plan's own warnings (financing), kept after the input warnings {@link PlanResult#withWarnings} adds. */
+        public Builder terminalValue(TerminalValueResult terminalValue) {
+            this.terminalValue = terminalValue;
+            return this;
+        }
+
         public Builder warnings(List<String> warnings) {
             this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
             return this;
@@ -159,7 +179,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, warnings, summary, financing);
+                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing);
         }
 
         public Builder summary(String summary) {

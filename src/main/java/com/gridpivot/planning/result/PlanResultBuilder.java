@@ -3,6 +3,7 @@ package com.gridpivot.planning.result;
 import com.gridpivot.lp.LpStatus;
 import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.input.PlanProblem;
@@ -231,13 +232,23 @@ public final class PlanResultBuilder {
                 -v.total(CashCategory.AI_CAPEX), v.total(CashCategory.ASIC_SALVAGE), -v.total(CashCategory.ASIC_PURCHASE),
                 v.total(CashCategory.TREASURY_SALE), v.totalSoldBtc(), miningMwh, aiMwh, net,
                 v.total(CashCategory.AI_CONTRACT_REVENUE) + v.total(CashCategory.AI_PREPAYMENT), v.total(CashCategory.AI_TENANT_CAPEX));
-        Double baseNpv = b == null ? null : b.objectiveUsd;
+        Double baseNpv = b == null ? null : b.horizonNpvUsd();
+        double horizonNpv = v.horizonNpvUsd();
+        PlanResult.TerminalValueResult terminal = null;
+        if (p.terminalValue().method() != PlanProblem.TerminalMethod.NONE) {
+            Map<String, Double> byUse = new LinkedHashMap<>();
+            byUse.put(TerminalValueRows.MINING, v.terminalMiningUsd);
+            byUse.put(TerminalValueRows.AI, v.terminalAiUsd);
+            terminal = new PlanResult.TerminalValueResult(p.terminalValue().method().name(), byUse, v.terminalMiningUsd + v.terminalAiUsd,
+                    v.objectiveUsd, b == null ? null : b.terminalMiningUsd + b.terminalAiUsd);
+        }
         PlanResult.PlanFinancingResult financing = FinancingResults.build(p, v);
         List<String> warnings = financeWarnings(p, p.months().get(low).month().toString(), v.cumulativeCashUsd[low]);
         warnings.addAll(FinancingResults.warnings(financing));
         return new PlanResult.Builder(name, status, p.hourModel().name(), solver)
                 .explanation(explanation)
-                .npv(v.objectiveUsd, baseNpv, baseNpv == null ? null : v.objectiveUsd - baseNpv)
+                .terminalValue(terminal)
+                .npv(horizonNpv, baseNpv, baseNpv == null ? null : horizonNpv - baseNpv)
                 .irr(irr, irrNote)
                 .payback(paybackMonth, paybackMonths, paybackNote)
                 .lowestCash(p.months().get(low).month().toString(), v.cumulativeCashUsd[low])
@@ -245,7 +256,7 @@ public final class PlanResultBuilder {
                 .plan(v.decisions(), rows)
                 .dataNotes(p.dataNotes())
                 .warnings(warnings)
-                .summary(FinancingResults.summary(p, v, baseNpv == null ? null : v.objectiveUsd - baseNpv, financing))
+                .summary(FinancingResults.summary(p, v, horizonNpv, baseNpv == null ? null : horizonNpv - baseNpv, financing))
                 .financing(financing)
                 .build();
     }

@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.planning.input.FixedPlanBody.Step;
 import com.gridpivot.planning.input.PlanProblem;
 import com.gridpivot.lp.rows.CashCategory;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.planning.model.MonthBlock;
 import com.gridpivot.planning.model.PlanModel;
 import com.gridpivot.lp.rows.CashRows.Term;
@@ -37,6 +38,9 @@ public final class PlanValues {
     public final double[][] boughtMw;
     /** Sc[j][m], the MW started under contract (a null row for an option without contract terms); null when no option has terms. */
     public final double[][] contractedMw;
+    /** The terminal value by use, discounted (models/PLANS.md, "Terminal value"); objectiveUsd includes it. */
+    public final double terminalMiningUsd;
+    public final double terminalAiUsd;
 
     public PlanValues(PlanModel model, double objectiveUsd) {
         this.problem = model.problem();
@@ -58,6 +62,8 @@ public final class PlanValues {
         reservedMw = new double[options][months];
         onlineMw = new double[options][months];
         soldBtc = new double[months];
+        terminalMiningUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.MINING);
+        terminalAiUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.AI);
         contractedMw = model.contracts() == null ? null : new double[options][];
         for (int j = 0; contractedMw != null && j < options; j++) {
             if (model.contracts().has(j)) {
@@ -107,6 +113,11 @@ public final class PlanValues {
         }
         financing = FinancingValues.read(problem, model.financing(), ebitdaUsd);
         covenantRows = model.financing().covenants();
+    }
+
+    /** The horizon's NPV alone: the objective less the terminal value. */
+    public double horizonNpvUsd() {
+        return objectiveUsd - terminalMiningUsd - terminalAiUsd;
     }
 
     public double category(int m, CashCategory c) {

@@ -126,11 +126,12 @@ public final class ExpectedValueScenario {
                 AiOptionSpec a = o0.spec();
                 AiOptionSpec mean = new AiOptionSpec(a.name(), a.offering(), a.revenueBasis(), revenue[j], a.tenantPaysPower(), a.pue(),
                         a.maxItMw(), capex[j], a.variableOpexUsdPerMwh(), a.fixedOpexUsdPerMwYear());
-                options.add(new PlanOption(mean, o0.leadTimeMonths(), o0.capexTiming(), decline[j], o0.blockMw(), o0.maxBlocks()));
+                options.add(new PlanOption(mean, o0.leadTimeMonths(), o0.capexTiming(), decline[j], o0.blockMw(), o0.maxBlocks(), o0.contract()));
             }
             return new PlanProblem(first.startMonth(), months, first.interconnectMw(), first.maxAiItMw(), first.minAiItMw(),
                     first.minAiFromIndex(), first.maxConversionMwPerMonth(), fleets, options, first.startingCashUsd(), first.cashFloorUsd(),
-                    first.treasuryBtc(), rate, first.solver(), first.hourModel(), first.timeLimitSeconds(), first.dataNotes());
+                    first.treasuryBtc(), rate, first.solver(), first.hourModel(), first.timeLimitSeconds(), first.dataNotes(),
+                    first.terminalValue());
         }
     }
 }

@@ -10,6 +10,7 @@ import com.gridpivot.lp.RunControl;
 import com.gridpivot.lp.SolveOutcome;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.BendersCutRows;
 import com.gridpivot.lp.rows.CashCategory;
 import com.gridpivot.lp.rows.CashRows;
@@ -448,7 +449,8 @@ public final class SaaDecomposition {
                 cat[m][e] = (byte) t.get(e).category().ordinal();
             }
         }
-        Map<MPVariable, Double> npv = NpvObjective.coefficients(tx, t -> 1.0, px::discountFactor, sold, px.treasuryEndValueUsdPerBtc());
+        Map<MPVariable, Double> npv = NpvObjective.coefficients(tx, t -> 1.0, px::discountFactor, sold, px.treasuryEndValueUsdPerBtc(),
+                TerminalValueRows.terms(px, asic.kept(), contracts, tx));
         int[] ni = new int[npv.size()];
         double[] nc = new double[npv.size()];
         int e = 0;

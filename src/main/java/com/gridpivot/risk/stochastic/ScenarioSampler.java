@@ -59,12 +59,13 @@ public final class ScenarioSampler {
         List<PlanOption> options = new ArrayList<>(base.options().size());
         for (PlanOption o : base.options()) {
             options.add(new PlanOption(o.spec(), o.leadTimeMonths(), o.capexTiming(), Math.min(1.0, o.rateDeclinePerYear() + d.aiDeclineShift()),
-                    o.blockMw(), o.maxBlocks()));
+                    o.blockMw(), o.maxBlocks(), o.contract()));
         }
         // ASIC salvage and purchase prices follow the sample's own hashprice, (h̄ₘ/h̄₀)^ε (as PathEvaluator's path index)
         List<PlanFleet> fleets = base.fleets().stream().map(f -> f.withPricesFollowing(months)).toList();
         return new PlanProblem(base.startMonth(), months, base.interconnectMw(), base.maxAiItMw(), base.minAiItMw(), base.minAiFromIndex(),
                 base.maxConversionMwPerMonth(), fleets, options, base.startingCashUsd(), base.cashFloorUsd(), base.treasuryBtc(),
-                base.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes());
+                base.discountRate(), base.solver(), base.hourModel(), base.timeLimitSeconds(), base.dataNotes(),
+                    base.terminalValue());
     }
 }

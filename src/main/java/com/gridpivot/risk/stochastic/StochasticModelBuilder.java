@@ -7,6 +7,7 @@ import com.gridpivot.lp.LpNames;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.CvarRows;
@@ -70,7 +71,7 @@ public final class StochasticModelBuilder {
                 CashRows.addAiCash(px, ai, contracts, tx);
                 CashRows.addTreasuryCash(px, sold, tx);
                 cash[x] = CashRows.addBalance(s, px, sn, tx).cash();
-                npv[x] = NpvObjective.addScenarioNpv(s, px, sn, tx, sold);
+                npv[x] = NpvObjective.addScenarioNpv(s, px, sn, tx, sold, TerminalValueRows.terms(px, asic.kept(), contracts, tx));
                 terms.add(tx);
             }
             // ---- objective and risk.

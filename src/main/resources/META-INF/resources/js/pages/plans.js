@@ -2,7 +2,7 @@
 // optimizer's plan and staying on Bitcoin (POST /api/v1/plans/compare), or run the optimizer as a durable job
 // (POST /api/v1/plans/runs, polled, cancellable). This module lays the page out and wires its parts (plans/):
 // scenario.js, site.js, fixed-plans.js (the form), results.js, charts.js, exports.js (the comparison), job.js.
-import { h } from '../lib/dom.js';
+import { h, field } from '../lib/dom.js';
 import { getJson, postJson, getAll } from '../lib/api.js';
 import { LongRun } from '../lib/longrun.js';
 import { clearErrors, showFailure } from '../lib/fielderrors.js';
@@ -35,7 +35,10 @@ export async function mount(container) {
   const status = h('p', { id: 'result-status', class: 'result-status', 'aria-live': 'polite' });
   const jobOut = h('section', { id: 'job-result', 'aria-live': 'polite' });
   const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
-  form.append(summary, scenario.section, site.section, plans.section, h('div', { class: 'actions' }, compareButton, jobButton, progressHost));
+  const labelInput = h('input', { type: 'text', id: 'plan-run-label', 'data-field': 'label', maxlength: '200', autocomplete: 'off' });
+  form.append(summary, scenario.section, site.section, plans.section,
+    field('Run label (optional)', labelInput, 'Names the plan run started as a job in the Runs list, beside the site.'),
+    h('div', { class: 'actions' }, compareButton, jobButton, progressHost));
   container.append(h('h1', { id: 'plans-title' }, 'Plans'),
     h('p', { class: 'lead' }, 'What is converting megawatts to AI worth against staying on Bitcoin, over years, and when is cash lowest? Write plans, compare them side by side with the optimizer\'s.'),
     form, status, jobOut, results);
@@ -64,7 +67,8 @@ export async function mount(container) {
   function runJob() {
     clearErrors(form, summary);
     status.textContent = '';
-    return runOptimizerJob({ problem, longRun, jobOut, status, addPlan: plans.addPlan, fail: e => fail(e, 'plan run') });
+    const labelled = () => ({ ...problem(), ...(labelInput.value.trim() ? { label: labelInput.value } : {}) });
+    return runOptimizerJob({ problem: labelled, longRun, jobOut, status, addPlan: plans.addPlan, fail: e => fail(e, 'plan run') });
   }
 
   form.addEventListener('submit', e => { e.preventDefault(); if (!longRun.running) compare(); });

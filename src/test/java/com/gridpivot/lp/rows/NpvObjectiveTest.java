@@ -67,11 +67,11 @@ class NpvObjectiveTest {
             MPVariable[] sold = TreasuryRows.add(s, p, null);
             List<List<CashRows.Term>> terms = CashRows.newTerms(2);
             CashRows.addTreasuryCash(p, sold, terms);
-            NpvObjective.setPlan(s, p, terms, sold);
+            NpvObjective.setPlan(s, p, terms, sold, List.of());
             assertThat(s.objective().getCoefficient(sold[0])).isCloseTo(d0 * 50_000.0 - d1 * 60_000.0, within(1e-9));
             assertThat(s.objective().getCoefficient(sold[1])).isCloseTo(d1 * 60_000.0 - d1 * 60_000.0, within(1e-9));
             assertThat(s.objective().maximization()).isTrue();
-            MPVariable npv = NpvObjective.addScenarioNpv(s, p, "low", terms, sold);
+            MPVariable npv = NpvObjective.addScenarioNpv(s, p, "low", terms, sold, List.of());
             fix(sold[0], 1.0);
             fix(sold[1], 0.0);
             fix(npv, d0 * 50_000.0 - d1 * 60_000.0);

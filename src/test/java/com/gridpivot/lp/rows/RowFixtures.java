@@ -72,7 +72,7 @@ final class RowFixtures {
         PlanProblem b = plan();
         return new PlanProblem(b.startMonth(), b.months(), b.interconnectMw(), b.maxAiItMw(), b.minAiItMw(), b.minAiFromIndex(),
                 b.maxConversionMwPerMonth(), b.fleets(), b.options(), b.startingCashUsd(), 0.0, b.treasuryBtc(), b.discountRate(), b.solver(),
-                b.hourModel(), b.timeLimitSeconds(), List.of(), financing);
+                b.hourModel(), b.timeLimitSeconds(), List.of(), PlanProblem.TerminalValue.NONE, financing);
     }
 
     /** One block per month of both hours with S21 active: revenue 200, energy 1.1·60 = 66 (both months), varOpex 4. */

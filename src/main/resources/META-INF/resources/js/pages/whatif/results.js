@@ -5,6 +5,7 @@ import { h, saveBlob } from '../../lib/dom.js';
 import { fetchBlob } from '../../lib/api.js';
 import { resultView } from '../../lib/result-view.js';
 import * as f from '../../lib/format.js';
+import { valueStackFigure } from '../../lib/waterfall.js';
 
 /** Saves the export of req (the whole answer, or one table as CSV); a failure is said in status. */
 async function download(req, kind, table, status) {
@@ -29,7 +30,8 @@ export function showAnswer(result, req, start, { results, status }) {
         h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: () => download(req, 'csv', null, status) }, 'Download CSV'),
         h('button', { type: 'button', id: 'print-summary', class: 'secondary', onclick: () => window.print() }, 'Print summary'))),
     h('p', { class: 'print-only' }, `Site ${req.site?.name || ''}: interconnect ${f.mw(req.site?.interconnectMw)}; ${req.asicFleets.length} ASIC fleets, ${req.aiOptions.length} AI options; ${new Date().toISOString().slice(0, 10)}.`),
-    view);
+    view,
+    valueStackFigure(result.economics?.valueStack));
   view.drawCharts();
   results.dataset.status = result.status;
   status.textContent = result.economics

@@ -1,0 +1,33 @@
+package com.gridpivot.planning.portfolio;
+
+import com.gridpivot.jobs.JobContext;
+import com.gridpivot.jobs.JobHandler;
+import com.gridpivot.jobs.JobOutcome;
+import com.gridpivot.jobs.JobStatus;
+import com.gridpivot.lp.RunControl;
+import com.gridpivot.planning.input.PortfolioProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a stored portfolio plan run: the snapshot re-assembled site by site (same validation), then one LP for the company. */
+@ApplicationScoped
+public class PortfolioJobHandler implements JobHandler {
+    @Inject
+    PortfolioService portfolios;
+
+    @Override
+    public String kind() {
+        return PortfolioService.JOB_KIND;
+    }
+
+    @Override
+    public JobOutcome run(String inputJson, JobContext ctx) {
+        List<String> warnings = new ArrayList<>();
+        PortfolioProblem pp = portfolios.problem(portfolios.read(inputJson), warnings);
+        PortfolioResult r = PortfolioEngine.optimize(pp, RunControl.of(ctx)).withWarnings(warnings);
+        String reason = r.status().equals("INFEASIBLE") ? "no portfolio plan meets every site's limits and the shared cash floor, budget and crews" : null;
+        return new JobOutcome(JobStatus.ofSolve(r.status()), portfolios.write(r), reason);
+    }
+}

@@ -1,0 +1,199 @@
+package com.gridpivot.planning.portfolio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridpivot.errors.FieldError;
+import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.jobs.JobRunner;
+import com.gridpivot.jobs.JobView;
+import com.gridpivot.jobs.RunTags;
+import com.gridpivot.lp.ModelSize;
+import com.gridpivot.optimization.input.FieldChecks;
+import com.gridpivot.planning.PlanService;
+import com.gridpivot.planning.PlanService.PlanRunInput;
+import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PlanRequest;
+import com.gridpivot.planning.input.PlanRequest.PlanSiteInput;
+import com.gridpivot.planning.input.PortfolioProblem;
+import com.gridpivot.planning.input.ScenarioBody;
+import com.gridpivot.planning.model.PlanModelBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Portfolio plan runs. Each site is validated and snapshotted as a plan request of its own (its energy replacing the
+ * scenario's; its stored prices copied), its errors named under {@code sites[k]}; the shared terms are validated here. The
+ * run is stored with the complete snapshot before the 202 and solved by {@link PortfolioJobHandler}.
+ */
+@ApplicationScoped
+public class PortfolioService {
+    public static final String JOB_KIND = "PORTFOLIO_PLAN";
+    /** Most sites in one portfolio run. */
+    public static final int MAX_SITES = 20;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    JobRunner runner;
+
+    /**
+     * A run's stored input: each site's plan snapshot (scenario inline, replayed prices copied) and the shared terms resolved.
+     *
+     * @param names            the sites' names, in order
+     * @param sites            each site's plan snapshot (its own finance unused)
+     * @param startingCashUsd  the company's starting cash
+     * @param cashFloorUsd     −creditLineUsd
+     * @param treasuryBtc      the company's BTC
+     * @param capexBudgetUsdByYear budget by plan year (empty: none)
+     * @param crewMwPerMonth   crews, or +∞ (stored as null)
+     */
+    public record PortfolioRunInput(List<String> names, List<PlanRunInput> sites, double startingCashUsd, double cashFloorUsd,
+                                    double treasuryBtc, List<Double> capexBudgetUsdByYear, Double crewMwPerMonth) {
+    }
+
+    /** Validates and snapshots a request: 400 listing every invalid field, named as sent (e.g. {@code sites[1].interconnectMw}). */
+    public PortfolioRunInput snapshot(PortfolioRequest req) {
+        if (req == null) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        FieldChecks c = new FieldChecks();
+        PortfolioRequest.PortfolioSharedInput sh = req.shared() == null ? new PortfolioRequest.PortfolioSharedInput(null, null, null, null, null) : req.shared();
+        double cash = c.optional("shared.startingCashUsd", sh.startingCashUsd(), 0.0, -1e13, 1e13, "USD");
+        double credit = c.optional("shared.creditLineUsd", sh.creditLineUsd(), 0.0, 0.0, 1e13, "USD");
+        double treasury = c.optional("shared.treasuryBtc", sh.treasuryBtc(), 0.0, 0.0, 2.1e7, "BTC");
+        List<Double> budget = new ArrayList<>();
+        if (sh.capexBudgetUsdByYear() != null) {
+            for (int y = 0; y < sh.capexBudgetUsdByYear().size(); y++) {
+                budget.add(c.required("shared.capexBudgetUsdByYear[" + y + "]", sh.capexBudgetUsdByYear().get(y), 0.0, 1e13, "USD"));
+            }
+        }
+        Double crews = sh.crewMwPerMonth() == null ? null : c.range("shared.crewMwPerMonth", sh.crewMwPerMonth(), 0.0, 1e6, "MW");
+        try {
+            c.throwIfAny();
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(f -> errors.putIfAbsent(f.field() + "\n" + f.reason(), f));
+        }
+        List<String> names = new ArrayList<>();
+        List<PlanRunInput> sites = new ArrayList<>();
+        if (req.sites() == null || req.sites().isEmpty() || req.sites().size() > MAX_SITES) {
+            put(errors, "sites", "give 1 to " + MAX_SITES + " sites");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < req.sites().size(); k++) {
+                PortfolioRequest.PortfolioSiteInput s = req.sites().get(k);
+                String at = "sites[" + k + "]";
+                if (s == null) {
+                    put(errors, at, "is required");
+                    continue;
+                }
+                if (s.name() == null || s.name().isBlank()) {
+                    put(errors, at + ".name", "is required: each site is named in the answer");
+                } else if (!seen.add(s.name())) {
+                    put(errors, at + ".name", "repeats the name of another site: \"" + s.name() + "\"");
+                }
+                names.add(s.name());
+                try {
+                    sites.add(plans.snapshot(siteRequest(req, s)));
+                } catch (InvalidRequestException e) {
+                    for (FieldError f : e.errors()) {
+                        FieldError named = FieldError.of(rename(f.field(), at, s.energy() != null), f.reason());
+                        errors.putIfAbsent(named.field() + "\n" + named.reason(), named);
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(List.copyOf(errors.values()));
+        }
+        PortfolioRunInput input = new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews);
+        guard(input);
+        return input;
+    }
+
+    /** The memory guard on the portfolio's LP: the sites' plan LPs together. */
+    void guard(PortfolioRunInput input) {
+        ModelSize size = new ModelSize(0, 0, 0);
+        for (PlanRunInput s : input.sites()) {
+            size = size.plus(PlanModelBuilder.estimate(plans.problem(s)));
+        }
+        size.refuseOver(plans.maxModelBytes(), "sites", "the portfolio's LP", "plan fewer sites, fewer months or fewer fleets");
+    }
+
+    /** Site k as a plan request: the shared scenario with the site's energy, the site's fields, no finance (the company's). */
+    static PlanRequest siteRequest(PortfolioRequest req, PortfolioRequest.PortfolioSiteInput s) {
+        ScenarioBody sc = req.scenario();
+        if (sc != null && s.energy() != null) {
+            sc = new ScenarioBody(sc.name(), sc.description(), sc.btc(), s.energy(), sc.ai(), sc.asic(), sc.discountRate());
+        }
+        PlanSiteInput site = new PlanSiteInput(s.name(), s.interconnectMw(), s.maxAiItMw(), s.minAiItMw(), s.minAiFromMonth(),
+                s.maxConversionMwPerMonth());
+        return new PlanRequest(null, sc, site, s.asicFleets(), s.aiOptions(), null, req.startMonth(), req.months(), req.solver(),
+                req.hourModel(), req.timeLimitSeconds());
+    }
+
+    /** A plan request's field as the portfolio request names it: site.X → sites[k].X, asicFleets/aiOptions under sites[k]. */
+    static String rename(String field, String at, boolean ownEnergy) {
+        if (field.startsWith("site.")) {
+            return at + "." + field.substring("site.".length());
+        }
+        if (field.equals("site") || field.equals("asicFleets") || field.startsWith("asicFleets[") || field.startsWith("aiOptions")) {
+            return at + (field.equals("site") ? "" : "." + field);
+        }
+        if (ownEnergy && field.startsWith("scenario.energy")) {
+            return at + "." + field.substring("scenario.".length());
+        }
+        return field;
+    }
+
+    private static void put(Map<String, FieldError> errors, String field, String reason) {
+        errors.putIfAbsent(field + "\n" + reason, FieldError.of(field, reason));
+    }
+
+    /** The portfolio problem of a snapshot; adds each site's out-of-range warnings, prefixed with the site's name. */
+    public PortfolioProblem problem(PortfolioRunInput input, List<String> warnings) {
+        List<PortfolioProblem.Site> sites = new ArrayList<>();
+        for (int k = 0; k < input.sites().size(); k++) {
+            List<String> w = new ArrayList<>();
+            PlanProblem p = plans.problem(input.sites().get(k), w);
+            String name = input.names().get(k);
+            w.forEach(x -> warnings.add(name + ": " + x));
+            sites.add(new PortfolioProblem.Site(name, p));
+        }
+        return new PortfolioProblem(sites, input.startingCashUsd(), input.cashFloorUsd(), input.treasuryBtc(), input.capexBudgetUsdByYear(),
+                input.crewMwPerMonth() == null ? Double.POSITIVE_INFINITY : input.crewMwPerMonth());
+    }
+
+    /** Writes the run (QUEUED) with its input snapshot and hands it to a worker. */
+    public JobView submit(PortfolioRequest req) {
+        String label = req == null ? null : RunTags.checkedLabel(req.label(), "label");
+        return runner.enqueue(JOB_KIND, snapshot(req), new RunTags(null, label));
+    }
+
+    public PortfolioRunInput read(String inputJson) {
+        try {
+            return json.readValue(inputJson, PortfolioRunInput.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

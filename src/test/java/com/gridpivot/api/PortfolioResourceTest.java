@@ -1,0 +1,65 @@
+package com.gridpivot.api;
+
+import static com.gridpivot.jobs.JobPolling.poll;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import com.gridpivot.planning.PlanTestSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The portfolio plan run over HTTP: 202 + Location, the hand-computed result, and problem+json naming the site's field. */
+@QuarkusTest
+public class PortfolioResourceTest {
+
+    @BeforeAll
+    static void doubles() {
+        RestAssuredDoubles.install();
+    }
+
+    /** PortfolioPlanTest.aSharedBudgetFundsTheBetterSiteFirst over HTTP: sites A (20 USD/MWh) and B (60), budget 1,000,000 USD. */
+    static String body(String interconnectB) {
+        return """
+                {"scenario": {"btc": {"priceUsd": 50000, "startDifficulty": %s, "difficultyGrowthPerMonth": 0, "feesBtcPerBlock": 0},
+                              "energy": {"flatPriceUsdPerMwh": 20}, "discountRate": 0},
+                 "sites": [
+                   {"name": "A", "interconnectMw": 10,
+                    "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 8, "capexUsdPerMw": 100000, "leadTimeMonths": 0}]},
+                   {"name": "B", "interconnectMw": %s, "energy": {"flatPriceUsdPerMwh": 60},
+                    "aiOptions": [{"name": "flat", "revenueUsdPerMwh": 120, "maxItMw": 8, "capexUsdPerMw": 100000, "leadTimeMonths": 0}]}],
+                 "shared": {"startingCashUsd": 2000000, "capexBudgetUsdByYear": [1000000]},
+                 "startMonth": "2026-01", "months": 3, "label": "two sites"}""".formatted(Double.toString(PlanTestSupport.D_STAR), interconnectB);
+    }
+
+    @Test
+    void aPortfolioRunFundsTheBetterSiteFirst() throws InterruptedException {
+        Response accepted = given().contentType(ContentType.JSON).body(body("10")).post("/api/v1/portfolios/plans/runs");
+        accepted.then().statusCode(202).header("Location", containsString("/api/v1/portfolios/plans/runs/"));
+        String location = accepted.header("Location");
+        poll(location).then().statusCode(200).body("status", equalTo("OPTIMAL")).body("resultUrl", endsWith("/result"));
+        // by hand in PortfolioPlanTest: 8·116,000 + 2·29,600
+        given().get(location + "/result").then().statusCode(200).body("npvUsd", closeTo(987_200.0, 1e-4))
+                .body("sites[0].name", equalTo("A")).body("sites[0].npvContributionUsd", closeTo(928_000.0, 1e-4))
+                .body("sites[1].npvContributionUsd", closeTo(59_200.0, 1e-4))
+                .body("sites[1].monthly[0].aiStartedMw.flat", closeTo(2.0, 1e-7))
+                .body("monthly[0].capexPaidUsd", closeTo(1_000_000.0, 1e-4));
+    }
+
+    @Test
+    void badInputNamesTheSitesField() {
+        given().contentType(ContentType.JSON).body(body("-5").replace("\"name\": \"A\"", "\"name\": \"B\"")
+                        .replace("[1000000]", "[-1]")).post("/api/v1/portfolios/plans/runs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("sites[1].interconnectMw", "sites[1].name", "shared.capexBudgetUsdByYear[0]"));
+        given().contentType(ContentType.JSON).body("{\"sites\": []}").post("/api/v1/portfolios/plans/runs")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("sites"));
+        given().get("/api/v1/portfolios/plans/runs/987654321").then().statusCode(404).contentType("application/problem+json");
+    }
+}
