@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class BoardPackRisk {
     /** The frontier chart's height: the page holds it, the tornado and the Monte Carlo table and chart. */
-    static final int FRONTIER_HEIGHT = 170;
+    static final int FRONTIER_HEIGHT = 140;
 
     private BoardPackRisk() {
     }
