@@ -71,7 +71,22 @@ public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> term
      * @param upfrontFeeShare    φ, a fee of φ x paid in the month of the draw
      */
     public record TermLoan(String name, double amountUsd, int availableFromIndex, double interestRatePerYear, int tenorMonths,
-                           Amortization amortization, double upfrontFeeShare) {
+                           Amortization amortization, double upfrontFeeShare) implements DebtSchedule {
+
+        @Override
+        public int drawIndex() {
+            return availableFromIndex;
+        }
+
+        @Override
+        public double ratePerYear() {
+            return interestRatePerYear;
+        }
+
+        @Override
+        public double feeShare() {
+            return upfrontFeeShare;
+        }
 
         /** Share of the drawn amount outstanding during month m (interest accrues on it): t = m − a, 0 ≤ t &lt; n. */
         public double outstandingShare(int m) {
@@ -91,8 +106,28 @@ public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> term
             return amortization == Amortization.BULLET ? (t == tenorMonths - 1 ? 1.0 : 0.0) : 1.0 / tenorMonths;
         }
 
+    }
+
+    /**
+     * What a term loan and a convertible note share: an amount x chosen by the LP, drawn (issued) at the end of month
+     * {@link #drawIndex()}, outstanding, repaid and owed in month m as the shares below times x, interest at
+     * ratePerYear / 12 on the outstanding share, a fee of feeShare · x in the draw month.
+     */
+    public interface DebtSchedule {
+        int drawIndex();
+
+        double ratePerYear();
+
+        double feeShare();
+
+        /** Share of the drawn amount outstanding during month m (interest accrues on it). */
+        double outstandingShare(int m);
+
+        /** Share of the drawn amount repaid at the end of month m. */
+        double repaidShare(int m);
+
         /** Share of the drawn amount still owed at the end of month m (after its repayment). */
-        public double endBalanceShare(int m) {
+        default double endBalanceShare(int m) {
             return outstandingShare(m) - repaidShare(m);
         }
     }
@@ -111,7 +146,23 @@ public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> term
      * @param maturityIndex              month index of the maturity (may be ≥ M: past the horizon)
      */
     public record ConvertibleNote(String name, double principalUsd, double couponPerYear, double conversionPriceUsdPerShare, int issueIndex,
-                                  int maturityIndex) {
+                                  int maturityIndex) implements DebtSchedule {
+
+        @Override
+        public int drawIndex() {
+            return issueIndex;
+        }
+
+        @Override
+        public double ratePerYear() {
+            return couponPerYear;
+        }
+
+        /** No issue fee. */
+        @Override
+        public double feeShare() {
+            return 0.0;
+        }
 
         /** 1 in the months from the issue to the maturity, both included (the coupon accrues on the principal then). */
         public double outstandingShare(int m) {
@@ -121,10 +172,6 @@ public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> term
         /** 1 in the maturity month (repaid in cash at its end). */
         public double repaidShare(int m) {
             return m == maturityIndex ? 1.0 : 0.0;
-        }
-
-        public double endBalanceShare(int m) {
-            return outstandingShare(m) - repaidShare(m);
         }
     }
 

@@ -41,6 +41,23 @@ public record FinancingValues(List<Source> sources, double[] debtUsd, double[] e
         }
     }
 
+    /** A term loan's or a note's months from its schedule and the amount x the plan drew (issued). */
+    private static Source scheduled(String name, String kind, double limitUsd, PlanFinancing.DebtSchedule d, double x, int months) {
+        double[] draw = new double[months];
+        double[] repay = new double[months];
+        double[] bal = new double[months];
+        double[] interest = new double[months];
+        double[] fee = new double[months];
+        for (int m = 0; m < months; m++) {
+            draw[m] = m == d.drawIndex() ? x : 0.0;
+            repay[m] = d.repaidShare(m) * x;
+            bal[m] = d.endBalanceShare(m) * x;
+            interest[m] = d.ratePerYear() / 12.0 * d.outstandingShare(m) * x;
+            fee[m] = m == d.drawIndex() ? d.feeShare() * x : 0.0;
+        }
+        return new Source(name, kind, limitUsd, draw, repay, bal, interest, fee);
+    }
+
     static FinancingValues read(PlanProblem p, PlanFinancingModel f, double[] ebitdaUsd) {
         int months = p.monthCount();
         PlanFinancing fin = p.financing();
@@ -63,35 +80,11 @@ public record FinancingValues(List<Source> sources, double[] debtUsd, double[] e
         }
         for (int k = 0; k < f.loans().length; k++) {
             TermLoan l = fin.termLoans().get(k);
-            double x = f.loans()[k].solutionValue();
-            double[] draw = new double[months];
-            double[] repay = new double[months];
-            double[] bal = new double[months];
-            double[] interest = new double[months];
-            double[] fee = new double[months];
-            for (int m = 0; m < months; m++) {
-                draw[m] = m == l.availableFromIndex() ? x : 0.0;
-                repay[m] = l.repaidShare(m) * x;
-                bal[m] = l.endBalanceShare(m) * x;
-                interest[m] = l.interestRatePerYear() / 12.0 * l.outstandingShare(m) * x;
-                fee[m] = m == l.availableFromIndex() ? l.upfrontFeeShare() * x : 0.0;
-            }
-            out.add(new Source(l.name(), "TERM_LOAN", l.amountUsd(), draw, repay, bal, interest, fee));
+            out.add(scheduled(l.name(), "TERM_LOAN", l.amountUsd(), l, f.loans()[k].solutionValue(), months));
         }
         for (int n = 0; n < f.notes().length; n++) {
             ConvertibleNote note = fin.convertibleNotes().get(n);
-            double y = f.notes()[n].solutionValue();
-            double[] draw = new double[months];
-            double[] repay = new double[months];
-            double[] bal = new double[months];
-            double[] interest = new double[months];
-            for (int m = 0; m < months; m++) {
-                draw[m] = m == note.issueIndex() ? y : 0.0;
-                repay[m] = note.repaidShare(m) * y;
-                bal[m] = note.endBalanceShare(m) * y;
-                interest[m] = note.couponPerYear() / 12.0 * note.outstandingShare(m) * y;
-            }
-            out.add(new Source(note.name(), "CONVERTIBLE_NOTE", note.principalUsd(), draw, repay, bal, interest, new double[months]));
+            out.add(scheduled(note.name(), "CONVERTIBLE_NOTE", note.principalUsd(), note, f.notes()[n].solutionValue(), months));
         }
         double[] debt = new double[months];
         double[] trailing = new double[months];
