@@ -38,7 +38,7 @@ public record ParametricPlan(PlanProblem base) {
                 case AI_CAPEX, AI_TENANT_CAPEX -> capexScale;
                 case TREASURY_SALE -> btcPriceScale;
                 // a contract's price is fixed: the sweep's lease and colocation scales move the market rate only; financing is not scaled
-                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, AI_CONTRACT_REVENUE, AI_PREPAYMENT, DEBT_PRINCIPAL,
+                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, ASIC_RELOCATION, AI_CONTRACT_REVENUE, AI_PREPAYMENT, DEBT_PRINCIPAL,
                      FINANCING_INTEREST, FINANCING_FEE -> 1.0;
             };
         }
