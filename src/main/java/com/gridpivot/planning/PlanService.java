@@ -134,6 +134,14 @@ public class PlanService {
                 : new PlanRunInput(copy, replay[0].pricesUsdPerMwh(), replay[0].filled());
     }
 
+    /**
+     * Checks every field of a plan request whose scenario is inline, with zero prices standing in for any replayed year
+     * (for validating stored objects whose prices are read only when they run): 400 listing every invalid field.
+     */
+    public void checkWithoutPrices(PlanRequest req) {
+        assembler().assemble(req, req.scenario(), (node, year) -> new double[java.time.Year.of(year).length() * 24]);
+    }
+
     /** The memory guard's budget, bytes per model (gridpivot.solver.max-model-bytes; 0: off). */
     public long maxModelBytes() {
         return solverConfig.maxModelBytes();
