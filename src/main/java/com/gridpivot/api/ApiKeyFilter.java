@@ -125,7 +125,9 @@ public class ApiKeyFilter {
         }
         return switch (method.toUpperCase(Locale.ROOT)) {
             case "GET", "HEAD", "OPTIONS" -> Role.VIEWER;
-            case "DELETE" -> path.contains("/runs/") || path.matches(".*/jobs/.*") ? Role.PLANNER : Role.ADMIN;
+            // A planner deletes its own stored portfolios (PortfolioStore: other keys' are not found).
+            case "DELETE" -> path.contains("/runs/") || path.matches(".*/jobs/.*") || path.matches("/api/v1/portfolios/[^/]+") ? Role.PLANNER
+                    : Role.ADMIN;
             default -> Role.PLANNER;
         };
     }

@@ -30,7 +30,7 @@ final class SchemaDescriptions {
 
     /** What an id in a path names, by the path segment before it. */
     private static final Map<String, String> ID_OF = Map.of("allocation-runs", "allocation run", "imports", "import batch",
-            "keys", "API key", "scenarios", "scenario", "series", "series", "sites", "site");
+            "keys", "API key", "portfolios", "portfolio", "scenarios", "scenario", "series", "series", "sites", "site");
 
     private SchemaDescriptions() {
     }

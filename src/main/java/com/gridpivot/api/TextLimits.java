@@ -72,7 +72,8 @@ public final class TextLimits {
     /** The request bodies; the records inside them are found from their components. */
     private static final List<Class<?>> REQUESTS = List.of(SiteRequest.class, AllocationRequest.class, PlanRequest.class,
             CompareRequest.class, ScenarioBody.class, SweepRequest.class, RiskRequests.MonteCarloRequest.class,
-            RiskRequests.StochasticRequest.class, ReportExportRequest.class, BoardPackRequest.class, ApiKeyResource.CreateKey.class);
+            RiskRequests.StochasticRequest.class, ReportExportRequest.class, BoardPackRequest.class, ApiKeyResource.CreateKey.class,
+            com.gridpivot.planning.portfolio.PortfolioRequest.class, com.gridpivot.planning.portfolio.PortfolioBody.class);
 
     private static final Set<Class<?>> REQUEST_RECORDS = reachableRecords(REQUESTS);
 

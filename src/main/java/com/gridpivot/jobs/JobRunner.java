@@ -491,7 +491,8 @@ public class JobRunner {
             JobStore.Renewal r = store.renew(workerId(), List.copyOf(running.keySet()), config.leaseSeconds());
             for (long id : r.lost()) {
                 Context c = running.get(id);
-                if (c != null && !c.finished) {
+                // A run this replica handed back at shutdown is no longer held either: that is not a lost lease.
+                if (c != null && !c.finished && !c.stoppedByShutdown) {
                     LOG.warnf("job %d: this replica's lease had passed and the run was re-queued; stopping it here", id);
                     c.cancel();
                 }

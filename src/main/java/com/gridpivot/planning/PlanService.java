@@ -129,9 +129,17 @@ public class PlanService {
         };
         guard(assembler().assemble(req, scenario, stored));
         PlanRequest copy = new PlanRequest(null, scenario, req.site(), req.asicFleets(), req.aiOptions(), req.finance(), req.startMonth(),
-                req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds());
+                req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds(), null, req.explain());
         return replay[0] == null ? new PlanRunInput(copy, null, null)
                 : new PlanRunInput(copy, replay[0].pricesUsdPerMwh(), replay[0].filled());
+    }
+
+    /**
+     * Checks every field of a plan request whose scenario is inline, with zero prices standing in for any replayed year
+     * (for validating stored objects whose prices are read only when they run): 400 listing every invalid field.
+     */
+    public void checkWithoutPrices(PlanRequest req) {
+        assembler().assemble(req, req.scenario(), (node, year) -> new double[java.time.Year.of(year).length() * 24]);
     }
 
     /** The memory guard's budget, bytes per model (gridpivot.solver.max-model-bytes; 0: off). */
@@ -202,7 +210,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return PlanEngine.compare(p, plans, RunControl.NONE).withWarnings(warnings.stream().map(w -> "problem." + w).toList());
+        return PlanEngine.compare(p, plans, RunControl.NONE, req.problem().wantsBridge()).withWarnings(warnings.stream().map(w -> "problem." + w).toList());
     }
 
     public static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {

@@ -83,6 +83,25 @@ class TaxPlanTest {
         assertThat(lost.npvUsd()).isCloseTo(8_264, within(EPS));
     }
 
+    /*
+     * The What-if → plan bridge of the optimum (the same 1 MW in Nov: 100 USD/MWh over 2,880 h beats 250,000 of capex): its last
+     * steps split the plan's after-tax objective into "financing costs" (0: no priced source) and "income tax" (−7,980, r = 0).
+     */
+    @Test
+    void theBridgeShowsTheIncomeTaxAsItsOwnStep() {
+        PlanResult r = PlanEngine.optimize(problem(json("{'startingCashUsd': 200000, 'tax': {'incomeTaxRateShare': 0.21,"
+                + " 'depreciation': {'gpus': {'bonusShare': 1}}}}")), RunControl.NONE, true);
+        assertThat(r.npvUsd()).isCloseTo(30_020, within(EPS));
+        var b = r.bridge();
+        assertThat(b).as("warnings: %s", r.warnings()).isNotNull();
+        var steps = b.steps();
+        assertThat(steps.get(steps.size() - 1).name()).isEqualTo("income tax");
+        assertThat(steps.get(steps.size() - 1).usd()).isCloseTo(-7_980, within(EPS));
+        assertThat(steps.get(steps.size() - 2).name()).isEqualTo("financing costs");
+        assertThat(steps.get(steps.size() - 2).usd()).isCloseTo(0.0, within(EPS));
+        assertThat(Math.abs(b.residualUsd())).isLessThan(1e-6);
+    }
+
     /* Off by default: no tax block, the numbers of before (NPV 288,000 − 250,000 = 38,000) and no tax section. */
     @Test
     void noTaxBlockNoTax() {

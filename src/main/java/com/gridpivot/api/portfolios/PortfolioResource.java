@@ -1,31 +1,41 @@
 package com.gridpivot.api.portfolios;
 
+import com.gridpivot.api.PageResponse;
+import com.gridpivot.api.Paging;
 import com.gridpivot.api.Problem;
 import com.gridpivot.api.RunKind;
 import com.gridpivot.api.RunResource;
 import com.gridpivot.api.RunResponse;
 import com.gridpivot.jobs.RunScope;
 import com.gridpivot.jobs.Runs;
+import com.gridpivot.planning.portfolio.PortfolioBody;
 import com.gridpivot.planning.portfolio.PortfolioRequest;
 import com.gridpivot.planning.portfolio.PortfolioResult;
 import com.gridpivot.planning.portfolio.PortfolioService;
+import com.gridpivot.planning.store.PortfolioRecord;
+import com.gridpivot.planning.store.PortfolioStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Portfolio plans: one plan for several sites sharing cash, treasury, a capex budget and conversion crews (durable runs). */
+/** Stored portfolios (owned per API key) and portfolio plans: one plan for several sites sharing cash, treasury, a capex budget and conversion crews (durable runs). */
 @Path("/api/v1/portfolios")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +49,60 @@ public class PortfolioResource {
 
     @Inject
     Runs runs;
+
+    @Inject
+    PortfolioStore store;
+
+    @POST
+    @Operation(summary = "Store a portfolio", description = "Its sites and shared terms are validated as a portfolio run's (errors named "
+            + "sites[k].… and shared.…). It belongs to the storing API key: only that key and admin keys see it.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names it", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This key has a portfolio of that name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(PortfolioBody body, @Context UriInfo uri) {
+        PortfolioRecord r = store.create(store.current(), body);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.id())).build()).entity(PortfolioResponse.of(r)).build();
+    }
+
+    @GET
+    @Operation(summary = "List portfolios", description = "The key's own portfolios (an admin key: every key's), by name, paged.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<PortfolioResponse> list(@Parameter(description = "0-based page number; default 0") @QueryParam("page") String page,
+            @Parameter(description = "items per page, 1 to " + Paging.MAX_SIZE + "; default 50") @QueryParam("size") String size) {
+        Paging.Request p = Paging.parse(page, size);
+        return Paging.response(store.list(store.current(), p.page(), p.size()).map(PortfolioResponse::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a portfolio")
+    @APIResponse(responseCode = "200", description = "The portfolio", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such portfolio of this key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PortfolioResponse getPortfolio(@PathParam("id") long id) {
+        return PortfolioResponse.of(store.get(store.current(), id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a portfolio", description = "Runs already started keep their copy.")
+    @APIResponse(responseCode = "200", description = "The stored portfolio", content = @Content(schema = @Schema(implementation = PortfolioResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such portfolio of this key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another portfolio of the owner has that name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PortfolioResponse update(@PathParam("id") long id, PortfolioBody body) {
+        return PortfolioResponse.of(store.update(store.current(), id, body));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a portfolio", description = "Runs keep their copy of it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such portfolio of this key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") long id) {
+        store.delete(store.current(), id);
+        return Response.noContent().build();
+    }
 
     @POST
     @Path("/plans/runs")

@@ -21,10 +21,32 @@ import java.util.List;
  * @param timeLimitSeconds solver limit per LP, up to the server's limit
  * @param label            the caller's name for the stored run, shown in run lists and comparisons (optional; at most
  *                         200 characters, no control characters)
+ * @param explain          what else a plan run explains (absent: nothing more), e.g. {"bridge": true}
  */
 public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
                           List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
-                          String solver, String hourModel, Double timeLimitSeconds, String label) {
+                          String solver, String hourModel, Double timeLimitSeconds, String label, PlanExplainInput explain) {
+
+    /** A request with a label and nothing more to explain. */
+    public PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
+                       List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
+                       String solver, String hourModel, Double timeLimitSeconds, String label) {
+        this(scenarioId, scenario, site, asicFleets, aiOptions, finance, startMonth, months, solver, hourModel, timeLimitSeconds, label, null);
+    }
+
+    /**
+     * What a plan run explains besides the plan (models/PLANS.md, "The What-if → plan bridge").
+     *
+     * @param bridge true: the result carries the What-if → plan bridge (one What-if LP and at most ten fixed-plan LPs more;
+     *               default false)
+     */
+    public record PlanExplainInput(Boolean bridge) {
+    }
+
+    /** Whether the run is asked for the What-if → plan bridge. */
+    public boolean wantsBridge() {
+        return explain != null && Boolean.TRUE.equals(explain.bridge());
+    }
 
     /** A request without a label. */
     public PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,

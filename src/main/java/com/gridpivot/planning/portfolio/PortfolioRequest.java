@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * A portfolio plan run (models/PLANS.md, Portfolios): the sites inline, each in the plan request's shape, and what they share.
  *
+ * @param portfolioId      a stored portfolio (/api/v1/portfolios) whose sites and shared terms the run uses, instead of
+ *                         {@code sites} and {@code shared}; the run stores a copy, so later changes to it do not touch the run
  * @param scenario         BTC, ASIC prices, discount rate and a default energy basis, shared by every site (as a plan's scenario)
- * @param sites            1 to 20 sites
- * @param shared           the company's cash, credit line, treasury, capex budget and crews
+ * @param sites            1 to 20 sites (not with portfolioId)
+ * @param shared           the company's cash, credit line, treasury, capex budget and crews (not with portfolioId)
  * @param startMonth       first month, "2026-01" (as a plan's)
  * @param months           number of months (as a plan's)
  * @param solver           the LP backend (as a plan's)
@@ -19,8 +21,19 @@ import java.util.List;
  * @param timeLimitSeconds solver limit of the one LP
  * @param label            a label for the run (optional)
  */
-public record PortfolioRequest(ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared, String startMonth, Double months,
-                               String solver, String hourModel, Double timeLimitSeconds, String label) {
+public record PortfolioRequest(Long portfolioId, ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared,
+                               String startMonth, Double months, String solver, String hourModel, Double timeLimitSeconds, String label) {
+
+    /** A request with the sites inline. */
+    public PortfolioRequest(ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared, String startMonth, Double months,
+                            String solver, String hourModel, Double timeLimitSeconds, String label) {
+        this(null, scenario, sites, shared, startMonth, months, solver, hourModel, timeLimitSeconds, label);
+    }
+
+    /** This request with a stored portfolio's sites and shared terms in place of its portfolioId. */
+    public PortfolioRequest withPortfolio(PortfolioBody stored) {
+        return new PortfolioRequest(null, scenario, stored.sites(), stored.shared(), startMonth, months, solver, hourModel, timeLimitSeconds, label);
+    }
 
     /**
      * One site: the plan request's site fields, fleets and AI options, and the site's own energy basis.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridpivot.errors.FieldError;
 import com.gridpivot.errors.InvalidRequestException;
+import com.gridpivot.errors.NotFoundException;
 import com.gridpivot.jobs.JobRunner;
 import com.gridpivot.jobs.JobView;
 import com.gridpivot.jobs.RunTags;
@@ -16,16 +17,21 @@ import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.PlanRequest.PlanSiteInput;
 import com.gridpivot.planning.input.PortfolioProblem;
 import com.gridpivot.planning.input.ScenarioBody;
+import com.gridpivot.planning.input.ScenarioBody.EnergyAssumptions;
 import com.gridpivot.planning.model.PlanModelBuilder;
+import com.gridpivot.planning.store.PortfolioStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Portfolio plan runs. Each site is validated and snapshotted as a plan request of its own (its energy replacing the
@@ -37,6 +43,9 @@ public class PortfolioService {
     public static final String JOB_KIND = "PORTFOLIO_PLAN";
     /** Most sites in one portfolio run. */
     public static final int MAX_SITES = 20;
+    /** Longest stored portfolio name and description (as a scenario's). */
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 4000;
 
     @Inject
     ObjectMapper json;
@@ -46,6 +55,9 @@ public class PortfolioService {
 
     @Inject
     JobRunner runner;
+
+    @Inject
+    PortfolioStore store;
 
     /**
      * A run's stored input: each site's plan snapshot (scenario inline, replayed prices copied) and the shared terms resolved.
@@ -62,11 +74,75 @@ public class PortfolioService {
                                     double treasuryBtc, List<Double> capexBudgetUsdByYear, Double crewMwPerMonth) {
     }
 
-    /** Validates and snapshots a request: 400 listing every invalid field, named as sent (e.g. {@code sites[1].interconnectMw}). */
+    /**
+     * Validates and snapshots a request: 400 listing every invalid field, named as sent (e.g. {@code sites[1].interconnectMw});
+     * a stored portfolio named by {@code portfolioId} is copied in (400 on portfolioId when the caller's key cannot see it).
+     */
     public PortfolioRunInput snapshot(PortfolioRequest req) {
         if (req == null) {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
+        if (req.portfolioId() != null) {
+            if (req.sites() != null || req.shared() != null) {
+                throw new InvalidRequestException("portfolioId", "give portfolioId or inline sites and shared, not both");
+            }
+            PortfolioBody stored;
+            try {
+                stored = store.get(store.current(), req.portfolioId()).content();
+            } catch (NotFoundException e) {
+                throw new InvalidRequestException("portfolioId", "no stored portfolio with id " + req.portfolioId());
+            }
+            req = req.withPortfolio(stored);
+        }
+        PortfolioRunInput input = check(req, plans::snapshot);
+        guard(input);
+        return input;
+    }
+
+    /** A scenario that every field check accepts: the stored portfolio's own fields are checked around it. */
+    private static final ScenarioBody PROBE_SCENARIO = new ScenarioBody(null, null,
+            new ScenarioBody.BtcAssumptions(50_000.0, 0.0, null, 1.0e14, 0.0, 0.0), new EnergyAssumptions(null, null, 50.0, null, null),
+            null, null, 0.10);
+
+    /**
+     * Validates a stored portfolio: its name and description, and its sites and shared terms as a run checks them (around a
+     * probe scenario of 120 months from this month, zero prices standing in for replayed years; month fields are checked
+     * against a run's horizon only when it runs). 400 listing every invalid field.
+     */
+    public void validate(PortfolioBody body) {
+        if (body == null) {
+            throw new InvalidRequestException("", "a JSON request body is required");
+        }
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        if (body.name() == null || body.name().isBlank()) {
+            put(errors, "name", "is required");
+        } else if (body.name().length() > MAX_NAME) {
+            put(errors, "name", "is longer than " + MAX_NAME + " characters");
+        }
+        if (body.description() != null && body.description().length() > MAX_DESCRIPTION) {
+            put(errors, "description", "is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        PortfolioRequest probe = new PortfolioRequest(PROBE_SCENARIO, body.sites(), body.shared(), YearMonth.now(ZoneOffset.UTC).toString(), 120.0,
+                null, null, null, null);
+        try {
+            check(probe, r -> {
+                plans.checkWithoutPrices(r);
+                return new PlanRunInput(r, null, null);
+            });
+        } catch (InvalidRequestException e) {
+            for (FieldError f : e.errors()) {
+                if ((f.field().startsWith("sites") || f.field().startsWith("shared")) && !f.reason().contains("inside the horizon")) {
+                    put(errors, f.field(), f.reason());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(List.copyOf(errors.values()));
+        }
+    }
+
+    /** Checks a request with its sites inline; each site snapshotted by {@code site} (its errors renamed under sites[k]). */
+    private PortfolioRunInput check(PortfolioRequest req, Function<PlanRequest, PlanRunInput> site) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         FieldChecks c = new FieldChecks();
         PortfolioRequest.PortfolioSharedInput sh = req.shared() == null ? new PortfolioRequest.PortfolioSharedInput(null, null, null, null, null) : req.shared();
@@ -105,7 +181,7 @@ public class PortfolioService {
                 }
                 names.add(s.name());
                 try {
-                    sites.add(plans.snapshot(siteRequest(req, s)));
+                    sites.add(site.apply(siteRequest(req, s)));
                 } catch (InvalidRequestException e) {
                     for (FieldError f : e.errors()) {
                         FieldError named = FieldError.of(rename(f.field(), at, s.energy() != null), f.reason());
@@ -117,9 +193,7 @@ public class PortfolioService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(List.copyOf(errors.values()));
         }
-        PortfolioRunInput input = new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews);
-        guard(input);
-        return input;
+        return new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews);
     }
 
     /** The memory guard on the portfolio's LP: the sites' plan LPs together. */

@@ -54,7 +54,52 @@ public record PlanResult(String name, String status, String hourModel, String ex
                          PlanFinancingResult financing,
                          @Schema(description = "Corporate income tax (finance.tax): NPV after and before tax, tax by month, and by tax "
                                  + "year the taxable income, depreciation by asset class, losses used and carried; null without finance.tax")
-                         PlanTaxResult tax) {
+                         PlanTaxResult tax,
+                         @Schema(description = "The What-if → plan bridge (with explain.bridge true): why the plan's value differs from the "
+                                 + "one-year What-if at its first month, as steps that sum to the difference (models/PLANS.md, \"The "
+                                 + "What-if → plan bridge\"); null unless asked for")
+                         WhatIfBridge bridge) {
+
+    /**
+     * The What-if → plan bridge (issue 14, item 6; models/PLANS.md, "The What-if → plan bridge"). startUsd + Σ steps.usd =
+     * endUsd (residualUsd is what floating-point addition leaves, below 10⁻⁶ USD).
+     *
+     * @param whatIfMonths          the What-if's year: the plan's first min(12, M) months, "2026-07 … 2027-06"
+     * @param whatIfNetUsd          the What-if's objective over its hours: revenue − energy − opex − capex charge, USD
+     * @param whatIfHours           the What-if's hours T_w
+     * @param whatIfAsicItMw        the ASIC MW the What-if runs, by fleet
+     * @param whatIfAiItMw          the AI MW the What-if builds, by option
+     * @param whatIfMiningMarginUsd the What-if's value stack: the fleets' margin, USD over its hours
+     * @param whatIfAiMarginUsd     the What-if's value stack: the AI options' margin after the capex charge, USD over its hours
+     * @param startUsd              whatIfNetUsd × the plan's hours / T_w: the What-if annualised over the horizon, undiscounted
+     * @param steps                 each effect switched on in turn, in a fixed order, its change of value in USD and why
+     * @param endUsd                the plan's objective: npvUsd + terminalValue.totalUsd (npvUsd without a terminal value)
+     * @param residualUsd           endUsd − startUsd − Σ steps.usd
+     * @param extraSolves           the LPs the bridge solved besides the plan's (the What-if and the fixed-plan stages)
+     */
+    public record WhatIfBridge(String whatIfMonths, double whatIfNetUsd, double whatIfHours, Map<String, Double> whatIfAsicItMw,
+                         Map<String, Double> whatIfAiItMw, Double whatIfMiningMarginUsd, Double whatIfAiMarginUsd, double startUsd,
+                         List<WhatIfBridgeStep> steps, double endUsd, double residualUsd, int extraSolves) {
+    }
+
+    /**
+     * One step of the bridge.
+     *
+     * @param name        the effect: "horizon months", "discounting", "AI rate decline", "hashprice path and halving", "fleet
+     *                    degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal
+     *                    value", "the optimizer's decisions", "financing costs", "income tax" (only with finance.tax)
+     * @param usd         the change of value when the effect is switched on, USD (0 when the plan does not have it)
+     * @param explanation one sentence saying what the effect is
+     */
+    public record WhatIfBridgeStep(String name, double usd, String explanation) {
+    }
+
+    /** The same result with its What-if → plan bridge. */
+    public PlanResult withBridge(WhatIfBridge b) {
+        return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
+                paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
+                dataNotes, warnings, terminalValue, summary, financing, tax, b);
+    }
 
     /**
      * The terminal value at the horizon's end (models/PLANS.md, "Terminal value"), apart from npvUsd, which is the horizon's
@@ -77,7 +122,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, List.copyOf(all), terminalValue, summary, financing, tax);
+                dataNotes, List.copyOf(all), terminalValue, summary, financing, tax, bridge);
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -183,7 +228,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing, tax);
+                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing, tax, null);
         }
 
         public Builder summary(String summary) {

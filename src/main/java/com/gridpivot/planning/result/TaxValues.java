@@ -47,7 +47,7 @@ public record TaxValues(int[] calendarYears, int[] payMonth, double[] taxableInc
     }
 
     /** Σ_y δ_pay(y) X_y: the tax's share of the NPV. */
-    double discountedTaxUsd(PlanProblem p) {
+    public double discountedTaxUsd(PlanProblem p) {
         double s = 0.0;
         for (int y = 0; y < taxUsd.length; y++) {
             s += p.discountFactor(payMonth[y]) * taxUsd[y];

@@ -195,6 +195,10 @@ public class RiskRunService {
      * the stochastic plan do not compose yet: a 400 naming the field, never an answer that silently leaves them out.
      */
     static void noFinancingSources(PlanRequest r, String what, List<FieldError> errors) {
+        if (r.wantsBridge()) {
+            errors.add(FieldError.of("problem.explain.bridge", "the What-if → plan bridge is computed for plan runs and comparisons only,"
+                    + " not in " + what + "; leave it out here"));
+        }
         var f = r.finance();
         if (f == null) {
             return;
