@@ -35,7 +35,7 @@ public record ParametricPlan(PlanProblem base) {
             return switch (c) {
                 case MINING_REVENUE -> hashpriceScale;
                 case MINING_ENERGY, AI_ENERGY -> energyScale;
-                case AI_CAPEX, AI_TENANT_CAPEX -> capexScale;
+                case AI_CAPEX, AI_TENANT_CAPEX, GPU_RESIDUAL -> capexScale; // GPUs resell at a share of their (scaled) price
                 case TREASURY_SALE -> btcPriceScale;
                 // a contract's price is fixed: the sweep's lease and colocation scales move the market rate only; financing is not scaled
                 case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, AI_CONTRACT_REVENUE, AI_PREPAYMENT, DEBT_PRINCIPAL,

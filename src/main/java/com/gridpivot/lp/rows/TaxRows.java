@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  *   taxableProfitUsd[y]  P_y ≥ 0        taxableLossUsd[y]  N_y ≥ 0        incomeTaxUsd[y]  X_y ≥ 0
  *   lossUsedUsd[y]       U_y ≥ 0        lossStockUsd[y]    S_y ≥ 0   (loss carried out of year y; only with lossCarryForward)
  *
- *   I_y = Σ_{m: y(m)=y} [ EBITDA terms + AI prepayments + ASIC salvage + interest and fees (negative: deductible)
+ *   I_y = Σ_{m: y(m)=y} [ EBITDA terms + AI prepayments + ASIC salvage + GPU residuals + interest and fees (negative: deductible)
  *                          + (Pₘ − basis) T[m] ]                                   (BTC sold above its cost basis)
  *         − Σ_{capex terms c v of month m ≤ pay(y)} dep_class(y − y(m)) · (−c) v        (depreciation, linear in capex)
  *   dep_class(t) = β [t = 0] + (1 − β) sched(t):  sched = 1/L for t &lt; L (STRAIGHT_LINE), IRS Pub 946 table A-1 (MACRS_5/7)
@@ -158,11 +158,10 @@ public final class TaxRows {
             Map<MPVariable, Double> year = out.get(t.yearOfMonth()[m]);
             for (CashRows.Term term : terms.get(m)) {
                 double c = scale.applyAsDouble(term) * term.coefficientUsd();
-                switch (term.category()) {
-                    case MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CONTRACT_REVENUE, AI_PREPAYMENT,
-                         ASIC_SALVAGE, FINANCING_INTEREST, FINANCING_FEE -> year.merge(term.variable(), c, Double::sum);
-                    case TREASURY_SALE -> year.merge(term.variable(), c - basis, Double::sum);
-                    case ASIC_PURCHASE, AI_CAPEX, AI_TENANT_CAPEX -> {
+                switch (treatment(term.category())) {
+                    case INCOME -> year.merge(term.variable(), c, Double::sum);
+                    case BTC_GAIN -> year.merge(term.variable(), c - basis, Double::sum);
+                    case DEPRECIATED -> {
                         for (int y = t.yearOfMonth()[m]; y < t.years(); y++) {
                             double d = depreciationShare(tax, term.category(), y - t.yearOfMonth()[m]);
                             if (d != 0.0) {
@@ -170,13 +169,31 @@ public final class TaxRows {
                             }
                         }
                     }
-                    case DEBT_PRINCIPAL, INCOME_TAX -> {
+                    case NOT_TAXED -> {
                         // principal is not income; the tax is not deductible from itself
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** How a cash term enters taxable income. */
+    enum Treatment { INCOME, BTC_GAIN, DEPRECIATED, NOT_TAXED }
+
+    /**
+     * Every category named (a switch expression: a new category does not compile until it chooses). Sale proceeds of ASICs
+     * and GPUs are income in full: the fleet owned at the start is taken as fully depreciated for tax, and the remaining basis
+     * of machines bought in the plan is not written off on a sale (it keeps its schedule): the conservative side.
+     */
+    static Treatment treatment(CashCategory c) {
+        return switch (c) {
+            case MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CONTRACT_REVENUE, AI_PREPAYMENT,
+                 ASIC_SALVAGE, GPU_RESIDUAL, FINANCING_INTEREST, FINANCING_FEE -> Treatment.INCOME;
+            case TREASURY_SALE -> Treatment.BTC_GAIN;
+            case ASIC_PURCHASE, AI_CAPEX, AI_TENANT_CAPEX -> Treatment.DEPRECIATED;
+            case DEBT_PRINCIPAL, INCOME_TAX -> Treatment.NOT_TAXED;
+        };
     }
 
     /** All classes' share of a capex term's cost deducted t tax years after the year it is paid (0 for non-capex). */

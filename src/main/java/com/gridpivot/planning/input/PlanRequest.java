@@ -75,11 +75,23 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param blockMw        hall block size, IT MW: starts come in whole blocks (absent: any MW; the plan then stays an LP)
      * @param maxBlocks      most blocks started over the horizon (needs blockMw; absent: as many as maxItMw allows)
      * @param contract       contract terms the option's MW may be signed under (absent: every MW follows the market rate)
+     * @param gpuLife        the GPUs' life, residual value and refresh of a cloud option (absent: GPUs earn for ever, as before)
      */
     public record PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                     Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
                                     Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
-                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract) {
+                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract,
+                                    GpuLifeInput gpuLife) {
+        /** An option without a GPU life. */
+        public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                 Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                 Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
+                                 Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract) {
+            this(name, offering, kwPerGpu, leaseUsdPerGpuHour, utilization, colocationUsdPerKwMonth, revenueUsdPerMwh, tenantPaysPower, pue,
+                    maxItMw, capexUsdPerMw, variableOpexUsdPerMwh, fixedOpexUsdPerMwYear, leadTimeMonths, capexTiming, blockMw, maxBlocks, contract,
+                    null);
+        }
+
         /** An option without contract terms. */
         public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                  Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
@@ -119,6 +131,21 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
     public record AiContractInput(Double termMonths, Double priceUsdPerKwMonth, Double priceUsdPerGpuHour, Double escalatorPerYear,
                                   Double takeOrPayShare, Double tenantCapexShare, Double prepaymentShare, Double rampMonths,
                                   List<Double> rampMwByMonth, Double maxMw, String afterTerm) {
+    }
+
+    /**
+     * GPU life of a cloud option (issue 14, item 2; models/PLANS.md, "GPU life and refresh").
+     *
+     * @param gpuLifeYears           Lg, years a GPU earns from completion or refresh to its end of life (required, &gt; 0)
+     * @param gpuCapexUsdPerMw       G, the GPU part of capexUsdPerMw (the rest is the hall's), USD per MW of IT (default: the
+     *                               offering's)
+     * @param residualValueShare     ρ, share of its price a GPU sells for at its end of life, 0 … 1 (default 0)
+     * @param endOfLife              OPTIMIZE (default: the plan chooses how many MW to refresh), REFRESH (all) or RETIRE (none)
+     * @param gpuPriceDeclinePerYear d, the GPU price per MW falls by d a year (default: the option's lease-rate decline)
+     * @param hallLifeYears          Lh ≥ Lg, years the hall stands from completion (absent: beyond the horizon)
+     */
+    public record GpuLifeInput(Double gpuLifeYears, Double gpuCapexUsdPerMw, Double residualValueShare, String endOfLife,
+                               Double gpuPriceDeclinePerYear, Double hallLifeYears) {
     }
 
     /**

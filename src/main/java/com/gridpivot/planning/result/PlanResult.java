@@ -366,6 +366,18 @@ public record PlanResult(String name, String status, String hourModel, String ex
     }
 
     /**
+     * The month's GPU life figures (models/PLANS.md, "GPU life and refresh").
+     *
+     * @param refreshedMw      IT MW whose GPUs reached their end of life and were replaced in the month, by option
+     * @param retiredMw        IT MW whose GPUs left in the month without replacement (end of life, or the hall's end), by option
+     * @param refreshCapexUsd  the refreshes' GPU capex at the month's GPU price (in aiCapexUsd)
+     * @param residualValueUsd GPUs sold in the month at their book value (in cashFlowUsd)
+     */
+    public record GpuLifeMonth(Map<String, Double> refreshedMw, Map<String, Double> retiredMw, double refreshCapexUsd,
+                               double residualValueUsd) {
+    }
+
+    /**
      * @param month                  "2027-06"
      * @param cashFlowUsd            CFₘ
      * @param cumulativeCashUsd      starting cash + Σ_{k≤m} (CF_k + debt principal_k)
@@ -382,6 +394,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param financingCostUsd       interest, coupons and fees paid in the month (in cashFlowUsd)
      * @param debtPrincipalUsd       debt drawn or issued less repaid in the month (in cumulativeCashUsd, not in cashFlowUsd)
      * @param debtUsd                owed at the month's end over all sources
+     * @param gpuLife                the month's GPU refreshes, retirements and residual value; null when no option has a GPU life
      */
     public record MonthRow(String month, double cashFlowUsd, double cumulativeCashUsd, Double incrementalCashFlowUsd, double discountFactor,
                            double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd, double opexUsd,
@@ -390,7 +403,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
                            double asicPriceIndex, double asicHashrateFactor, ContractMonth aiContract, double financingCostUsd,
-                           double debtPrincipalUsd, double debtUsd) {
+                           double debtPrincipalUsd, double debtUsd, GpuLifeMonth gpuLife) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -422,6 +435,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private double asicPriceIndex = 1.0;
             private double asicHashrateFactor = 1.0;
             private ContractMonth aiContract;
+            private GpuLifeMonth gpuLife;
             private double financingCostUsd;
             private double debtPrincipalUsd;
             private double debtUsd;
@@ -504,6 +518,12 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** The month's GPU life figures (null: no option has a GPU life). */
+            public Builder gpuLife(GpuLifeMonth gpuLife) {
+                this.gpuLife = gpuLife;
+                return this;
+            }
+
             /** Interest and fees paid (positive), principal drawn less repaid, debt owed at the month's end. */
             public Builder financing(double costUsd, double principalUsd, double debtUsd) {
                 this.financingCostUsd = costUsd;
@@ -517,7 +537,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
                         asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
-                        asicHashrateFactor, aiContract, financingCostUsd, debtPrincipalUsd, debtUsd);
+                        asicHashrateFactor, aiContract, financingCostUsd, debtPrincipalUsd, debtUsd, gpuLife);
             }
         }
     }

@@ -43,6 +43,8 @@ public final class PlanValues {
     /** The terminal value by use, discounted (models/PLANS.md, "Terminal value"); objectiveUsd includes it. */
     public final double terminalMiningUsd;
     public final double terminalAiUsd;
+    /** Refreshed and retired GPU MW, refresh capex and residual value per option and month; null when no option has a GPU life. */
+    public final com.gridpivot.lp.rows.GpuLifeRows.Figures gpuLife;
 
     public PlanValues(PlanModel model, double objectiveUsd) {
         this.problem = model.problem();
@@ -66,6 +68,7 @@ public final class PlanValues {
         soldBtc = new double[months];
         terminalMiningUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.MINING);
         terminalAiUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.AI);
+        gpuLife = model.gpu() == null ? null : com.gridpivot.lp.rows.GpuLifeRows.figures(problem, model.gpu());
         contractedMw = model.contracts() == null ? null : new double[options][];
         for (int j = 0; contractedMw != null && j < options; j++) {
             if (model.contracts().has(j)) {
