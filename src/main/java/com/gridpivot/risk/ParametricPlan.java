@@ -82,6 +82,8 @@ public record ParametricPlan(PlanProblem base) {
                 case DISCOUNT_RATE -> rate = v;
                 case BTC_PRICE_USD -> throw new IllegalArgumentException("a plan has a BTC price path: sweep BTC_PRICE_SCALE");
                 case ANCILLARY_PRICE_SCALE -> throw new IllegalArgumentException("plans have no ancillary services: ANCILLARY_PRICE_SCALE is a what-if input");
+                case SB6_CURTAILMENT_HOURS, COINCIDENT_PEAKS -> throw new IllegalArgumentException(
+                        "plans have no curtailment order or coincident-peak charge: " + e.getKey() + " is a what-if input");
             }
         }
         return new Factors(hash, btc, lease, colo, energy, capex, rate);
