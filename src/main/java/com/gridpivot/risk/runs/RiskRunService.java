@@ -102,14 +102,6 @@ public class RiskRunService {
             noGpuLife(req.problem(), "a Monte Carlo run", errors);
             try {
                 snap = plans.snapshot(req.problem());
-                if (req.problem().finance() != null && req.problem().finance().terminalValue() != null
-                        && req.problem().finance().terminalValue().method() != null
-                        && !"NONE".equals(req.problem().finance().terminalValue().method())) {
-                    // the path evaluator values the horizon's cash flows only; counting a terminal value at the base scenario
-                    // and not on the paths would mix two measures (models/RISK.md)
-                    errors.add(FieldError.of("problem.finance.terminalValue.method", "the Monte Carlo of fixed plans does not value a "
-                            + "terminal value on its paths yet: leave finance.terminalValue out (NONE) for a Monte Carlo"));
-                }
             } catch (InvalidRequestException e) {
                 prefixed(errors, e, "problem");
             }
@@ -217,6 +209,9 @@ public class RiskRunService {
         }
         if (f.covenants() != null && (f.covenants().minCashUsd() != null || f.covenants().maxDebtToTrailingEbitda() != null)) {
             errors.add(FieldError.of("problem.finance.covenants", "a covenant" + why));
+        }
+        if (f.tax() != null) {
+            errors.add(FieldError.of("problem.finance.tax", "income tax" + why.replace(", or use creditLineUsd (a free line)", "")));
         }
     }
 
