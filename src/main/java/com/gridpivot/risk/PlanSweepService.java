@@ -98,6 +98,10 @@ public class PlanSweepService {
             if (in == SweepInput.ANCILLARY_PRICE_SCALE) {
                 checks.error(field, "applies to a what-if with site.ancillary only; plans have no ancillary services");
             }
+            if (in == SweepInput.SB6_CURTAILMENT_HOURS || in == SweepInput.COINCIDENT_PEAKS) {
+                checks.error(field, "applies to a what-if only (site.forcedCurtailment, site.fourCp); plans have no curtailment order "
+                        + "or coincident-peak charge");
+            }
         });
         List<SweepInput> tornado = g.tornado() != null ? g.tornado() : base != null && g.wantTornado() ? defaultTornado(base) : List.of();
         c.throwIfAny();
