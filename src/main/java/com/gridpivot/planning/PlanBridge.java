@@ -49,8 +49,8 @@ import java.util.function.BiFunction;
  * instead of the annuity), contract terms, terminal value. Every Pₖ is relaxed where a fixed plan cannot be guaranteed
  * feasible: no cash floor, no financing sources or covenants, no contracted minimum, no conversion-crew limit, no hall blocks,
  * no AI limit (the What-if's y respects its own). These matter only in the last two steps: "the optimizer's decisions" (V_dec −
- * V_terminal) and "financing costs" (V_end − V_dec: the interest and fees the plan's own decisions pay; 0 without priced
- * sources). Steps telescope, so start + Σ steps = end up to floating-point addition.
+ * V_terminal) and "financing costs" (V_end + T − V_dec: the interest and fees the plan's own decisions pay; 0 without priced
+ * sources), then, with finance.tax, "income tax" (−T, T = Σ_y δ_pay(y) X_y the plan's discounted tax). Steps telescope, so start + Σ steps = end up to floating-point addition.
  *
  * <p>An effect the plan does not have (e.g. r = 0) changes nothing: its step is exactly 0 and costs no solve. So does an AI
  * effect when the What-if builds no AI. The bridge costs one allocation LP and at most ten fixed-plan LPs (dispatch only); it is
@@ -141,8 +141,14 @@ public final class PlanBridge {
                         + "of the What-if's allocation started in the first month; they also respect the cash floor, conversion crews, "
                         + "hall blocks and contracted minimum that the What-if ignores."));
         double endUsd = plan.objectiveUsd;
-        steps.add(new WhatIfBridgeStep("financing costs", endUsd - decisions,
+        // with finance.tax the plan's objective is after tax: the tax's discounted payments are their own step (models/PLANS.md, "Taxes")
+        double taxUsd = plan.tax == null ? 0.0 : plan.tax.discountedTaxUsd(p);
+        steps.add(new WhatIfBridgeStep("financing costs", endUsd + taxUsd - decisions,
                 "Interest and fees of the financing sources the plan draws to stay above its cash floor (0 without priced sources)."));
+        if (plan.tax != null) {
+            steps.add(new WhatIfBridgeStep("income tax", -taxUsd,
+                    "The corporate income tax the plan pays (finance.tax), discounted: the plan's NPV after tax less its NPV before tax."));
+        }
         double sum = startUsd;
         for (WhatIfBridgeStep s : steps) {
             sum += s.usd();

@@ -22,7 +22,9 @@ public enum CashCategory {
     /** interest on credit lines and term loans, coupons of convertible notes */
     FINANCING_INTEREST,
     /** commitment fees on undrawn credit, upfront fees of term loans */
-    FINANCING_FEE;
+    FINANCING_FEE,
+    /** corporate income tax of a tax year, paid at the end of its last month in the horizon (TaxRows; only with finance.tax) */
+    INCOME_TAX;
 
     /**
      * False for principal (draws, issues, repayments): it moves cash between months but adds no value of its own; the

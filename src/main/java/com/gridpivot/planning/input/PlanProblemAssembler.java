@@ -252,6 +252,9 @@ public final class PlanProblemAssembler {
             if (start != null) {
                 financing = FinancingInputs.resolve(req.finance(), start, months, c);
             }
+            if (req.finance().tax() != null) {
+                financing = financing.withTax(TaxInputs.resolve(req.finance().tax(), treasury, c));
+            }
         }
         TerminalValue terminal = terminalValue(c, req.finance() == null ? null : req.finance().terminalValue(), discountRate);
         if (minAi > 0.0 && optionInputs.isEmpty()) {

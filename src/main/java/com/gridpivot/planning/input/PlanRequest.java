@@ -160,14 +160,54 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param covenants        optional covenants on cash and leverage
      * @param sharesOutstanding shares outstanding before conversion, for the notes' dilution
      * @param terminalValue    the value at the horizon's end counted in the objective (absent: NONE, as before issue 14)
+     * @param tax              corporate income tax (issue 15, item 3; absent: no tax, the numbers as before)
      */
     public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
                                    List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
-                                   Double sharesOutstanding, TerminalValueInput terminalValue) {
+                                   Double sharesOutstanding, TerminalValueInput terminalValue, TaxInput tax) {
         /** Finance without issue 15's sources. */
         public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
-            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null, null);
+            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null, null, null);
         }
+
+        /** Finance without tax. */
+        public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
+                                List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
+                                Double sharesOutstanding, TerminalValueInput terminalValue) {
+            this(startingCashUsd, creditLineUsd, treasuryBtc, revolvingCredit, termLoans, convertibleNotes, covenants, sharesOutstanding,
+                    terminalValue, null);
+        }
+    }
+
+    /**
+     * Corporate income tax (issue 15, item 3; models/PLANS.md "Taxes").
+     *
+     * @param incomeTaxRateShare      the rate on taxable income, 0.21 = 21 % (required)
+     * @param depreciation            schedules by asset class (default straight-line: ASICs 5, GPUs 5, buildings 39 years)
+     * @param buildingsShareOfAiCapex the share of AI capex that is building/shell, depreciated as buildings (default 0)
+     * @param lossCarryForward        carry losses forward against later profits (default true)
+     * @param lossUseLimitShare       the most of a year's taxable profit a carried loss may offset (default 1; US since 2018: 0.8)
+     * @param openingLossUsd          the loss carried into the first tax year, USD (default 0)
+     * @param btcCostBasisUsdPerBtc   tax basis of the treasury BTC, USD per BTC (required when finance.treasuryBtc &gt; 0)
+     */
+    public record TaxInput(Double incomeTaxRateShare, DepreciationByClassInput depreciation, Double buildingsShareOfAiCapex,
+                           Boolean lossCarryForward, Double lossUseLimitShare, Double openingLossUsd, Double btcCostBasisUsdPerBtc) {
+    }
+
+    /**
+     * @param asics     ASIC purchases
+     * @param gpus      AI capex (GPUs, fit-out) less the buildings' share
+     * @param buildings the buildings' share of AI capex
+     */
+    public record DepreciationByClassInput(DepreciationInput asics, DepreciationInput gpus, DepreciationInput buildings) {
+    }
+
+    /**
+     * @param schedule   STRAIGHT_LINE (default), MACRS_5 or MACRS_7
+     * @param lifeYears  straight-line life in years (defaults: ASICs 5, GPUs 5, buildings 39); not with MACRS
+     * @param bonusShare bonus depreciation: the share expensed in the year placed in service, the rest on the schedule (default 0)
+     */
+    public record DepreciationInput(String schedule, Double lifeYears, Double bonusShare) {
     }
 
     /**

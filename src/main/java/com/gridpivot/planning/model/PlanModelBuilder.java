@@ -12,6 +12,7 @@ import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.ConvertibleNoteRows;
 import com.gridpivot.lp.rows.CovenantRows;
 import com.gridpivot.lp.rows.RevolvingCreditRows;
+import com.gridpivot.lp.rows.TaxRows;
 import com.gridpivot.lp.rows.TermDebtRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.FleetStockRows;
@@ -48,6 +49,7 @@ import java.util.Map;
  *   G[j,k,g]            MW of the month-k cohort refreshed with generation g of GPUs (only for options with a GPU life: GpuLifeRows)
  *   U, V, Q, Z [m]      credit line drawn, repaid, owed, undrawn (USD; only with finance.revolvingCredit)
  *   x[k], y[n]          term loan k drawn, convertible note n issued (USD; only with finance.termLoans / convertibleNotes)
+ *   P, N, U, S, X [y]   taxable profit, loss, loss used, loss stock, income tax of tax year y (USD; only with finance.tax)
  * </pre>
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
@@ -135,6 +137,7 @@ public final class PlanModelBuilder {
             RevolvingCreditRows.Revolver revolver = RevolvingCreditRows.add(s, p, terms);
             MPVariable[] loans = TermDebtRows.add(s, p, terms);
             MPVariable[] notes = ConvertibleNoteRows.add(s, p, terms);
+            TaxRows.Tax tax = TaxRows.add(s, p, terms); // after every taxable term, before the cash balance it pays into
             CashRows.Balance cash = CashRows.addBalance(s, p, null, terms);
             List<Map<MPVariable, Double>> debt = CovenantRows.debt(p, revolver, loans, notes);
             CovenantRows.Covenants covenants = CovenantRows.add(s, p, terms, cash.cash(), debt);
@@ -144,7 +147,7 @@ public final class PlanModelBuilder {
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
                     ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts, terminal,
-                    new PlanFinancingModel(revolver, loans, notes, debt, covenants), gpu);
+                    new PlanFinancingModel(revolver, loans, notes, debt, covenants, tax), gpu);
         } catch (RuntimeException e) {
             s.delete();
             throw e;

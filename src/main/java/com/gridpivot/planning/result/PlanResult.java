@@ -52,6 +52,9 @@ public record PlanResult(String name, String status, String hourModel, String ex
                          @Schema(description = "The financing sources (credit line, term loans, convertible notes) by month, the debt, the "
                                  + "covenants' tightest months and headroom; null without financing sources or covenants")
                          PlanFinancingResult financing,
+                         @Schema(description = "Corporate income tax (finance.tax): NPV after and before tax, tax by month, and by tax "
+                                 + "year the taxable income, depreciation by asset class, losses used and carried; null without finance.tax")
+                         PlanTaxResult tax,
                          @Schema(description = "The What-if → plan bridge (with explain.bridge true): why the plan's value differs from the "
                                  + "one-year What-if at its first month, as steps that sum to the difference (models/PLANS.md, \"The "
                                  + "What-if → plan bridge\"); null unless asked for")
@@ -84,7 +87,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
      *
      * @param name        the effect: "horizon months", "discounting", "AI rate decline", "hashprice path and halving", "fleet
      *                    degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal
-     *                    value", "the optimizer's decisions", "financing costs"
+     *                    value", "the optimizer's decisions", "financing costs", "income tax" (only with finance.tax)
      * @param usd         the change of value when the effect is switched on, USD (0 when the plan does not have it)
      * @param explanation one sentence saying what the effect is
      */
@@ -95,7 +98,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
     public PlanResult withBridge(WhatIfBridge b) {
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, warnings, terminalValue, summary, financing, b);
+                dataNotes, warnings, terminalValue, summary, financing, tax, b);
     }
 
     /**
@@ -119,7 +122,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, List.copyOf(all), terminalValue, summary, financing, bridge);
+                dataNotes, List.copyOf(all), terminalValue, summary, financing, tax, bridge);
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -154,6 +157,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private TerminalValueResult terminalValue;
         private String summary;
         private PlanFinancingResult financing;
+        private PlanTaxResult tax;
 
         public Builder(String name, String status, String hourModel, SolverInfo solver) {
             this.name = name;
@@ -224,7 +228,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing, null);
+                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing, tax, null);
         }
 
         public Builder summary(String summary) {
@@ -236,6 +240,42 @@ public record PlanResult(String name, String status, String hourModel, String ex
             this.financing = financing;
             return this;
         }
+
+        public Builder tax(PlanTaxResult tax) {
+            this.tax = tax;
+            return this;
+        }
+    }
+
+    /**
+     * The plan's income tax (issue 15, item 3; models/PLANS.md "Taxes"). The NPVs are the horizon's (without a terminal value,
+     * as npvUsd).
+     *
+     * @param incomeTaxRateShare the rate
+     * @param npvAfterTaxUsd     npvUsd: the plan's NPV with the tax paid (what the plan maximises)
+     * @param npvBeforeTaxUsd    the same plan's NPV with its tax payments added back: npvUsd + Σ_y δ_pay(y) taxUsd_y
+     * @param taxPaidUsd         tax paid over the horizon, nominal
+     * @param taxByMonthUsd      tax paid in each month (aligned with {@code monthly}; paid at the end of each tax year's last month)
+     * @param years              each tax year (calendar year) of the horizon
+     */
+    public record PlanTaxResult(double incomeTaxRateShare, double npvAfterTaxUsd, double npvBeforeTaxUsd, double taxPaidUsd,
+                                List<Double> taxByMonthUsd, List<TaxYear> years) {
+    }
+
+    /**
+     * One tax year.
+     *
+     * @param year                   the calendar year
+     * @param paidMonth              the month its tax is paid (its last month in the horizon)
+     * @param taxableIncomeUsd       EBITDA + prepayments + ASIC salvage + BTC gains − depreciation − interest and fees (negative: a loss)
+     * @param depreciationUsd        deducted in the year, all classes
+     * @param depreciationByClassUsd by class: asics, gpus, buildings
+     * @param lossUsedUsd            carried loss offset against the year's profit
+     * @param lossStockEndUsd        loss carried out of the year (null without loss carry-forward)
+     * @param taxUsd                 the year's tax, paid in paidMonth
+     */
+    public record TaxYear(int year, String paidMonth, double taxableIncomeUsd, double depreciationUsd, Map<String, Double> depreciationByClassUsd,
+                          double lossUsedUsd, Double lossStockEndUsd, double taxUsd) {
     }
 
     /**

@@ -279,6 +279,7 @@ public final class PlanResultBuilder {
                 .warnings(warnings)
                 .summary(FinancingResults.summary(p, v, horizonNpv, baseNpv == null ? null : horizonNpv - baseNpv, financing))
                 .financing(financing)
+                .tax(v.tax == null ? null : v.tax.result(p, horizonNpv))
                 .build();
     }
 

@@ -25,6 +25,8 @@ public final class PlanValues {
     public final FinancingValues financing;
     /** The covenant rows (null without covenants), to know which months are tested. */
     public final com.gridpivot.lp.rows.CovenantRows.Covenants covenantRows;
+    /** The income tax by tax year (models/PLANS.md, "Taxes"); null without finance.tax. */
+    public final TaxValues tax;
     public final double[][] byCategoryUsd;
     public final double[] cumulativeCashUsd;
     public final double[][] keptMw;
@@ -116,6 +118,7 @@ public final class PlanValues {
         }
         financing = FinancingValues.read(problem, model.financing(), ebitdaUsd);
         covenantRows = model.financing().covenants();
+        tax = TaxValues.read(problem, model.financing().tax(), model.terms());
     }
 
     /** The horizon's NPV alone: the objective less the terminal value. */

@@ -210,6 +210,9 @@ public class RiskRunService {
         if (f.covenants() != null && (f.covenants().minCashUsd() != null || f.covenants().maxDebtToTrailingEbitda() != null)) {
             errors.add(FieldError.of("problem.finance.covenants", "a covenant" + why));
         }
+        if (f.tax() != null) {
+            errors.add(FieldError.of("problem.finance.tax", "income tax" + why.replace(", or use creditLineUsd (a free line)", "")));
+        }
     }
 
     /**
