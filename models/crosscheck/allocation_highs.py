@@ -91,6 +91,25 @@ def main(path):
                     P[t] = counts[loc.hour] / counts.sum() / calendar.monthrange(loc.year, loc.month)[1]
         cp = float(fcp["transmissionRateUsdPerMwYear"]) * P / N
 
+    # Large-load curtailment order (models/README.md, "Forced curtailment", Texas SB 6): forced hours F (listed, or the
+    # hourCount highest node prices, ties to the earlier hour), only when C >= largeLoadThresholdMw (default 75). In F the
+    # grid site power is at most limitMw: sum_i pue_i d_it [+ sum_j pue_j y_j under COUNTED] <= limitMw. Under BACKUP_POWER
+    # (default) the AI load runs on backup in F: its energy there costs backupPowerCostUsdPerMwh * pue_j (where the site pays
+    # the power) instead of (p_t + cp_t) * pue_j, and it leaves the interconnect row and the bought load of F.
+    fc = site.get("forcedCurtailment")
+    F = np.zeros(T, dtype=bool)
+    backup_mode, limit, bcost = True, 0.0, 0.0
+    if fc and C >= float(fc.get("largeLoadThresholdMw", 75.0)):
+        if fc.get("hours") is not None:
+            F[[int(t) for t in fc["hours"]]] = True
+        else:
+            F[np.argsort(-node, kind="stable")[:int(fc["hourCount"])]] = True
+        backup_mode = (fc.get("aiLoad") or "BACKUP_POWER") == "BACKUP_POWER"
+        limit = float(fc.get("limitMw", 0.0))
+        bcost = float(fc.get("backupPowerCostUsdPerMwh", 0.0))
+    aiB = F & backup_mode       # hours the AI load runs on backup
+    ai_grid = np.where(aiB, 0.0, 1.0)
+
     nf, no = len(fleets), len(options)
     # columns: x_i (nf), d_it (nf*T, fleet-major), y_j (no)
     nx, nd = nf, nf * T
@@ -148,7 +167,7 @@ def main(path):
         else:
             rev = 1000 / o["kwPerGpu"] * o["leaseUsdPerGpuHour"] * o.get("utilization", 1.0)
         pue = o.get("pue", 1.0)
-        energy = 0.0 if o.get("tenantPaysPower", False) else pue * (p.sum() + cp.sum())
+        energy = 0.0 if o.get("tenantPaysPower", False) else pue * ((p + cp)[~aiB].sum() + bcost * aiB.sum())
         col = nx + nd + j
         c[col] = (rev - o.get("variableOpexUsdPerMwh", 0.0)) * T - energy \
             - o.get("capexUsdPerMw", 0.0) * crf(r, n) * years - o.get("fixedOpexUsdPerMwYear", 0.0) * years
@@ -176,7 +195,7 @@ def main(path):
         c[u0 + off: u0 + off + n_] = node[hrs]            # + p_t u_kt  (energy not bought at the node)
         c[u0 + nu + off: u0 + nu + off + n_] = node[hrs]  # + p_t s_kt  (resold)
         ub[u0 + off: u0 + off + n_] = Q
-        ub[u0 + nu + off: u0 + nu + off + n_] = Q - m
+        ub[u0 + nu + off: u0 + nu + off + n_] = np.where(F[hrs], Q, Q - m)   # the order overrides the minimum take
         const -= f * Q * n_
         off += n_
 
@@ -203,7 +222,7 @@ def main(path):
             rows.append(k + idx); cols.append(nx + i * T + idx); vals.append(np.full(T, -pue_f[i]))
         for j, o in enumerate(options):
             if not o.get("tenantPaysPower", False):
-                rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(np.full(T, -o.get("pue", 1.0)))
+                rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(-o.get("pue", 1.0) * ai_grid)
         rhs.append(np.zeros(T))
         k += T
     if anc:
@@ -261,9 +280,19 @@ def main(path):
     for i in range(nf):
         rows.append(k + idx); cols.append(nx + i * T + idx); vals.append(np.full(T, pue_f[i]))
     for j, o in enumerate(options):
-        rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(np.full(T, o.get("pue", 1.0)))
+        rows.append(k + idx); cols.append(np.full(T, nx + nd + j)); vals.append(o.get("pue", 1.0) * ai_grid)
     rhs.append(np.full(T, C))
     k += T
+    if F.any():
+        hrs = np.flatnonzero(F)
+        fidx = np.arange(len(hrs))
+        for i in range(nf):
+            rows.append(k + fidx); cols.append(nx + i * T + hrs); vals.append(np.full(len(hrs), pue_f[i]))
+        if not backup_mode:
+            for j, o in enumerate(options):
+                rows.append(k + fidx); cols.append(np.full(len(hrs), nx + nd + j)); vals.append(np.full(len(hrs), o.get("pue", 1.0)))
+        rhs.append(np.full(len(hrs), limit))
+        k += len(hrs)
     if no:
         if site.get("maxAiItMw") is not None:
             rows.append(np.full(no, k)); cols.append(nx + nd + np.arange(no)); vals.append(np.ones(no)); rhs.append([site["maxAiItMw"]]); k += 1
@@ -292,8 +321,12 @@ def main(path):
         out["aiItMw"] = {o["name"]: float(res.x[nx + nd + j]) for j, o in enumerate(options)}
         if fcp:
             L = sum(pue_f[i] * d[i] for i in range(nf)) + sum(
-                0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * res.x[nx + nd + j] for j, o in enumerate(options))
+                0.0 if o.get("tenantPaysPower", False) else o.get("pue", 1.0) * res.x[nx + nd + j] * ai_grid for j, o in enumerate(options))
             out["fourCpTagMw"] = float(P @ (L * np.ones(T)) / N)
+        if F.any():
+            out["forcedHours"] = int(F.sum())
+            out["backupPowerCostUsd"] = float(sum(0.0 if o.get("tenantPaysPower", False) else
+                                                  bcost * aiB.sum() * o.get("pue", 1.0) * res.x[nx + nd + j] for j, o in enumerate(options)))
         if anc:
             out["ancillaryRevenueUsd"] = float(c[z0:c0] @ res.x[z0:c0])
             out["ancillaryDeploymentCostUsd"] = float(-c[c0:] @ res.x[c0:])

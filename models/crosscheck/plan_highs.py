@@ -188,6 +188,8 @@ def add_ai_build_rows(model, prob, fixed):
             if m > 0:
                 cols.append(W[m - 1]); vals.append(-1.0)
             model.row(f"aiReservedDef[{o['name']},{m}]", cols, vals, 0.0, 0.0)
+            if o.get("gpuLife") is not None:
+                continue  # online MW of an option with a GPU life: add_gpu_life_rows, as a stock of GPU generations
             cols, vals = [O[m]], [1.0]
             if m > 0:
                 cols.append(O[m - 1]); vals.append(-1.0)
@@ -331,7 +333,79 @@ def add_ai_cash(model, prob, start, online, spot_online):
             for k in range(M):
                 share = capex_share(at_start, L, k, m)
                 if share > 0:
-                    model.cash_term(m, "aiCapex", start[j][k], -o.get("capexUsdPerMw", 0.0) * share)
+                    model.cash_term(m, "aiCapex", start[j][k], -start_capex(o, k) * share)
+
+
+def gpu_price(life, m):
+    """PLANS.md, GPU life: the GPUs of one MW bought in month m cost G (1 - d)^(m/12)."""
+    return life["gpuCapexUsdPerMw"] * (1.0 - life["priceDeclinePerYear"]) ** (m / 12.0)
+
+
+def start_capex(o, k):
+    """K_j per MW started in month k; with a GPU life the hall's part K_j - G plus the GPUs at their price of month k."""
+    K = o.get("capexUsdPerMw", 0.0)
+    life = o.get("gpuLife")
+    return K if life is None else K - life["gpuCapexUsdPerMw"] + gpu_price(life, k)
+
+
+def book_share(life, age):
+    """Book value per USD of price after age months: straight line from 1 to rho over the life."""
+    Lg = life["lifeMonths"]
+    return 1.0 - (1.0 - life["residualShare"]) * min(max(age, 0), Lg) / Lg
+
+
+def gpu_generations(o, k, M):
+    """The GPU generations of the MW started in month k, as (first month in service, last month + 1, price per MW): the
+    first bought with the hall at the price of month k, each later one a refresh at an end of life inside the horizon and the
+    hall's life (none under RETIRE); a generation serves until its end of life or the hall's end."""
+    life = o["gpuLife"]
+    L, Lg = int(o["leadTimeMonths"]), life["lifeMonths"]
+    hall_end = math.inf if life.get("hallLifeMonths") is None else k + L + life["hallLifeMonths"]
+    gens = []
+    e = k + L
+    while True:
+        gens.append((e, min(e + Lg, hall_end), gpu_price(life, k if not gens else e)))
+        nxt = e + Lg
+        if k + L > M - 1 or life["endOfLife"] == "RETIRE" or nxt > M - 1 or nxt >= hall_end:
+            return gens
+        e = nxt
+
+
+def add_gpu_life_rows(model, prob, start, online):
+    """GpuLifeRows (PLANS.md, GPU life and refresh), written as a stock: X[j,k,g] MW of cohort k in service with generation g
+    (X[j,k,0] = S[j,k]);  gpuRefreshMax[j,k,g]: X[g] - X[g-1] <= 0 (= 0 under REFRESH);
+    aiOnlineStock[j,m]: O[j,m] - sum over (k, g) in service in m of X[j,k,g] = 0.
+    Cash: a refresh at e_g costs its price (aiCapex, start of month); every GPU leaving sells at its book value (gpuResidual,
+    end of month): rho x price at its end of life, more at the hall's end. Returns X per option (None without a GPU life)."""
+    M = len(prob["months"])
+    out = []
+    for j, o in enumerate(prob["options"]):
+        life = o.get("gpuLife")
+        if life is None:
+            out.append(None)
+            continue
+        X = []
+        in_service = [[] for _ in range(M)]
+        for k in range(M):
+            gens = gpu_generations(o, k, M)
+            cols = [start[j][k]]
+            for g in range(1, len(gens)):
+                v = model.var(f"gpuRefreshed[{o['name']},{k},g{g}]")
+                lo = 0.0 if life["endOfLife"] == "REFRESH" else -math.inf
+                model.row(f"gpuRefreshMax[{o['name']},{k},g{g}]", [v, cols[g - 1]], [1.0, -1.0], lo, 0.0)
+                cols.append(v)
+            for g, (e, end, price) in enumerate(gens):
+                for m in range(e, min(end, M)):
+                    in_service[m].append(cols[g])
+                if g > 0:
+                    model.cash_term(e, "aiCapex", cols[g], -price)
+                if end <= M - 1:
+                    model.cash_term(int(end), "gpuResidual", cols[g], book_share(life, end - e) * price)
+            X.append((cols, gens))
+        for m in range(M):
+            model.row(f"aiOnlineStock[{o['name']},{m}]", [online[j][m]] + in_service[m], [1.0] + [-1.0] * len(in_service[m]), 0.0, 0.0)
+        out.append(X)
+    return out
 
 
 def month_hours(prob, n):
@@ -539,7 +613,7 @@ def set_npv_objective(model, prob, sold):
     return c
 
 
-def add_terminal_value(model, prob, c, kept, contracted):
+def add_terminal_value(model, prob, c, kept, contracted, gpu=None):
     """PLANS.md, Terminal value: added to the objective vector c (not to any month's cash), each part discounted from the end
     of its month n >= M-1 by delta_n. Every method but NONE: + sigma_i,M-1 K[i,M-1] (the ASICs kept, at salvage).
     CONTRACTED: + sum over contracted cohorts and months n >= M in their term of (1 - phi) c_q(n) - rho_q (E_n + V_n) - F_n, a
@@ -556,6 +630,19 @@ def add_terminal_value(model, prob, c, kept, contracted):
         index = asic_price_index(prob, f.get("priceElasticity", 0.0))
         c[kept[i][last]] += discount(r, last) * f["salvageUsdPerMw"] * index[last] * hashrate_factor(f, last)
     if method == "CONTRACTED":
+        # GPUs still in a hall at the end at their book value; a hall completed after the horizon: the GPU capex paid, at cost
+        for j, o in enumerate(prob["options"]):
+            if gpu is None or gpu[j] is None:
+                continue
+            life = o["gpuLife"]
+            at_start = o.get("capexTiming", "AT_START") == "AT_START"
+            for k, (cols, gens) in enumerate(gpu[j]):
+                e, end, price = gens[-1]
+                if e > M - 1:
+                    paid = sum(capex_share(at_start, int(o["leadTimeMonths"]), k, m) for m in range(M))
+                    c[cols[-1]] += discount(r, last) * paid * price
+                elif end > M - 1:
+                    c[cols[-1]] += discount(r, last) * book_share(life, M - e) * price
         P = min(12, M)
         for j, o in enumerate(prob["options"]):
             if contracted[j] is None:
@@ -609,6 +696,7 @@ def build(prob):
     contracted, spot_online = add_ai_contract_rows(model, prob, start, fixed)
     add_ai_cash(model, prob, start, online, spot_online)
     add_ai_contract_cash(model, prob, start, contracted)
+    gpu = add_gpu_life_rows(model, prob, start, online)
     add_interconnect_rows(model, prob, dispatch, reserved)
     add_ai_limit_rows(model, prob, start, reserved, online)
     sold = add_treasury_rows(model, prob, fixed)
@@ -619,7 +707,7 @@ def build(prob):
     cash = add_cash_rows(model, prob)
     add_covenant_rows(model, prob, cash, Q, X, Y)
     c = set_npv_objective(model, prob, sold)
-    add_terminal_value(model, prob, c, kept, contracted)
+    add_terminal_value(model, prob, c, kept, contracted, gpu)
     return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted, "loans": X,
                       "notes": Y, "revolver": Q}
 
@@ -661,6 +749,7 @@ def build_portfolio(prob):
         contracted, spot_online = add_ai_contract_rows(model, sp_, start, None)
         add_ai_cash(model, sp_, start, online, spot_online)
         add_ai_contract_cash(model, sp_, start, contracted)
+        add_gpu_life_rows(model, sp_, start, online)
         add_interconnect_rows(model, sp_, dispatch, reserved)
         add_ai_limit_rows(model, sp_, start, reserved, online)
         starts.append(start)

@@ -14,7 +14,9 @@ package com.gridpivot.catalog;
  * @param capexUsdPerMw           capital cost per MW of IT load, USD
  * @param leadTimeMonths          months from decision to first revenue
  * @param source                  where the figures come from
+ * @param gpuCapexUsdPerMw        the GPUs' part of capexUsdPerMw (GPU_CLOUD only; the rest is the hall), USD per MW of IT
  */
 public record AiOffering(String name, String kind, Double kwPerGpu, Double leaseUsdPerGpuHour, Double colocationUsdPerKwMonth,
-                         Boolean tenantPaysPower, Double pue, Double capexUsdPerMw, Integer leadTimeMonths, String source) {
+                         Boolean tenantPaysPower, Double pue, Double capexUsdPerMw, Integer leadTimeMonths, String source,
+                         Double gpuCapexUsdPerMw) {
 }

@@ -29,21 +29,46 @@ public final class PlanEngine {
 
     /** The optimizer's plan, with NPV, IRR and payback against staying on Bitcoin. */
     public static PlanResult optimize(PlanProblem p, RunControl control) {
+        return optimize(p, control, false);
+    }
+
+    /**
+     * The optimizer's plan; with {@code bridge}, also the What-if → plan bridge ({@link PlanBridge}: one allocation LP and at
+     * most ten fixed-plan LPs more). A bridge that cannot be computed leaves {@code bridge} null and says why in warnings.
+     */
+    public static PlanResult optimize(PlanProblem p, RunControl control, boolean bridge) {
         // each LP's share of the run's progress moves with its solve's clock (SolveProgress)
         control.progress(5);
         Evaluated base = evaluate(p, FixedPlan.stayOnBitcoin(), control.span(5, 45));
         control.progress(45);
         Evaluated plan = evaluate(p, null, control.span(45, 90));
         control.progress(90);
-        return PlanResultBuilder.build(p, OPTIMIZED, plan, base, 2);
+        return withBridge(p, PlanResultBuilder.build(p, OPTIMIZED, plan, base, 2), plan, bridge, control.span(90, 99));
+    }
+
+    /** The result with its What-if → plan bridge when asked and there is a plan; a bridge that fails says why in warnings. */
+    private static PlanResult withBridge(PlanProblem p, PlanResult r, Evaluated plan, boolean bridge, RunControl control) {
+        if (!bridge || plan.values() == null) {
+            return r;
+        }
+        try {
+            return r.withBridge(PlanBridge.build(p, plan.values(), control));
+        } catch (IllegalStateException e) {
+            return r.withWarnings(List.of("explain.bridge: not computed: " + e.getMessage()));
+        }
     }
 
     /** The optimizer's plan, the stay-on-Bitcoin baseline and each fixed plan, on the same scenario. */
     public static PlanComparison compare(PlanProblem p, List<FixedPlan> plans, RunControl control) {
+        return compare(p, plans, control, false);
+    }
+
+    /** As {@link #compare(PlanProblem, List, RunControl)}; with {@code bridge}, the optimizer's plan carries the What-if → plan bridge. */
+    public static PlanComparison compare(PlanProblem p, List<FixedPlan> plans, RunControl control, boolean bridge) {
         Evaluated base = evaluate(p, FixedPlan.stayOnBitcoin(), control);
         Evaluated opt = evaluate(p, null, control);
         List<PlanResult> out = new ArrayList<>();
-        out.add(PlanResultBuilder.build(p, OPTIMIZED, opt, base, 2));
+        out.add(withBridge(p, PlanResultBuilder.build(p, OPTIMIZED, opt, base, 2), opt, bridge, control));
         out.add(PlanResultBuilder.build(p, base.name(), base, base, 1));
         for (FixedPlan f : plans) {
             out.add(PlanResultBuilder.build(p, f.name(), evaluate(p, f, control), base, 1));

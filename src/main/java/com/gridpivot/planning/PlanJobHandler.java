@@ -26,8 +26,9 @@ public class PlanJobHandler implements JobHandler {
     @Override
     public JobOutcome run(String inputJson, JobContext ctx) {
         List<String> warnings = new ArrayList<>();
-        PlanProblem p = plans.problem(plans.read(inputJson), warnings);
-        PlanResult r = PlanEngine.optimize(p, RunControl.of(ctx)).withWarnings(warnings);
+        PlanService.PlanRunInput input = plans.read(inputJson);
+        PlanProblem p = plans.problem(input, warnings);
+        PlanResult r = PlanEngine.optimize(p, RunControl.of(ctx), input.request().wantsBridge()).withWarnings(warnings);
         return new JobOutcome(JobStatus.ofSolve(r.status()), plans.write(r), r.explanation());
     }
 }

@@ -129,7 +129,7 @@ public class PlanService {
         };
         guard(assembler().assemble(req, scenario, stored));
         PlanRequest copy = new PlanRequest(null, scenario, req.site(), req.asicFleets(), req.aiOptions(), req.finance(), req.startMonth(),
-                req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds());
+                req.months(), req.solver(), req.hourModel(), req.timeLimitSeconds(), null, req.explain());
         return replay[0] == null ? new PlanRunInput(copy, null, null)
                 : new PlanRunInput(copy, replay[0].pricesUsdPerMwh(), replay[0].filled());
     }
@@ -210,7 +210,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return PlanEngine.compare(p, plans, RunControl.NONE).withWarnings(warnings.stream().map(w -> "problem." + w).toList());
+        return PlanEngine.compare(p, plans, RunControl.NONE, req.problem().wantsBridge()).withWarnings(warnings.stream().map(w -> "problem." + w).toList());
     }
 
     public static FixedPlan fixedPlan(PlanProblem p, FixedPlanBody body, String path, FieldChecks c) {

@@ -20,6 +20,8 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         return switch (input) {
             case BTC_PRICE_USD -> baseBtcPriceUsd == null ? Double.NaN : baseBtcPriceUsd;
             case DISCOUNT_RATE -> base.discountRate();
+            case SB6_CURTAILMENT_HOURS -> base.forcedCurtailment().hourCount();
+            case COINCIDENT_PEAKS -> base.fourCp().peaks();
             default -> 1.0;
         };
     }
@@ -32,6 +34,8 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         double capexScale = 1.0;
         double rate = base.discountRate();
         double ancillaryScale = 1.0;
+        Integer forcedHours = null;
+        Integer peaks = null;
         for (Map.Entry<SweepInput, Double> e : values.entrySet()) {
             double v = e.getValue();
             switch (e.getKey()) {
@@ -43,6 +47,8 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
                 case CAPEX_SCALE -> capexScale = v;
                 case DISCOUNT_RATE -> rate = v;
                 case ANCILLARY_PRICE_SCALE -> ancillaryScale = v;
+                case SB6_CURTAILMENT_HOURS -> forcedHours = (int) Math.rint(v);
+                case COINCIDENT_PEAKS -> peaks = (int) Math.rint(v);
             }
         }
         double[] hashprice = scaled(base.hashpriceUsdPerPhDay(), hashScale);
@@ -52,8 +58,11 @@ public record ParametricAllocation(AllocationProblem base, Double baseBtcPriceUs
         final double capex = capexScale;
         var options = base.aiOptions().stream().map(o -> scaled(o, lease, colo, capex)).toList();
         return new AllocationProblem(base.site(), base.fleets(), options, prices, hashprice, rate, base.capexRecoveryYears(),
-                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(), base.fourCp(),
-                new Ancillary(base.ancillary().minimumRunningMw(), base.ancillary().priceScale() * ancillaryScale, base.ancillary().services()));
+                base.solver(), base.hourAggregation(), base.timeLimitSeconds(), base.powerContract(),
+                peaks == null ? base.fourCp() : base.fourCp().withPeaks(peaks),
+                new Ancillary(base.ancillary().minimumRunningMw(), base.ancillary().priceScale() * ancillaryScale, base.ancillary().services()),
+                // the forced hours are placed at the base prices' highest hours (a price scale does not move them)
+                forcedHours == null ? base.forcedCurtailment() : base.forcedCurtailment().withHourCount(forcedHours, base.priceUsdPerMwh()));
     }
 
     /** An AI option with its rate scaled by its basis (GPU lease or colocation; a flat revenue stays) and its capex scaled. */

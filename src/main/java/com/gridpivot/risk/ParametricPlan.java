@@ -35,11 +35,11 @@ public record ParametricPlan(PlanProblem base) {
             return switch (c) {
                 case MINING_REVENUE -> hashpriceScale;
                 case MINING_ENERGY, AI_ENERGY -> energyScale;
-                case AI_CAPEX, AI_TENANT_CAPEX -> capexScale;
+                case AI_CAPEX, AI_TENANT_CAPEX, GPU_RESIDUAL -> capexScale; // GPUs resell at a share of their (scaled) price
                 case TREASURY_SALE -> btcPriceScale;
                 // a contract's price is fixed: the sweep's lease and colocation scales move the market rate only; financing is not scaled
-                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, ASIC_RELOCATION, AI_CONTRACT_REVENUE, AI_PREPAYMENT, DEBT_PRINCIPAL,
-                     FINANCING_INTEREST, FINANCING_FEE -> 1.0;
+                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, ASIC_RELOCATION, AI_CONTRACT_REVENUE, AI_PREPAYMENT,
+                     DEBT_PRINCIPAL, FINANCING_INTEREST, FINANCING_FEE, INCOME_TAX -> 1.0;
             };
         }
 
@@ -82,6 +82,8 @@ public record ParametricPlan(PlanProblem base) {
                 case DISCOUNT_RATE -> rate = v;
                 case BTC_PRICE_USD -> throw new IllegalArgumentException("a plan has a BTC price path: sweep BTC_PRICE_SCALE");
                 case ANCILLARY_PRICE_SCALE -> throw new IllegalArgumentException("plans have no ancillary services: ANCILLARY_PRICE_SCALE is a what-if input");
+                case SB6_CURTAILMENT_HOURS, COINCIDENT_PEAKS -> throw new IllegalArgumentException(
+                        "plans have no curtailment order or coincident-peak charge: " + e.getKey() + " is a what-if input");
             }
         }
         return new Factors(hash, btc, lease, colo, energy, capex, rate);

@@ -69,6 +69,10 @@ public class PlanSweepService {
         if (req.baseBtcPriceUsd() != null) {
             c.error("baseBtcPriceUsd", "applies to a what-if only; a plan's BTC price path comes from its scenario (sweep BTC_PRICE_SCALE)");
         }
+        if (req.plan() != null && req.plan().wantsBridge()) {
+            c.error("plan.explain.bridge", "the What-if → plan bridge is computed for plan runs and comparisons only, not for each point "
+                    + "of a sweep; leave it out here");
+        }
         PlanService.PlanRunInput input = null;
         if (req.plan() != null) {
             try {
@@ -93,6 +97,10 @@ public class PlanSweepService {
             }
             if (in == SweepInput.ANCILLARY_PRICE_SCALE) {
                 checks.error(field, "applies to a what-if with site.ancillary only; plans have no ancillary services");
+            }
+            if (in == SweepInput.SB6_CURTAILMENT_HOURS || in == SweepInput.COINCIDENT_PEAKS) {
+                checks.error(field, "applies to a what-if only (site.forcedCurtailment, site.fourCp); plans have no curtailment order "
+                        + "or coincident-peak charge");
             }
         });
         List<SweepInput> tornado = g.tornado() != null ? g.tornado() : base != null && g.wantTornado() ? defaultTornado(base) : List.of();

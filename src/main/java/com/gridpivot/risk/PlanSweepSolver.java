@@ -194,6 +194,9 @@ public final class PlanSweepSolver {
                 t -> t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category());
         List<Map<MPVariable, Double>> flows = CashRows.flows(m.terms(), scale);
         CashRows.setBalance(m.cashBalance(), flows);
+        if (m.financing().tax() != null) { // taxable income moves with the point's scaled terms (models/PLANS.md, "Taxes")
+            com.gridpivot.lp.rows.TaxRows.setIncome(m.financing().tax(), com.gridpivot.lp.rows.TaxRows.income(p, m.financing().tax(), m.terms(), scale));
+        }
         int last = p.monthCount() - 1;
         double end = f.discountFactor(last) * p.months().get(last).btcPriceUsd() * f.btcPriceScale();
         NpvObjective.setMaximise(m.solver(), NpvObjective.coefficients(m.terms(), scale, f::discountFactor, m.sold(), end, m.terminal()));

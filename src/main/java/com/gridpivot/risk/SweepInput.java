@@ -25,5 +25,16 @@ public enum SweepInput {
      * Multiplies every ancillary service price, hourly and ERS (site.ancillary.priceScale × value; a what-if with ancillary
      * services only: prices fell as batteries entered, ECRS averaged 76.77 USD/MWh in 2023 and 9.62 in 2024 per issue 16).
      */
-    ANCILLARY_PRICE_SCALE
+    ANCILLARY_PRICE_SCALE,
+    /**
+     * The number of forced curtailment hours of a large-load curtailment order (Texas SB 6), placed at the highest node prices
+     * of the base what-if (a whole number of hours; a what-if with site.forcedCurtailment.hourCount only; issue 16 item 5).
+     */
+    SB6_CURTAILMENT_HOURS,
+    /**
+     * The number of coincident peaks N of the transmission charge: 4 (4CP, June–September) or 12 (the proposed 12CP reform,
+     * every month); a what-if with site.fourCp whose probabilities come from the ERCOT history, which are re-derived for N
+     * (issue 16 item 5).
+     */
+    COINCIDENT_PEAKS
 }

@@ -83,6 +83,16 @@ public class SweepService {
             if (input == SweepInput.ANCILLARY_PRICE_SCALE && sweptBase != null && !sweptBase.ancillary().active()) {
                 checks.error(field, "ANCILLARY_PRICE_SCALE needs allocation.site.ancillary: the what-if offers no ancillary services");
             }
+            if (input == SweepInput.SB6_CURTAILMENT_HOURS && sweptBase != null
+                    && sweptBase.forcedCurtailment().placement() != com.gridpivot.optimization.input.ForcedCurtailment.Placement.HIGHEST_PRICE) {
+                checks.error(field, "SB6_CURTAILMENT_HOURS needs allocation.site.forcedCurtailment with hourCount (hours placed at the "
+                        + "highest prices), in force (site.interconnectMw ≥ largeLoadThresholdMw)");
+            }
+            if (input == SweepInput.COINCIDENT_PEAKS && sweptBase != null
+                    && (!sweptBase.fourCp().active() || sweptBase.fourCp().historyStart() == null)) {
+                checks.error(field, "COINCIDENT_PEAKS needs allocation.site.fourCp without intervalProbabilities: the peak probabilities "
+                        + "of the months that 12CP adds are derived from the ERCOT history");
+            }
             if (input == SweepInput.BTC_PRICE_USD && req.baseBtcPriceUsd() == null) {
                 checks.error("baseBtcPriceUsd", field.startsWith("tornado")
                         ? "is required for a BTC_PRICE_USD tornado bar"
@@ -130,6 +140,9 @@ public class SweepService {
                 for (int i = 0; i < n; i++) {
                     v[i] = from + (to - from) * i / (n - 1);
                 }
+                if (!discreteValues(c, p, input, v)) {
+                    continue;
+                }
                 axes.add(input);
                 values.add(v);
             }
@@ -150,6 +163,9 @@ public class SweepService {
                     SweepInput in = input(c, field, req.tornado().inputs().get(k));
                     if (in != null) {
                         applies.check(c, field, in);
+                        if (in == SweepInput.SB6_CURTAILMENT_HOURS || in == SweepInput.COINCIDENT_PEAKS) {
+                            c.error(field, in + " is a count (whole hours, or 4 or 12 peaks), not moved by ±deltaFraction: sweep it on an axis");
+                        }
                     }
                     if (in != null && !tornado.contains(in)) {
                         tornado.add(in);
@@ -187,8 +203,9 @@ public class SweepService {
                               long startNanos) {
         ParametricAllocation pa = plan.parametric();
         SweepPointResult base = single(pa, Map.of());
+        // no frontier over COINCIDENT_PEAKS: between 4 and 12 there is no number of peaks to bisect on
         List<SweepResult.FrontierStep> frontier = plan.axes().size() == 1 && points.size() == plan.points()
-                ? frontier(pa, plan.axes().get(0), points) : null;
+                && plan.axes().get(0) != SweepInput.COINCIDENT_PEAKS ? frontier(pa, plan.axes().get(0), points) : null;
         List<SweepResult.TornadoBar> tornado = plan.tornadoInputs().isEmpty() ? null : tornado(pa, plan.tornadoInputs(), plan.tornadoDelta());
         return new SweepResult(base, points, frontier, tornado, times.stats(points.size(), hourBlocks, sharedModel, threads, startNanos));
     }
@@ -280,8 +297,29 @@ public class SweepService {
         return out;
     }
 
+    /**
+     * SB6_CURTAILMENT_HOURS takes whole hours and COINCIDENT_PEAKS 4 or 12 only: every grid value of the axis must be one
+     * (e.g. from 0 to 100 with 11 points; from 4 to 12 with 2 points). Records the error and returns false otherwise.
+     */
+    static boolean discreteValues(FieldChecks c, String axis, SweepInput input, double[] v) {
+        for (double x : v) {
+            if (input == SweepInput.SB6_CURTAILMENT_HOURS && Math.abs(x - Math.rint(x)) > 1e-9) {
+                c.error(axis + ".points", "SB6_CURTAILMENT_HOURS takes whole hours: choose from, to and points so that every value is a "
+                        + "whole number (got " + fmt(x) + ")");
+                return false;
+            }
+            if (input == SweepInput.COINCIDENT_PEAKS && Math.rint(x) != 4 && Math.rint(x) != 12) {
+                c.error(axis + ".points", "COINCIDENT_PEAKS takes 4 or 12 only: use from 4, to 12, points 2 (got " + fmt(x) + ")");
+                return false;
+            }
+        }
+        return true;
+    }
+
     static double[] range(SweepInput input) {
         return switch (input) {
+            case SB6_CURTAILMENT_HOURS -> new double[] {0.0, 8784.0};
+            case COINCIDENT_PEAKS -> new double[] {4.0, 12.0};
             case BTC_PRICE_USD -> new double[] {0.0, 1e8};
             case DISCOUNT_RATE -> new double[] {0.0, 1.0};
             default -> new double[] {0.0, 100.0};

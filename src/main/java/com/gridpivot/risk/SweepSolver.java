@@ -60,8 +60,9 @@ public final class SweepSolver {
     public static Outcome solve(List<AllocationProblem> variants, List<Map<String, Double>> labels, int threads,
                                 IntConsumer progress, java.util.function.BooleanSupplier cancelled) {
         // With ancillary services each point builds its own exact model: the refined blocks do not carry the ancillary
-        // services' grouping (ERS periods, best-paid service, deployment hours; HourBlocks.exactWithAncillary).
-        boolean ancillary = variants.get(0).ancillary().active();
+        // services' grouping (ERS periods, best-paid service, deployment hours; HourBlocks.exactWithAncillary). So does a
+        // curtailment order (SB 6): its forced hours are blocks of their own with a row each, and a sweep may move them.
+        boolean ancillary = variants.stream().anyMatch(v -> v.ancillary().active() || v.forcedCurtailment().active());
         List<HourBlock> blocks = ancillary ? List.of() : SweepBlocks.refine(variants);
         int n = variants.size();
         // One shared model pays when refining costs few blocks; when the points' merit orders differ a lot, the refined

@@ -194,6 +194,45 @@ class PlanCrossCheckTest {
         }
     }
 
+    /**
+     * GPU life (models/PLANS.md, "GPU life and refresh"): 30 months, a GPU cloud whose GPUs live 12 months (residual 20 %,
+     * GPU price falling 20 % a year with the lease rate), whose hall stands 2 years, beside an S19 XP fleet. HiGHS writes the
+     * online MW as a stock of GPU generations (plan_highs.py add_gpu_life_rows), the service as increments; both NPVs agree,
+     * under OPTIMIZE with and without a CONTRACTED terminal value (the GPUs in service at book value) and under RETIRE, and the
+     * optimum refreshes GPUs.
+     */
+    @Test
+    void gpuLifeAndRefreshAgreeWithHighs() throws Exception {
+        for (String variant : new String[] {"", ", 'terminalValue': {'method': 'CONTRACTED'}", "RETIRE"}) {
+            boolean retire = variant.equals("RETIRE");
+            PlanProblem p = problem(node("""
+                    {'scenario': {'btc': {'priceUsd': 90000, 'annualGrowth': 0.0, 'startDifficulty': 1.3e14,
+                                          'difficultyGrowthPerMonth': 0.02, 'feesBtcPerBlock': 0.05},
+                                  'energy': {'flatPriceUsdPerMwh': 60},
+                                  'ai': {'gpuRateDeclinePerYear': 0.2},
+                                  'asic': {'salvageUsdPerTh': 2.0}, 'discountRate': 0.1},
+                     'site': {'name': 'GPU life', 'interconnectMw': 40, 'maxAiItMw': 20, 'maxConversionMwPerMonth': 5},
+                     'asicFleets': [{'name': 'S19 XP', 'model': 'Antminer S19 XP', 'units': 9000, 'pue': 1.08}],
+                     'aiOptions': [{'name': 'H100', 'kwPerGpu': 1.4, 'leaseUsdPerGpuHour': 2.0, 'utilization': 0.7, 'pue': 1.3,
+                                    'leadTimeMonths': 1, 'capexUsdPerMw': 3.0e6, 'capexTiming': 'SPREAD', 'maxItMw': 20,
+                                    'gpuLife': {'gpuLifeYears': 1, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.2,
+                                                'hallLifeYears': 2 %s}}],
+                     'finance': {'startingCashUsd': 1.0e7, 'creditLineUsd': 1.0e8 %s},
+                     'startMonth': '2027-01', 'months': 30}""".formatted(retire ? ", 'endOfLife': 'RETIRE'" : "", retire ? "" : variant)),
+                    SHIPPED);
+            checkOptimum(p, "gpu-life");
+            Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+            double refreshed = 0.0;
+            for (double mw : ours.values().gpuLife.refreshedMw()[0]) {
+                refreshed += mw;
+            }
+            assertThat(refreshed).as("GPU MW refreshed " + variant).isEqualTo(retire ? 0.0 : refreshed).isGreaterThanOrEqualTo(0.0);
+            if (!retire) {
+                assertThat(refreshed).as("GPU MW refreshed " + variant).isGreaterThan(1.0);
+            }
+        }
+    }
+
     @Test
     void fixedPlansOfTheDemoSiteAgreeWithHighs() throws Exception {
         // a $1B credit line: a conversion's capex ($9.5M/MW) would overdraw $100M, and an infeasible plan has no NPV

@@ -136,6 +136,64 @@ class MonteCarloEngineTest {
         }
     }
 
+    /**
+     * The contracted twelve-month case with each terminal-value method (models/PLANS.md, "Terminal value"). A 9-month contract
+     * signed in month 1 with a 2-month lead runs months 3–11 and its last 6 months fall beyond the horizon (CONTRACTED values
+     * them); the 1 spot MW and the ASICs kept at the end make EXIT_MULTIPLE and PERPETUITY path-dependent. At zero volatility
+     * each plan's terminal value on the path equals the plan LP's at the scenario, and its NPV with the terminal value the
+     * LP's objective; the horizon's NPV stays apart (npvUsd = objective − terminal value). With volatility the spot rate and
+     * the ASIC prices move the terminal value of EXIT_MULTIPLE from path to path; the contracted payments do not move.
+     */
+    @Test
+    void terminalValueOnThePathsEqualsTheLpAtZeroVolatilityForEachMethod() {
+        for (String method : List.of("'method': 'EXIT_MULTIPLE', 'exitMultipleOfEbitda': 8", "'method': 'PERPETUITY', 'perpetuityGrowthPerYear': 0.02",
+                "'method': 'CONTRACTED'")) {
+            ObjectNode json = node("""
+                    {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
+                                          'feesBtcPerBlock': 0.02},
+                                  'energy': {'node': 'SYNTH', 'replayYear': 2023}, 'discountRate': 0.08,
+                                  'ai': {'colocationRateDeclinePerYear': 0.1}, 'asic': {'salvageUsdPerTh': 4, 'priceElasticity': 0.8}},
+                     'site': {'interconnectMw': 12},
+                     'asicFleets': [{'name': 'S21', 'units': 2000, 'hashrateThPerUnit': 200, 'powerWPerUnit': 3500, 'pue': 1.05}],
+                     'aiOptions': [{'name': 'colo', 'colocationUsdPerKwMonth': 140, 'pue': 1.3, 'capexUsdPerMw': 2.0e6,
+                                    'leadTimeMonths': 2, 'capexTiming': 'SPREAD', 'maxItMw': 4, 'fixedOpexUsdPerMwYear': 30000,
+                                    'contract': {'termMonths': 15, 'priceUsdPerKwMonth': 150, 'escalatorPerYear': 0.03, 'rampMonths': 2,
+                                                 'takeOrPayShare': 0.6, 'tenantCapexShare': 0.5, 'prepaymentShare': 0.2, 'afterTerm': 'NONE'}}],
+                     'finance': {'startingCashUsd': 5e6, 'creditLineUsd': 5e7, 'terminalValue': {%s}},
+                     'startMonth': '2026-01', 'months': 12}""".formatted(method));
+            double[] year = new double[8760];
+            for (int t = 0; t < year.length; t++) {
+                year[t] = 30 + 25 * Math.sin(t / 7.0);
+            }
+            PlanProblem p = problem(json, (n, y) -> year);
+            FixedPlan signed = new FixedPlan("sign 3 of 4 MW", Map.of(FixedPlan.key("colo", 1), 4.0), Map.of(), Map.of(), Map.of(),
+                    Map.of(FixedPlan.key("colo", 1), 3.0));
+            MonteCarloResult r = MonteCarloEngine.run(p, List.of(signed), false, settings(9, 1L, 2, 0.0, 0.0), RunControl.NONE);
+            assertThat(r.plans()).hasSize(2);
+            for (MonteCarloResult.PlanDistribution d : r.plans()) {
+                assertThat(d.status()).isEqualTo("EVALUATED");
+                double objective = d.baseScenarioNpvWithTerminalValueUsd();
+                double terminal = objective - d.baseScenarioNpvUsd();
+                assertThat(d.npvWithTerminalValueUsd().p50()).as(method + ": " + d.name()).isCloseTo(objective, within(1e-7 * Math.abs(objective)));
+                assertThat(d.terminalValueUsd().p50()).as(method + ": " + d.name()).isCloseTo(terminal, within(1e-6 * Math.max(1.0, Math.abs(terminal))));
+                assertThat(d.npvUsd().p50()).as(method + ": " + d.name()).isCloseTo(d.baseScenarioNpvUsd(),
+                        within(1e-7 * Math.abs(d.baseScenarioNpvUsd())));
+                assertThat(d.headline().text()).contains("terminal value at its end (" + method.substring(11, method.indexOf("'", 11)) + ")");
+            }
+            // every method values the ASICs kept at the end; the signed plan's AI part is positive under each method
+            assertThat(r.plans().get(1).terminalValueUsd().p50()).as(method + ": the baseline's ASICs at salvage").isPositive();
+            MonteCarloResult.PlanDistribution plan = r.plans().get(0);
+            // the same ASICs are kept in both plans: the signed plan's terminal value is above the baseline's by its AI part
+            assertThat(plan.terminalValueUsd().p50()).as(method).isGreaterThan(r.plans().get(1).terminalValueUsd().p50());
+            assertThat(plan.incrementalNpvWithTerminalValueUsd().p50()).as(method).isCloseTo(
+                    plan.npvWithTerminalValueUsd().p50() - r.plans().get(1).npvWithTerminalValueUsd().p50(), within(1e-6 * Math.abs(plan.npvWithTerminalValueUsd().p50())));
+            if (method.contains("EXIT_MULTIPLE")) {
+                MonteCarloResult risky = MonteCarloEngine.run(p, List.of(signed), false, settings(64, 3L, 2, 0.18, 0.05), RunControl.NONE);
+                assertThat(risky.plans().get(0).terminalValueUsd().p10()).isLessThan(risky.plans().get(0).terminalValueUsd().p90());
+            }
+        }
+    }
+
     @Test
     void historyCalibration() {
         BtcHistory h = BtcHistory.load();

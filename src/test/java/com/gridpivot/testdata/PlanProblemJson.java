@@ -148,6 +148,17 @@ public final class PlanProblemJson {
                 k.put("afterTerm", c.renewAtMarket() ? "RENEW_AT_MARKET" : "NONE");
                 m.put("contract", k);
             }
+            if (po.hasGpuLife()) { // GPU life (PLANS.md, "GPU life and refresh"), the years resolved to months
+                PlanProblem.GpuLife g = po.gpuLife();
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("lifeMonths", g.lifeMonths());
+                k.put("gpuCapexUsdPerMw", g.gpuCapexUsdPerMw());
+                k.put("residualShare", g.residualShare());
+                k.put("priceDeclinePerYear", g.priceDeclinePerYear());
+                k.put("endOfLife", g.endOfLife().name());
+                k.put("hallLifeMonths", g.hallLifeMonths() == Integer.MAX_VALUE ? null : g.hallLifeMonths());
+                m.put("gpuLife", k);
+            }
             options.add(m);
         }
         out.put("options", options);

@@ -12,6 +12,11 @@ public enum CashCategory {
     AI_PREPAYMENT,
     /** The tenant's share κ of the fit-out capex of contracted MW (positive: it offsets AI_CAPEX), paid with the capex. */
     AI_TENANT_CAPEX,
+    /**
+     * GPUs sold at their book value when they leave a hall: at their end of life (residual ρ of their price, whether the MW is
+     * refreshed or retired) or when the hall's life ends (models/PLANS.md, "GPU life and refresh"); end of month, as ASIC salvage.
+     */
+    GPU_RESIDUAL,
     /** draws and issues of debt (+) and their repayments (−): cash only, not in the NPV (models/PLANS.md, "Financing sources") */
     DEBT_PRINCIPAL,
     /**
@@ -22,7 +27,9 @@ public enum CashCategory {
     /** interest on credit lines and term loans, coupons of convertible notes */
     FINANCING_INTEREST,
     /** commitment fees on undrawn credit, upfront fees of term loans */
-    FINANCING_FEE;
+    FINANCING_FEE,
+    /** corporate income tax of a tax year, paid at the end of its last month in the horizon (TaxRows; only with finance.tax) */
+    INCOME_TAX;
 
     /**
      * False for principal (draws, issues, repayments): it moves cash between months but adds no value of its own; the

@@ -105,8 +105,8 @@ public final class CashRows {
                 if (opex != 0.0) {
                     month.add(new Term(online, -opex, CashCategory.AI_OPEX));
                 }
-                if (o.spec().capexUsdPerMw() != 0.0) {
-                    o.capexPaidIn(m, (k, share) -> month.add(new Term(start[k], -o.spec().capexUsdPerMw() * share, CashCategory.AI_CAPEX)));
+                if (o.spec().capexUsdPerMw() != 0.0) { // Kⱼ, or with a GPU life the hall's part and the GPUs at their price of month k
+                    o.capexPaidIn(m, (k, share) -> month.add(new Term(start[k], -o.capexUsdPerMw(k) * share, CashCategory.AI_CAPEX)));
                 }
             }
             if (split) {

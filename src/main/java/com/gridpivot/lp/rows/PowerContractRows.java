@@ -44,7 +44,8 @@ public final class PowerContractRows {
                 HourBlock block = blocks.get(b);
                 double take = 0.0;
                 for (int t : block.hours()) {
-                    take = Math.max(take, c.minimumTakeMw(t));
+                    // a curtailment order (SB 6) overrides the minimum take in its forced hours
+                    take = Math.max(take, p.forcedCurtailment().isForced(t) ? 0.0 : c.minimumTakeMw(t));
                 }
                 if (take <= 0.0) {
                     continue;

@@ -20,6 +20,7 @@ import java.util.List;
  * @param powerContract        how the site buys energy (INDEX: the node price, as before issue 16)
  * @param fourCp               the coincident-peak transmission charge (NONE: none, as before issue 16)
  * @param ancillary            ancillary services offered by the mining load (NONE: none, as before issue 16)
+ * @param forcedCurtailment    a large-load curtailment order, SB 6 (NONE: none, as before issue 16 item 5)
  */
 public record AllocationProblem(
         SiteSpec site,
@@ -34,7 +35,8 @@ public record AllocationProblem(
         double timeLimitSeconds,
         PowerContract powerContract,
         FourCp fourCp,
-        Ancillary ancillary) {
+        Ancillary ancillary,
+        ForcedCurtailment forcedCurtailment) {
 
     public static final double HOURS_PER_YEAR = 8760.0;
 
@@ -62,10 +64,25 @@ public record AllocationProblem(
                 timeLimitSeconds, powerContract, fourCp, Ancillary.NONE);
     }
 
+    /** A what-if with a power contract, a coincident-peak charge and ancillary services, no curtailment order. */
+    public AllocationProblem(SiteSpec site, List<FleetSpec> fleets, List<AiOptionSpec> aiOptions, double[] priceUsdPerMwh,
+                             double[] hashpriceUsdPerPhDay, double discountRate, int capexRecoveryYears, SolverKind solver,
+                             HourAggregation hourAggregation, double timeLimitSeconds, PowerContract powerContract, FourCp fourCp,
+                             Ancillary ancillary) {
+        this(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver, hourAggregation,
+                timeLimitSeconds, powerContract, fourCp, ancillary, ForcedCurtailment.NONE);
+    }
+
     /** The same what-if with other ancillary services (a sweep over the ancillary price scale). */
     public AllocationProblem withAncillary(Ancillary a) {
         return new AllocationProblem(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver,
-                hourAggregation, timeLimitSeconds, powerContract, fourCp, a);
+                hourAggregation, timeLimitSeconds, powerContract, fourCp, a, forcedCurtailment);
+    }
+
+    /** The same what-if under another curtailment order (a sweep over the number of forced hours). */
+    public AllocationProblem withForcedCurtailment(ForcedCurtailment f) {
+        return new AllocationProblem(site, fleets, aiOptions, priceUsdPerMwh, hashpriceUsdPerPhDay, discountRate, capexRecoveryYears, solver,
+                hourAggregation, timeLimitSeconds, powerContract, fourCp, ancillary, f);
     }
 
     public AllocationProblem {
@@ -77,6 +94,9 @@ public record AllocationProblem(
         }
         if (ancillary == null) {
             ancillary = Ancillary.NONE;
+        }
+        if (forcedCurtailment == null) {
+            forcedCurtailment = ForcedCurtailment.NONE;
         }
     }
 
@@ -149,9 +169,14 @@ public record AllocationProblem(
         return Formulas.miningMarginUsdPerMwh(miningRevenueUsdPerMwh(f, t), sitePowerCostUsdPerMwh(t), f.pue(), f.variableOpexUsdPerMwh());
     }
 
-    /** Energy and expected 4CP cost per MWh of IT load of option {@code o} in hour {@code t}: (price + 4CP) × PUE, or 0 when the tenant pays. */
+    /**
+     * Energy and expected 4CP cost per MWh of IT load of option {@code o} in hour {@code t}: (price + 4CP) × PUE, or 0 when the
+     * tenant pays; in a forced curtailment hour under BACKUP_POWER the backup power cost × PUE instead (models/README.md,
+     * "Forced curtailment").
+     */
     public double aiEnergyCostUsdPerMwh(AiOptionSpec o, int t) {
-        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), sitePowerCostUsdPerMwh(t));
+        double cost = forcedCurtailment.aiOnBackup(t) ? forcedCurtailment.backupPowerCostUsdPerMwh() : sitePowerCostUsdPerMwh(t);
+        return Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), cost);
     }
 
     /**

@@ -82,6 +82,7 @@ public final class AllocationProblemAssembler {
 
         Ancillary ancillary = ancillary(req.site() == null ? null : req.site().ancillary(), prices == null ? -1 : prices.length, site,
                 fleets, c);
+        ForcedCurtailment forced = forcedCurtailment(req.site() == null ? null : req.site().forcedCurtailment(), prices, site, c);
 
         double r = DEFAULT_DISCOUNT_RATE;
         int n = DEFAULT_CAPEX_RECOVERY_YEARS;
@@ -96,7 +97,89 @@ public final class AllocationProblemAssembler {
         c.throwIfAny();
         warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
-                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp, ancillary);
+                hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp, ancillary, forced);
+    }
+
+    /**
+     * site.forcedCurtailment (SB 6): listed hours or an hour count placed at the highest prices (not both), a limit within
+     * the interconnect, BACKUP_POWER with its cost or COUNTED. The order applies only to a large load: when
+     * site.interconnectMw is below largeLoadThresholdMw it is dropped with a warning. {@code prices} null when invalid.
+     */
+    static ForcedCurtailment forcedCurtailment(AllocationRequest.ForcedCurtailmentInput in, double[] prices, SiteSpec site, FieldChecks c) {
+        if (in == null) {
+            return ForcedCurtailment.NONE;
+        }
+        String path = "site.forcedCurtailment";
+        int before = c.errorCount();
+        double interconnect = site == null ? Double.NaN : site.interconnectMw();
+        double limit = c.optional(path + ".limitMw", in.limitMw(), 0.0, 0.0, FieldChecks.MAX_MW, "MW");
+        if (Double.isFinite(interconnect) && limit > interconnect) {
+            c.error(path + ".limitMw", "must be at most site.interconnectMw (" + FieldChecks.fmt(interconnect) + " MW; got "
+                    + FieldChecks.fmt(limit) + "): a larger limit does not curtail anything");
+        }
+        double threshold = c.optional(path + ".largeLoadThresholdMw", in.largeLoadThresholdMw(), ForcedCurtailment.SB6_THRESHOLD_MW, 0.0,
+                FieldChecks.MAX_MW, "MW");
+        ForcedCurtailment.AiLoad ai = c.choice(path + ".aiLoad", in.aiLoad(), ForcedCurtailment.AiLoad.class,
+                ForcedCurtailment.AiLoad.BACKUP_POWER);
+        double backup = 0.0;
+        if (ai == ForcedCurtailment.AiLoad.BACKUP_POWER) {
+            if (in.backupPowerCostUsdPerMwh() == null) {
+                c.error(path + ".backupPowerCostUsdPerMwh", "is required with aiLoad BACKUP_POWER (the AI load cannot stop and runs "
+                        + "on backup power in forced hours); or set aiLoad COUNTED");
+            } else {
+                backup = c.required(path + ".backupPowerCostUsdPerMwh", in.backupPowerCostUsdPerMwh(), 0.0,
+                        FieldChecks.MAX_PRICE_USD_PER_MWH, "USD/MWh");
+            }
+        } else if (in.backupPowerCostUsdPerMwh() != null) {
+            c.error(path + ".backupPowerCostUsdPerMwh", "applies to aiLoad BACKUP_POWER only (aiLoad is COUNTED)");
+        }
+        if ((in.hours() == null) == (in.hourCount() == null)) {
+            c.error(path, "give either hours (a list of hours of the horizon) or hourCount (hours placed at the highest prices), "
+                    + "exactly one of them");
+            return ForcedCurtailment.NONE;
+        }
+        if (prices == null) {
+            return ForcedCurtailment.NONE;
+        }
+        int hours = prices.length;
+        ForcedCurtailment.Placement placement;
+        boolean[] forced = new boolean[hours];
+        int count;
+        if (in.hours() != null) {
+            placement = ForcedCurtailment.Placement.LISTED;
+            for (int k = 0; k < in.hours().size(); k++) {
+                String hp = path + ".hours[" + k + "]";
+                if (in.hours().get(k) == null) {
+                    c.error(hp, "must be an hour of the horizon, not null");
+                    continue;
+                }
+                int e = c.errorCount();
+                int t = c.wholeNumber(hp, in.hours().get(k), 0, 0, hours - 1);
+                if (c.errorCount() == e) {
+                    if (forced[t]) {
+                        c.error(hp, "lists hour " + t + " twice");
+                    }
+                    forced[t] = true;
+                }
+            }
+            count = 0;
+            for (boolean f : forced) {
+                count += f ? 1 : 0;
+            }
+        } else {
+            placement = ForcedCurtailment.Placement.HIGHEST_PRICE;
+            count = c.wholeNumber(path + ".hourCount", in.hourCount(), 0, 0, hours);
+            forced = ForcedCurtailment.highestPriceHours(prices, count);
+        }
+        if (c.errorCount() != before) {
+            return ForcedCurtailment.NONE;
+        }
+        if (Double.isFinite(interconnect) && interconnect < threshold) {
+            c.warn(path, "the order does not apply: site.interconnectMw (" + FieldChecks.fmt(interconnect) + " MW) is below "
+                    + "largeLoadThresholdMw (" + FieldChecks.fmt(threshold) + " MW, SB 6 covers loads of 75 MW or more)");
+            return ForcedCurtailment.NONE;
+        }
+        return new ForcedCurtailment(placement, count, forced, limit, ai, backup);
     }
 
     private static boolean hasFleets(AllocationRequest req) {
@@ -423,7 +506,7 @@ public final class AllocationProblemAssembler {
                 c.error("market.startUtc", "must be an ISO 8601 instant such as 2024-01-01T06:00:00Z (got '" + startUtc + "')");
                 return FourCp.NONE;
             }
-            p = FourCp.probabilitiesFromHistory(start, hours, peaks);
+            return FourCp.fromHistory(rate, peaks, start, hours);
         }
         return new FourCp(rate, peaks, p);
     }

@@ -49,11 +49,18 @@ public record AllocationRequest(
      * @param powerContract  how the site buys energy (absent: INDEX, the node price)
      * @param fourCp         the coincident-peak transmission charge (absent: none)
      * @param ancillary      ancillary services and demand response offered by the mining load (absent: none)
+     * @param forcedCurtailment a large-load curtailment order, Texas SB 6 (absent: none)
      */
     public record SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
-                            PowerContractInput powerContract, FourCpInput fourCp, AncillaryInput ancillary) {
+                            PowerContractInput powerContract, FourCpInput fourCp, AncillaryInput ancillary,
+                            ForcedCurtailmentInput forcedCurtailment) {
         public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd) {
-            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null, null, null);
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, null, null, null, null);
+        }
+
+        public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
+                         PowerContractInput powerContract, FourCpInput fourCp, AncillaryInput ancillary) {
+            this(name, interconnectMw, maxAiItMw, minAiItMw, capexBudgetUsd, powerContract, fourCp, ancillary, null);
         }
 
         public SiteInput(String name, Double interconnectMw, Double maxAiItMw, Double minAiItMw, Double capexBudgetUsd,
@@ -95,6 +102,19 @@ public record AllocationRequest(
      * @param probability the probability that the deployment happens (the expected deployed share of each of its hours)
      */
     public record DeploymentInput(Double fromHour, Double toHour, Double probability) {
+    }
+
+    /**
+     * @param hours                    the forced curtailment hours of the horizon, 0-based (or hourCount)
+     * @param hourCount                instead of hours: this many hours placed at the highest node prices of the horizon
+     * @param limitMw                  grid site power allowed in a forced hour, MW (default 0)
+     * @param largeLoadThresholdMw     the order applies when site.interconnectMw ≥ this, MW (default 75, SB 6)
+     * @param aiLoad                   BACKUP_POWER (default: the AI load runs on backup power in forced hours) or COUNTED
+     *                                 (the AI load stays on the grid and counts against limitMw)
+     * @param backupPowerCostUsdPerMwh BACKUP_POWER: the cost of a MWh of site power from backup, USD/MWh (required then)
+     */
+    public record ForcedCurtailmentInput(List<Double> hours, Double hourCount, Double limitMw, Double largeLoadThresholdMw, String aiLoad,
+                                         Double backupPowerCostUsdPerMwh) {
     }
 
     /**

@@ -20,11 +20,31 @@ import java.util.List;
  * @param rateUsdPerMwYear transmission rate, USD per MW of tag per year
  * @param peaks            N, 4 or 12
  * @param peakProbability  Pₜ for every hour of the horizon
+ * @param historyStart     the horizon's first hour when Pₜ was derived from the shipped history (so that another N can be
+ *                         derived again, a COINCIDENT_PEAKS sweep); null when the probabilities were listed
  */
-public record FourCp(double rateUsdPerMwYear, int peaks, double[] peakProbability) {
+public record FourCp(double rateUsdPerMwYear, int peaks, double[] peakProbability, Instant historyStart) {
 
     /** No coincident-peak charge. */
-    public static final FourCp NONE = new FourCp(0.0, 4, new double[0]);
+    public static final FourCp NONE = new FourCp(0.0, 4, new double[0], null);
+
+    /** Listed probabilities. */
+    public FourCp(double rateUsdPerMwYear, int peaks, double[] peakProbability) {
+        this(rateUsdPerMwYear, peaks, peakProbability, null);
+    }
+
+    /** Probabilities derived from the shipped history for N = {@code peaks} over the horizon from {@code start}. */
+    public static FourCp fromHistory(double rateUsdPerMwYear, int peaks, Instant start, int hours) {
+        return new FourCp(rateUsdPerMwYear, peaks, probabilitiesFromHistory(start, hours, peaks), start);
+    }
+
+    /** The same charge with N = {@code n} peaks, Pₜ derived again from the history (12CP adds every month's peak). */
+    public FourCp withPeaks(int n) {
+        if (historyStart == null) {
+            throw new IllegalStateException("listed peak probabilities cannot be re-derived for another number of peaks");
+        }
+        return n == peaks ? this : fromHistory(rateUsdPerMwYear, n, historyStart, peakProbability.length);
+    }
 
     /** The shipped history of 4CP intervals (src/main/resources/demo/ercot_4cp, demo/PROVENANCE.md). */
     public static final String HISTORY = "/demo/ercot_4cp/ercot_4cp_intervals.csv";

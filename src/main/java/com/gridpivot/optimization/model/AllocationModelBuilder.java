@@ -8,6 +8,7 @@ import com.gridpivot.lp.ModelSize;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.AncillaryRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
+import com.gridpivot.lp.rows.ForcedCurtailmentRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
 import com.gridpivot.lp.rows.PowerContractRows;
@@ -74,6 +75,12 @@ public final class AllocationModelBuilder {
             cols += k * blocks + ers;
             nonZeros += (k + ers) * blocks + active;
         }
+        if (p.forcedCurtailment().active()) {
+            // forcedCurtailmentMw: at most one row per forced hour, its active fleets and (COUNTED) the AI options
+            long forced = Math.min(blocks, p.forcedCurtailment().forcedHours());
+            rows += forced;
+            nonZeros += forced * (f + j);
+        }
         return new ModelSize(rows, cols, nonZeros);
     }
 
@@ -97,6 +104,7 @@ public final class AllocationModelBuilder {
             MPConstraint[] interconnect = InterconnectRows.add(solver, p, blocks, d, y);
             MPConstraint aiTotal = AiBuildRows.addAiTotal(solver, p, y);
             MPConstraint budget = AiBuildRows.addCapexBudget(solver, p, y);
+            ForcedCurtailmentRows.add(solver, p, blocks, d, y, interconnect);
             PowerContractRows.add(solver, p, blocks, d, y);
             NpvObjective.setAllocation(solver, p, blocks, x, y, d);
             AncillaryRows.Vars ancillary = AncillaryRows.add(solver, p, blocks, d);

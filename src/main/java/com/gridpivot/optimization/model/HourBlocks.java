@@ -51,6 +51,7 @@ public final class HourBlocks {
         List<FleetSpec> fleets = p.fleets();
         List<MeritOrder.Group> groups = MeritOrder.group(p.hours(), (i, t) -> p.miningMarginUsdPerMwh(fleets.get(i), t),
                 fleets.stream().mapToDouble(FleetSpec::pue).toArray(), fleets.stream().mapToDouble(FleetSpec::capacityMw).toArray());
+        groups = splitForced(p, groups);
         List<HourBlock> out = new ArrayList<>(groups.size());
         int b = 0;
         for (MeritOrder.Group g : groups) {
@@ -66,6 +67,29 @@ public final class HourBlocks {
         return out;
     }
 
+    /**
+     * Under a curtailment order (SB 6) a group splits into its forced hours and its free hours: in a forced hour the fleets
+     * share min(C, L̂) (less the AI site power under COUNTED) instead of C − AI site power, the same in every forced hour, so
+     * forced hours with one rule still merge exactly (the fill argument above with another constant room).
+     */
+    static List<MeritOrder.Group> splitForced(AllocationProblem p, List<MeritOrder.Group> groups) {
+        var order = p.forcedCurtailment();
+        if (!order.active()) {
+            return groups;
+        }
+        List<MeritOrder.Group> out = new ArrayList<>(groups.size() + 1);
+        for (MeritOrder.Group g : groups) {
+            int[] forced = java.util.Arrays.stream(g.hours()).filter(order::isForced).toArray();
+            int[] free = java.util.Arrays.stream(g.hours()).filter(t -> !order.isForced(t)).toArray();
+            if (free.length > 0) {
+                out.add(new MeritOrder.Group(free, g.order()));
+            }
+            if (forced.length > 0) {
+                out.add(new MeritOrder.Group(forced, g.order()));
+            }
+        }
+        return out;
+    }
 
     /**
      * Hours merged exactly when the mining load also offers ancillary capacity (models/README.md, "Ancillary services").
@@ -114,6 +138,7 @@ public final class HourBlocks {
                 order = all;
                 key.append("deployed@").append(t);
             } else {
+                key.append(p.forcedCurtailment().isForced(t) ? "forced|" : "free|");
                 int best = -1;
                 double w = 0.0;
                 for (int k = 0; k < hourly.size(); k++) {

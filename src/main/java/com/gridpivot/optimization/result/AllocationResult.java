@@ -104,7 +104,23 @@ public record AllocationResult(
                             double opexUsd, Map<String, Double> revenuePerItMwhUsd, Double powerCreditsUsd, Double fixedPriceSavingsUsd,
                             Double fourCpTagMw, Double fourCpChargeUsd, Double fourCpSavingUsd,
                             Double ancillaryRevenueUsd, Double ancillaryDeploymentCostUsd, Map<String, AncillaryService> ancillaryServices,
-                            ValueStack valueStack) {
+                            ForcedCurtailmentResult forcedCurtailment, ValueStack valueStack) {
+    }
+
+    /**
+     * A large-load curtailment order (site.forcedCurtailment, SB 6; models/README.md, "Forced curtailment").
+     *
+     * @param forcedHours               |C|, the forced curtailment hours in the horizon
+     * @param limitMw                   grid site power allowed in them, MW
+     * @param aiLoad                    BACKUP_POWER or COUNTED
+     * @param curtailedMiningMwh        IT MWh the fleets did not run in forced hours with a positive margin, against running
+     *                                  at allocation.asicItMw
+     * @param foregoneMiningMarginUsd   their margin, USD (already out of netUsd: the fleets did not run)
+     * @param backupPowerMwh            site MWh of AI load served by backup power (BACKUP_POWER), MWh
+     * @param backupPowerCostUsd        their cost to the site (tenant-paid options excluded), USD; netUsd subtracts it
+     */
+    public record ForcedCurtailmentResult(int forcedHours, double limitMw, String aiLoad, double curtailedMiningMwh,
+                                          double foregoneMiningMarginUsd, double backupPowerMwh, double backupPowerCostUsd) {
     }
 
     /**

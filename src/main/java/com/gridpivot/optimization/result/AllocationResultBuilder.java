@@ -5,6 +5,7 @@ import static com.gridpivot.optimization.input.FieldChecks.fmt;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.economics.Formulas;
 import com.gridpivot.optimization.input.AllocationProblem;
+import com.gridpivot.optimization.input.ForcedCurtailment;
 import com.gridpivot.optimization.input.AllocationProblem.AiOptionSpec;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
 import com.gridpivot.optimization.model.AllocationModel;
@@ -64,9 +65,10 @@ public final class AllocationResultBuilder {
         for (int j = 0; j < y.length; j++) {
             aiPower += p.aiOptions().get(j).pue() * y[j];
         }
+        // grid site power: under a curtailment order with BACKUP_POWER the AI load is off the grid in the forced hours
         double[] facility = new double[hours];
         for (int t = 0; t < hours; t++) {
-            double load = aiPower;
+            double load = p.forcedCurtailment().aiOnBackup(t) ? 0.0 : aiPower;
             for (int i = 0; i < n; i++) {
                 load += p.fleets().get(i).pue() * d[i][t];
             }
@@ -115,15 +117,26 @@ public final class AllocationResultBuilder {
         Map<String, Double> aiMw = new LinkedHashMap<>();
         double aiRevenue = 0.0;
         double capexCharge = 0.0;
+        // the AI load's grid energy: every hour but the forced curtailment hours under BACKUP_POWER, which run on backup
+        ForcedCurtailment order = p.forcedCurtailment();
         double sumPrice = 0.0;
+        int backupHours = 0;
         for (int t = 0; t < hours; t++) {
-            sumPrice += p.energyPriceUsdPerMwh(t);
+            if (order.aiOnBackup(t)) {
+                backupHours++;
+            } else {
+                sumPrice += p.energyPriceUsdPerMwh(t);
+            }
         }
+        double backupMwh = 0.0;
+        double backupCost = 0.0;
         for (int j = 0; j < y.length; j++) {
             AiOptionSpec o = p.aiOptions().get(j);
             aiMw.put(o.name(), y[j]);
             aiRevenue += o.revenueUsdPerMwh() * hours * y[j];
             energyCost += Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), sumPrice) * y[j];
+            backupMwh += o.pue() * y[j] * backupHours;
+            backupCost += Formulas.aiEnergyCostUsdPerMw(o.tenantPaysPower(), o.pue(), order.backupPowerCostUsdPerMwh() * backupHours) * y[j];
             capexCharge += o.capexUsdPerMw() * p.capitalRecoveryFactor() * years * y[j];
             opex += (o.variableOpexUsdPerMwh() * hours + o.fixedOpexUsdPerMwYear() * years) * y[j];
         }
@@ -135,8 +148,10 @@ public final class AllocationResultBuilder {
             boughtAi += o.tenantPaysPower() ? 0.0 : o.pue() * y[j];
         }
         double[] bought = new double[hours];
+        double[] boughtAiMw = new double[hours];
         for (int t = 0; t < hours; t++) {
-            bought[t] = facility[t] - aiPower + boughtAi;
+            boughtAiMw[t] = order.aiOnBackup(t) ? 0.0 : boughtAi;
+            bought[t] = facility[t] - (order.aiOnBackup(t) ? 0.0 : aiPower) + boughtAiMw[t];
         }
 
         // ---- power contract: the fixed-price blocks' value, split by resold and used block energy
@@ -158,7 +173,9 @@ public final class AllocationResultBuilder {
             for (int i = 0; i < n; i++) {
                 fleetsAtMax += p.fleets().get(i).pue() * asicMw.get(p.fleets().get(i).name());
             }
-            java.util.Arrays.fill(neverCurtailed, fleetsAtMax + boughtAi);
+            for (int t = 0; t < hours; t++) {
+                neverCurtailed[t] = fleetsAtMax + boughtAiMw[t];
+            }
             fourCpTag = p.fourCp().tagMw(bought);
             fourCpCharge = p.fourCp().rateUsdPerMwYear() * fourCpTag;
             fourCpSaving = p.fourCp().rateUsdPerMwYear() * p.fourCp().tagMw(neverCurtailed) - fourCpCharge;
@@ -179,7 +196,30 @@ public final class AllocationResultBuilder {
             }
         }
 
-        double net = miningRevenue + aiRevenue - energyCost - capexCharge - opex
+        // ---- forced curtailment (SB 6): the hours, the AI load's backup power, the mining margin the order took
+        AllocationResult.ForcedCurtailmentResult forced = null;
+        if (order.active()) {
+            double curtailedMwh = 0.0;
+            double foregone = 0.0;
+            for (int i = 0; i < n; i++) {
+                FleetSpec f = p.fleets().get(i);
+                double mw = asicMw.get(f.name());
+                for (int t = 0; t < hours; t++) {
+                    if (order.isForced(t)) {
+                        double margin = p.miningMarginUsdPerMwh(f, t);
+                        double stopped = Math.max(0.0, mw - d[i][t]);
+                        if (margin > 0.0) {
+                            curtailedMwh += stopped;
+                            foregone += margin * stopped;
+                        }
+                    }
+                }
+            }
+            forced = new AllocationResult.ForcedCurtailmentResult(order.forcedHours(), order.limitMw(), order.aiLoad().name(),
+                    curtailedMwh, foregone, backupMwh, backupCost);
+        }
+
+        double net = miningRevenue + aiRevenue - energyCost - backupCost - capexCharge - opex
                 + (powerCredits == null ? 0.0 : powerCredits + blockSavings) - (fourCpCharge == null ? 0.0 : fourCpCharge)
                 + (ancillaryRevenue == null ? 0.0 : ancillaryRevenue - deploymentCost);
         List<String> warnings = new ArrayList<>();
@@ -204,7 +244,7 @@ public final class AllocationResultBuilder {
         AllocationResult r = new AllocationResult(s.status(),
                 new Allocation(asicMw, aiMw, totalAsic, totalAi, peak),
                 new Economics(s.objective(), miningRevenue, aiRevenue, energyCost, capexCharge, opex, revenuePerMwh, powerCredits, blockSavings, fourCpTag, fourCpCharge, fourCpSaving,
-                        ancillaryRevenue, deploymentCost, services, valueStack(p, y, asicMw, miningRevenue, d, powerCredits, blockSavings,
+                        ancillaryRevenue, deploymentCost, services, forced, valueStack(p, y, asicMw, miningRevenue, d, powerCredits, blockSavings,
                         fourCpSaving, ancillaryRevenue, deploymentCost, m)),
                 dispatch, breakevens(p), shadow,
                 bindingConstraints(m, y, facility, asicMw, shadow),
@@ -389,6 +429,11 @@ public final class AllocationResultBuilder {
             aiPower += p.aiOptions().get(j).pue() * y[j];
         }
         double room = Math.max(0.0, p.site().interconnectMw() - aiPower);
+        // a forced curtailment hour (SB 6) leaves the fleets min(C, L̂) under BACKUP_POWER (the AI load is off the grid),
+        // min(C, L̂) − AI site power under COUNTED
+        var order = p.forcedCurtailment();
+        double forcedRoom = Math.max(0.0, Math.min(p.site().interconnectMw(), order.limitMw())
+                - (order.aiLoad() == com.gridpivot.optimization.input.ForcedCurtailment.AiLoad.COUNTED ? aiPower : 0.0));
         double[] cap = new double[n];
         for (int i = 0; i < n; i++) {
             MPVariable x = m.deployed()[i];
@@ -396,7 +441,7 @@ public final class AllocationResultBuilder {
         }
         for (HourBlock block : m.blocks()) {
             double[] fill = new double[block.activeFleets().length];
-            double left = room;
+            double left = order.isForced(block.hours()[0]) ? forcedRoom : room;
             for (int k = 0; k < fill.length; k++) {
                 int i = block.activeFleets()[k];
                 double pue = p.fleets().get(i).pue();

@@ -44,6 +44,12 @@ public final class InfeasibilityExplainer {
                     : "× PUE " + fmt2(best.pue());
             out.add("contracted AI " + fmt(min) + " MW " + how + " = " + fmt2(power) + " MW > interconnect " + fmt(site.interconnectMw()) + " MW");
         }
+        var order = p.forcedCurtailment();
+        if (order.active() && order.aiLoad() == com.gridpivot.optimization.input.ForcedCurtailment.AiLoad.COUNTED
+                && power > order.limitMw() * (1 + 1e-9) + 1e-9) {
+            out.add("contracted AI " + fmt(min) + " MW needs " + fmt2(power) + " MW of site power > site.forcedCurtailment.limitMw "
+                    + fmt(order.limitMw()) + " MW in the forced curtailment hours (aiLoad COUNTED: the AI load cannot stop)");
+        }
         if (site.hasCapexBudget()) {
             double capex = fill(p.aiOptions(), min, Comparator.comparingDouble(AiOptionSpec::capexUsdPerMw), AiOptionSpec::capexUsdPerMw);
             if (capex > site.capexBudgetUsd() * (1 + 1e-9)) {

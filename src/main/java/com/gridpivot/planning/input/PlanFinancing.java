@@ -12,12 +12,19 @@ import java.util.List;
  * @param convertibleNotes  convertible notes, each issued (up to its principal) in its issue month
  * @param covenants         optional covenants
  * @param sharesOutstanding shares outstanding before any conversion (for the dilution of the notes), or null
+ * @param tax               corporate income tax (issue 15, item 3), or null: no tax rows, the numbers of a plan before taxes
  */
 public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> termLoans, List<ConvertibleNote> convertibleNotes,
-                            Covenants covenants, Double sharesOutstanding) {
+                            Covenants covenants, Double sharesOutstanding, PlanTax tax) {
 
-    /** No financing source and no covenant. */
-    public static final PlanFinancing NONE = new PlanFinancing(null, List.of(), List.of(), Covenants.NONE, null);
+    /** No financing source, no covenant, no tax. */
+    public static final PlanFinancing NONE = new PlanFinancing(null, List.of(), List.of(), Covenants.NONE, null, null);
+
+    /** Sources and covenants without tax. */
+    public PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> termLoans, List<ConvertibleNote> convertibleNotes,
+                         Covenants covenants, Double sharesOutstanding) {
+        this(revolvingCredit, termLoans, convertibleNotes, covenants, sharesOutstanding, null);
+    }
 
     public PlanFinancing {
         termLoans = termLoans == null ? List.of() : List.copyOf(termLoans);
@@ -33,9 +40,15 @@ public record PlanFinancing(RevolvingCredit revolvingCredit, List<TermLoan> term
     /** The same sources without the minimum-cash covenant (the infeasibility explainer lowers the cash floor itself). */
     public PlanFinancing withoutMinCash() {
         return new PlanFinancing(revolvingCredit, termLoans, convertibleNotes, new Covenants(null, covenants.maxDebtToTrailingEbitda()),
-                sharesOutstanding);
+                sharesOutstanding, tax);
     }
 
+    /** The same sources and covenants with this tax (null: none). */
+    public PlanFinancing withTax(PlanTax t) {
+        return new PlanFinancing(revolvingCredit, termLoans, convertibleNotes, covenants, sharesOutstanding, t);
+    }
+
+    /** No source and no covenant (the answer's financing section is then absent); says nothing about tax. */
     public boolean isNone() {
         return !hasSources() && covenants.minCashUsd() == null && covenants.maxDebtToTrailingEbitda() == null;
     }

@@ -242,9 +242,16 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
      * @param blockMw            hall block size: starts come in whole blocks of this many IT MW (0: any MW, the plan stays an LP)
      * @param maxBlocks          most blocks started over the horizon ({@link Integer#MAX_VALUE}: no limit besides maxItMw)
      * @param contract           the contract terms its MW may be signed under (issue 14, item 1), or null: every MW at the market rate
+     * @param gpuLife            the GPUs' life, residual value and refresh (issue 14, item 2), or null: GPUs earn for ever, as before
      */
     public record PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear, double blockMw,
-                             int maxBlocks, AiContract contract) {
+                             int maxBlocks, AiContract contract, GpuLife gpuLife) {
+        /** An option whose GPUs do not age (no {@code gpuLife}). */
+        public PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear, double blockMw,
+                          int maxBlocks, AiContract contract) {
+            this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks, contract, null);
+        }
+
         /** An option whose starts may be any MW (no hall blocks). */
         public PlanOption(AiOptionSpec spec, int leadTimeMonths, CapexTiming capexTiming, double rateDeclinePerYear) {
             this(spec, leadTimeMonths, capexTiming, rateDeclinePerYear, 0.0, Integer.MAX_VALUE, null);
@@ -268,7 +275,26 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
 
         /** The same option with another spec (a sweep's scaled rates and capex): timing and blocks kept. */
         public PlanOption withSpec(AiOptionSpec other) {
-            return new PlanOption(other, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks, contract);
+            GpuLife life = gpuLife;
+            if (life != null && spec.capexUsdPerMw() != 0.0 && other.capexUsdPerMw() != spec.capexUsdPerMw()) {
+                // a sweep's capex scale moves the GPUs' part with the whole
+                life = new GpuLife(life.lifeMonths(), life.gpuCapexUsdPerMw() * other.capexUsdPerMw() / spec.capexUsdPerMw(), life.residualShare(),
+                        life.priceDeclinePerYear(), life.endOfLife(), life.hallLifeMonths());
+            }
+            return new PlanOption(other, leadTimeMonths, capexTiming, rateDeclinePerYear, blockMw, maxBlocks, contract, life);
+        }
+
+        /** The option's GPUs have a life ({@code lp/rows/GpuLifeRows}). */
+        public boolean hasGpuLife() {
+            return gpuLife != null;
+        }
+
+        /**
+         * Capex per MW of IT started in month k: Kⱼ, or with a GPU life the hall's part Kⱼ − G plus the GPUs at their price of
+         * month k, G (1 − d)^(k/12) ({@link GpuLife#gpuPriceUsdPerMw}).
+         */
+        public double capexUsdPerMw(int k) {
+            return gpuLife == null ? spec.capexUsdPerMw() : spec.capexUsdPerMw() - gpuLife.gpuCapexUsdPerMw() + gpuLife.gpuPriceUsdPerMw(k);
         }
 
         public double revenueUsdPerMwh(int m) {
@@ -340,6 +366,35 @@ public record PlanProblem(YearMonth startMonth, List<MonthData> months, double i
             return rateUsdPerMwh * billedHours * escalation(q) * billedShare(q);
         }
     }
+
+    /**
+     * GPU life of a cloud option (issue 14, item 2; models/PLANS.md, "GPU life and refresh"). The option's capex per MW Kⱼ
+     * splits into the GPUs, G, and the hall (shell, power, cooling), Kⱼ − G. A MW completed in month c earns with its GPUs
+     * from c to c + Lg − 1; at month c + Lg (its end of life) it is refreshed with new GPUs at that month's price or retired,
+     * and the old GPUs sell at their residual value. The hall stands Lh months from completion, then everything in it stops.
+     *
+     * @param lifeMonths          Lg, months a GPU earns from completion or refresh to its end of life
+     * @param gpuCapexUsdPerMw    G, the GPU part of the option's capex per MW at the plan's first month
+     * @param residualShare       ρ, share of its price a GPU sells for at its end of life (book value: straight line from 1 to ρ)
+     * @param priceDeclinePerYear d, the GPU price per MW in month m is G (1 − d)^(m/12)
+     * @param endOfLife           OPTIMIZE (the plan chooses how many MW to refresh), REFRESH (all), RETIRE (none)
+     * @param hallLifeMonths      Lh ≥ Lg, months the hall stands from completion ({@link Integer#MAX_VALUE}: beyond any horizon)
+     */
+    public record GpuLife(int lifeMonths, double gpuCapexUsdPerMw, double residualShare, double priceDeclinePerYear, EndOfLife endOfLife,
+                          int hallLifeMonths) {
+        /** G (1 − d)^(m/12): the price of the GPUs of one MW bought in month m. */
+        public double gpuPriceUsdPerMw(int m) {
+            return gpuCapexUsdPerMw * Math.pow(1.0 - priceDeclinePerYear, m / 12.0);
+        }
+
+        /** Book value per USD of price after {@code ageMonths} in service: 1 − (1 − ρ) min(age, Lg)/Lg (ρ at the end of life). */
+        public double bookShare(int ageMonths) {
+            return 1.0 - (1.0 - residualShare) * Math.min(Math.max(ageMonths, 0), lifeMonths) / (double) lifeMonths;
+        }
+    }
+
+    /** What happens to a MW whose GPUs reach their end of life. */
+    public enum EndOfLife { OPTIMIZE, REFRESH, RETIRE }
 
     /**
      * Terminal value at the horizon's end (models/PLANS.md, "Terminal value").

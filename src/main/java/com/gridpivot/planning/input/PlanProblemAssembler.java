@@ -24,6 +24,8 @@ import com.gridpivot.planning.input.PlanProblem.MonthData;
 import com.gridpivot.planning.input.PlanProblem.PlanFleet;
 import com.gridpivot.planning.input.PlanProblem.PlanOption;
 import com.gridpivot.planning.input.PlanProblem.AiContract;
+import com.gridpivot.planning.input.PlanProblem.EndOfLife;
+import com.gridpivot.planning.input.PlanProblem.GpuLife;
 import com.gridpivot.planning.input.PlanProblem.TerminalMethod;
 import com.gridpivot.planning.input.PlanProblem.TerminalValue;
 import com.gridpivot.planning.input.PlanRequest.PlanAiOptionInput;
@@ -229,7 +231,8 @@ public final class PlanProblemAssembler {
                 }
             }
             AiContract contract = o.contract() == null ? null : contract(c, p + ".contract", o, off, spec);
-            options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks, contract));
+            GpuLife gpuLife = o.gpuLife() == null ? null : gpuLife(c, p + ".gpuLife", o.gpuLife(), off, spec, decline, contract != null);
+            options.add(new PlanOption(spec, lead, timing, decline, blockMw, maxBlocks, contract, gpuLife));
         }
         List<FleetSpec> plainFleets = fleetSpecs;
         double salvageUsdPerTh = salvagePerTh;
@@ -248,6 +251,9 @@ public final class PlanProblemAssembler {
             treasury = c.optional("finance.treasuryBtc", req.finance().treasuryBtc(), 0.0, 0.0, 2.1e7, "BTC");
             if (start != null) {
                 financing = FinancingInputs.resolve(req.finance(), start, months, c);
+            }
+            if (req.finance().tax() != null) {
+                financing = financing.withTax(TaxInputs.resolve(req.finance().tax(), treasury, c));
             }
         }
         TerminalValue terminal = terminalValue(c, req.finance() == null ? null : req.finance().terminalValue(), discountRate);
@@ -302,6 +308,55 @@ public final class PlanProblemAssembler {
             c.error(p + ".perpetuityGrowthPerYear", "is used only by method PERPETUITY (method is " + method + ")");
         }
         return new TerminalValue(method, multiple, growth);
+    }
+
+    /** The option's GPU life, validated (models/PLANS.md, "GPU life and refresh"); null after recording an error. */
+    static GpuLife gpuLife(FieldChecks c, String p, PlanRequest.GpuLifeInput in, AiOffering off, AiOptionSpec spec, double rateDecline,
+                           boolean hasContract) {
+        int errors = c.errorCount();
+        if (spec.revenueBasis() != RevenueBasis.GPU_LEASE) {
+            c.error(p, "a GPU life needs a GPU-cloud option (leaseUsdPerGpuHour): "
+                    + (spec.revenueBasis() == RevenueBasis.COLOCATION ? "in a colocation hall the GPUs are the tenant's"
+                    : "this option earns a flat revenueUsdPerMwh and holds no GPUs"));
+        }
+        if (hasContract) {
+            c.error(p, "not with contract terms yet: a contracted MW's cash follows its term month by month, which a GPU "
+                    + "retirement would cut; give either contract or gpuLife");
+        }
+        double years = c.required(p + ".gpuLifeYears", in.gpuLifeYears(), 0.0, 30.0, "years");
+        int life = 0;
+        if (!Double.isNaN(years)) {
+            life = (int) Math.round(years * 12.0);
+            if (life < 1) {
+                c.error(p + ".gpuLifeYears", "must be more than 0 (at least one month, 1/12 year; got " + FieldChecks.fmt(years) + ")");
+            }
+        }
+        Double gpuCapexIn = in.gpuCapexUsdPerMw() != null ? in.gpuCapexUsdPerMw() : off == null ? null : off.gpuCapexUsdPerMw();
+        double gpuCapex = Double.NaN;
+        if (gpuCapexIn == null) {
+            c.error(p + ".gpuCapexUsdPerMw", "is required: the GPU part of capexUsdPerMw (the option names no catalog offering with one)");
+        } else {
+            gpuCapex = c.range(p + ".gpuCapexUsdPerMw", gpuCapexIn, 0.0, 1e9, "USD/MW");
+            if (gpuCapex > spec.capexUsdPerMw()) {
+                c.error(p + ".gpuCapexUsdPerMw", "the GPUs' " + FieldChecks.fmt(gpuCapex) + " USD/MW exceed the option's capexUsdPerMw "
+                        + FieldChecks.fmt(spec.capexUsdPerMw()) + " USD/MW, of which they are a part (the rest is the hall's)");
+            }
+        }
+        double residual = c.optional(p + ".residualValueShare", in.residualValueShare(), 0.0, 0.0, 1.0, "");
+        EndOfLife mode = enumValue(c, p + ".endOfLife", in.endOfLife(), EndOfLife.class, EndOfLife.OPTIMIZE);
+        double priceDecline = c.optional(p + ".gpuPriceDeclinePerYear", in.gpuPriceDeclinePerYear(), rateDecline, 0.0, 0.99, "");
+        int hall = Integer.MAX_VALUE;
+        if (in.hallLifeYears() != null) {
+            double hallYears = c.range(p + ".hallLifeYears", in.hallLifeYears(), 0.0, 100.0, "years");
+            if (!Double.isNaN(hallYears)) {
+                hall = (int) Math.round(hallYears * 12.0);
+                if (!Double.isNaN(years) && hall < life) {
+                    c.error(p + ".hallLifeYears", "the hall (" + FieldChecks.fmt(hallYears) + " years) must outlive its GPUs (gpuLifeYears "
+                            + FieldChecks.fmt(years) + ")");
+                }
+            }
+        }
+        return c.errorCount() > errors ? null : new GpuLife(life, gpuCapex, residual, priceDecline, mode, hall);
     }
 
     /** The option's contract terms, validated (models/PLANS.md, "AI contracts"); null after recording an error. */

@@ -21,10 +21,32 @@ import java.util.List;
  * @param timeLimitSeconds solver limit per LP, up to the server's limit
  * @param label            the caller's name for the stored run, shown in run lists and comparisons (optional; at most
  *                         200 characters, no control characters)
+ * @param explain          what else a plan run explains (absent: nothing more), e.g. {"bridge": true}
  */
 public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
                           List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
-                          String solver, String hourModel, Double timeLimitSeconds, String label) {
+                          String solver, String hourModel, Double timeLimitSeconds, String label, PlanExplainInput explain) {
+
+    /** A request with a label and nothing more to explain. */
+    public PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
+                       List<PlanAiOptionInput> aiOptions, PlanFinanceInput finance, String startMonth, Double months,
+                       String solver, String hourModel, Double timeLimitSeconds, String label) {
+        this(scenarioId, scenario, site, asicFleets, aiOptions, finance, startMonth, months, solver, hourModel, timeLimitSeconds, label, null);
+    }
+
+    /**
+     * What a plan run explains besides the plan (models/PLANS.md, "The What-if → plan bridge").
+     *
+     * @param bridge true: the result carries the What-if → plan bridge (one What-if LP and at most ten fixed-plan LPs more;
+     *               default false)
+     */
+    public record PlanExplainInput(Boolean bridge) {
+    }
+
+    /** Whether the run is asked for the What-if → plan bridge. */
+    public boolean wantsBridge() {
+        return explain != null && Boolean.TRUE.equals(explain.bridge());
+    }
 
     /** A request without a label. */
     public PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput site, List<AsicFleetInput> asicFleets,
@@ -53,11 +75,23 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param blockMw        hall block size, IT MW: starts come in whole blocks (absent: any MW; the plan then stays an LP)
      * @param maxBlocks      most blocks started over the horizon (needs blockMw; absent: as many as maxItMw allows)
      * @param contract       contract terms the option's MW may be signed under (absent: every MW follows the market rate)
+     * @param gpuLife        the GPUs' life, residual value and refresh of a cloud option (absent: GPUs earn for ever, as before)
      */
     public record PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                     Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
                                     Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
-                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract) {
+                                    Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract,
+                                    GpuLifeInput gpuLife) {
+        /** An option without a GPU life. */
+        public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
+                                 Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
+                                 Double maxItMw, Double capexUsdPerMw, Double variableOpexUsdPerMwh, Double fixedOpexUsdPerMwYear,
+                                 Double leadTimeMonths, String capexTiming, Double blockMw, Double maxBlocks, AiContractInput contract) {
+            this(name, offering, kwPerGpu, leaseUsdPerGpuHour, utilization, colocationUsdPerKwMonth, revenueUsdPerMwh, tenantPaysPower, pue,
+                    maxItMw, capexUsdPerMw, variableOpexUsdPerMwh, fixedOpexUsdPerMwYear, leadTimeMonths, capexTiming, blockMw, maxBlocks, contract,
+                    null);
+        }
+
         /** An option without contract terms. */
         public PlanAiOptionInput(String name, String offering, Double kwPerGpu, Double leaseUsdPerGpuHour, Double utilization,
                                  Double colocationUsdPerKwMonth, Double revenueUsdPerMwh, Boolean tenantPaysPower, Double pue,
@@ -100,6 +134,21 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
     }
 
     /**
+     * GPU life of a cloud option (issue 14, item 2; models/PLANS.md, "GPU life and refresh").
+     *
+     * @param gpuLifeYears           Lg, years a GPU earns from completion or refresh to its end of life (required, &gt; 0)
+     * @param gpuCapexUsdPerMw       G, the GPU part of capexUsdPerMw (the rest is the hall's), USD per MW of IT (default: the
+     *                               offering's)
+     * @param residualValueShare     ρ, share of its price a GPU sells for at its end of life, 0 … 1 (default 0)
+     * @param endOfLife              OPTIMIZE (default: the plan chooses how many MW to refresh), REFRESH (all) or RETIRE (none)
+     * @param gpuPriceDeclinePerYear d, the GPU price per MW falls by d a year (default: the option's lease-rate decline)
+     * @param hallLifeYears          Lh ≥ Lg, years the hall stands from completion (absent: beyond the horizon)
+     */
+    public record GpuLifeInput(Double gpuLifeYears, Double gpuCapexUsdPerMw, Double residualValueShare, String endOfLife,
+                               Double gpuPriceDeclinePerYear, Double hallLifeYears) {
+    }
+
+    /**
      * @param startingCashUsd  cash at the start (default 0)
      * @param creditLineUsd    a free credit line (legacy, before issue 15's sources): cumulative cash may fall to −creditLineUsd at
      *                         no interest and no fee; the answer warns and names revolvingCredit, the priced line (default 0: no
@@ -111,14 +160,54 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
      * @param covenants        optional covenants on cash and leverage
      * @param sharesOutstanding shares outstanding before conversion, for the notes' dilution
      * @param terminalValue    the value at the horizon's end counted in the objective (absent: NONE, as before issue 14)
+     * @param tax              corporate income tax (issue 15, item 3; absent: no tax, the numbers as before)
      */
     public record PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
                                    List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
-                                   Double sharesOutstanding, TerminalValueInput terminalValue) {
+                                   Double sharesOutstanding, TerminalValueInput terminalValue, TaxInput tax) {
         /** Finance without issue 15's sources. */
         public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc) {
-            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null, null);
+            this(startingCashUsd, creditLineUsd, treasuryBtc, null, null, null, null, null, null, null);
         }
+
+        /** Finance without tax. */
+        public PlanFinanceInput(Double startingCashUsd, Double creditLineUsd, Double treasuryBtc, RevolvingCreditInput revolvingCredit,
+                                List<TermLoanInput> termLoans, List<ConvertibleNoteInput> convertibleNotes, CovenantsInput covenants,
+                                Double sharesOutstanding, TerminalValueInput terminalValue) {
+            this(startingCashUsd, creditLineUsd, treasuryBtc, revolvingCredit, termLoans, convertibleNotes, covenants, sharesOutstanding,
+                    terminalValue, null);
+        }
+    }
+
+    /**
+     * Corporate income tax (issue 15, item 3; models/PLANS.md "Taxes").
+     *
+     * @param incomeTaxRateShare      the rate on taxable income, 0.21 = 21 % (required)
+     * @param depreciation            schedules by asset class (default straight-line: ASICs 5, GPUs 5, buildings 39 years)
+     * @param buildingsShareOfAiCapex the share of AI capex that is building/shell, depreciated as buildings (default 0)
+     * @param lossCarryForward        carry losses forward against later profits (default true)
+     * @param lossUseLimitShare       the most of a year's taxable profit a carried loss may offset (default 1; US since 2018: 0.8)
+     * @param openingLossUsd          the loss carried into the first tax year, USD (default 0)
+     * @param btcCostBasisUsdPerBtc   tax basis of the treasury BTC, USD per BTC (required when finance.treasuryBtc &gt; 0)
+     */
+    public record TaxInput(Double incomeTaxRateShare, DepreciationByClassInput depreciation, Double buildingsShareOfAiCapex,
+                           Boolean lossCarryForward, Double lossUseLimitShare, Double openingLossUsd, Double btcCostBasisUsdPerBtc) {
+    }
+
+    /**
+     * @param asics     ASIC purchases
+     * @param gpus      AI capex (GPUs, fit-out) less the buildings' share
+     * @param buildings the buildings' share of AI capex
+     */
+    public record DepreciationByClassInput(DepreciationInput asics, DepreciationInput gpus, DepreciationInput buildings) {
+    }
+
+    /**
+     * @param schedule   STRAIGHT_LINE (default), MACRS_5 or MACRS_7
+     * @param lifeYears  straight-line life in years (defaults: ASICs 5, GPUs 5, buildings 39); not with MACRS
+     * @param bonusShare bonus depreciation: the share expensed in the year placed in service, the rest on the schedule (default 0)
+     */
+    public record DepreciationInput(String schedule, Double lifeYears, Double bonusShare) {
     }
 
     /**

@@ -3,6 +3,7 @@ package com.gridpivot.planning.model;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.rows.CovenantRows;
 import com.gridpivot.lp.rows.RevolvingCreditRows;
+import com.gridpivot.lp.rows.TaxRows;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param notes      y[n] issued of each convertible note
  * @param debt       debtₘ, USD owed at the end of month m, as coefficients per variable
  * @param covenants  the covenant rows
+ * @param tax        the income tax's variables and rows by tax year, or null without finance.tax
  */
 public record PlanFinancingModel(RevolvingCreditRows.Revolver revolver, MPVariable[] loans, MPVariable[] notes,
-                                 List<Map<MPVariable, Double>> debt, CovenantRows.Covenants covenants) {
+                                 List<Map<MPVariable, Double>> debt, CovenantRows.Covenants covenants, TaxRows.Tax tax) {
 
     /** debtₘ at the solution. */
     public double debtUsd(int m) {

@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.GpuLifeRows;
 import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.planning.input.FixedPlan;
@@ -26,13 +27,14 @@ import java.util.List;
  * @param contracts Sc, Ss and Os of the options with contract terms, or null when none has terms
  * @param terminal  the terminal value's terms (empty for NONE)
  * @param financing the financing sources' variables, the debt by month and the covenant rows
+ * @param gpu       the GPU generations of the options with a GPU life, or null when none has one
  */
 public record PlanModel(PlanProblem problem, FixedPlan fixed, MPSolver solver, List<List<MonthBlock>> blocks, MPVariable[][] kept,
                         MPVariable[][] retired, MPVariable[][] bought, MPVariable[][][] dispatch, MPVariable[][] start,
                         MPVariable[][] reserved, MPVariable[][] online, MPVariable[] sold, MPVariable[] cash,
                         MPConstraint[] cashBalance, List<List<Term>> terms, double buildMs,
                         AiContractRows.Contracts contracts, List<TerminalValueRows.Term> terminal,
-                        PlanFinancingModel financing) implements AutoCloseable {
+                        PlanFinancingModel financing, GpuLifeRows.Gpu gpu) implements AutoCloseable {
 
     @Override
     public void close() {

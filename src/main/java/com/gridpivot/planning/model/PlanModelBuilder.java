@@ -12,9 +12,11 @@ import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.ConvertibleNoteRows;
 import com.gridpivot.lp.rows.CovenantRows;
 import com.gridpivot.lp.rows.RevolvingCreditRows;
+import com.gridpivot.lp.rows.TaxRows;
 import com.gridpivot.lp.rows.TermDebtRows;
 import com.gridpivot.lp.rows.FleetDispatchRows;
 import com.gridpivot.lp.rows.FleetStockRows;
+import com.gridpivot.lp.rows.GpuLifeRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
 import com.gridpivot.lp.rows.TerminalValueRows;
@@ -44,8 +46,10 @@ import java.util.Map;
  *   cash[m]             cumulative cash at the end of month m   ≥ −creditLine
  *   n[j,m] aiBlocks     whole blocks of option j started in m   ∈ ℤ ≥ 0 (only for options with a block size: a MILP)
  *   Sc, Ss, Os          contracted starts, spot starts, spot online (only for options with contract terms: AiContractRows)
+ *   G[j,k,g]            MW of the month-k cohort refreshed with generation g of GPUs (only for options with a GPU life: GpuLifeRows)
  *   U, V, Q, Z [m]      credit line drawn, repaid, owed, undrawn (USD; only with finance.revolvingCredit)
  *   x[k], y[n]          term loan k drawn, convertible note n issued (USD; only with finance.termLoans / convertibleNotes)
+ *   P, N, U, S, X [y]   taxable profit, loss, loss used, loss stock, income tax of tax year y (USD; only with finance.tax)
  * </pre>
  * Names carry their indices: {@code aiStart[H100,2027-06]}, {@code dispatch[S21,2027-06,b003]}.
  */
@@ -124,6 +128,8 @@ public final class PlanModelBuilder {
             AiBlockRows.add(s, p, fixed, ai.start());
             AiContractRows.Contracts contracts = AiContractRows.add(s, p, fixed, ai);
             CashRows.addAiCash(p, ai, contracts, terms);
+            GpuLifeRows.Gpu gpu = GpuLifeRows.add(s, p, null, ai);
+            GpuLifeRows.addCash(p, gpu, terms);
             InterconnectRows.addPlan(s, p, null, blocks, dispatch, ai.reserved());
             AiBuildRows.addLimits(s, p, ai);
             MPVariable[] sold = TreasuryRows.add(s, p, fixed);
@@ -131,15 +137,17 @@ public final class PlanModelBuilder {
             RevolvingCreditRows.Revolver revolver = RevolvingCreditRows.add(s, p, terms);
             MPVariable[] loans = TermDebtRows.add(s, p, terms);
             MPVariable[] notes = ConvertibleNoteRows.add(s, p, terms);
+            TaxRows.Tax tax = TaxRows.add(s, p, terms); // after every taxable term, before the cash balance it pays into
             CashRows.Balance cash = CashRows.addBalance(s, p, null, terms);
             List<Map<MPVariable, Double>> debt = CovenantRows.debt(p, revolver, loans, notes);
             CovenantRows.Covenants covenants = CovenantRows.add(s, p, terms, cash.cash(), debt);
             List<TerminalValueRows.Term> terminal = TerminalValueRows.terms(p, asic.kept(), contracts, terms);
+            terminal.addAll(GpuLifeRows.terminal(p, gpu));
             NpvObjective.setPlan(s, p, terms, sold, terminal);
             double ms = (System.nanoTime() - t0) / 1e6;
             return new PlanModel(p, fixed, s, blocks, asic.kept(), asic.retired(), asic.bought(), dispatch, ai.start(), ai.reserved(),
                     ai.online(), sold, cash.cash(), cash.rows(), terms, ms, contracts, terminal,
-                    new PlanFinancingModel(revolver, loans, notes, debt, covenants));
+                    new PlanFinancingModel(revolver, loans, notes, debt, covenants, tax), gpu);
         } catch (RuntimeException e) {
             s.delete();
             throw e;

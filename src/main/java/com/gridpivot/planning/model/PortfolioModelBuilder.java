@@ -9,6 +9,7 @@ import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.AiContractRows;
 import com.gridpivot.lp.rows.AsicRelocationRows;
+import com.gridpivot.lp.rows.GpuLifeRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.FleetDispatchRows;
@@ -98,6 +99,7 @@ public final class PortfolioModelBuilder {
                 AiBlockRows.add(s, p, sn, null, ai.start());
                 AiContractRows.Contracts contracts = AiContractRows.add(s, p, sn, null, ai);
                 CashRows.addAiCash(p, ai, contracts, terms);
+                GpuLifeRows.addCash(p, GpuLifeRows.add(s, p, sn, ai), terms);
                 InterconnectRows.addPlan(s, p, sn, blocks, dispatch, ai.reserved());
                 AiBuildRows.addLimits(s, p, sn, ai);
                 sites.add(new PortfolioModel.SiteModel(site.name(), p.options().stream().map(o -> o.spec().name()).toList(), blocks, asic, dispatch, ai, terms));

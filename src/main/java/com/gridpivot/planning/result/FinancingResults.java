@@ -125,6 +125,14 @@ final class FinancingResults {
      */
     static String summary(PlanProblem p, PlanValues v, double npvUsd, Double incrementalNpvUsd, PlanResult.PlanFinancingResult financing) {
         StringBuilder b = new StringBuilder("NPV ").append(usd(npvUsd)).append(" USD");
+        if (v.tax != null) { // issue 15, item 3: the NPV is after tax; the same plan before tax beside it
+            double paid = 0.0;
+            for (double x : v.tax.taxUsd()) {
+                paid += x;
+            }
+            b.append(" after tax (").append(usd(npvUsd + v.tax.discountedTaxUsd(p))).append(" USD before tax; ").append(usd(paid))
+                    .append(" USD of income tax paid)");
+        }
         if (incrementalNpvUsd != null) {
             b.append(" (").append(incrementalNpvUsd >= 0 ? "+" : "").append(usd(incrementalNpvUsd)).append(" USD against staying on Bitcoin)");
         }

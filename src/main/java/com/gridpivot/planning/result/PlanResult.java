@@ -51,7 +51,55 @@ public record PlanResult(String name, String status, String hourModel, String ex
                          String summary,
                          @Schema(description = "The financing sources (credit line, term loans, convertible notes) by month, the debt, the "
                                  + "covenants' tightest months and headroom; null without financing sources or covenants")
-                         PlanFinancingResult financing) {
+                         PlanFinancingResult financing,
+                         @Schema(description = "Corporate income tax (finance.tax): NPV after and before tax, tax by month, and by tax "
+                                 + "year the taxable income, depreciation by asset class, losses used and carried; null without finance.tax")
+                         PlanTaxResult tax,
+                         @Schema(description = "The What-if → plan bridge (with explain.bridge true): why the plan's value differs from the "
+                                 + "one-year What-if at its first month, as steps that sum to the difference (models/PLANS.md, \"The "
+                                 + "What-if → plan bridge\"); null unless asked for")
+                         WhatIfBridge bridge) {
+
+    /**
+     * The What-if → plan bridge (issue 14, item 6; models/PLANS.md, "The What-if → plan bridge"). startUsd + Σ steps.usd =
+     * endUsd (residualUsd is what floating-point addition leaves, below 10⁻⁶ USD).
+     *
+     * @param whatIfMonths          the What-if's year: the plan's first min(12, M) months, "2026-07 … 2027-06"
+     * @param whatIfNetUsd          the What-if's objective over its hours: revenue − energy − opex − capex charge, USD
+     * @param whatIfHours           the What-if's hours T_w
+     * @param whatIfAsicItMw        the ASIC MW the What-if runs, by fleet
+     * @param whatIfAiItMw          the AI MW the What-if builds, by option
+     * @param whatIfMiningMarginUsd the What-if's value stack: the fleets' margin, USD over its hours
+     * @param whatIfAiMarginUsd     the What-if's value stack: the AI options' margin after the capex charge, USD over its hours
+     * @param startUsd              whatIfNetUsd × the plan's hours / T_w: the What-if annualised over the horizon, undiscounted
+     * @param steps                 each effect switched on in turn, in a fixed order, its change of value in USD and why
+     * @param endUsd                the plan's objective: npvUsd + terminalValue.totalUsd (npvUsd without a terminal value)
+     * @param residualUsd           endUsd − startUsd − Σ steps.usd
+     * @param extraSolves           the LPs the bridge solved besides the plan's (the What-if and the fixed-plan stages)
+     */
+    public record WhatIfBridge(String whatIfMonths, double whatIfNetUsd, double whatIfHours, Map<String, Double> whatIfAsicItMw,
+                         Map<String, Double> whatIfAiItMw, Double whatIfMiningMarginUsd, Double whatIfAiMarginUsd, double startUsd,
+                         List<WhatIfBridgeStep> steps, double endUsd, double residualUsd, int extraSolves) {
+    }
+
+    /**
+     * One step of the bridge.
+     *
+     * @param name        the effect: "horizon months", "discounting", "AI rate decline", "hashprice path and halving", "fleet
+     *                    degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal
+     *                    value", "the optimizer's decisions", "financing costs", "income tax" (only with finance.tax)
+     * @param usd         the change of value when the effect is switched on, USD (0 when the plan does not have it)
+     * @param explanation one sentence saying what the effect is
+     */
+    public record WhatIfBridgeStep(String name, double usd, String explanation) {
+    }
+
+    /** The same result with its What-if → plan bridge. */
+    public PlanResult withBridge(WhatIfBridge b) {
+        return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
+                paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
+                dataNotes, warnings, terminalValue, summary, financing, tax, b);
+    }
 
     /**
      * The terminal value at the horizon's end (models/PLANS.md, "Terminal value"), apart from npvUsd, which is the horizon's
@@ -74,7 +122,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         all.addAll(warnings == null ? List.of() : warnings);
         return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual, irrNote,
                 paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions, monthly, solver,
-                dataNotes, List.copyOf(all), terminalValue, summary, financing);
+                dataNotes, List.copyOf(all), terminalValue, summary, financing, tax, bridge);
     }
 
     /** The answer without a plan (no solution): its status, why, and the solver's figures. */
@@ -109,6 +157,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         private TerminalValueResult terminalValue;
         private String summary;
         private PlanFinancingResult financing;
+        private PlanTaxResult tax;
 
         public Builder(String name, String status, String hourModel, SolverInfo solver) {
             this.name = name;
@@ -179,7 +228,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
         public PlanResult build() {
             return new PlanResult(name, status, hourModel, explanation, npvUsd, stayOnBitcoinNpvUsd, incrementalNpvUsd, incrementalIrrAnnual,
                     irrNote, paybackMonth, paybackMonths, paybackNote, lowestCashMonth, lowestCashUsd, totals, revenuePerItMwhUsd, decisions,
-                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing);
+                    monthly, solver, dataNotes, warnings, terminalValue, summary, financing, tax, null);
         }
 
         public Builder summary(String summary) {
@@ -191,6 +240,42 @@ public record PlanResult(String name, String status, String hourModel, String ex
             this.financing = financing;
             return this;
         }
+
+        public Builder tax(PlanTaxResult tax) {
+            this.tax = tax;
+            return this;
+        }
+    }
+
+    /**
+     * The plan's income tax (issue 15, item 3; models/PLANS.md "Taxes"). The NPVs are the horizon's (without a terminal value,
+     * as npvUsd).
+     *
+     * @param incomeTaxRateShare the rate
+     * @param npvAfterTaxUsd     npvUsd: the plan's NPV with the tax paid (what the plan maximises)
+     * @param npvBeforeTaxUsd    the same plan's NPV with its tax payments added back: npvUsd + Σ_y δ_pay(y) taxUsd_y
+     * @param taxPaidUsd         tax paid over the horizon, nominal
+     * @param taxByMonthUsd      tax paid in each month (aligned with {@code monthly}; paid at the end of each tax year's last month)
+     * @param years              each tax year (calendar year) of the horizon
+     */
+    public record PlanTaxResult(double incomeTaxRateShare, double npvAfterTaxUsd, double npvBeforeTaxUsd, double taxPaidUsd,
+                                List<Double> taxByMonthUsd, List<TaxYear> years) {
+    }
+
+    /**
+     * One tax year.
+     *
+     * @param year                   the calendar year
+     * @param paidMonth              the month its tax is paid (its last month in the horizon)
+     * @param taxableIncomeUsd       EBITDA + prepayments + ASIC salvage + BTC gains − depreciation − interest and fees (negative: a loss)
+     * @param depreciationUsd        deducted in the year, all classes
+     * @param depreciationByClassUsd by class: asics, gpus, buildings
+     * @param lossUsedUsd            carried loss offset against the year's profit
+     * @param lossStockEndUsd        loss carried out of the year (null without loss carry-forward)
+     * @param taxUsd                 the year's tax, paid in paidMonth
+     */
+    public record TaxYear(int year, String paidMonth, double taxableIncomeUsd, double depreciationUsd, Map<String, Double> depreciationByClassUsd,
+                          double lossUsedUsd, Double lossStockEndUsd, double taxUsd) {
     }
 
     /**
@@ -281,6 +366,18 @@ public record PlanResult(String name, String status, String hourModel, String ex
     }
 
     /**
+     * The month's GPU life figures (models/PLANS.md, "GPU life and refresh").
+     *
+     * @param refreshedMw      IT MW whose GPUs reached their end of life and were replaced in the month, by option
+     * @param retiredMw        IT MW whose GPUs left in the month without replacement (end of life, or the hall's end), by option
+     * @param refreshCapexUsd  the refreshes' GPU capex at the month's GPU price (in aiCapexUsd)
+     * @param residualValueUsd GPUs sold in the month at their book value (in cashFlowUsd)
+     */
+    public record GpuLifeMonth(Map<String, Double> refreshedMw, Map<String, Double> retiredMw, double refreshCapexUsd,
+                               double residualValueUsd) {
+    }
+
+    /**
      * @param month                  "2027-06"
      * @param cashFlowUsd            CFₘ
      * @param cumulativeCashUsd      starting cash + Σ_{k≤m} (CF_k + debt principal_k)
@@ -297,6 +394,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param financingCostUsd       interest, coupons and fees paid in the month (in cashFlowUsd)
      * @param debtPrincipalUsd       debt drawn or issued less repaid in the month (in cumulativeCashUsd, not in cashFlowUsd)
      * @param debtUsd                owed at the month's end over all sources
+     * @param gpuLife                the month's GPU refreshes, retirements and residual value; null when no option has a GPU life
      */
     public record MonthRow(String month, double cashFlowUsd, double cumulativeCashUsd, Double incrementalCashFlowUsd, double discountFactor,
                            double miningRevenueUsd, double miningEnergyCostUsd, double aiRevenueUsd, double aiEnergyCostUsd, double opexUsd,
@@ -305,7 +403,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                            Map<String, Double> asicKeptMw, Map<String, Double> asicDispatchedMwAvg, Map<String, Double> aiStartedMw,
                            Map<String, Double> aiUnderConstructionMw, Map<String, Double> aiOnlineMw, double miningMw, double aiOnlineTotalMw,
                            double asicPriceIndex, double asicHashrateFactor, ContractMonth aiContract, double financingCostUsd,
-                           double debtPrincipalUsd, double debtUsd) {
+                           double debtPrincipalUsd, double debtUsd, GpuLifeMonth gpuLife) {
 
         /** Fills a month's row by topic instead of by position; amounts not set are 0, maps not set are null. */
         public static final class Builder {
@@ -337,6 +435,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
             private double asicPriceIndex = 1.0;
             private double asicHashrateFactor = 1.0;
             private ContractMonth aiContract;
+            private GpuLifeMonth gpuLife;
             private double financingCostUsd;
             private double debtPrincipalUsd;
             private double debtUsd;
@@ -419,6 +518,12 @@ public record PlanResult(String name, String status, String hourModel, String ex
                 return this;
             }
 
+            /** The month's GPU life figures (null: no option has a GPU life). */
+            public Builder gpuLife(GpuLifeMonth gpuLife) {
+                this.gpuLife = gpuLife;
+                return this;
+            }
+
             /** Interest and fees paid (positive), principal drawn less repaid, debt owed at the month's end. */
             public Builder financing(double costUsd, double principalUsd, double debtUsd) {
                 this.financingCostUsd = costUsd;
@@ -432,7 +537,7 @@ public record PlanResult(String name, String status, String hourModel, String ex
                         miningEnergyCostUsd, aiRevenueUsd, aiEnergyCostUsd, opexUsd, aiCapexUsd, asicSalvageUsd, asicPurchaseUsd,
                         treasurySoldBtc, treasuryProceedsUsd, btcPriceUsd, meanHashpriceUsdPerPhDay, meanEnergyPriceUsdPerMwh, asicKeptMw,
                         asicDispatchedMwAvg, aiStartedMw, aiUnderConstructionMw, aiOnlineMw, miningMw, aiOnlineTotalMw, asicPriceIndex,
-                        asicHashrateFactor, aiContract, financingCostUsd, debtPrincipalUsd, debtUsd);
+                        asicHashrateFactor, aiContract, financingCostUsd, debtPrincipalUsd, debtUsd, gpuLife);
             }
         }
     }

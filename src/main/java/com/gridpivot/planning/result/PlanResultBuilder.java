@@ -144,6 +144,7 @@ public final class PlanResultBuilder {
         Map<String, Double> aiRev = new LinkedHashMap<>();
         Map<String, Double> aiEnergy = new LinkedHashMap<>();
         AiContractRows.Figures contracts = v.contractedMw == null ? null : AiContractRows.figures(p, v.contractedMw);
+        double[] retiredSoFar = new double[p.options().size()]; // MW whose GPUs left: their halls stay reserved but are not building
         for (int m = 0; m < months; m++) {
             PlanProblem.MonthData md = p.months().get(m);
             Map<String, Double> kept = new LinkedHashMap<>();
@@ -163,7 +164,10 @@ public final class PlanResultBuilder {
                 PlanOption opt = p.options().get(j);
                 String on = opt.spec().name();
                 started.put(on, v.startedMw[j][m]);
-                building.put(on, v.reservedMw[j][m] - v.onlineMw[j][m]);
+                if (v.gpuLife != null) {
+                    retiredSoFar[j] += v.gpuLife.retiredMw()[j][m];
+                }
+                building.put(on, Math.max(0.0, v.reservedMw[j][m] - v.onlineMw[j][m] - retiredSoFar[j]));
                 online.put(on, v.onlineMw[j][m]);
                 aiTotal += v.onlineMw[j][m];
                 // MW in a contract's term earn its price and draw power as ramped; every other online MW earns the market rate
@@ -190,6 +194,22 @@ public final class PlanResultBuilder {
                 contractMonth = new PlanResult.ContractMonth(rev, v.category(m, CashCategory.AI_CONTRACT_REVENUE), received, earned, tenant,
                         mw, signed);
             }
+            PlanResult.GpuLifeMonth gpuMonth = null;
+            if (v.gpuLife != null) {
+                Map<String, Double> refreshed = new LinkedHashMap<>();
+                Map<String, Double> retired = new LinkedHashMap<>();
+                double capex = 0.0, residual = 0.0;
+                for (int j = 0; j < p.options().size(); j++) {
+                    if (p.options().get(j).hasGpuLife()) {
+                        String on = p.options().get(j).spec().name();
+                        refreshed.put(on, v.gpuLife.refreshedMw()[j][m]);
+                        retired.put(on, v.gpuLife.retiredMw()[j][m]);
+                        capex += v.gpuLife.refreshCapexUsd()[j][m];
+                        residual += v.gpuLife.residualUsd()[j][m];
+                    }
+                }
+                gpuMonth = new PlanResult.GpuLifeMonth(refreshed, retired, capex, residual);
+            }
             miningMwh += v.miningEnergyMwh[m];
             aiMwh += aiTotal * md.hours();
             double meanHash = 0.0;
@@ -211,6 +231,7 @@ public final class PlanResultBuilder {
                     .financing(-v.category(m, CashCategory.FINANCING_INTEREST) - v.category(m, CashCategory.FINANCING_FEE),
                             v.debtPrincipalUsd[m], v.financing.debtUsd()[m])
                     .contract(contractMonth)
+                    .gpuLife(gpuMonth)
                     .build());
         }
         double miningRevenue = v.total(CashCategory.MINING_REVENUE);
@@ -258,6 +279,7 @@ public final class PlanResultBuilder {
                 .warnings(warnings)
                 .summary(FinancingResults.summary(p, v, horizonNpv, baseNpv == null ? null : horizonNpv - baseNpv, financing))
                 .financing(financing)
+                .tax(v.tax == null ? null : v.tax.result(p, horizonNpv))
                 .build();
     }
 

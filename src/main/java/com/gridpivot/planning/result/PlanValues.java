@@ -25,6 +25,8 @@ public final class PlanValues {
     public final FinancingValues financing;
     /** The covenant rows (null without covenants), to know which months are tested. */
     public final com.gridpivot.lp.rows.CovenantRows.Covenants covenantRows;
+    /** The income tax by tax year (models/PLANS.md, "Taxes"); null without finance.tax. */
+    public final TaxValues tax;
     public final double[][] byCategoryUsd;
     public final double[] cumulativeCashUsd;
     public final double[][] keptMw;
@@ -41,6 +43,8 @@ public final class PlanValues {
     /** The terminal value by use, discounted (models/PLANS.md, "Terminal value"); objectiveUsd includes it. */
     public final double terminalMiningUsd;
     public final double terminalAiUsd;
+    /** Refreshed and retired GPU MW, refresh capex and residual value per option and month; null when no option has a GPU life. */
+    public final com.gridpivot.lp.rows.GpuLifeRows.Figures gpuLife;
 
     public PlanValues(PlanModel model, double objectiveUsd) {
         this.problem = model.problem();
@@ -64,6 +68,7 @@ public final class PlanValues {
         soldBtc = new double[months];
         terminalMiningUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.MINING);
         terminalAiUsd = TerminalValueRows.valueUsd(model.terminal(), problem, TerminalValueRows.AI);
+        gpuLife = model.gpu() == null ? null : com.gridpivot.lp.rows.GpuLifeRows.figures(problem, model.gpu());
         contractedMw = model.contracts() == null ? null : new double[options][];
         for (int j = 0; contractedMw != null && j < options; j++) {
             if (model.contracts().has(j)) {
@@ -113,6 +118,7 @@ public final class PlanValues {
         }
         financing = FinancingValues.read(problem, model.financing(), ebitdaUsd);
         covenantRows = model.financing().covenants();
+        tax = TaxValues.read(problem, model.financing().tax(), model.terms());
     }
 
     /** The horizon's NPV alone: the objective less the terminal value. */

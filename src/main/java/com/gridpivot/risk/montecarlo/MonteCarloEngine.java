@@ -35,8 +35,11 @@ public final class MonteCarloEngine {
     private MonteCarloEngine() {
     }
 
-    /** Raw per-path numbers, [plan][path] (plans in input order, the baseline last). */
-    public record Raw(List<String> names, double[][] npvUsd, double[][] lowestCashUsd, int[][] lowestCashMonth) {
+    /**
+     * Raw per-path numbers, [plan][path] (plans in input order, the baseline last): the horizon's NPV, the lowest cash and
+     * its month, and the terminal value at the horizon's end (zeros with method NONE).
+     */
+    public record Raw(List<String> names, double[][] npvUsd, double[][] lowestCashUsd, int[][] lowestCashMonth, double[][] terminalValueUsd) {
     }
 
     /** Every decision fixed: a null map of a FixedPlan (left to the optimizer in /plans/compare) becomes "none". */
@@ -96,6 +99,7 @@ public final class MonteCarloEngine {
         double[][] npv = new double[q][n];
         double[][] low = new double[q][n];
         int[][] lowMonth = new int[q][n];
+        double[][] terminal = new double[q][n];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, s.threads()), r -> {
             Thread t = new Thread(r, "montecarlo");
             t.setDaemon(true);
@@ -116,6 +120,7 @@ public final class MonteCarloEngine {
                             npv[x][k] = o.npvUsd()[x];
                             low[x][k] = o.lowestCashUsd()[x];
                             lowMonth[x][k] = o.lowestCashMonth()[x];
+                            terminal[x][k] = o.terminalUsd()[x];
                         }
                     }
                 }));
@@ -135,7 +140,7 @@ public final class MonteCarloEngine {
         } finally {
             pool.shutdownNow();
         }
-        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth);
+        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth, terminal);
     }
 
     /**
@@ -154,15 +159,17 @@ public final class MonteCarloEngine {
         double[][] npv = new double[q][n];
         double[][] low = new double[q][n];
         int[][] lowMonth = new int[q][n];
+        double[][] terminal = new double[q][n];
         for (int k = from; k < to; k++) {
             PathEvaluator.PathOutcome o = ev.evaluate(PathSampler.draw(s, ev.scenarioBtcUsd, k));
             for (int x = 0; x < q; x++) {
                 npv[x][k - from] = o.npvUsd()[x];
                 low[x][k - from] = o.lowestCashUsd()[x];
                 lowMonth[x][k - from] = o.lowestCashMonth()[x];
+                terminal[x][k - from] = o.terminalUsd()[x];
             }
         }
-        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth);
+        return new Raw(all.stream().map(FixedPlan::name).toList(), npv, low, lowMonth, terminal);
     }
 
     /** Consecutive ranges of paths joined in order into one (the chunks of a cluster run). */
@@ -173,6 +180,7 @@ public final class MonteCarloEngine {
         double[][] npv = new double[q][n];
         double[][] low = new double[q][n];
         int[][] lowMonth = new int[q][n];
+        double[][] terminal = new double[q][n];
         int at = 0;
         for (Raw r : parts) {
             int len = r.npvUsd()[0].length;
@@ -180,21 +188,27 @@ public final class MonteCarloEngine {
                 System.arraycopy(r.npvUsd()[x], 0, npv[x], at, len);
                 System.arraycopy(r.lowestCashUsd()[x], 0, low[x], at, len);
                 System.arraycopy(r.lowestCashMonth()[x], 0, lowMonth[x], at, len);
+                if (r.terminalValueUsd() != null) {
+                    System.arraycopy(r.terminalValueUsd()[x], 0, terminal[x], at, len);
+                }
             }
             at += len;
         }
-        return new Raw(names, npv, low, lowMonth);
+        return new Raw(names, npv, low, lowMonth, terminal);
     }
 
     /**
      * The plans checked at the scenario itself before any path.
      *
      * @param ok          the plans feasible there (simulated), in order
-     * @param baseNpvUsd  their NPV at the scenario, in the same order
+     * @param baseNpvUsd  their NPV of the horizon at the scenario, in the same order
      * @param failed      the plans that are not (reported with the reason, not simulated)
-     * @param baselineNpvUsd the baseline's NPV at the scenario (null when it has no solution)
+     * @param baselineNpvUsd the baseline's NPV of the horizon at the scenario (null when it has no solution)
+     * @param baseTerminalValueUsd their terminal value at the scenario (0 with method NONE), in the same order
+     * @param baselineTerminalValueUsd the baseline's (null when it has no solution)
      */
-    public record Prepared(List<FixedPlan> ok, List<Double> baseNpvUsd, List<PlanDistribution> failed, Double baselineNpvUsd) {
+    public record Prepared(List<FixedPlan> ok, List<Double> baseNpvUsd, List<PlanDistribution> failed, Double baselineNpvUsd,
+                           List<Double> baseTerminalValueUsd, Double baselineTerminalValueUsd) {
     }
 
     /**
@@ -215,21 +229,27 @@ public final class MonteCarloEngine {
         control.progress(3);
         List<FixedPlan> ok = new ArrayList<>();
         List<Double> baseNpv = new ArrayList<>();
+        List<Double> baseTerminal = new ArrayList<>();
         List<PlanDistribution> failed = new ArrayList<>();
         for (FixedPlan f : candidates) {
             Evaluated e = PlanEngine.evaluate(p, fullyFixed(f), control);
             if (e.values() != null && (e.outcome().status() == LpStatus.OPTIMAL || e.outcome().status() == LpStatus.FEASIBLE)) {
                 ok.add(f);
-                baseNpv.add(e.values().objectiveUsd);
+                // the LP's objective is the horizon's NPV plus the terminal value (models/PLANS.md, "Terminal value")
+                double terminal = e.values().terminalMiningUsd + e.values().terminalAiUsd;
+                baseNpv.add(e.values().objectiveUsd - terminal);
+                baseTerminal.add(terminal);
             } else {
                 failed.add(new PlanDistribution(f.name(), e.outcome().status().name(),
                         e.explanation() != null ? e.explanation() : "the plan LP answered " + e.outcome().status() + " at the base scenario",
-                        null, null, null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
             }
         }
         Evaluated base = PlanEngine.evaluate(p, stayOnBitcoinFixed(), control);
         control.progress(10);
-        return new Prepared(ok, baseNpv, failed, base.values() == null ? null : base.values().objectiveUsd);
+        Double baselineTerminal = base.values() == null ? null : base.values().terminalMiningUsd + base.values().terminalAiUsd;
+        return new Prepared(ok, baseNpv, failed, base.values() == null ? null : base.values().objectiveUsd - baselineTerminal, baseTerminal,
+                baselineTerminal);
     }
 
     /**
@@ -268,11 +288,28 @@ public final class MonteCarloEngine {
             Stats npvStats = stats(npv);
             Stats incStats = inc == null ? null : stats(inc);
             Double loss = inc == null ? null : share(inc, 0.0);
-            out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, headline(npvStats, incStats, det, loss, npv.length), det, npvStats,
+            Headline headline = headline(npvStats, incStats, det, loss, npv.length);
+            Stats terminalStats = null;
+            Stats withTerminalStats = null;
+            Stats incWithTerminalStats = null;
+            Double detWithTerminal = null;
+            if (p.terminalValue().method() != PlanProblem.TerminalMethod.NONE) {
+                double[] terminal = raw.terminalValueUsd()[x];
+                double[] baselineWith = plus(baseline, raw.terminalValueUsd()[q - 1]);
+                double[] with = plus(npv, terminal);
+                terminalStats = stats(terminal);
+                withTerminalStats = stats(with);
+                incWithTerminalStats = isBase ? null : stats(minus(with, baselineWith));
+                Double detTerminal = isBase ? prep.baselineTerminalValueUsd() : prep.baseTerminalValueUsd().get(x);
+                detWithTerminal = det == null || detTerminal == null ? null : det + detTerminal;
+                headline = withTerminalValue(headline, p.terminalValue().method().name(), terminalStats, withTerminalStats, incWithTerminalStats);
+            }
+            out.add(new PlanDistribution(raw.names().get(x), "EVALUATED", null, headline, det, npvStats,
                     incStats, share(npv, 0.0), loss, stats(raw.lowestCashUsd()[x]),
                     p.months().get(modeMonth(raw.lowestCashMonth()[x], p.monthCount())).month().toString(),
                     Double.isFinite(floor) ? share(raw.lowestCashUsd()[x], floor) : 0.0, histogram(npv, s.histogramBins()),
-                    inc == null ? null : histogram(inc, s.histogramBins())));
+                    inc == null ? null : histogram(inc, s.histogramBins()), terminalStats, withTerminalStats, incWithTerminalStats,
+                    detWithTerminal));
         }
         List<PlanDistribution> all = new ArrayList<>(out.subList(0, q - 1));
         all.addAll(failed);
@@ -367,6 +404,36 @@ public final class MonteCarloEngine {
         }
         return new Headline(npv.p50(), npv.mean(), npv.p10(), npv.p90(), inc == null ? null : inc.p50(), inc == null ? null : inc.mean(),
                 inc == null ? null : inc.p10(), inc == null ? null : inc.p90(), t.toString());
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = a[k] + b[k];
+        }
+        return out;
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = a[k] - b[k];
+        }
+        return out;
+    }
+
+    /** The headline's words with a sentence on the terminal value beside the horizon's NPV (the numbers stay the horizon's). */
+    static Headline withTerminalValue(Headline h, String method, Stats terminal, Stats with, Stats incWith) {
+        StringBuilder t = new StringBuilder(h.text());
+        t.append(" These are the horizon's NPV; the terminal value at its end (").append(method).append(") adds P50 ").append(usd(terminal.p50()))
+                .append(" (P10 … P90 ").append(usd(terminal.p10())).append(" … ").append(usd(terminal.p90())).append("), for an NPV with the terminal value of P50 ")
+                .append(usd(with.p50())).append(" (P10 … P90 ").append(usd(with.p10())).append(" … ").append(usd(with.p90())).append(")");
+        if (incWith != null) {
+            t.append(", P50 ").append(usd(incWith.p50())).append(" against staying on Bitcoin");
+        }
+        t.append('.');
+        return new Headline(h.p50NpvUsd(), h.meanNpvUsd(), h.p10NpvUsd(), h.p90NpvUsd(), h.p50IncrementalNpvUsd(), h.meanIncrementalNpvUsd(),
+                h.p10IncrementalNpvUsd(), h.p90IncrementalNpvUsd(), t.toString());
     }
 
     /** USD in planners' units: "41.2M USD", "−3.1M USD", "850,000 USD". */

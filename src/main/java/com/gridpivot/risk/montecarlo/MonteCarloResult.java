@@ -54,11 +54,18 @@ public record MonteCarloResult(String startMonth, int months, int paths, long se
      * @param probCashBelowCreditLine      share of paths whose cumulative cash falls below −creditLine (below 0 without a credit line)
      * @param npvHistogram                 NPV bins for charts
      * @param incrementalNpvHistogram      incremental NPV bins (null for the baseline)
+     * @param terminalValueUsd             the terminal value at the horizon's end over the paths, beside npvUsd (the horizon's),
+     *                                     never inside it (null with finance.terminalValue.method NONE)
+     * @param npvWithTerminalValueUsd      npvUsd + terminalValueUsd path by path: the plan LP's objective (null with NONE)
+     * @param incrementalNpvWithTerminalValueUsd the same against staying on Bitcoin, path by path (null with NONE and for the baseline)
+     * @param baseScenarioNpvWithTerminalValueUsd the plan LP's objective at the scenario itself (null with NONE)
      */
     public record PlanDistribution(String name, String status, String explanation, Headline headline, Double baseScenarioNpvUsd, Stats npvUsd,
                                    Stats incrementalNpvUsd, Double probNpvBelowZero, Double probIncrementalNpvBelowZero,
                                    Stats lowestCashUsd, String lowestCashMedianMonth, Double probCashBelowCreditLine,
-                                   Histogram npvHistogram, Histogram incrementalNpvHistogram) {
+                                   Histogram npvHistogram, Histogram incrementalNpvHistogram, Stats terminalValueUsd,
+                                   Stats npvWithTerminalValueUsd, Stats incrementalNpvWithTerminalValueUsd,
+                                   Double baseScenarioNpvWithTerminalValueUsd) {
     }
 
     /**

@@ -20,6 +20,12 @@ import java.util.Map;
  * solved exactly by filling the fleets with positive margin in decreasing order of margin/pue (the order the plan model's
  * EXACT_BLOCKS use). The cash floor cannot change this dispatch (each hour's best dispatch also maximises every
  * cumulative cash), so a path only reports how low cash goes. Immutable after construction; shared by all threads.
+ * <p>
+ * The terminal value at the horizon's end (models/PLANS.md, "Terminal value"; the same terms as
+ * {@link com.gridpivot.lp.rows.TerminalValueRows}) is valued on each path apart from the horizon's NPV: the ASICs kept at the
+ * end at their salvage value, which follows the path's ASIC price index as every salvage does; EXIT_MULTIPLE and PERPETUITY
+ * on the path's own AI EBITDA of the last min(12, M) months (the spot MW earn the path's rate; contracted MW their fixed
+ * price); CONTRACTED on the contracted payments beyond the horizon, whose price is fixed and the same on every path.
  */
 public final class PathEvaluator {
     final PlanProblem p;
@@ -60,6 +66,18 @@ public final class PathEvaluator {
     final double[] soldTotalBtc;
     final double[] aiRevenueUsdPerMwh;
     final double[] aiDecline;
+    /** The terminal-value method, its multiple of the annualised AI EBITDA (EXIT_MULTIPLE μ, PERPETUITY (1+g)/(r−g)). */
+    final PlanProblem.TerminalMethod terminalMethod;
+    final double terminalFactor;
+    /** First month of the EBITDA window W = the last min(12, M) months, and 12/|W|. */
+    final int windowFirst;
+    final double annualise;
+    /** σᵢ,M−1: salvage per MW of fleet i at the scenario's ASIC price, end of the last month. */
+    final double[] salvageLastUsdPerMw;
+    /** Per plan, AI EBITDA of month m that does not depend on the path (contracted revenue accrued, AI energy and opex) [q][m]. */
+    final double[][] aiEbitdaFixedUsd;
+    /** Per plan, CONTRACTED's payments beyond the horizon less their costs, discounted to the plan's start (path-independent). */
+    final double[] contractedTerminalUsd;
 
     public PathEvaluator(PlanProblem p, List<FixedPlan> fixedPlans) {
         this.p = p;
@@ -117,9 +135,61 @@ public final class PathEvaluator {
         asicElasticity = p.fleets().isEmpty() ? 0.0 : p.fleets().get(0).priceElasticity();
         soldBtc = new double[plans][months];
         soldTotalBtc = new double[plans];
+        terminalMethod = p.terminalValue().method();
+        terminalFactor = switch (terminalMethod) {
+            case EXIT_MULTIPLE -> p.terminalValue().exitMultiple();
+            case PERPETUITY -> (1.0 + p.terminalValue().growthPerYear()) / (p.discountRate() - p.terminalValue().growthPerYear());
+            default -> 0.0;
+        };
+        windowFirst = Math.max(0, months - 12);
+        annualise = 12.0 / (months - windowFirst);
+        salvageLastUsdPerMw = new double[fleets];
+        for (int i = 0; i < fleets; i++) {
+            salvageLastUsdPerMw[i] = p.fleets().get(i).salvageUsdPerMw(months - 1);
+        }
+        aiEbitdaFixedUsd = new double[plans][months];
+        contractedTerminalUsd = new double[plans];
         for (int q = 0; q < plans; q++) {
             prepare(q, fixedPlans.get(q));
+            if (terminalMethod == PlanProblem.TerminalMethod.CONTRACTED) {
+                contractedTerminalUsd[q] = contractedBeyondHorizonUsd(fixedPlans.get(q));
+            }
         }
+    }
+
+    /**
+     * CONTRACTED (as TerminalValueRows.addContracted): Σ over contracted cohorts Sc[j,k] and months n ≥ M of their term of
+     * δₙ [(1−φ) c_q(n) − ρ_q (Eₙ + Vₙ) − Fₙ] Sc[j,k], a month beyond the horizon taking the energy and hours of the same
+     * position in the last min(12, M) months.
+     */
+    private double contractedBeyondHorizonUsd(FixedPlan f) {
+        double v = 0.0;
+        int window = Math.min(12, months);
+        for (int j = 0; j < options; j++) {
+            PlanOption o = p.options().get(j);
+            if (!o.hasContract()) {
+                continue;
+            }
+            PlanProblem.AiContract c = o.contract();
+            for (int k = 0; k < months; k++) {
+                double sc = value(f.aiContractedMw(), o.spec().name(), k);
+                if (sc == 0.0) {
+                    continue;
+                }
+                int end = k + o.leadTimeMonths() + c.termMonths();
+                for (int n = Math.max(months, k + o.leadTimeMonths()); n < end; n++) {
+                    int t = n - k - o.leadTimeMonths();
+                    MonthData like = p.months().get(months - window + Math.floorMod(n - months, window));
+                    double h = like.hours();
+                    double running = like.aiEnergyCostUsdPerMw(o.spec()) + h * o.spec().variableOpexUsdPerMwh();
+                    double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
+                    double perMw = (1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(t, o.billedHours(p.hoursOfMonth(n)))
+                            - c.rampShare(t) * running - fixedOpex;
+                    v += p.discountFactor(n) * perMw * sc;
+                }
+            }
+        }
+        return v;
     }
 
     private static double value(Map<String, Double> map, String name, int m) {
@@ -176,9 +246,12 @@ public final class PathEvaluator {
                             market -= sc;
                             fixedCashUsd[q][m] += sc * ((1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(t, o.billedHours(h))
                                     - c.rampShare(t) * running - fixedOpex);
+                            // EBITDA counts the contracted revenue as earned (the prepaid share included)
+                            aiEbitdaFixedUsd[q][m] += sc * (c.revenueUsdPerMw(t, o.billedHours(h)) - c.rampShare(t) * running - fixedOpex);
                         } else if (!c.renewAtMarket()) {
                             market -= sc;
                             fixedCashUsd[q][m] -= sc * fixedOpex;
+                            aiEbitdaFixedUsd[q][m] -= sc * fixedOpex;
                         }
                     }
                     fixedCashUsd[q][m] += c.prepaymentShare() * p.contractValueUsdPerMw(o, m) * value(f.aiContractedMw(), name, m);
@@ -188,6 +261,7 @@ public final class PathEvaluator {
                 }
                 aiOnlineMwh[q][j][m] = online * o.billedHours(h);
                 fixedCashUsd[q][m] += perMw * online;
+                aiEbitdaFixedUsd[q][m] += perMw * online;
             }
         }
         for (int m = 0; m < months; m++) {
@@ -197,8 +271,18 @@ public final class PathEvaluator {
         }
     }
 
-    /** What one path gives per plan. */
-    public record PathOutcome(double[] npvUsd, double[] lowestCashUsd, int[] lowestCashMonth) {
+    /**
+     * What one path gives per plan.
+     *
+     * @param npvUsd        the horizon's NPV
+     * @param terminalUsd   the terminal value at the horizon's end, discounted to the plan's start (0 with method NONE); the
+     *                      plan LP's objective is npvUsd + terminalUsd
+     */
+    public record PathOutcome(double[] npvUsd, double[] lowestCashUsd, int[] lowestCashMonth, double[] terminalUsd) {
+        /** The plan LP's objective on this path: the horizon's NPV plus the terminal value. */
+        public double objectiveUsd(int q) {
+            return npvUsd[q] + terminalUsd[q];
+        }
     }
 
     public PathOutcome evaluate(PathSampler.PathDraw d) {
@@ -214,6 +298,8 @@ public final class PathEvaluator {
         java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
         double c = p.interconnectMw();
         double startShift = 1.0;
+        double lastAsicIndex = 1.0;
+        double[] aiEbitdaWindow = new double[plans];
         for (int m = 0; m < months; m++) {
             java.util.Arrays.fill(mining, 0.0);
             int hours = p.months().get(m).hours();
@@ -258,13 +344,22 @@ public final class PathEvaluator {
                 startShift = shift;
             }
             double asicIndex = Formulas.asicPriceIndex(shift, startShift, asicElasticity);
+            lastAsicIndex = asicIndex;
+            boolean inWindow = m >= windowFirst;
             for (int q = 0; q < plans; q++) {
                 double capex = capexCashUsd[q][m] + asicIndex * asicBuyUsd[q][m];
                 double cf = mining[q] + fixedCashUsd[q][m] + asicIndex * asicSaleUsd[q][m] + capex + btc * soldBtc[q][m];
+                if (inWindow) {
+                    aiEbitdaWindow[q] += aiEbitdaFixedUsd[q][m];
+                }
                 for (int j = 0; j < options; j++) {
                     if (aiOnlineMwh[q][j][m] != 0.0) {
                         double keep = Math.max(0.0, 1.0 - aiDecline[j] - d.aiDeclineShift());
-                        cf += aiOnlineMwh[q][j][m] * aiRevenueUsdPerMwh[j] * Math.pow(keep, m / 12.0);
+                        double revenue = aiOnlineMwh[q][j][m] * aiRevenueUsdPerMwh[j] * Math.pow(keep, m / 12.0);
+                        cf += revenue;
+                        if (inWindow) {
+                            aiEbitdaWindow[q] += revenue;
+                        }
                     }
                 }
                 npv[q] += discount[m] * (cf - capex) + startDiscount[m] * capex;
@@ -276,9 +371,18 @@ public final class PathEvaluator {
             }
         }
         double endBtc = discount[months - 1] * scenarioBtcUsd[months - 1] * d.priceMultiplier()[months - 1];
+        double[] terminal = new double[plans];
         for (int q = 0; q < plans; q++) {
             npv[q] -= endBtc * soldTotalBtc[q];
+            if (terminalMethod != PlanProblem.TerminalMethod.NONE) {
+                double salvage = 0.0;
+                for (int i = 0; i < fleets; i++) {
+                    salvage += salvageLastUsdPerMw[i] * kept[q][i][months - 1];
+                }
+                terminal[q] = discount[months - 1] * (lastAsicIndex * salvage + terminalFactor * annualise * aiEbitdaWindow[q])
+                        + contractedTerminalUsd[q];
+            }
         }
-        return new PathOutcome(npv, low, lowMonth);
+        return new PathOutcome(npv, low, lowMonth, terminal);
     }
 }

@@ -126,7 +126,7 @@ public final class ExpectedValueScenario {
                 AiOptionSpec a = o0.spec();
                 AiOptionSpec mean = new AiOptionSpec(a.name(), a.offering(), a.revenueBasis(), revenue[j], a.tenantPaysPower(), a.pue(),
                         a.maxItMw(), capex[j], a.variableOpexUsdPerMwh(), a.fixedOpexUsdPerMwYear());
-                options.add(new PlanOption(mean, o0.leadTimeMonths(), o0.capexTiming(), decline[j], o0.blockMw(), o0.maxBlocks(), o0.contract()));
+                options.add(new PlanOption(mean, o0.leadTimeMonths(), o0.capexTiming(), decline[j], o0.blockMw(), o0.maxBlocks(), o0.contract(), o0.gpuLife()));
             }
             return new PlanProblem(first.startMonth(), months, first.interconnectMw(), first.maxAiItMw(), first.minAiItMw(),
                     first.minAiFromIndex(), first.maxConversionMwPerMonth(), fleets, options, first.startingCashUsd(), first.cashFloorUsd(),

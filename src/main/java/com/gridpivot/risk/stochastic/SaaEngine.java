@@ -94,7 +94,10 @@ public final class SaaEngine {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** A fixed plan's NPV and lowest cash on each of these paths (the Monte Carlo's exact evaluator), in path order. */
+    /**
+     * A fixed plan's objective (the horizon's NPV plus the terminal value, as in the SAA objective) and lowest cash on each of
+     * these paths (the Monte Carlo's exact evaluator), in path order.
+     */
     public static double[][] evaluate(PlanProblem base, MonteCarloSettings mc, FixedPlan plan, int[] paths, RunControl control) {
         PathEvaluator ev = new PathEvaluator(base, List.of(MonteCarloEngine.fullyFixed(plan)));
         double[] btc = ScenarioSampler.scenarioBtcUsd(base);
@@ -108,7 +111,7 @@ public final class SaaEngine {
         try {
             SaaDecomposition.parallel(pool, paths.length, control, k -> {
                 PathEvaluator.PathOutcome o = ev.evaluate(PathSampler.draw(mc, btc, paths[k]));
-                npv[k] = o.npvUsd()[0];
+                npv[k] = o.objectiveUsd(0); // the SAA objective's terms: the horizon's NPV plus the terminal value
                 low[k] = o.lowestCashUsd()[0];
             });
         } finally {

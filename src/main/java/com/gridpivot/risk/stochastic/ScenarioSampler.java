@@ -59,7 +59,7 @@ public final class ScenarioSampler {
         List<PlanOption> options = new ArrayList<>(base.options().size());
         for (PlanOption o : base.options()) {
             options.add(new PlanOption(o.spec(), o.leadTimeMonths(), o.capexTiming(), Math.min(1.0, o.rateDeclinePerYear() + d.aiDeclineShift()),
-                    o.blockMw(), o.maxBlocks(), o.contract()));
+                    o.blockMw(), o.maxBlocks(), o.contract(), o.gpuLife()));
         }
         // ASIC salvage and purchase prices follow the sample's own hashprice, (h̄ₘ/h̄₀)^ε (as PathEvaluator's path index)
         List<PlanFleet> fleets = base.fleets().stream().map(f -> f.withPricesFollowing(months)).toList();

@@ -7,6 +7,7 @@ import com.gridpivot.lp.LpNames;
 import com.gridpivot.lp.rows.AiBlockRows;
 import com.gridpivot.lp.rows.AiBuildRows;
 import com.gridpivot.lp.rows.AiContractRows;
+import com.gridpivot.lp.rows.GpuLifeRows;
 import com.gridpivot.lp.rows.TerminalValueRows;
 import com.gridpivot.lp.rows.CashRows;
 import com.gridpivot.lp.rows.CashRows.Term;
@@ -51,6 +52,7 @@ public final class StochasticModelBuilder {
             AiBuildRows.Ai ai = AiBuildRows.add(s, p0, null);
             AiBlockRows.add(s, p0, null, ai.start());
             AiContractRows.Contracts contracts = AiContractRows.add(s, p0, null, ai); // first stage: the contracts are signed once
+            GpuLifeRows.Gpu gpu = GpuLifeRows.add(s, p0, null, ai); // first stage: the GPU refreshes are decided once
             AiBuildRows.addLimits(s, p0, ai);
             MPVariable[] sold = TreasuryRows.add(s, p0, null);
             // ---- second stage, per scenario s: the plan's dispatch, interconnect, cash and NPV with s's coefficients.
@@ -69,9 +71,12 @@ public final class StochasticModelBuilder {
                 CashRows.addAsicCash(px, asic, tx);
                 CashRows.addDispatchCash(px, blocks, dispatch, tx);
                 CashRows.addAiCash(px, ai, contracts, tx);
+                GpuLifeRows.addCash(px, gpu, tx);
                 CashRows.addTreasuryCash(px, sold, tx);
                 cash[x] = CashRows.addBalance(s, px, sn, tx).cash();
-                npv[x] = NpvObjective.addScenarioNpv(s, px, sn, tx, sold, TerminalValueRows.terms(px, asic.kept(), contracts, tx));
+                List<TerminalValueRows.Term> terminal = TerminalValueRows.terms(px, asic.kept(), contracts, tx);
+                terminal.addAll(GpuLifeRows.terminal(px, gpu));
+                npv[x] = NpvObjective.addScenarioNpv(s, px, sn, tx, sold, terminal);
                 terms.add(tx);
             }
             // ---- objective and risk.
