@@ -74,6 +74,14 @@ class ForcedCurtailmentTest {
         assertThat(r.economics().forcedCurtailment().foregoneMiningMarginUsd()).isCloseTo(1_200.0, within(EPS));
     }
 
+    /** The hourly site power is the grid's: 50 + 10 = 60 MW in the free hours, 20 MW in the forced hour (the AI on backup). */
+    @Test
+    void theHourlySitePowerLeavesTheAiOnBackupOut() {
+        var out = AllocationEngine.solve(EngineTestSupport.problem(site(100, "{'hourCount': 1, 'limitMw': 20, 'backupPowerCostUsdPerMwh': 150}")));
+        assertThat(out.facilityMw()).containsExactly(new double[] {60.0, 60.0, 20.0, 60.0}, within(EPS));
+        assertThat(out.result().allocation().peakFacilityMw()).isCloseTo(60.0, within(EPS));
+    }
+
     @ParameterizedTest
     @CsvSource({"EXACT", "NONE"})
     void countedAiLoadShareTheLimit(String aggregation) {

@@ -65,9 +65,10 @@ public final class AllocationResultBuilder {
         for (int j = 0; j < y.length; j++) {
             aiPower += p.aiOptions().get(j).pue() * y[j];
         }
+        // grid site power: under a curtailment order with BACKUP_POWER the AI load is off the grid in the forced hours
         double[] facility = new double[hours];
         for (int t = 0; t < hours; t++) {
-            double load = aiPower;
+            double load = p.forcedCurtailment().aiOnBackup(t) ? 0.0 : aiPower;
             for (int i = 0; i < n; i++) {
                 load += p.fleets().get(i).pue() * d[i][t];
             }
@@ -150,7 +151,7 @@ public final class AllocationResultBuilder {
         double[] boughtAiMw = new double[hours];
         for (int t = 0; t < hours; t++) {
             boughtAiMw[t] = order.aiOnBackup(t) ? 0.0 : boughtAi;
-            bought[t] = facility[t] - aiPower + boughtAiMw[t];
+            bought[t] = facility[t] - (order.aiOnBackup(t) ? 0.0 : aiPower) + boughtAiMw[t];
         }
 
         // ---- power contract: the fixed-price blocks' value, split by resold and used block energy
