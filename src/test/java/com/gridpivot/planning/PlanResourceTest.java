@@ -177,6 +177,28 @@ public class PlanResourceTest {
                 .post("/api/v1/plans/compare").then().statusCode(200).body("plans[0].warnings", hasSize(0));
     }
 
+    /**
+     * explain.bridge in a comparison's problem: the optimizer's plan carries the What-if → plan bridge, which ends at its NPV
+     * and whose steps sum to the difference from the What-if; the other plans carry none. (The lead-time case, r = 0.)
+     */
+    @Test
+    void aComparisonExplainsTheOptimizersPlanFromTheWhatIf() {
+        long scenarioId = createScenario();
+        String problem = plan(scenarioId).replaceFirst("\\{", "{\"explain\": {\"bridge\": true}, ");
+        var c = given().contentType(ContentType.JSON).body("{\"problem\": " + problem + ", \"plans\": [{\"name\": \"stay\"}]}")
+                .post("/api/v1/plans/compare").then().statusCode(200).extract().jsonPath();
+        assertThat(c.getDouble("plans[0].bridge.endUsd")).isEqualTo(c.getDouble("plans[0].npvUsd"));
+        assertThat(c.getList("plans[0].bridge.steps")).hasSize(12);
+        double sum = c.getDouble("plans[0].bridge.startUsd");
+        for (Object s : c.getList("plans[0].bridge.steps.usd")) {
+            sum += ((Number) s).doubleValue();
+        }
+        assertThat(sum).isCloseTo(c.getDouble("plans[0].bridge.endUsd"), org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(c.getString("plans[0].bridge.steps[1].name")).isEqualTo("discounting");
+        assertThat(c.getDouble("plans[0].bridge.steps[1].usd")).isZero();
+        assertThat((Object) c.get("plans[1].bridge")).isNull();
+    }
+
     @Test
     void fixedPlansAreComparedBesideTheOptimizersPlan() {
         long scenarioId = createScenario();

@@ -111,6 +111,24 @@ public class MonteCarloAndStochasticResourceTest {
         }
     }
 
+    /** The What-if → plan bridge is for plan runs and comparisons: a Monte Carlo, stochastic or sweep request with it is a 400 naming it. */
+    @Test
+    void theBridgeIsRefusedOutsidePlanRunsNamingTheField() {
+        String p = problem(25_000).replaceFirst("\\{", "{\"explain\": {\"bridge\": true}, ");
+        given().contentType(ContentType.JSON).body("{\"problem\": " + p + "}").post("/api/v1/risk/montecarlo/runs").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("problem.explain.bridge"));
+        given().contentType(ContentType.JSON)
+                .body("{\"problem\": " + p + ", \"scenarios\": [{\"name\": \"bear\", \"probability\": 1, \"scenario\": " + scenario(25_000) + "}]}")
+                .post("/api/v1/risk/stochastic/runs").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("problem.explain.bridge"));
+        given().contentType(ContentType.JSON).body("{\"plan\": " + p + ", \"axes\": [{\"input\": \"BTC_PRICE_SCALE\", \"from\": 0.9, \"to\": 1.1, \"points\": 2}]}")
+                .post("/api/v1/sweeps").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("plan.explain.bridge"));
+        // a flag that is not a boolean is a 400 too, never ignored
+        given().contentType(ContentType.JSON).body("{\"problem\": " + problem(25_000).replaceFirst("\\{", "{\"explain\": {\"bridge\": [1]}, ") + "}")
+                .post("/api/v1/risk/montecarlo/runs").then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void stochasticLifecycleWithVssAndEvpi() throws Exception {
         Response started = given().contentType(ContentType.JSON).body("""

@@ -335,6 +335,29 @@ class WebPlansTest extends WebPageTest {
         }
     }
 
+    /**
+     * Issue 14 item 6: with "Explain the difference from the What-if" ticked, the job's request carries explain.bridge and the
+     * page shows the bridge: a waterfall and one table row per step, with the API's numbers (the run's stored answer).
+     */
+    @Test
+    void aPlanJobExplainsTheDifferenceFromTheWhatIf() {
+        openPlans();
+        page.fill("#months", "12");
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        page.fill("#plan-run-label", "Bridge " + token);
+        page.check("#plan-run-bridge");
+        page.click("#run-job");
+        page.waitForSelector("#job-result[data-status]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        assertThat(page.getAttribute("#job-result", "data-status")).isEqualTo("OPTIMAL");
+        page.waitForSelector("#plan-bridge svg.waterfall");
+        assertThat(page.locator("#plan-bridge table.bridge-steps tbody tr").count()).isEqualTo(12);
+        long id = given().queryParam("label", token).get("/api/v1/runs").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        var result = given().get("/api/v1/plans/runs/" + id + "/result").then().statusCode(200).extract().jsonPath();
+        double end = result.getDouble("bridge.endUsd");
+        assertThat(end).isEqualTo(result.getDouble("npvUsd"));
+        assertThat(page.textContent("#plan-bridge figcaption")).contains(com.gridpivot.reports.BoardPackResourceTest.usd(end).replace("-", "\u2212"));
+    }
+
     @Test
     void cancellingAPlanJobSendsDeleteAndSaysWhatHappened() {
         openPlans();

@@ -36,8 +36,11 @@ export async function mount(container) {
   const jobOut = h('section', { id: 'job-result', 'aria-live': 'polite' });
   const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
   const labelInput = h('input', { type: 'text', id: 'plan-run-label', 'data-field': 'label', maxlength: '200', autocomplete: 'off' });
+  const bridgeInput = h('input', { type: 'checkbox', id: 'plan-run-bridge', 'data-field': 'explain.bridge' });
   form.append(summary, scenario.section, site.section, plans.section,
     field('Run label (optional)', labelInput, 'Names the plan run started as a job in the Runs list, beside the site.'),
+    field('Explain the difference from the What-if', bridgeInput,
+      'The job also answers why its value differs from the one-year What-if at the first month, step by step (about ten more LPs).'),
     h('div', { class: 'actions' }, compareButton, jobButton, progressHost));
   container.append(h('h1', { id: 'plans-title' }, 'Plans'),
     h('p', { class: 'lead' }, 'What is converting megawatts to AI worth against staying on Bitcoin, over years, and when is cash lowest? Write plans, compare them side by side with the optimizer\'s.'),
@@ -67,7 +70,8 @@ export async function mount(container) {
   function runJob() {
     clearErrors(form, summary);
     status.textContent = '';
-    const labelled = () => ({ ...problem(), ...(labelInput.value.trim() ? { label: labelInput.value } : {}) });
+    const labelled = () => ({ ...problem(), ...(labelInput.value.trim() ? { label: labelInput.value } : {}),
+      ...(bridgeInput.checked ? { explain: { bridge: true } } : {}) });
     return runOptimizerJob({ problem: labelled, longRun, jobOut, status, addPlan: plans.addPlan, fail: e => fail(e, 'plan run') });
   }
 

@@ -5,6 +5,7 @@ import { h, valueSpan } from '../../lib/dom.js';
 import { getJson, postJson, apiKey } from '../../lib/api.js';
 import { isAbort, pollJob } from '../../lib/longrun.js';
 import * as f from '../../lib/format.js';
+import { bridgeFigure } from '../../lib/waterfall.js';
 
 const FINAL = ['OPTIMAL', 'FEASIBLE', 'INFEASIBLE', 'TIMED_OUT', 'FAILED', 'CANCELLED'];
 const val = (path, value, fmt) => valueSpan(JSON.stringify(path), value, fmt);
@@ -64,6 +65,8 @@ export async function runOptimizerJob({ problem, longRun, jobOut, status, addPla
     if (job.resultUrl) {
       const r = await getJson(job.resultUrl);
       jobOut.append(jobSummary(r, addPlan));
+      const bridge = bridgeFigure(r.bridge);
+      if (bridge) jobOut.append(bridge);
     }
   } catch (e) {
     if (isAbort(e) && run) await cancelRun(run, { jobOut, status });
