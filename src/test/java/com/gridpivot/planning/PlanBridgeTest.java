@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  *   <li>lead time: January's AI revenue lost: −600,000 × δ₀ = −594,360.24.</li>
  *   <li>capex inside the horizon: −4,000,000 × δ⁰₀ (= 1) + the annuity given back 4,000,000 × 0.277410 × Σₘ δₘ Hₘ/8,760 =
  *       −4,000,000 + 268,498.38 = −3,731,501.62.</li>
- *   <li>contract terms, terminal value: 0 (none).</li>
+ *   <li>GPU life and refresh, contract terms, terminal value: 0 (none).</li>
  *   <li>the optimizer's decisions: the plan builds no AI (two months of 150,000 do not pay 1,000,000) and mines 10 MW in January
  *       and February, then sells the fleet at the start of March (80,000 > March's margin 80 × 744 = 59,520; in February
  *       80,000 < 53,760 + 59,520 δ₂/δ₁): V = 800 × (744 δ₀ + 672 δ₁) + 800,000 δ₂ = 1,894,798.74; step 1,894,798.74 −
@@ -104,7 +104,7 @@ class PlanBridgeTest {
 
         Map<String, Double> steps = byName(b);
         assertThat(steps.keySet()).containsExactly("horizon months", "discounting", "AI rate decline", "hashprice path and halving",
-                "fleet degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal value",
+                "fleet degradation", "ASIC salvage", "lead time", "capex inside the horizon", "GPU life and refresh", "contract terms", "terminal value",
                 "the optimizer's decisions", "financing costs");
         double tol = 1e-6;
         assertThat(steps.get("horizon months")).isCloseTo(24_657.53, within(0.01)).isCloseTo(v0 - a, within(tol));
@@ -116,6 +116,7 @@ class PlanBridgeTest {
         assertThat(steps.get("lead time")).isCloseTo(-594_360.24, within(0.01)).isCloseTo(-600_000 * D0, within(tol));
         assertThat(steps.get("capex inside the horizon")).isCloseTo(-3_731_501.62, within(0.01))
                 .isCloseTo(-4e6 + annuityDiscounted, within(tol));
+        assertThat(steps.get("GPU life and refresh")).isEqualTo(0.0);
         assertThat(steps.get("contract terms")).isEqualTo(0.0);
         assertThat(steps.get("terminal value")).isEqualTo(0.0);
         assertThat(steps.get("the optimizer's decisions")).isCloseTo(3_420_501.89, within(0.01))
@@ -158,7 +159,7 @@ class PlanBridgeTest {
         double sum = b.steps().stream().mapToDouble(WhatIfBridgeStep::usd).sum();
         assertThat(b.startUsd() + sum - b.endUsd()).isCloseTo(0.0, within(1e-6));
         assertThat(Math.abs(b.residualUsd())).isLessThan(1e-6);
-        assertThat(names(b)).hasSize(12).startsWith("horizon months").endsWith("the optimizer's decisions", "financing costs");
+        assertThat(names(b)).hasSize(13).startsWith("horizon months").endsWith("the optimizer's decisions", "financing costs");
         assertThat(byName(b).get("financing costs")).isCloseTo(0.0, within(1e-6 * Math.abs(end)));
         // the halving of 2028-04 and the difficulty growth are in the horizon: the hashprice step is not zero
         assertThat(byName(b).get("hashprice path and halving")).isNotZero();
