@@ -85,6 +85,19 @@ class GpuLifePlanTest {
         });
     }
 
+    /**
+     * A stochastic plan over one listed scenario of probability 1 is the plan: the refreshes are first-stage decisions and the
+     * GPU cash is in each scenario's cash, so its expected NPV is the refresh case's 12,600,000 USD.
+     */
+    @Test
+    void aStochasticPlanOfOneScenarioIsThePlan() {
+        com.gridpivot.planning.input.PlanProblem p = problem(json(LEASE,
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'gpuPriceDeclinePerYear': 0".formatted(2.0 / 12.0)));
+        var r = com.gridpivot.risk.stochastic.StochasticEngine.run(new com.gridpivot.risk.stochastic.StochasticProblem(
+                java.util.List.of("base"), new double[] {1.0}, java.util.List.of(p), 0, null), RunControl.NONE);
+        assertThat(r.expectedNpvUsd()).isCloseTo(12_600_000.0, within(1e-3));
+    }
+
     @Test
     void badGpuLifeIsRefusedByPath() {
         refused(json("'colocationUsdPerKwMonth': 100", "'gpuLifeYears': 5, 'gpuCapexUsdPerMw': 1.0e6"), "aiOptions[0].gpuLife", "GPU-cloud");
