@@ -14,9 +14,9 @@ import com.gridpivot.planning.result.PlanResult;
 import org.junit.jupiter.api.Test;
 
 /** GPU life through the request (models/PLANS.md, "GPU life and refresh"): a refresh solved by hand, and validation by JSON path. */
-class GpuLifePlanTest {
+public class GpuLifePlanTest {
 
-    static ObjectNode json(String option, String gpuLife) {
+    public static ObjectNode json(String option, String gpuLife) {
         return node("""
                 {'scenario': {'btc': {'priceUsd': 50000, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0, 'feesBtcPerBlock': 0},
                               'energy': {'flatPriceUsdPerMwh': 20}, 'discountRate': 0},
