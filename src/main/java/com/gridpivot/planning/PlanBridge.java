@@ -252,7 +252,7 @@ public final class PlanBridge {
         boolean salvage = on > Effect.ASIC_SALVAGE.ordinal();
         boolean lead = on > Effect.LEAD_TIME.ordinal();
         boolean capex = on > Effect.CAPEX.ordinal();
-        boolean gpuLife = on > Effect.GPU_LIFE.ordinal();
+        boolean gpu = on > Effect.GPU_LIFE.ordinal(); // after capex: a GPU life splits the capex that is then on
         boolean contract = on > Effect.CONTRACT_TERMS.ordinal();
         boolean terminal = on > Effect.TERMINAL_VALUE.ordinal();
         double h0 = p.months().get(0).meanHashpriceUsdPerPhDay();
@@ -269,7 +269,7 @@ public final class PlanBridge {
             AiOptionSpec spec = capex ? s : new AiOptionSpec(s.name(), s.offering(), s.revenueBasis(), s.revenueUsdPerMwh(), s.tenantPaysPower(),
                     s.pue(), s.maxItMw(), 0.0, s.variableOpexUsdPerMwh(), s.fixedOpexUsdPerMwYear());
             return new PlanOption(spec, lead ? o.leadTimeMonths() : 0, o.capexTiming(), decline ? o.rateDeclinePerYear() : 0.0, 0.0,
-                    Integer.MAX_VALUE, contract ? o.contract() : null, gpuLife ? o.gpuLife() : null);
+                    Integer.MAX_VALUE, contract ? o.contract() : null, gpu ? o.gpuLife() : null);
         }).toList();
         return new PlanProblem(p.startMonth(), months, p.interconnectMw(), Double.POSITIVE_INFINITY, 0.0, 0, Double.POSITIVE_INFINITY,
                 fleets, options, p.startingCashUsd(), Double.NEGATIVE_INFINITY, p.treasuryBtc(), discount ? p.discountRate() : 0.0,
@@ -328,8 +328,8 @@ public final class PlanBridge {
                     + "What-if has them online at once.";
             case CAPEX -> "AI capex paid in full inside the horizon (at the start, or spread over construction) instead of the "
                     + "What-if's capital charge (capital recovery factor over " + CAPEX_RECOVERY_YEARS + " years) for the horizon's months.";
-            case GPU_LIFE -> "The GPUs bought with the halls reach the end of their life inside the horizon: they are refreshed at the "
-                    + "then-current GPU price or retired, old GPUs sell at their residual value, and halls stop at the end of theirs.";
+            case GPU_LIFE -> "GPUs reach the end of their life inside the horizon: refreshed at the then GPU price or retired (their "
+                    + "revenue stops), old GPUs sold at their residual value, halls ending with their own life; the What-if's GPUs never age.";
             case CONTRACT_TERMS -> "The AI MW signed under the options' contract terms (price, escalator, take-or-pay, tenant capex, "
                     + "prepayment, ramp) where signing is worth more than the market rate.";
             case TERMINAL_VALUE -> "The terminal value at the horizon's end (" + p.terminalValue().method() + "), which the What-if "

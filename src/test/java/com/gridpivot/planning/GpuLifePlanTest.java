@@ -65,6 +65,26 @@ class GpuLifePlanTest {
         assertThat(PlanEngine.optimize(problem(json(LEASE, null)), RunControl.NONE).npvUsd()).isCloseTo(27_600_000.0, within(1e-3));
     }
 
+    /**
+     * The What-if → plan bridge of the refresh case names the GPU life as its own step (the What-if's GPUs never age) and
+     * still sums exactly to the difference between the plan's NPV and the What-if at the first month.
+     */
+    @Test
+    void theBridgeShowsTheGpuLifeAsAStep() {
+        PlanResult r = PlanEngine.optimize(problem(json(LEASE,
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'gpuPriceDeclinePerYear': 0".formatted(2.0 / 12.0))),
+                RunControl.NONE, true);
+        PlanResult.WhatIfBridge b = r.bridge();
+        assertThat(b).as("warnings: %s", r.warnings()).isNotNull();
+        double sum = b.startUsd() + b.steps().stream().mapToDouble(PlanResult.WhatIfBridgeStep::usd).sum();
+        assertThat(sum).isCloseTo(b.endUsd(), within(1e-6));
+        assertThat(b.endUsd()).isCloseTo(12_600_000.0, within(1e-3));
+        assertThat(b.steps()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("GPU life and refresh");
+            assertThat(s.usd()).isNotZero();
+        });
+    }
+
     @Test
     void badGpuLifeIsRefusedByPath() {
         refused(json("'colocationUsdPerKwMonth': 100", "'gpuLifeYears': 5, 'gpuCapexUsdPerMw': 1.0e6"), "aiOptions[0].gpuLife", "GPU-cloud");

@@ -133,9 +133,14 @@ class WebRiskMonteCarloTest extends WebPageTest {
         page.fill("#mc-months", "12");
         page.fill("#mc-paths", "50");
 
-        // ---- Monte Carlo
+        // ---- Monte Carlo, with a run label (issue 18 item 5): sent in the body, stored with the run, listed by it
+        page.fill("#mc-label", "board risk: 50 paths");
         page.click("#mc-run");
         page.waitForSelector("#mc-results[data-status]");
+        assertThat(mcSent.get()).contains("\"label\":\"board risk: 50 paths\"");
+        JsonPath labelled = given().queryParam("label", "board risk").get("/api/v1/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(labelled.getList("items.label")).containsExactly("board risk: 50 paths");
+        assertThat(labelled.getString("items[0].kind")).isEqualTo("MONTE_CARLO");
         List<ElementHandle> hists = web.chartsWithData("#mc-results .chart", "canvas");
         assertThat(hists).as("one histogram per plan: two fixed, the optimizer's, staying on Bitcoin").hasSize(4);
         for (ElementHandle c : hists) {
@@ -185,7 +190,8 @@ class WebRiskMonteCarloTest extends WebPageTest {
         page.click("#st-run");
         page.waitForSelector("#st-results[data-status]");
         assertThat(page.getAttribute("#st-results", "data-status")).isEqualTo("OPTIMAL");
-        assertThat(stSent.get()).contains("\"bull\"").contains("\"bear\"").doesNotContain("scenarioId");
+        assertThat(stSent.get()).contains("\"bull\"").contains("\"bear\"").doesNotContain("scenarioId")
+                .as("an empty label is not sent: the run is named by its site").doesNotContain("\"label\"");
 
         JsonPath st = apiResult("stochastic", stSent.get());
         assertThat(st.getList("scenarios")).hasSize(2);

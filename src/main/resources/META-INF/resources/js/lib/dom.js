@@ -70,3 +70,14 @@ export const numOrNull = el => (el.value.trim() === '' ? null : Number(el.value)
 export function valueSpan(key, value, fmt, per) {
   return h('span', { class: 'num', 'data-key': key, 'data-value': String(value), 'data-per': per || null }, fmt(value));
 }
+
+/**
+ * The optional run label of a durable run's form: a text input (data-field "label", at most 200 characters, its errors
+ * under it) in a field with its hint; value() is the label, or undefined when empty (the service then names the run by
+ * its site only).
+ */
+export function runLabelField(id) {
+  const input = h('input', { type: 'text', id, 'data-field': 'label', maxlength: '200', autocomplete: 'off' });
+  return { input, field: field('Run label (optional)', input, 'Names the stored run in the Runs list and the board pack pickers, beside the site.'),
+    value: () => (input.value.trim() ? input.value : undefined) };
+}

@@ -1,6 +1,6 @@
 // The Monte Carlo form: two fixed plans (one AI start each), paths, seed, the BTC price model and the spread of fees;
 // it holds the shared plan problem box above them. request() builds the body of POST /api/v1/risk/montecarlo/runs.
-import { h, field, numberInput, select, numOrNull } from '../../lib/dom.js';
+import { h, field, numberInput, select, numOrNull, runLabelField } from '../../lib/dom.js';
 import { LongRun } from '../../lib/longrun.js';
 import * as f from '../../lib/format.js';
 
@@ -67,7 +67,8 @@ export function monteCarloForm({ pp, problemBox, sites }) {
   const progress = h('div', { class: 'progress-host' });
   const status = h('p', { id: 'mc-status', class: 'result-status', 'aria-live': 'polite' });
   const results = h('section', { id: 'mc-results', 'aria-label': 'Monte Carlo answer' });
-  form.append(summary, problemBox, mcBox, h('div', { class: 'actions' }, run, progress));
+  const label = runLabelField('mc-label');
+  form.append(summary, problemBox, mcBox, label.field, h('div', { class: 'actions' }, run, progress));
   const longRun = new LongRun(progress);
   longRun.bar.id = 'mc-progress'; longRun.cancelButton.id = 'mc-cancel';
   const section = h('section', { id: 'mc-section', class: 'risk-part', 'aria-labelledby': 'mc-title' }, h('h2', { id: 'mc-title' }, 'Monte Carlo'),
@@ -78,7 +79,7 @@ export function monteCarloForm({ pp, problemBox, sites }) {
       aiStartsMw: [{ name: r.opt.value || null, month: r.month.value.trim() || null, amount: numOrNull(r.amount) }] }));
     const bootstrap = priceModel.value === 'BOOTSTRAP';
     return { problem: pp.problem(), plans: list, paths: numOrNull(paths), seed: numOrNull(seed), priceModel: priceModel.value,
-      blockLengthMonths: bootstrap ? numOrNull(blockLength) : undefined, feeSd: numOrNull(feeSd) };
+      blockLengthMonths: bootstrap ? numOrNull(blockLength) : undefined, feeSd: numOrNull(feeSd), label: label.value() };
   }
 
   return { section, form, summary, status, results, longRun, request, offerFeeSd };

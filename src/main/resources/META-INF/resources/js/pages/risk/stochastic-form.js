@@ -1,6 +1,6 @@
 // The stochastic-plan form: two or three BTC price scenarios with probabilities and an optional CVaR term, on the plan
 // problem of the Monte Carlo form. request() builds the body of POST /api/v1/risk/stochastic/runs.
-import { h, field, numberInput, numOrNull } from '../../lib/dom.js';
+import { h, field, numberInput, numOrNull, runLabelField } from '../../lib/dom.js';
 import { LongRun } from '../../lib/longrun.js';
 
 /**
@@ -17,6 +17,7 @@ export function stochasticForm({ pp, scenarios }) {
   });
   const alpha = numberInput('cvar.alpha', { id: 'st-alpha' });
   const weight = numberInput('cvar.weight', { id: 'st-weight' });
+  const label = runLabelField('st-label');
   const form = h('form', { id: 'st-form', novalidate: true, 'aria-labelledby': 'st-title' });
   const summary = h('div', { id: 'st-errors', class: 'error-summary', role: 'alert', hidden: true });
   const run = h('button', { type: 'submit', id: 'st-run', class: 'primary' }, 'Plan for all scenarios');
@@ -28,7 +29,7 @@ export function stochasticForm({ pp, scenarios }) {
       h('p', { class: 'hint' }, 'Uses the plan problem above. Probabilities must add up to 1.'), rows.map(r => r.grid)),
     h('fieldset', { class: 'box' }, h('legend', {}, 'Risk term (optional)'),
       h('div', { class: 'grid' }, field('CVaR α', alpha, '0.9 = the worst 10 %; empty: risk-neutral'), field('CVaR weight λ', weight, '0 to 1'))),
-    h('div', { class: 'actions' }, run, progress));
+    label.field, h('div', { class: 'actions' }, run, progress));
   const longRun = new LongRun(progress);
   longRun.bar.id = 'st-progress'; longRun.cancelButton.id = 'st-cancel';
   const section = h('section', { id: 'st-section', class: 'risk-part', 'aria-labelledby': 'st-title' }, h('h2', { id: 'st-title' }, 'Stochastic plan'),
@@ -45,7 +46,7 @@ export function stochasticForm({ pp, scenarios }) {
       scenario: { ...stored, name: undefined, btc: { ...(stored.btc || {}), pricePointsUsd: undefined, priceUsd: numOrNull(r.btc) } },
     }));
     const a = numOrNull(alpha), w = numOrNull(weight);
-    return { problem: p, scenarios: list, cvar: a == null && w == null ? undefined : { alpha: a, weight: w } };
+    return { problem: p, scenarios: list, cvar: a == null && w == null ? undefined : { alpha: a, weight: w }, label: label.value() };
   }
 
   return { section, form, summary, status, results, longRun, request };

@@ -1,7 +1,7 @@
 // The sweep form: what to sweep (a what-if on a stored site at flat prices, or a plan on a stored scenario and site),
 // one or two inputs with their ranges, and the tornado. request() builds the body of POST /api/v1/sweeps/runs;
 // place(errors) moves errors about the stored site's own fields next to its pick.
-import { h, field, numberInput, select } from '../../lib/dom.js';
+import { h, field, numberInput, select, runLabelField } from '../../lib/dom.js';
 import { ClientError, clearErrors } from '../../lib/fielderrors.js';
 import { planProblemControls } from '../../lib/plan-problem.js';
 import { INPUTS, inputOptions } from './sweep-inputs.js';
@@ -82,7 +82,8 @@ export function sweepForm({ sites, scenarios }) {
 
   const runButton = h('button', { type: 'submit', id: 'run', class: 'primary' }, 'Run sweep');
   const progressHost = h('div', { class: 'progress-host' });
-  form.append(summary, modes, whatIf, planBox, axes, tornado, h('div', { class: 'actions' }, runButton, progressHost));
+  const label = runLabelField('sweep-label');
+  form.append(summary, modes, whatIf, planBox, axes, tornado, label.field, h('div', { class: 'actions' }, runButton, progressHost));
 
   // switching between a what-if and a plan: the other box, the inputs that apply, their default ranges
   const AXIS_DEFAULTS = { whatIf: [['BTC_PRICE_USD', '23'], ['GPU_LEASE_SCALE', '5']], plan: [['BTC_PRICE_SCALE', '9'], ['GPU_LEASE_SCALE', '5']] };
@@ -103,7 +104,7 @@ export function sweepForm({ sites, scenarios }) {
       axes: second.checked ? [axis(axis0), axis(axis1)] : [axis(axis0)],
       tornado: tornadoOn.checked ? { deltaFraction: d === null ? null : d / 100 } : undefined,
     };
-    if (mode() === 'plan') return { plan: pp.problem(), ...axesAndTornado };
+    if (mode() === 'plan') return { plan: pp.problem(), ...axesAndTornado, label: label.value() };
     if (!sitePick.value) throw new ClientError('allocation.siteId', 'store a site first (What-if page, Save site)');
     return {
       allocation: {
@@ -112,6 +113,7 @@ export function sweepForm({ sites, scenarios }) {
       },
       baseBtcPriceUsd: num(btc, { required: false }),
       ...axesAndTornado,
+      label: label.value(),
     };
   }
 
