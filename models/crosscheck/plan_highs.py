@@ -124,15 +124,16 @@ def capex_share(at_start, lead, k, m):
 
 # ---------------------------------------------------------------------------------------------------- row groups
 
-def add_fleet_stock_rows(model, prob, fixed):
+def add_fleet_stock_rows(model, prob, fixed, moves=None, receiving=()):
     """FleetStockRows. K[i,m] kept, R[i,m] retired, B[i,m] bought (only with a purchase price), K <= cap_i without one.
-    asicBalance[i,m]: K[i,m] - K[i,m-1] - B[i,m] + R[i,m] = 0, K[i,-1] = cap_i."""
+    asicBalance[i,m]: K[i,m] - K[i,m-1] - B[i,m] + R[i,m] (+ moves) = 0, K[i,-1] = cap_i.
+    moves[(i, m)]: extra (column, coefficient) pairs of relocations (portfolio); a fleet in receiving has no K <= cap_i."""
     M = len(prob["months"])
     kept, retired, bought = [], [], []
-    for f in prob["fleets"]:
+    for i_, f in enumerate(prob["fleets"]):
         cap = f["units"] * f["powerWPerUnit"] / 1e6
         can_buy = f.get("purchaseUsdPerMw") is not None
-        K = model.vars([f"asicKept[{f['name']},{m}]" for m in range(M)], 0.0, math.inf if can_buy else cap)
+        K = model.vars([f"asicKept[{f['name']},{m}]" for m in range(M)], 0.0, math.inf if can_buy or i_ in receiving else cap)
         R = model.vars([f"asicRetired[{f['name']},{m}]" for m in range(M)])
         B = model.vars([f"asicBought[{f['name']},{m}]" for m in range(M)]) if can_buy else None
         for m in range(M):
@@ -145,6 +146,8 @@ def add_fleet_stock_rows(model, prob, fixed):
                 cols.append(K[m - 1]); vals.append(-1.0)
             if B is not None:
                 cols.append(B[m]); vals.append(-1.0)
+            for col, val in (moves or {}).get((i_, m), []):
+                cols.append(col); vals.append(val)
             rhs = cap if m == 0 else 0.0
             model.row(f"asicBalance[{f['name']},{m}]", cols, vals, rhs, rhs)
         kept.append(K); retired.append(R); bought.append(B)
@@ -543,6 +546,86 @@ def add_convertible_note_rows(model, prob):
     return Y
 
 
+# taxable income (PLANS.md, "Taxes"): terms taxed as they are paid, terms depreciated, and the BTC sold above its basis
+TAXED_TERMS = EBITDA_TERMS | {"aiPrepayment", "asicSalvage", "gpuResidual", "financingInterest", "financingFee"}
+DEPRECIATED_TERMS = {"asicPurchase": {"asics": 1.0}, "aiCapex": "ai", "aiTenantCapex": "ai"}
+# IRS Publication 946, table A-1 (half-year convention), % of the basis by recovery year
+MACRS_PERCENT = {"MACRS_5": [20.0, 32.0, 19.2, 11.52, 11.52, 5.76],
+                 "MACRS_7": [14.29, 24.49, 17.49, 12.49, 8.93, 8.92, 8.93, 4.46]}
+
+
+def depreciation_share(d, t):
+    """Share of the cost deducted t tax years after the year placed in service: bonus beta at t = 0, the rest (1 - beta) on
+    the schedule: STRAIGHT_LINE 1/L for t < L; MACRS_5 / MACRS_7 the table's percentages."""
+    beta = d.get("bonusShare", 0.0)
+    if d["schedule"] == "STRAIGHT_LINE":
+        base = 1.0 / d["lifeYears"] if t < d["lifeYears"] else 0.0
+    else:
+        table = MACRS_PERCENT[d["schedule"]]
+        base = table[t] / 100.0 if t < len(table) else 0.0
+    return (beta if t == 0 else 0.0) + (1.0 - beta) * base
+
+
+def add_tax_rows(model, prob):
+    """PLANS.md, Taxes. Tax years y = the calendar years of the horizon, y(m) the year of month m, pay(y) its last month.
+    I_y = sum_{m in y} (taxed terms + (P_m - basis) T[m]) - sum_{capex terms of m, y(m) <= y} dep(y - y(m)) (-c) v, with
+    ASIC purchases on the asics schedule and AI capex (less the tenant's share) split (1 - b) gpus + b buildings;
+    taxableIncome[y]: P_y - N_y - I_y = 0;  taxDue[y]: X_y - rho P_y + rho U_y >= 0 (no U without carry-forward);
+    lossStock[y]: S_y - S_{y-1} + U_y - N_y = L0 [y = 0];  lossUseStock[y]: U_y - S_{y-1} <= L0 [y = 0];
+    lossUseProfit[y]: U_y - lambda P_y <= 0;  cash of pay(y): - X_y ("incomeTax"). Rows x 1e-6 as the cash rows."""
+    tax = prob.get("financing", {}).get("tax")
+    if tax is None:
+        return None
+    M = len(prob["months"])
+    cal = [int(md["month"][:4]) for md in prob["months"]]
+    yof = [c - cal[0] for c in cal]
+    Y = yof[-1] + 1
+    pay = [max(m for m in range(M) if yof[m] == y) for y in range(Y)]
+    basis = tax.get("btcCostBasisUsdPerBtc") or 0.0
+    b = tax.get("buildingsShareOfAiCapex", 0.0)
+    cols = [[] for _ in range(Y)]
+    vals = [[] for _ in range(Y)]
+    for m in range(M):
+        for term, c, v in model.cash[m]:
+            v = np.broadcast_to(v, c.shape)
+            if term in TAXED_TERMS:
+                cols[yof[m]].append(c); vals[yof[m]].append(v)
+            elif term == "treasurySale":
+                cols[yof[m]].append(c); vals[yof[m]].append(v - basis)
+            elif term in DEPRECIATED_TERMS:
+                classes = {"asics": 1.0} if term == "asicPurchase" else {"gpus": 1.0 - b, "buildings": b}
+                for y in range(yof[m], Y):
+                    d = sum(w * depreciation_share(tax[k], y - yof[m]) for k, w in classes.items())
+                    if d != 0.0:
+                        cols[y].append(c); vals[y].append(d * v)
+    rho, carry, lam, L0 = tax["incomeTaxRateShare"], tax["lossCarryForward"], tax["lossUseLimitShare"], tax["openingLossUsd"]
+    P = model.vars([f"taxableProfitUsd[{cal[pay[y]]}]" for y in range(Y)])
+    N = model.vars([f"taxableLossUsd[{cal[pay[y]]}]" for y in range(Y)])
+    X = model.vars([f"incomeTaxUsd[{cal[pay[y]]}]" for y in range(Y)])
+    U = model.vars([f"lossUsedUsd[{cal[pay[y]]}]" for y in range(Y)]) if carry else None
+    S = model.vars([f"lossStockUsd[{cal[pay[y]]}]" for y in range(Y)]) if carry else None
+    k = CASH_ROW_SCALE
+    for y in range(Y):
+        c = np.concatenate([np.array([P[y], N[y]])] + cols[y])
+        v = np.concatenate([np.array([1.0, -1.0])] + [-a for a in vals[y]])
+        model.row(f"taxableIncome[{y}]", c, v * k, 0.0, 0.0)
+        if carry:
+            model.row(f"taxDue[{y}]", [X[y], P[y], U[y]], np.array([1.0, -rho, rho]) * k, 0.0, math.inf)
+            opening = L0 * k if y == 0 else 0.0
+            st_c, st_v = [S[y], U[y], N[y]], [1.0, 1.0, -1.0]
+            use_c, use_v = [U[y]], [1.0]
+            if y > 0:
+                st_c.append(S[y - 1]); st_v.append(-1.0)
+                use_c.append(S[y - 1]); use_v.append(-1.0)
+            model.row(f"lossStock[{y}]", st_c, np.array(st_v) * k, opening, opening)
+            model.row(f"lossUseStock[{y}]", use_c, np.array(use_v) * k, -math.inf, opening)
+            model.row(f"lossUseProfit[{y}]", [U[y], P[y]], np.array([1.0, -lam]) * k, -math.inf, 0.0)
+        else:
+            model.row(f"taxDue[{y}]", [X[y], P[y]], np.array([1.0, -rho]) * k, 0.0, math.inf)
+        model.cash_term(pay[y], "incomeTax", X[y], -1.0)
+    return X
+
+
 def add_covenant_rows(model, prob, cash, Q, X, Y):
     """covenantMinCash[m]: cash[m] >= minCash; covenantDebtToEbitda[m] (months where debt may be owed):
     debt_m - k * 12/n_m * sum_{q=m-n_m+1..m} EBITDA_q <= 0, n_m = min(m+1, 12),
@@ -701,12 +784,13 @@ def build(prob):
     Q = add_revolving_credit_rows(model, prob)
     X = add_term_debt_rows(model, prob)
     Y = add_convertible_note_rows(model, prob)
+    tax_x = add_tax_rows(model, prob)
     cash = add_cash_rows(model, prob)
     add_covenant_rows(model, prob, cash, Q, X, Y)
     c = set_npv_objective(model, prob, sold)
     add_terminal_value(model, prob, c, kept, contracted, gpu)
     return model, c, {"retired": retired, "bought": bought, "start": start, "sold": sold, "contracted": contracted, "loans": X,
-                      "notes": Y, "revolver": Q}
+                      "notes": Y, "revolver": Q, "tax": tax_x}
 
 
 def build_portfolio(prob):
@@ -722,8 +806,23 @@ def build_portfolio(prob):
     M = len(cal["months"])
     model = Model(M)
     starts, handles = [], []
-    for sp_ in pf["sites"]:
-        kept, retired, bought = add_fleet_stock_rows(model, sp_, None)
+    # ASIC relocation (PLANS.md): X[r,m] >= 0 MW leaving site a's fleet i at the start of month m, running at site b's fleet j
+    # from month m + d (X[r,m] = 0 when m + d >= M); +X in asicBalance[a,i,m], -X in asicBalance[b,j,m+d]; cash of b in
+    # month m: -kappa_r X[r,m] (from the month's end).
+    moves = [dict() for _ in pf["sites"]]
+    receiving = [set() for _ in pf["sites"]]
+    moved = []
+    for r in pf.get("relocations") or []:
+        a, i, b, j, d = r["fromSite"], r["fromFleet"], r["toSite"], r["toFleet"], r["downtimeMonths"]
+        X = model.vars([f"asicMoved[{a},{i},{b},{m}]" for m in range(M)], 0.0, [math.inf if m + d < M else 0.0 for m in range(M)])
+        for m in range(M):
+            moves[a].setdefault((i, m), []).append((X[m], 1.0))
+            if m + d < M:
+                moves[b].setdefault((j, m + d), []).append((X[m], -1.0))
+        receiving[b].add(j)
+        moved.append((r, X))
+    for s_, sp_ in enumerate(pf["sites"]):
+        kept, retired, bought = add_fleet_stock_rows(model, sp_, None, moves[s_], receiving[s_])
         add_asic_cash(model, sp_, kept, retired, bought)
         dispatch = add_fleet_dispatch_rows(model, sp_, kept)
         add_dispatch_cash(model, sp_, dispatch)
@@ -736,6 +835,9 @@ def build_portfolio(prob):
         add_ai_limit_rows(model, sp_, start, reserved, online)
         starts.append(start)
         handles.append({"start": start, "retired": retired})
+    for r, X in moved:
+        for m in range(M):
+            model.cash_term(m, "asicRelocation", X[m], -r["costUsdPerMw"])
     shared = {"months": cal["months"], "treasuryBtc": pf.get("treasuryBtc", 0.0), "discountRate": cal["discountRate"],
               "startingCashUsd": pf.get("startingCashUsd", 0.0), "cashFloorUsd": pf.get("cashFloorUsd")}
     sold = add_treasury_rows(model, shared, None)
@@ -755,11 +857,11 @@ def build_portfolio(prob):
                 model.row(f"conversionCrews[{m}]", cols, [1.0] * len(cols), -math.inf, pf["crewMwPerMonth"])
     add_cash_rows(model, shared)
     c = set_npv_objective(model, shared, sold)
-    return model, c, handles, sold
+    return model, c, handles, sold, moved
 
 
 def main_portfolio(prob):
-    model, c, handles, sold = build_portfolio(prob)
+    model, c, handles, sold, moved = build_portfolio(prob)
     res = solve(model, c)
     out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + str(res.message)),
            "variables": len(model.lb), "constraints": len(model.row_lo)}
@@ -769,6 +871,7 @@ def main_portfolio(prob):
         out["sites"] = [{"aiStartedMw": {o["name"]: x[h["start"][j]].tolist() for j, o in enumerate(sp_["options"])}}
                         for sp_, h in zip(prob["portfolio"]["sites"], handles)]
         out["treasurySoldBtc"] = [0.0] * len(model.cash) if sold is None else x[sold].tolist()
+        out["movedMw"] = [x[X].tolist() for _, X in moved]
     print(json.dumps(out))
 
 
@@ -819,6 +922,8 @@ def main(path):
         fin = prob.get("financing", {})
         out["termLoanDrawnUsd"] = {l["name"]: float(x[i]) for l, i in zip(fin.get("termLoans", []), handles["loans"])}
         out["convertibleIssuedUsd"] = {n["name"]: float(x[i]) for n, i in zip(fin.get("convertibleNotes", []), handles["notes"])}
+        if handles["tax"] is not None:
+            out["incomeTaxUsd"] = x[handles["tax"]].tolist()
         if handles["revolver"] is not None:
             out["revolverBalanceUsd"] = x[handles["revolver"]].tolist()
     print(json.dumps(out))

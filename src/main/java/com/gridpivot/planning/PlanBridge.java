@@ -46,14 +46,14 @@ import java.util.function.BiFunction;
  * </pre>
  * Effects, in order: discounting (r), AI rate decline, the hashprice path (difficulty, BTC path, fees, the halving, the ASIC
  * price index), fleet degradation, ASIC salvage, lead time, capex inside the horizon (paid in full at its start or spread,
- * instead of the annuity), contract terms, terminal value. Every Pₖ is relaxed where a fixed plan cannot be guaranteed
+ * instead of the annuity), GPU life and refresh, contract terms, terminal value. Every Pₖ is relaxed where a fixed plan cannot be guaranteed
  * feasible: no cash floor, no financing sources or covenants, no contracted minimum, no conversion-crew limit, no hall blocks,
  * no AI limit (the What-if's y respects its own). These matter only in the last two steps: "the optimizer's decisions" (V_dec −
  * V_terminal) and "financing costs" (V_end + T − V_dec: the interest and fees the plan's own decisions pay; 0 without priced
  * sources), then, with finance.tax, "income tax" (−T, T = Σ_y δ_pay(y) X_y the plan's discounted tax). Steps telescope, so start + Σ steps = end up to floating-point addition.
  *
  * <p>An effect the plan does not have (e.g. r = 0) changes nothing: its step is exactly 0 and costs no solve. So does an AI
- * effect when the What-if builds no AI. The bridge costs one allocation LP and at most ten fixed-plan LPs (dispatch only); it is
+ * effect when the What-if builds no AI. The bridge costs one allocation LP and at most eleven fixed-plan LPs (dispatch only); it is
  * computed only when asked ({@code explain.bridge}).
  */
 public final class PlanBridge {
@@ -72,6 +72,7 @@ public final class PlanBridge {
         ASIC_SALVAGE("ASIC salvage", false),
         LEAD_TIME("lead time", true),
         CAPEX("capex inside the horizon", true),
+        GPU_LIFE("GPU life and refresh", true),
         CONTRACT_TERMS("contract terms", true),
         TERMINAL_VALUE("terminal value", false);
 
@@ -251,6 +252,7 @@ public final class PlanBridge {
         boolean salvage = on > Effect.ASIC_SALVAGE.ordinal();
         boolean lead = on > Effect.LEAD_TIME.ordinal();
         boolean capex = on > Effect.CAPEX.ordinal();
+        boolean gpu = on > Effect.GPU_LIFE.ordinal(); // after capex: a GPU life splits the capex that is then on
         boolean contract = on > Effect.CONTRACT_TERMS.ordinal();
         boolean terminal = on > Effect.TERMINAL_VALUE.ordinal();
         double h0 = p.months().get(0).meanHashpriceUsdPerPhDay();
@@ -267,7 +269,7 @@ public final class PlanBridge {
             AiOptionSpec spec = capex ? s : new AiOptionSpec(s.name(), s.offering(), s.revenueBasis(), s.revenueUsdPerMwh(), s.tenantPaysPower(),
                     s.pue(), s.maxItMw(), 0.0, s.variableOpexUsdPerMwh(), s.fixedOpexUsdPerMwYear());
             return new PlanOption(spec, lead ? o.leadTimeMonths() : 0, o.capexTiming(), decline ? o.rateDeclinePerYear() : 0.0, 0.0,
-                    Integer.MAX_VALUE, contract ? o.contract() : null);
+                    Integer.MAX_VALUE, contract ? o.contract() : null, gpu ? o.gpuLife() : null);
         }).toList();
         return new PlanProblem(p.startMonth(), months, p.interconnectMw(), Double.POSITIVE_INFINITY, 0.0, 0, Double.POSITIVE_INFINITY,
                 fleets, options, p.startingCashUsd(), Double.NEGATIVE_INFINITY, p.treasuryBtc(), discount ? p.discountRate() : 0.0,
@@ -286,6 +288,7 @@ public final class PlanBridge {
             case ASIC_SALVAGE -> p.fleets().stream().anyMatch(f -> f.salvageUsdPerMw() != 0.0 || f.canBuy());
             case LEAD_TIME -> p.options().stream().anyMatch(o -> o.leadTimeMonths() != 0);
             case CAPEX -> p.options().stream().anyMatch(o -> o.spec().capexUsdPerMw() != 0.0);
+            case GPU_LIFE -> p.options().stream().anyMatch(PlanOption::hasGpuLife);
             case CONTRACT_TERMS -> p.options().stream().anyMatch(PlanOption::hasContract);
             case TERMINAL_VALUE -> p.terminalValue().method() != PlanProblem.TerminalMethod.NONE;
         };
@@ -325,6 +328,8 @@ public final class PlanBridge {
                     + "What-if has them online at once.";
             case CAPEX -> "AI capex paid in full inside the horizon (at the start, or spread over construction) instead of the "
                     + "What-if's capital charge (capital recovery factor over " + CAPEX_RECOVERY_YEARS + " years) for the horizon's months.";
+            case GPU_LIFE -> "GPUs reach the end of their life inside the horizon: refreshed at the then GPU price or retired (their "
+                    + "revenue stops), old GPUs sold at their residual value, halls ending with their own life; the What-if's GPUs never age.";
             case CONTRACT_TERMS -> "The AI MW signed under the options' contract terms (price, escalator, take-or-pay, tenant capex, "
                     + "prepayment, ramp) where signing is worth more than the market rate.";
             case TERMINAL_VALUE -> "The terminal value at the horizon's end (" + p.terminalValue().method() + "), which the What-if "

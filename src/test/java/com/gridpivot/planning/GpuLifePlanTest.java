@@ -14,9 +14,9 @@ import com.gridpivot.planning.result.PlanResult;
 import org.junit.jupiter.api.Test;
 
 /** GPU life through the request (models/PLANS.md, "GPU life and refresh"): a refresh solved by hand, and validation by JSON path. */
-class GpuLifePlanTest {
+public class GpuLifePlanTest {
 
-    static ObjectNode json(String option, String gpuLife) {
+    public static ObjectNode json(String option, String gpuLife) {
         return node("""
                 {'scenario': {'btc': {'priceUsd': 50000, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0, 'feesBtcPerBlock': 0},
                               'energy': {'flatPriceUsdPerMwh': 20}, 'discountRate': 0},
@@ -63,6 +63,39 @@ class GpuLifePlanTest {
         // RETIRE: January 10 × (−3,000,000 + 2,832,000 + 500,000) = 3,320,000 (a February start is worth the same 332,000 per MW)
         assertThat(retire.npvUsd()).isCloseTo(3_320_000.0, within(1e-3));
         assertThat(PlanEngine.optimize(problem(json(LEASE, null)), RunControl.NONE).npvUsd()).isCloseTo(27_600_000.0, within(1e-3));
+    }
+
+    /**
+     * The What-if → plan bridge of the refresh case names the GPU life as its own step (the What-if's GPUs never age) and
+     * still sums exactly to the difference between the plan's NPV and the What-if at the first month.
+     */
+    @Test
+    void theBridgeShowsTheGpuLifeAsAStep() {
+        PlanResult r = PlanEngine.optimize(problem(json(LEASE,
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'gpuPriceDeclinePerYear': 0".formatted(2.0 / 12.0))),
+                RunControl.NONE, true);
+        PlanResult.WhatIfBridge b = r.bridge();
+        assertThat(b).as("warnings: %s", r.warnings()).isNotNull();
+        double sum = b.startUsd() + b.steps().stream().mapToDouble(PlanResult.WhatIfBridgeStep::usd).sum();
+        assertThat(sum).isCloseTo(b.endUsd(), within(1e-6));
+        assertThat(b.endUsd()).isCloseTo(12_600_000.0, within(1e-3));
+        assertThat(b.steps()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("GPU life and refresh");
+            assertThat(s.usd()).isNotZero();
+        });
+    }
+
+    /**
+     * A stochastic plan over one listed scenario of probability 1 is the plan: the refreshes are first-stage decisions and the
+     * GPU cash is in each scenario's cash, so its expected NPV is the refresh case's 12,600,000 USD.
+     */
+    @Test
+    void aStochasticPlanOfOneScenarioIsThePlan() {
+        com.gridpivot.planning.input.PlanProblem p = problem(json(LEASE,
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'gpuPriceDeclinePerYear': 0".formatted(2.0 / 12.0)));
+        var r = com.gridpivot.risk.stochastic.StochasticEngine.run(new com.gridpivot.risk.stochastic.StochasticProblem(
+                java.util.List.of("base"), new double[] {1.0}, java.util.List.of(p), 0, null), RunControl.NONE);
+        assertThat(r.expectedNpvUsd()).isCloseTo(12_600_000.0, within(1e-3));
     }
 
     @Test

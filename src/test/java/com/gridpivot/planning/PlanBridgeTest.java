@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  *   <li>lead time: January's AI revenue lost: −600,000 × δ₀ = −594,360.24.</li>
  *   <li>capex inside the horizon: −4,000,000 × δ⁰₀ (= 1) + the annuity given back 4,000,000 × 0.277410 × Σₘ δₘ Hₘ/8,760 =
  *       −4,000,000 + 268,498.38 = −3,731,501.62.</li>
- *   <li>contract terms, terminal value: 0 (none).</li>
+ *   <li>GPU life and refresh, contract terms, terminal value: 0 (none).</li>
  *   <li>the optimizer's decisions: the plan builds no AI (two months of 150,000 do not pay 1,000,000) and mines 10 MW in January
  *       and February, then sells the fleet at the start of March (80,000 > March's margin 80 × 744 = 59,520; in February
  *       80,000 < 53,760 + 59,520 δ₂/δ₁): V = 800 × (744 δ₀ + 672 δ₁) + 800,000 δ₂ = 1,894,798.74; step 1,894,798.74 −
@@ -104,7 +104,7 @@ class PlanBridgeTest {
 
         Map<String, Double> steps = byName(b);
         assertThat(steps.keySet()).containsExactly("horizon months", "discounting", "AI rate decline", "hashprice path and halving",
-                "fleet degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal value",
+                "fleet degradation", "ASIC salvage", "lead time", "capex inside the horizon", "GPU life and refresh", "contract terms", "terminal value",
                 "the optimizer's decisions", "financing costs");
         double tol = 1e-6;
         assertThat(steps.get("horizon months")).isCloseTo(24_657.53, within(0.01)).isCloseTo(v0 - a, within(tol));
@@ -116,6 +116,7 @@ class PlanBridgeTest {
         assertThat(steps.get("lead time")).isCloseTo(-594_360.24, within(0.01)).isCloseTo(-600_000 * D0, within(tol));
         assertThat(steps.get("capex inside the horizon")).isCloseTo(-3_731_501.62, within(0.01))
                 .isCloseTo(-4e6 + annuityDiscounted, within(tol));
+        assertThat(steps.get("GPU life and refresh")).isEqualTo(0.0);
         assertThat(steps.get("contract terms")).isEqualTo(0.0);
         assertThat(steps.get("terminal value")).isEqualTo(0.0);
         assertThat(steps.get("the optimizer's decisions")).isCloseTo(3_420_501.89, within(0.01))
@@ -158,11 +159,54 @@ class PlanBridgeTest {
         double sum = b.steps().stream().mapToDouble(WhatIfBridgeStep::usd).sum();
         assertThat(b.startUsd() + sum - b.endUsd()).isCloseTo(0.0, within(1e-6));
         assertThat(Math.abs(b.residualUsd())).isLessThan(1e-6);
-        assertThat(names(b)).hasSize(12).startsWith("horizon months").endsWith("the optimizer's decisions", "financing costs");
+        assertThat(names(b)).hasSize(13).startsWith("horizon months").endsWith("the optimizer's decisions", "financing costs");
         assertThat(byName(b).get("financing costs")).isCloseTo(0.0, within(1e-6 * Math.abs(end)));
         // the halving of 2028-04 and the difficulty growth are in the horizon: the hashprice step is not zero
         assertThat(byName(b).get("hashprice path and halving")).isNotZero();
         assertThat(b.whatIfAiItMw().values().stream().mapToDouble(Double::doubleValue).sum()).isPositive();
+    }
+
+    /**
+     * The demo site with every effect the bridge knows: GPU rates −20 %/year and colocation −5 %/year, the fleets losing 5 % of
+     * their hashrate a year, H100 GPUs living 1 year (refreshed or retired by the plan, 10 % residual), colocation offered under
+     * a 5-year contract at 130 USD/kW-month with half the fit-out paid by the tenant, a CONTRACTED terminal value, and a priced
+     * credit line (12 %, 0.5 % commitment fee) instead of a free one. Every effect's step is non-zero, the steps still sum
+     * exactly to the difference, and "financing costs" is ≤ 0: the plan's own decisions valued without the cash floor and
+     * without the line are worth at least the plan (a relaxation), so what the line costs can only lower the value.
+     */
+    @Test
+    void theDemoSiteWithEveryEffectStillSumsExactly() {
+        PlanProblem p = problem(node("""
+                {'scenario': {'btc': {'priceUsd': 69070, 'annualGrowth': 0.0, 'startDifficulty': 125864590119494.0,
+                                      'difficultyGrowthPerMonth': 0.0082, 'feesBtcPerBlock': 0.587},
+                              'energy': {'node': 'HB_WEST', 'replayYear': 2024},
+                              'ai': {'gpuRateDeclinePerYear': 0.2, 'colocationRateDeclinePerYear': 0.05},
+                              'asic': {'salvageUsdPerTh': 2.0, 'newPriceUsdPerTh': 14.0, 'efficiencyDegradationPerYear': 0.05},
+                              'discountRate': 0.1},
+                 'site': {'name': 'West Texas demo', 'interconnectMw': 100, 'maxAiItMw': 60, 'maxConversionMwPerMonth': 20},
+                 'asicFleets': [{'name': 'S21 fleet', 'model': 'Antminer S21', 'units': 10000, 'pue': 1.05, 'poolFeeFraction': 0.02},
+                                {'name': 'S19 XP fleet', 'model': 'Antminer S19 XP', 'units': 8000, 'pue': 1.05, 'poolFeeFraction': 0.02}],
+                 'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease', 'capexTiming': 'SPREAD',
+                                'contract': {'termMonths': 60, 'priceUsdPerKwMonth': 130, 'tenantCapexShare': 0.5}},
+                               {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.8, 'maxItMw': 40,
+                                'gpuLife': {'gpuLifeYears': 1, 'residualValueShare': 0.1, 'endOfLife': 'OPTIMIZE'}}],
+                 'finance': {'startingCashUsd': 2.0e7, 'treasuryBtc': 1800,
+                             'revolvingCredit': {'limitUsd': 1.0e9, 'interestRatePerYear': 0.12, 'commitmentFeePerYear': 0.005},
+                             'terminalValue': {'method': 'CONTRACTED'}},
+                 'startMonth': '2026-07', 'months': 24}"""), PlanCrossCheckTest.SHIPPED);
+        PlanResult r = PlanEngine.optimize(p, RunControl.NONE, true);
+        WhatIfBridge b = r.bridge();
+        assertThat(b).as("warnings: %s", r.warnings()).isNotNull();
+        assertThat(b.endUsd()).isCloseTo(r.terminalValue().npvWithTerminalValueUsd(), within(1e-6));
+        double sum = b.steps().stream().mapToDouble(WhatIfBridgeStep::usd).sum();
+        assertThat(b.startUsd() + sum - b.endUsd()).isCloseTo(0.0, within(1e-6));
+        Map<String, Double> steps = byName(b);
+        for (String effect : List.of("discounting", "AI rate decline", "hashprice path and halving", "fleet degradation", "ASIC salvage",
+                "lead time", "capex inside the horizon", "GPU life and refresh", "terminal value")) {
+            assertThat(steps.get(effect)).as(effect).isNotZero();
+        }
+        assertThat(steps.get("financing costs")).isLessThanOrEqualTo(1e-6 * Math.abs(b.endUsd()));
+        assertThat(b.extraSolves()).isGreaterThanOrEqualTo(11);
     }
 
     static List<String> names(WhatIfBridge b) {

@@ -126,6 +126,32 @@ class PlanCrossCheckTest {
         }
     }
 
+    /**
+     * Taxes (issue 15, item 3) on the financed demo site over 24 months (tax years 2026, 2027, 2028): 21 %, ASICs MACRS 5-year
+     * with 60 % bonus, GPUs MACRS 7-year, 30 % of AI capex buildings over 39 years, a 5 M USD loss carried in and used against
+     * at most 80 % of a year's profit, 300 BTC of treasury at a 30,000 USD basis; the credit line's, loan's and note's interest
+     * and fees deductible. HiGHS's NPV after tax and the tax by term agree; the optimum pays tax (asserted).
+     */
+    static final String TAXED = FINANCED.substring(0, FINANCED.length() - 1) + ", 'treasuryBtc': 300, 'tax': {'incomeTaxRateShare': 0.21,"
+            + " 'depreciation': {'asics': {'schedule': 'MACRS_5', 'bonusShare': 0.6}, 'gpus': {'schedule': 'MACRS_7'},"
+            + " 'buildings': {'lifeYears': 39}}, 'buildingsShareOfAiCapex': 0.3, 'openingLossUsd': 5.0e6, 'lossUseLimitShare': 0.8,"
+            + " 'btcCostBasisUsdPerBtc': 30000}}";
+
+    @Test
+    void taxedOptimumAgreesWithHighs() throws Exception {
+        PlanProblem p = demoSite(TAXED, 24);
+        Evaluated ours = PlanEngine.evaluate(p, null, RunControl.NONE);
+        assertThat(ours.outcome().status()).isEqualTo(LpStatus.OPTIMAL);
+        double tax = -ours.values().total(com.gridpivot.lp.rows.CashCategory.INCOME_TAX);
+        assertThat(tax).as("income tax paid").isGreaterThan(1e5);
+        JsonNode highs = Highs.solvePlan(PlanProblemJson.write(p, null, Path.of("target/crosscheck-plan-taxed.json")));
+        assertThat(highs.get("status").asText()).isEqualTo("OPTIMAL");
+        double npv = highs.get("objective").asDouble();
+        assertThat(ours.values().objectiveUsd).isCloseTo(npv, within(REL * Math.abs(npv)));
+        double theirs = -sum(highs.get("cashFlowByTermUsd").get("incomeTax"));
+        assertThat(tax).as("income tax").isCloseTo(theirs, within(1e-4 * Math.abs(theirs) + 1.0));
+    }
+
     @Test
     void realDataOptimumAgreesWithHighs() throws Exception {
         checkOptimum(realCase(), "real");

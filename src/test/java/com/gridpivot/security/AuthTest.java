@@ -76,6 +76,35 @@ class AuthTest {
                 .body("key", not(org.hamcrest.Matchers.hasItem(planner)));
     }
 
+    /**
+     * The board pack takes only the caller's own runs (issue 18 item 6): planner A's finished sweep run is refused to planner B
+     * as if it did not exist (another key's run is not told apart from a missing one), and accepted from A (no error on the
+     * field; the pack's other fields are refused here, so no PDF is written).
+     */
+    @Test
+    void theBoardPackTakesOnlyTheCallersOwnRuns() throws InterruptedException {
+        String a = newKey("planner");
+        String b = newKey("planner");
+        String sweep = "{\"allocation\": " + WHAT_IF + ", \"axes\": [{\"input\": \"ENERGY_PRICE_SCALE\", \"from\": 0.5, \"to\": 1.5, \"points\": 3}]}";
+        long id = given().header("X-API-Key", a).contentType("application/json").body(sweep)
+                .when().post("/api/v1/sweeps/runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        String status = "QUEUED";
+        for (int i = 0; i < 25 && !status.equals("OPTIMAL"); i++) {
+            Thread.sleep(1200); // one request a second per key in this profile
+            status = given().header("X-API-Key", a).when().get("/api/v1/runs/" + id).then().statusCode(200).extract().jsonPath().getString("status");
+        }
+        assertThat(status).as("the sweep of key A").isEqualTo("OPTIMAL");
+        String pack = "{\"sweepRunId\": " + id + ", \"problem\": {\"months\": 12}, \"plans\": [{\"name\": \"stay\"}]}";
+        given().header("X-API-Key", b).contentType("application/json").body(pack)
+                .when().post("/api/v1/reports/board-pack.pdf").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sweepRunId"))
+                .body("errors[0].reason", startsWith("no run with id " + id + " of this API key"));
+        Thread.sleep(1200);
+        given().header("X-API-Key", a).contentType("application/json").body(pack)
+                .when().post("/api/v1/reports/board-pack.pdf").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", not(org.hamcrest.Matchers.hasItem("sweepRunId")));
+    }
+
     @Test
     void aRevokedKeyStopsAtOnce() {
         String viewer = newKey("viewer");

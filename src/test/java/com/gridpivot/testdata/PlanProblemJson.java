@@ -65,7 +65,25 @@ public final class PlanProblemJson {
         cov.put("minCashUsd", f.covenants().minCashUsd());
         cov.put("maxDebtToTrailingEbitda", f.covenants().maxDebtToTrailingEbitda());
         out.put("covenants", cov);
+        if (f.tax() != null) { // finance.tax as resolved (defaults filled), models/PLANS.md "Taxes"
+            var t = f.tax();
+            Map<String, Object> tax = new LinkedHashMap<>();
+            tax.put("incomeTaxRateShare", t.incomeTaxRateShare());
+            tax.put("asics", depreciation(t.asics()));
+            tax.put("gpus", depreciation(t.gpus()));
+            tax.put("buildings", depreciation(t.buildings()));
+            tax.put("buildingsShareOfAiCapex", t.buildingsShareOfAiCapex());
+            tax.put("lossCarryForward", t.lossCarryForward());
+            tax.put("lossUseLimitShare", t.lossUseLimitShare());
+            tax.put("openingLossUsd", t.openingLossUsd());
+            tax.put("btcCostBasisUsdPerBtc", t.btcCostBasisUsdPerBtc());
+            out.put("tax", tax);
+        }
         return out;
+    }
+
+    private static Map<String, Object> depreciation(com.gridpivot.planning.input.PlanTax.Depreciation d) {
+        return Map.of("schedule", d.schedule().name(), "lifeYears", d.lifeYears(), "bonusShare", d.bonusShare());
     }
 
     public static Map<String, Object> toMap(PlanProblem p, FixedPlan fixed) {

@@ -86,8 +86,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * One step of the bridge.
      *
      * @param name        the effect: "horizon months", "discounting", "AI rate decline", "hashprice path and halving", "fleet
-     *                    degradation", "ASIC salvage", "lead time", "capex inside the horizon", "contract terms", "terminal
-     *                    value", "the optimizer's decisions", "financing costs", "income tax" (only with finance.tax)
+     *                    degradation", "ASIC salvage", "lead time", "capex inside the horizon", "GPU life and refresh", "contract
+     *                    terms", "terminal value", "the optimizer's decisions", "financing costs", "income tax" (only with finance.tax)
      * @param usd         the change of value when the effect is switched on, USD (0 when the plan does not have it)
      * @param explanation one sentence saying what the effect is
      */
