@@ -124,15 +124,16 @@ def capex_share(at_start, lead, k, m):
 
 # ---------------------------------------------------------------------------------------------------- row groups
 
-def add_fleet_stock_rows(model, prob, fixed):
+def add_fleet_stock_rows(model, prob, fixed, moves=None, receiving=()):
     """FleetStockRows. K[i,m] kept, R[i,m] retired, B[i,m] bought (only with a purchase price), K <= cap_i without one.
-    asicBalance[i,m]: K[i,m] - K[i,m-1] - B[i,m] + R[i,m] = 0, K[i,-1] = cap_i."""
+    asicBalance[i,m]: K[i,m] - K[i,m-1] - B[i,m] + R[i,m] (+ moves) = 0, K[i,-1] = cap_i.
+    moves[(i, m)]: extra (column, coefficient) pairs of relocations (portfolio); a fleet in receiving has no K <= cap_i."""
     M = len(prob["months"])
     kept, retired, bought = [], [], []
-    for f in prob["fleets"]:
+    for i_, f in enumerate(prob["fleets"]):
         cap = f["units"] * f["powerWPerUnit"] / 1e6
         can_buy = f.get("purchaseUsdPerMw") is not None
-        K = model.vars([f"asicKept[{f['name']},{m}]" for m in range(M)], 0.0, math.inf if can_buy else cap)
+        K = model.vars([f"asicKept[{f['name']},{m}]" for m in range(M)], 0.0, math.inf if can_buy or i_ in receiving else cap)
         R = model.vars([f"asicRetired[{f['name']},{m}]" for m in range(M)])
         B = model.vars([f"asicBought[{f['name']},{m}]" for m in range(M)]) if can_buy else None
         for m in range(M):
@@ -145,6 +146,8 @@ def add_fleet_stock_rows(model, prob, fixed):
                 cols.append(K[m - 1]); vals.append(-1.0)
             if B is not None:
                 cols.append(B[m]); vals.append(-1.0)
+            for col, val in (moves or {}).get((i_, m), []):
+                cols.append(col); vals.append(val)
             rhs = cap if m == 0 else 0.0
             model.row(f"asicBalance[{f['name']},{m}]", cols, vals, rhs, rhs)
         kept.append(K); retired.append(R); bought.append(B)
@@ -803,8 +806,23 @@ def build_portfolio(prob):
     M = len(cal["months"])
     model = Model(M)
     starts, handles = [], []
-    for sp_ in pf["sites"]:
-        kept, retired, bought = add_fleet_stock_rows(model, sp_, None)
+    # ASIC relocation (PLANS.md): X[r,m] >= 0 MW leaving site a's fleet i at the start of month m, running at site b's fleet j
+    # from month m + d (X[r,m] = 0 when m + d >= M); +X in asicBalance[a,i,m], -X in asicBalance[b,j,m+d]; cash of b in
+    # month m: -kappa_r X[r,m] (from the month's end).
+    moves = [dict() for _ in pf["sites"]]
+    receiving = [set() for _ in pf["sites"]]
+    moved = []
+    for r in pf.get("relocations") or []:
+        a, i, b, j, d = r["fromSite"], r["fromFleet"], r["toSite"], r["toFleet"], r["downtimeMonths"]
+        X = model.vars([f"asicMoved[{a},{i},{b},{m}]" for m in range(M)], 0.0, [math.inf if m + d < M else 0.0 for m in range(M)])
+        for m in range(M):
+            moves[a].setdefault((i, m), []).append((X[m], 1.0))
+            if m + d < M:
+                moves[b].setdefault((j, m + d), []).append((X[m], -1.0))
+        receiving[b].add(j)
+        moved.append((r, X))
+    for s_, sp_ in enumerate(pf["sites"]):
+        kept, retired, bought = add_fleet_stock_rows(model, sp_, None, moves[s_], receiving[s_])
         add_asic_cash(model, sp_, kept, retired, bought)
         dispatch = add_fleet_dispatch_rows(model, sp_, kept)
         add_dispatch_cash(model, sp_, dispatch)
@@ -817,6 +835,9 @@ def build_portfolio(prob):
         add_ai_limit_rows(model, sp_, start, reserved, online)
         starts.append(start)
         handles.append({"start": start, "retired": retired})
+    for r, X in moved:
+        for m in range(M):
+            model.cash_term(m, "asicRelocation", X[m], -r["costUsdPerMw"])
     shared = {"months": cal["months"], "treasuryBtc": pf.get("treasuryBtc", 0.0), "discountRate": cal["discountRate"],
               "startingCashUsd": pf.get("startingCashUsd", 0.0), "cashFloorUsd": pf.get("cashFloorUsd")}
     sold = add_treasury_rows(model, shared, None)
@@ -836,11 +857,11 @@ def build_portfolio(prob):
                 model.row(f"conversionCrews[{m}]", cols, [1.0] * len(cols), -math.inf, pf["crewMwPerMonth"])
     add_cash_rows(model, shared)
     c = set_npv_objective(model, shared, sold)
-    return model, c, handles, sold
+    return model, c, handles, sold, moved
 
 
 def main_portfolio(prob):
-    model, c, handles, sold = build_portfolio(prob)
+    model, c, handles, sold, moved = build_portfolio(prob)
     res = solve(model, c)
     out = {"status": {0: "OPTIMAL", 2: "INFEASIBLE", 3: "UNBOUNDED"}.get(res.status, "ERROR:" + str(res.message)),
            "variables": len(model.lb), "constraints": len(model.row_lo)}
@@ -850,6 +871,7 @@ def main_portfolio(prob):
         out["sites"] = [{"aiStartedMw": {o["name"]: x[h["start"][j]].tolist() for j, o in enumerate(sp_["options"])}}
                         for sp_, h in zip(prob["portfolio"]["sites"], handles)]
         out["treasurySoldBtc"] = [0.0] * len(model.cash) if sold is None else x[sold].tolist()
+        out["movedMw"] = [x[X].tolist() for _, X in moved]
     print(json.dumps(out))
 
 

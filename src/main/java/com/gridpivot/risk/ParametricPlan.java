@@ -38,8 +38,8 @@ public record ParametricPlan(PlanProblem base) {
                 case AI_CAPEX, AI_TENANT_CAPEX, GPU_RESIDUAL -> capexScale; // GPUs resell at a share of their (scaled) price
                 case TREASURY_SALE -> btcPriceScale;
                 // a contract's price is fixed: the sweep's lease and colocation scales move the market rate only; financing is not scaled
-                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, AI_CONTRACT_REVENUE, AI_PREPAYMENT, DEBT_PRINCIPAL,
-                     FINANCING_INTEREST, FINANCING_FEE, INCOME_TAX -> 1.0;
+                case AI_REVENUE, MINING_OPEX, AI_OPEX, ASIC_SALVAGE, ASIC_PURCHASE, ASIC_RELOCATION, AI_CONTRACT_REVENUE, AI_PREPAYMENT,
+                     DEBT_PRINCIPAL, FINANCING_INTEREST, FINANCING_FEE, INCOME_TAX -> 1.0;
             };
         }
 

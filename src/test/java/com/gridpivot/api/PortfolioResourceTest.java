@@ -62,4 +62,49 @@ public class PortfolioResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("sites"));
         given().get("/api/v1/portfolios/plans/runs/987654321").then().statusCode(404).contentType("application/problem+json");
     }
+
+    /**
+     * AsicRelocationRowsTest's case over HTTP: A (90 USD/MWh, 1,000 machines) may move its fleet to B (40 USD/MWh); starting
+     * cash 200,000 USD so that the 120,000 USD move in Jan (no income that month) keeps the consolidated cash above 0.
+     */
+    static String relocating(String relocations) {
+        return """
+                {"scenario": {"btc": {"priceUsd": 50000, "startDifficulty": %s, "difficultyGrowthPerMonth": 0, "feesBtcPerBlock": 0},
+                              "energy": {"flatPriceUsdPerMwh": 90}, "discountRate": 0},
+                 "sites": [
+                   {"name": "A", "interconnectMw": 10, "asicFleets": [{"name": "S", "units": 1000, "hashrateThPerUnit": 120, "powerWPerUnit": 2500}]},
+                   {"name": "B", "interconnectMw": 10, "energy": {"flatPriceUsdPerMwh": 40},
+                    "asicFleets": [{"name": "S", "units": 0, "hashrateThPerUnit": 120, "powerWPerUnit": 2500},
+                                   {"name": "T", "units": 0, "hashrateThPerUnit": 200, "powerWPerUnit": 3500}]}],
+                 "relocations": %s,
+                 "shared": {"startingCashUsd": 200000},
+                 "startMonth": "2026-01", "months": 3}""".formatted(Double.toString(PlanTestSupport.D_STAR), relocations);
+    }
+
+    @Test
+    void aRunMovesTheFleetWhereItPays() throws InterruptedException {
+        Response accepted = given().contentType(ContentType.JSON)
+                .body(relocating("[{\"fromSite\": \"A\", \"fleet\": \"S\", \"toSite\": \"B\", \"costUsdPerTh\": 1.0, \"downtimeMonths\": 1}]"))
+                .post("/api/v1/portfolios/plans/runs");
+        accepted.then().statusCode(202);
+        String location = accepted.header("Location");
+        poll(location).then().statusCode(200).body("status", equalTo("OPTIMAL"));
+        // by hand in AsicRelocationRowsTest: 2.5·(60·1,416 − 48,000)
+        given().get(location + "/result").then().statusCode(200).body("npvUsd", closeTo(92_400.0, 1e-4))
+                .body("relocations[0].month", equalTo("2026-01")).body("relocations[0].arrivalMonth", equalTo("2026-02"))
+                .body("relocations[0].fromSite", equalTo("A")).body("relocations[0].toSite", equalTo("B"))
+                .body("relocations[0].toFleet", equalTo("S")).body("relocations[0].movedTh", closeTo(120_000.0, 1e-3));
+    }
+
+    @Test
+    void badRelocationsNameTheirFields() {
+        given().contentType(ContentType.JSON).body(relocating("""
+                        [{"fromSite": "A", "fleet": "S", "toSite": "C", "costUsdPerTh": -1},
+                         {"fromSite": "A", "fleet": "X", "toSite": "B", "costUsdPerTh": 1, "downtimeMonths": 1.5},
+                         {"fromSite": "A", "fleet": "S", "toSite": "B", "toFleet": "T", "costUsdPerTh": 1},
+                         {"fromSite": "A", "fleet": "S", "toSite": "A", "costUsdPerTh": 1}]"""))
+                .post("/api/v1/portfolios/plans/runs").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("relocations[0].toSite", "relocations[0].costUsdPerTh", "relocations[1].fleet",
+                        "relocations[1].downtimeMonths", "relocations[2].toFleet", "relocations[3].toSite"));
+    }
 }

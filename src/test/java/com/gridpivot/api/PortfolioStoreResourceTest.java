@@ -115,7 +115,7 @@ public class PortfolioStoreResourceTest {
                 .body("errors.reason", hasItem("no stored portfolio with id " + id));
         given().contentType(ContentType.JSON).body(runBy("1").replace("\"portfolioId\": 1,", "\"portfolioId\": 1, \"sites\": [],"))
                 .post("/api/v1/portfolios/plans/runs").then().statusCode(400).body("errors.field", hasItem("portfolioId"))
-                .body("errors.reason", hasItem("give portfolioId or inline sites and shared, not both"));
+                .body("errors.reason", hasItem("give portfolioId or inline sites, shared and relocations, not both"));
     }
 
     @Test

@@ -91,6 +91,22 @@ class ModelBudgetTest {
         }
     }
 
+    /** With finance.tax (tax rows per calendar year, a taxable-income row over the cash terms) the estimate still bounds the model. */
+    @Test
+    void thePlanEstimateBoundsTheBuiltModelWithTax() {
+        ObjectNode json = PlanModelTest.base(2);
+        json.put("startMonth", "2026-11"); // two tax years
+        json.set("finance", PlanTestSupport.node("{'startingCashUsd': 1.0e9, 'tax': {'incomeTaxRateShare': 0.21}}"));
+        PlanProblem p = problem(json);
+        ModelSize est = PlanModelBuilder.estimate(p);
+        try (PlanModel m = PlanModelBuilder.build(p, null)) {
+            assertThat(m.financing().tax().years()).isEqualTo(2);
+            assertThat(est.rows()).as("rows").isGreaterThanOrEqualTo(m.solver().numConstraints());
+            assertThat(est.columns()).as("columns").isGreaterThanOrEqualTo(m.solver().numVariables());
+            assertThat(est.nonZeros()).as("non-zeros").isGreaterThanOrEqualTo(nonZeros(m.solver()));
+        }
+    }
+
     /**
      * A ten-year HOURLY plan of 20 fleets: 87,648 hours × 20 = 1,752,960 dispatches; the estimate is over 4 GB and the guard
      * refuses it with a 400 on hourModel naming the size and the remedy, before anything is built (the JVM's heap does not

@@ -68,4 +68,52 @@ class PortfolioCrossCheckTest {
         assertThat(highs.path("status").asText()).isEqualTo("OPTIMAL");
         assertThat(r.npvUsd()).isCloseTo(highs.path("objective").asDouble(), within(1e-6 * Math.abs(r.npvUsd())));
     }
+
+    /** A site at `energy` USD/MWh with an S21 fleet of `units` machines (0: a receiving fleet) and the AI option. */
+    static PlanProblem fleetSite(String name, double energy, int units) {
+        return problem(node("""
+                {'scenario': {'btc': {'priceUsd': 50000, 'annualGrowth': 0.3, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0.03,
+                                      'feesBtcPerBlock': 0},
+                              'energy': {'flatPriceUsdPerMwh': %s}, 'discountRate': 0.1},
+                 'site': {'name': '%s', 'interconnectMw': 10, 'maxConversionMwPerMonth': 5},
+                 'asicFleets': [{'name': 'S21', 'units': %d, 'hashrateThPerUnit': 150, 'powerWPerUnit': 3125}],
+                 'aiOptions': [{'name': 'flat', 'revenueUsdPerMwh': 120, 'maxItMw': 8, 'capexUsdPerMw': 100000, 'leadTimeMonths': 1}],
+                 'startMonth': '2026-01', 'months': 4}""".formatted(Double.toString(D_STAR), Double.toString(energy), name, units)));
+    }
+
+    /**
+     * Site A (60 USD/MWh, 1,600 S21 = 5 MW) may move its fleet to B (25 USD/MWh, no machines yet) at 0.50 USD per TH/s
+     * (24,000 USD per MW) with one month of downtime; B also builds AI under the shared budget: the optimum moves MW, and the
+     * consolidated NPV agrees with HiGHS's.
+     */
+    @Test
+    void relocationAgreesWithHighs() throws Exception {
+        PortfolioProblem pp = new PortfolioProblem(List.of(new Site("A", fleetSite("A", 60.0, 1600)), new Site("B", fleetSite("B", 25.0, 0))),
+                300_000.0, -400_000.0, 0.0, List.of(500_000.0), Double.POSITIVE_INFINITY,
+                List.of(new PortfolioProblem.Relocation(0, 0, 1, 0, 0.5 * 48_000.0, 1)));
+        PortfolioResult r = PortfolioEngine.optimize(pp, RunControl.NONE);
+        assertThat(r.status()).isEqualTo("OPTIMAL");
+        double moved = r.relocations().stream().mapToDouble(PortfolioResult.PortfolioMove::movedMw).sum();
+        assertThat(moved).as("the fleet moves").isGreaterThan(1.0);
+
+        Map<String, Object> portfolio = new LinkedHashMap<>();
+        portfolio.put("sites", pp.sites().stream().map(s -> PlanProblemJson.toMap(s.plan(), null)).toList());
+        portfolio.put("startingCashUsd", pp.startingCashUsd());
+        portfolio.put("cashFloorUsd", pp.cashFloorUsd());
+        portfolio.put("treasuryBtc", pp.treasuryBtc());
+        portfolio.put("capexBudgetUsdByYear", pp.capexBudgetUsdByYear());
+        portfolio.put("relocations", pp.relocations().stream().map(x -> Map.of("fromSite", x.fromSite(), "fromFleet", x.fromFleet(),
+                "toSite", x.toSite(), "toFleet", x.toFleet(), "costUsdPerMw", x.costUsdPerMw(), "downtimeMonths", x.downtimeMonths())).toList());
+        Path file = Path.of("target/crosscheck-portfolio-relocation.json");
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().writeValue(file.toFile(), Map.of("portfolio", portfolio));
+        JsonNode highs = Highs.solvePlan(file);
+        assertThat(highs.path("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(r.npvUsd()).isCloseTo(highs.path("objective").asDouble(), within(1e-6 * Math.abs(r.npvUsd())));
+        double highsMoved = 0.0;
+        for (JsonNode v : highs.path("movedMw").path(0)) {
+            highsMoved += v.asDouble();
+        }
+        assertThat(moved).isCloseTo(highsMoved, within(1e-5));
+    }
 }

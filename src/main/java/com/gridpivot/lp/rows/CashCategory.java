@@ -19,6 +19,11 @@ public enum CashCategory {
     GPU_RESIDUAL,
     /** draws and issues of debt (+) and their repayments (−): cash only, not in the NPV (models/PLANS.md, "Financing sources") */
     DEBT_PRINCIPAL,
+    /**
+     * Moving ASICs between a portfolio's sites (AsicRelocationRows): cost per TH/s moved, paid in the move's month (from its
+     * end, as opex); not capex (not in a capex budget), not in EBITDA (a one-off).
+     */
+    ASIC_RELOCATION,
     /** interest on credit lines and term loans, coupons of convertible notes */
     FINANCING_INTEREST,
     /** commitment fees on undrawn credit, upfront fees of term loans */
@@ -32,6 +37,11 @@ public enum CashCategory {
      */
     public boolean inNpv() {
         return this != DEBT_PRINCIPAL;
+    }
+
+    /** Terms only a portfolio has (moves between sites): absent from single-site and stochastic models. */
+    public boolean portfolioOnly() {
+        return this == ASIC_RELOCATION;
     }
 
     /** The terms of financing sources (principal, interest, fees): absent from models without them (stochastic plans). */

@@ -18,8 +18,14 @@ public final class FleetStockRows {
     private FleetStockRows() {
     }
 
-    /** K[i,m] asicKept, R[i,m] asicRetired, B[i,m] asicBought (bought[i] null when fleet i has no new-machine price). */
-    public record Asic(MPVariable[][] kept, MPVariable[][] retired, MPVariable[][] bought) {
+    /**
+     * K[i,m] asicKept, R[i,m] asicRetired, B[i,m] asicBought (bought[i] null when fleet i has no new-machine price), and the
+     * asicBalance[i,m] rows (null when built outside {@link #add}), which {@link AsicRelocationRows} extends with moves.
+     */
+    public record Asic(MPVariable[][] kept, MPVariable[][] retired, MPVariable[][] bought, MPConstraint[][] balance) {
+        public Asic(MPVariable[][] kept, MPVariable[][] retired, MPVariable[][] bought) {
+            this(kept, retired, bought, null);
+        }
     }
 
     /**
@@ -43,6 +49,7 @@ public final class FleetStockRows {
         MPVariable[][] kept = new MPVariable[p.fleets().size()][months];
         MPVariable[][] retired = new MPVariable[p.fleets().size()][months];
         MPVariable[][] bought = new MPVariable[p.fleets().size()][];
+        MPConstraint[][] balance = new MPConstraint[p.fleets().size()][months];
         for (int i = 0; i < p.fleets().size(); i++) {
             PlanFleet f = p.fleets().get(i);
             String fn = LpNames.clean(f.spec().name());
@@ -61,6 +68,7 @@ public final class FleetStockRows {
                     row.setCoefficient(kept[i][m - 1], -1.0);
                 }
                 row.setCoefficient(retired[i][m], 1.0);
+                balance[i][m] = row;
                 if (bought[i] != null) {
                     bought[i][m] = Lp.var(s, 0.0, inf, LpNames.of("asicBought", site, fn, mn));
                     if (fixed != null && fixed.asicBoughtMw() != null) {
@@ -70,7 +78,7 @@ public final class FleetStockRows {
                 }
             }
         }
-        return new Asic(kept, retired, bought);
+        return new Asic(kept, retired, bought, balance);
     }
 
     /** Fixes a decision to the plan's value for (name, month), 0 when the plan does not list it. */

@@ -189,7 +189,7 @@ public final class TaxRows {
     static Treatment treatment(CashCategory c) {
         return switch (c) {
             case MINING_REVENUE, MINING_ENERGY, MINING_OPEX, AI_REVENUE, AI_ENERGY, AI_OPEX, AI_CONTRACT_REVENUE, AI_PREPAYMENT,
-                 ASIC_SALVAGE, GPU_RESIDUAL, FINANCING_INTEREST, FINANCING_FEE -> Treatment.INCOME;
+                 ASIC_SALVAGE, GPU_RESIDUAL, ASIC_RELOCATION, FINANCING_INTEREST, FINANCING_FEE -> Treatment.INCOME;
             case TREASURY_SALE -> Treatment.BTC_GAIN;
             case ASIC_PURCHASE, AI_CAPEX, AI_TENANT_CAPEX -> Treatment.DEPRECIATED;
             case DEBT_PRINCIPAL, INCOME_TAX -> Treatment.NOT_TAXED;

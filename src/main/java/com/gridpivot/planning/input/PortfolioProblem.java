@@ -15,9 +15,35 @@ import java.util.List;
  * @param capexBudgetUsdByYear Bᵧ, most capex (AI fit-out and ASIC purchases) paid in plan year y (months 12y … 12y+11) over all
  *                             sites; a year beyond the list, or a non-finite entry, has no budget
  * @param crewMwPerMonth       most AI IT MW whose construction starts in one month over all sites (+∞: no limit)
+ * @param relocations          the routes on which a site's fleet may move to another site (empty: none)
  */
 public record PortfolioProblem(List<Site> sites, double startingCashUsd, double cashFloorUsd, double treasuryBtc,
-                               List<Double> capexBudgetUsdByYear, double crewMwPerMonth) {
+                               List<Double> capexBudgetUsdByYear, double crewMwPerMonth, List<Relocation> relocations) {
+
+    /** A portfolio without relocations. */
+    public PortfolioProblem(List<Site> sites, double startingCashUsd, double cashFloorUsd, double treasuryBtc, List<Double> capexBudgetUsdByYear,
+                            double crewMwPerMonth) {
+        this(sites, startingCashUsd, cashFloorUsd, treasuryBtc, capexBudgetUsdByYear, crewMwPerMonth, List.of());
+    }
+
+    /**
+     * A route on which fleet {@code fromFleet} of site {@code fromSite} may move to fleet {@code toFleet} (the same machine)
+     * of site {@code toSite} (models/PLANS.md, "ASIC relocation").
+     *
+     * @param fromSite       index of the origin site
+     * @param fromFleet      index of the moving fleet in the origin's fleets
+     * @param toSite         index of the destination site (another site)
+     * @param toFleet        index of the receiving fleet in the destination's fleets
+     * @param costUsdPerMw   cost per IT MW moved, USD: costUsdPerTh × 10⁶ / (J/TH) at nameplate
+     * @param downtimeMonths d: MW leaving in month m run at the destination from month m + d (0: the same month)
+     */
+    public record Relocation(int fromSite, int fromFleet, int toSite, int toFleet, double costUsdPerMw, int downtimeMonths) {
+        public Relocation {
+            if (fromSite == toSite || downtimeMonths < 0 || !(costUsdPerMw >= 0.0)) {
+                throw new IllegalArgumentException("a relocation goes to another site, with downtime ≥ 0 and cost ≥ 0");
+            }
+        }
+    }
 
     /** One site: its LP name and its plan problem. */
     public record Site(String name, PlanProblem plan) {
@@ -39,6 +65,13 @@ public record PortfolioProblem(List<Site> sites, double startingCashUsd, double 
         }
         sites = List.copyOf(sites);
         capexBudgetUsdByYear = capexBudgetUsdByYear == null ? List.of() : List.copyOf(capexBudgetUsdByYear);
+        relocations = relocations == null ? List.of() : List.copyOf(relocations);
+        for (Relocation r : relocations) {
+            if (r.fromSite() >= sites.size() || r.toSite() >= sites.size() || r.fromFleet() >= sites.get(r.fromSite()).plan().fleets().size()
+                    || r.toFleet() >= sites.get(r.toSite()).plan().fleets().size()) {
+                throw new IllegalArgumentException("a relocation names a site or fleet the portfolio does not have");
+            }
+        }
     }
 
     /** The first site's problem: the calendar, discount rate, BTC prices, solver and time limit of the portfolio. */

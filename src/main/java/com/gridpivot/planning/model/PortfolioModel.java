@@ -19,9 +19,10 @@ import java.util.List;
  * @param cash          the consolidated cash[m]
  * @param capexBudget   capexBudget[y] rows (null entries: years without a budget)
  * @param crews         conversionCrews[m] rows, or null
+ * @param moved         X[r][m] asicMoved of each relocation route (no rows without routes)
  */
 public record PortfolioModel(PortfolioProblem problem, MPSolver solver, List<SiteModel> sites, MPVariable[] sold,
-                             List<List<Term>> treasuryTerms, MPVariable[] cash, MPConstraint[] capexBudget, MPConstraint[] crews,
+                             List<List<Term>> treasuryTerms, MPVariable[] cash, MPConstraint[] capexBudget, MPConstraint[] crews, MPVariable[][] moved,
                              double buildMs) implements AutoCloseable {
 
     /** One site's part of the LP: its name, its AI options' names, blocks, fleet stock, dispatch D[m][b][k], AI and cash terms. */

@@ -1,6 +1,7 @@
 package com.gridpivot.planning.portfolio;
 
 import com.gridpivot.planning.portfolio.PortfolioRequest.PortfolioSharedInput;
+import com.gridpivot.planning.portfolio.PortfolioRequest.RelocationInput;
 import com.gridpivot.planning.portfolio.PortfolioRequest.PortfolioSiteInput;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param description free text (optional, at most 4,000 characters)
  * @param sites       1 to 20 sites, as a portfolio run's sites
  * @param shared      what the sites share, as a portfolio run's shared terms
+ * @param relocations routes on which a fleet may move between the sites, as a portfolio run's relocations
  */
-public record PortfolioBody(String name, String description, List<PortfolioSiteInput> sites, PortfolioSharedInput shared) {
+public record PortfolioBody(String name, String description, List<PortfolioSiteInput> sites, PortfolioSharedInput shared,
+                            List<RelocationInput> relocations) {
 }

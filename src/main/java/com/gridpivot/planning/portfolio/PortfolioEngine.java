@@ -55,7 +55,7 @@ public final class PortfolioEngine {
         int vars = model.solver().numVariables();
         int rows = model.solver().numConstraints();
         if (!o.hasSolution()) {
-            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of());
+            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of(), List.of());
         }
         PlanProblem cal = model.problem().calendar();
         List<PortfolioResult.PortfolioSiteResult> sites = new ArrayList<>();
@@ -77,7 +77,28 @@ public final class PortfolioEngine {
             company.add(new PortfolioResult.PortfolioMonth(label(cal, m), model.cash()[m].solutionValue(), capex, started, sold));
         }
         double npv = treasury + sites.stream().mapToDouble(PortfolioResult.PortfolioSiteResult::npvContributionUsd).sum();
-        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, List.of());
+        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, moves(model), List.of());
+    }
+
+    /** The moves of every route and month, in route order then month, leaving out those of at most 10⁻⁹ MW. */
+    static List<PortfolioResult.PortfolioMove> moves(PortfolioModel model) {
+        PortfolioProblem pp = model.problem();
+        PlanProblem cal = pp.calendar();
+        List<PortfolioResult.PortfolioMove> out = new ArrayList<>();
+        for (int r = 0; r < pp.relocations().size(); r++) {
+            PortfolioProblem.Relocation route = pp.relocations().get(r);
+            var fleet = pp.sites().get(route.fromSite()).plan().fleets().get(route.fromFleet()).spec();
+            String toFleet = pp.sites().get(route.toSite()).plan().fleets().get(route.toFleet()).spec().name();
+            for (int m = 0; m < cal.monthCount(); m++) {
+                double mw = model.moved()[r][m].solutionValue();
+                if (mw > 1e-9) {
+                    out.add(new PortfolioResult.PortfolioMove(label(cal, m), pp.sites().get(route.fromSite()).name(), fleet.name(),
+                            pp.sites().get(route.toSite()).name(), toFleet, mw, mw * 1e6 / fleet.jPerTh(),
+                            cal.months().get(m).month().plusMonths(route.downtimeMonths()).toString(), mw * route.costUsdPerMw()));
+                }
+            }
+        }
+        return out;
     }
 
     /** Σ coefficient × value of the NPV's coefficients over these terms (and treasury sales' end value when sold is given). */

@@ -14,6 +14,7 @@ import java.util.List;
  * @param scenario         BTC, ASIC prices, discount rate and a default energy basis, shared by every site (as a plan's scenario)
  * @param sites            1 to 20 sites (not with portfolioId)
  * @param shared           the company's cash, credit line, treasury, capex budget and crews (not with portfolioId)
+ * @param relocations      routes on which a site's fleet may move to another site (absent: none; not with portfolioId)
  * @param startMonth       first month, "2026-01" (as a plan's)
  * @param months           number of months (as a plan's)
  * @param solver           the LP backend (as a plan's)
@@ -22,17 +23,34 @@ import java.util.List;
  * @param label            a label for the run (optional)
  */
 public record PortfolioRequest(Long portfolioId, ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared,
-                               String startMonth, Double months, String solver, String hourModel, Double timeLimitSeconds, String label) {
+                               List<RelocationInput> relocations, String startMonth, Double months, String solver, String hourModel,
+                               Double timeLimitSeconds, String label) {
 
-    /** A request with the sites inline. */
+    /** A request with the sites inline and no relocations. */
     public PortfolioRequest(ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared, String startMonth, Double months,
                             String solver, String hourModel, Double timeLimitSeconds, String label) {
-        this(null, scenario, sites, shared, startMonth, months, solver, hourModel, timeLimitSeconds, label);
+        this(null, scenario, sites, shared, null, startMonth, months, solver, hourModel, timeLimitSeconds, label);
     }
 
-    /** This request with a stored portfolio's sites and shared terms in place of its portfolioId. */
+    /** This request with a stored portfolio's sites, shared terms and relocations in place of its portfolioId. */
     public PortfolioRequest withPortfolio(PortfolioBody stored) {
-        return new PortfolioRequest(null, scenario, stored.sites(), stored.shared(), startMonth, months, solver, hourModel, timeLimitSeconds, label);
+        return new PortfolioRequest(null, scenario, stored.sites(), stored.shared(), stored.relocations(), startMonth, months, solver, hourModel,
+                timeLimitSeconds, label);
+    }
+
+    /**
+     * A route on which a fleet may move between sites (models/PLANS.md, "ASIC relocation"): the plan decides how many MW move
+     * in which month, alongside retirements and purchases.
+     *
+     * @param fromSite       the origin site's name
+     * @param fleet          the moving fleet's name at the origin
+     * @param toSite         the destination site's name (another site)
+     * @param toFleet        the fleet the machines join at the destination: the same machine (model, TH/s and W per unit),
+     *                       its own pue; declare it there with 0 units when the site has none yet (default: the fleet's name)
+     * @param costUsdPerTh   cost of moving one TH/s (nameplate), USD, paid by the destination in the month it leaves
+     * @param downtimeMonths whole months the machines neither run nor draw power between leaving and running again (default 0)
+     */
+    public record RelocationInput(String fromSite, String fleet, String toSite, String toFleet, Double costUsdPerTh, Double downtimeMonths) {
     }
 
     /**

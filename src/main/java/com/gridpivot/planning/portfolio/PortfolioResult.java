@@ -14,13 +14,31 @@ import java.util.Map;
  * @param constraints     rows of the LP
  * @param monthly         the company by month: consolidated cash, capex paid, AI MW started over all sites
  * @param sites           each site's contribution and MW by use by month
+ * @param relocations     the fleets' moves between sites, by month (only moves of more than 10⁻⁹ MW)
  * @param warnings        inputs outside their plausible ranges, by site
  */
 public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUsd, String solverName, int variables, int constraints,
-                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<String> warnings) {
+                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<PortfolioMove> relocations, List<String> warnings) {
 
     public PortfolioResult withWarnings(List<String> w) {
-        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, List.copyOf(w));
+        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, relocations, List.copyOf(w));
+    }
+
+    /**
+     * ASICs moved from one site to another (models/PLANS.md, "ASIC relocation").
+     *
+     * @param month         the month they leave the origin (at its start)
+     * @param fromSite      the origin site
+     * @param fleet         the origin's fleet
+     * @param toSite        the destination site
+     * @param toFleet       the destination's fleet they join
+     * @param movedMw       IT MW moved
+     * @param movedTh       TH/s moved (nameplate: movedMw × 10⁶ / (J/TH))
+     * @param arrivalMonth  the first month they run at the destination (month + downtime)
+     * @param costUsd       the move's cost, paid by the destination in the month, USD
+     */
+    public record PortfolioMove(String month, String fromSite, String fleet, String toSite, String toFleet, double movedMw, double movedTh,
+                                String arrivalMonth, double costUsd) {
     }
 
     /**

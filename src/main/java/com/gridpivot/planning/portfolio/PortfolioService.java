@@ -69,9 +69,12 @@ public class PortfolioService {
      * @param treasuryBtc      the company's BTC
      * @param capexBudgetUsdByYear budget by plan year (empty: none)
      * @param crewMwPerMonth   crews, or +∞ (stored as null)
+     * @param relocations      the relocation routes as validated (toFleet and downtimeMonths filled in); null in runs stored
+     *                         before relocations existed
      */
     public record PortfolioRunInput(List<String> names, List<PlanRunInput> sites, double startingCashUsd, double cashFloorUsd,
-                                    double treasuryBtc, List<Double> capexBudgetUsdByYear, Double crewMwPerMonth) {
+                                    double treasuryBtc, List<Double> capexBudgetUsdByYear, Double crewMwPerMonth,
+                                    List<PortfolioRequest.RelocationInput> relocations) {
     }
 
     /**
@@ -83,8 +86,8 @@ public class PortfolioService {
             throw new InvalidRequestException("", "a JSON request body is required");
         }
         if (req.portfolioId() != null) {
-            if (req.sites() != null || req.shared() != null) {
-                throw new InvalidRequestException("portfolioId", "give portfolioId or inline sites and shared, not both");
+            if (req.sites() != null || req.shared() != null || req.relocations() != null) {
+                throw new InvalidRequestException("portfolioId", "give portfolioId or inline sites, shared and relocations, not both");
             }
             PortfolioBody stored;
             try {
@@ -122,8 +125,8 @@ public class PortfolioService {
         if (body.description() != null && body.description().length() > MAX_DESCRIPTION) {
             put(errors, "description", "is longer than " + MAX_DESCRIPTION + " characters");
         }
-        PortfolioRequest probe = new PortfolioRequest(PROBE_SCENARIO, body.sites(), body.shared(), YearMonth.now(ZoneOffset.UTC).toString(), 120.0,
-                null, null, null, null);
+        PortfolioRequest probe = new PortfolioRequest(null, PROBE_SCENARIO, body.sites(), body.shared(), body.relocations(),
+                YearMonth.now(ZoneOffset.UTC).toString(), 120.0, null, null, null, null);
         try {
             check(probe, r -> {
                 plans.checkWithoutPrices(r);
@@ -131,7 +134,8 @@ public class PortfolioService {
             });
         } catch (InvalidRequestException e) {
             for (FieldError f : e.errors()) {
-                if ((f.field().startsWith("sites") || f.field().startsWith("shared")) && !f.reason().contains("inside the horizon")) {
+                if ((f.field().startsWith("sites") || f.field().startsWith("shared") || f.field().startsWith("relocations"))
+                        && !f.reason().contains("inside the horizon")) {
                     put(errors, f.field(), f.reason());
                 }
             }
@@ -190,10 +194,107 @@ public class PortfolioService {
                 }
             }
         }
+        List<PortfolioRequest.RelocationInput> moves = relocations(req, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(List.copyOf(errors.values()));
         }
-        return new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews);
+        return new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews, moves);
+    }
+
+    /** Most relocation routes in one portfolio. */
+    public static final int MAX_RELOCATIONS = 400;
+
+    /**
+     * Checks the relocation routes against the request's sites (errors under {@code relocations[k]}): both sites named and
+     * different, the fleet at the origin, the receiving fleet at the destination and the same machine (model, TH/s and W per
+     * unit as sent), cost 0 … 10⁶ USD per TH/s, downtime a whole number of months 0 … 120, no route twice.
+     *
+     * @return the routes with toFleet and downtimeMonths filled in
+     */
+    static List<PortfolioRequest.RelocationInput> relocations(PortfolioRequest req, Map<String, FieldError> errors) {
+        List<PortfolioRequest.RelocationInput> out = new ArrayList<>();
+        if (req.relocations() == null) {
+            return out;
+        }
+        if (req.relocations().size() > MAX_RELOCATIONS) {
+            put(errors, "relocations", "give at most " + MAX_RELOCATIONS + " routes");
+            return out;
+        }
+        Map<String, PortfolioRequest.PortfolioSiteInput> byName = new LinkedHashMap<>();
+        if (req.sites() != null) {
+            for (PortfolioRequest.PortfolioSiteInput s : req.sites()) {
+                if (s != null && s.name() != null) {
+                    byName.putIfAbsent(s.name(), s);
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < req.relocations().size(); k++) {
+            PortfolioRequest.RelocationInput r = req.relocations().get(k);
+            String at = "relocations[" + k + "]";
+            if (r == null) {
+                put(errors, at, "is required");
+                continue;
+            }
+            FieldChecks c = new FieldChecks();
+            double cost = c.required(at + ".costUsdPerTh", r.costUsdPerTh(), 0.0, 1e6, "USD per TH/s");
+            int downtime = c.wholeNumber(at + ".downtimeMonths", r.downtimeMonths(), 0, 0, 120);
+            try {
+                c.throwIfAny();
+            } catch (InvalidRequestException e) {
+                e.errors().forEach(f -> put(errors, f.field(), f.reason()));
+            }
+            PortfolioRequest.PortfolioSiteInput from = site(byName, r.fromSite(), at + ".fromSite", errors);
+            PortfolioRequest.PortfolioSiteInput to = site(byName, r.toSite(), at + ".toSite", errors);
+            if (from != null && to != null && r.fromSite().equals(r.toSite())) {
+                put(errors, at + ".toSite", "must be another site than fromSite");
+                continue;
+            }
+            String toFleetName = r.toFleet() == null ? r.fleet() : r.toFleet();
+            var fleet = from == null ? null : fleet(from, r.fleet(), at + ".fleet", errors);
+            var toFleet = to == null || r.fleet() == null && r.toFleet() == null ? null : fleet(to, toFleetName, at + ".toFleet", errors);
+            if (fleet != null && toFleet != null && !(java.util.Objects.equals(fleet.model(), toFleet.model())
+                    && java.util.Objects.equals(fleet.hashrateThPerUnit(), toFleet.hashrateThPerUnit())
+                    && java.util.Objects.equals(fleet.powerWPerUnit(), toFleet.powerWPerUnit()))) {
+                put(errors, at + ".toFleet", "must be the same machine as " + r.fromSite() + "'s fleet " + r.fleet()
+                        + " (the same model, hashrateThPerUnit and powerWPerUnit)");
+            }
+            if (fleet != null && toFleet != null && !seen.add(r.fromSite() + "\n" + r.fleet() + "\n" + r.toSite() + "\n" + toFleetName)) {
+                put(errors, at, "repeats another route from " + r.fromSite() + "'s " + r.fleet() + " to " + r.toSite() + "'s " + toFleetName);
+            }
+            out.add(new PortfolioRequest.RelocationInput(r.fromSite(), r.fleet(), r.toSite(), toFleetName, cost, (double) downtime));
+        }
+        return out;
+    }
+
+    private static PortfolioRequest.PortfolioSiteInput site(Map<String, PortfolioRequest.PortfolioSiteInput> byName, String name, String field,
+                                                           Map<String, FieldError> errors) {
+        if (name == null) {
+            put(errors, field, "is required: the name of one of the portfolio's sites");
+            return null;
+        }
+        PortfolioRequest.PortfolioSiteInput s = byName.get(name);
+        if (s == null) {
+            put(errors, field, "names no site of the portfolio: \"" + name + "\"");
+        }
+        return s;
+    }
+
+    private static com.gridpivot.optimization.input.AllocationRequest.AsicFleetInput fleet(PortfolioRequest.PortfolioSiteInput s, String name,
+                                                                                         String field, Map<String, FieldError> errors) {
+        if (name == null) {
+            put(errors, field, "is required: the name of one of the site's asicFleets");
+            return null;
+        }
+        if (s.asicFleets() != null) {
+            for (var f : s.asicFleets()) {
+                if (f != null && name.equals(f.name() != null ? f.name() : f.model())) {
+                    return f;
+                }
+            }
+        }
+        put(errors, field, "names no fleet of site " + s.name() + ": \"" + name + "\" (declare it there, with 0 units if the site has none yet)");
+        return null;
     }
 
     /** The memory guard on the portfolio's LP: the sites' plan LPs together. */
@@ -245,8 +346,29 @@ public class PortfolioService {
             w.forEach(x -> warnings.add(name + ": " + x));
             sites.add(new PortfolioProblem.Site(name, p));
         }
+        List<PortfolioProblem.Relocation> routes = new ArrayList<>();
+        if (input.relocations() != null) {
+            for (PortfolioRequest.RelocationInput r : input.relocations()) {
+                int a = input.names().indexOf(r.fromSite());
+                int b = input.names().indexOf(r.toSite());
+                int i = fleetIndex(sites.get(a).plan(), r.fleet());
+                int j = fleetIndex(sites.get(b).plan(), r.toFleet());
+                double thPerMw = 1e6 / sites.get(a).plan().fleets().get(i).spec().jPerTh();
+                routes.add(new PortfolioProblem.Relocation(a, i, b, j, r.costUsdPerTh() * thPerMw, (int) Math.round(r.downtimeMonths())));
+            }
+        }
         return new PortfolioProblem(sites, input.startingCashUsd(), input.cashFloorUsd(), input.treasuryBtc(), input.capexBudgetUsdByYear(),
-                input.crewMwPerMonth() == null ? Double.POSITIVE_INFINITY : input.crewMwPerMonth());
+                input.crewMwPerMonth() == null ? Double.POSITIVE_INFINITY : input.crewMwPerMonth(), routes);
+    }
+
+    /** The index of the fleet of that name in a site's plan (validated: it exists). */
+    private static int fleetIndex(PlanProblem p, String name) {
+        for (int i = 0; i < p.fleets().size(); i++) {
+            if (p.fleets().get(i).spec().name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no fleet " + name);
     }
 
     /** Writes the run (QUEUED) with its input snapshot and hands it to a worker. */
