@@ -34,7 +34,7 @@ public final class PlanEngine {
 
     /**
      * The optimizer's plan; with {@code bridge}, also the What-if → plan bridge ({@link PlanBridge}: one allocation LP and at
-     * most ten fixed-plan LPs more). A bridge that cannot be computed leaves {@code bridge} null and says why in warnings.
+     * most eleven fixed-plan LPs more). A bridge that cannot be computed leaves {@code bridge} null and says why in warnings.
      */
     public static PlanResult optimize(PlanProblem p, RunControl control, boolean bridge) {
         // each LP's share of the run's progress moves with its solve's clock (SolveProgress)

@@ -166,6 +166,49 @@ class PlanBridgeTest {
         assertThat(b.whatIfAiItMw().values().stream().mapToDouble(Double::doubleValue).sum()).isPositive();
     }
 
+    /**
+     * The demo site with every effect the bridge knows: GPU rates −20 %/year and colocation −5 %/year, the fleets losing 5 % of
+     * their hashrate a year, H100 GPUs living 1 year (refreshed or retired by the plan, 10 % residual), colocation offered under
+     * a 5-year contract at 130 USD/kW-month with half the fit-out paid by the tenant, a CONTRACTED terminal value, and a priced
+     * credit line (12 %, 0.5 % commitment fee) instead of a free one. Every effect's step is non-zero, the steps still sum
+     * exactly to the difference, and "financing costs" is ≤ 0: the plan's own decisions valued without the cash floor and
+     * without the line are worth at least the plan (a relaxation), so what the line costs can only lower the value.
+     */
+    @Test
+    void theDemoSiteWithEveryEffectStillSumsExactly() {
+        PlanProblem p = problem(node("""
+                {'scenario': {'btc': {'priceUsd': 69070, 'annualGrowth': 0.0, 'startDifficulty': 125864590119494.0,
+                                      'difficultyGrowthPerMonth': 0.0082, 'feesBtcPerBlock': 0.587},
+                              'energy': {'node': 'HB_WEST', 'replayYear': 2024},
+                              'ai': {'gpuRateDeclinePerYear': 0.2, 'colocationRateDeclinePerYear': 0.05},
+                              'asic': {'salvageUsdPerTh': 2.0, 'newPriceUsdPerTh': 14.0, 'efficiencyDegradationPerYear': 0.05},
+                              'discountRate': 0.1},
+                 'site': {'name': 'West Texas demo', 'interconnectMw': 100, 'maxAiItMw': 60, 'maxConversionMwPerMonth': 20},
+                 'asicFleets': [{'name': 'S21 fleet', 'model': 'Antminer S21', 'units': 10000, 'pue': 1.05, 'poolFeeFraction': 0.02},
+                                {'name': 'S19 XP fleet', 'model': 'Antminer S19 XP', 'units': 8000, 'pue': 1.05, 'poolFeeFraction': 0.02}],
+                 'aiOptions': [{'name': 'Colocation lease', 'offering': 'colocation lease', 'capexTiming': 'SPREAD',
+                                'contract': {'termMonths': 60, 'priceUsdPerKwMonth': 130, 'tenantCapexShare': 0.5}},
+                               {'name': 'H100 cloud', 'offering': 'H100 cloud', 'utilization': 0.8, 'maxItMw': 40,
+                                'gpuLife': {'gpuLifeYears': 1, 'residualValueShare': 0.1, 'endOfLife': 'OPTIMIZE'}}],
+                 'finance': {'startingCashUsd': 2.0e7, 'treasuryBtc': 1800,
+                             'revolvingCredit': {'limitUsd': 1.0e9, 'interestRatePerYear': 0.12, 'commitmentFeePerYear': 0.005},
+                             'terminalValue': {'method': 'CONTRACTED'}},
+                 'startMonth': '2026-07', 'months': 24}"""), PlanCrossCheckTest.SHIPPED);
+        PlanResult r = PlanEngine.optimize(p, RunControl.NONE, true);
+        WhatIfBridge b = r.bridge();
+        assertThat(b).as("warnings: %s", r.warnings()).isNotNull();
+        assertThat(b.endUsd()).isCloseTo(r.terminalValue().npvWithTerminalValueUsd(), within(1e-6));
+        double sum = b.steps().stream().mapToDouble(WhatIfBridgeStep::usd).sum();
+        assertThat(b.startUsd() + sum - b.endUsd()).isCloseTo(0.0, within(1e-6));
+        Map<String, Double> steps = byName(b);
+        for (String effect : List.of("discounting", "AI rate decline", "hashprice path and halving", "fleet degradation", "ASIC salvage",
+                "lead time", "capex inside the horizon", "GPU life and refresh", "terminal value")) {
+            assertThat(steps.get(effect)).as(effect).isNotZero();
+        }
+        assertThat(steps.get("financing costs")).isLessThanOrEqualTo(1e-6 * Math.abs(b.endUsd()));
+        assertThat(b.extraSolves()).isGreaterThanOrEqualTo(11);
+    }
+
     static List<String> names(WhatIfBridge b) {
         return b.steps().stream().map(WhatIfBridgeStep::name).toList();
     }

@@ -188,7 +188,7 @@ public class PlanResourceTest {
         var c = given().contentType(ContentType.JSON).body("{\"problem\": " + problem + ", \"plans\": [{\"name\": \"stay\"}]}")
                 .post("/api/v1/plans/compare").then().statusCode(200).extract().jsonPath();
         assertThat(c.getDouble("plans[0].bridge.endUsd")).isEqualTo(c.getDouble("plans[0].npvUsd"));
-        assertThat(c.getList("plans[0].bridge.steps")).hasSize(12);
+        assertThat(c.getList("plans[0].bridge.steps")).hasSize(13);
         double sum = c.getDouble("plans[0].bridge.startUsd");
         for (Object s : c.getList("plans[0].bridge.steps.usd")) {
             sum += ((Number) s).doubleValue();

@@ -350,7 +350,7 @@ class WebPlansTest extends WebPageTest {
         page.waitForSelector("#job-result[data-status]", new Page.WaitForSelectorOptions().setTimeout(120_000));
         assertThat(page.getAttribute("#job-result", "data-status")).isEqualTo("OPTIMAL");
         page.waitForSelector("#plan-bridge svg.waterfall");
-        assertThat(page.locator("#plan-bridge table.bridge-steps tbody tr").count()).isEqualTo(12);
+        assertThat(page.locator("#plan-bridge table.bridge-steps tbody tr").count()).isEqualTo(13);
         long id = given().queryParam("label", token).get("/api/v1/runs").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
         var result = given().get("/api/v1/plans/runs/" + id + "/result").then().statusCode(200).extract().jsonPath();
         double end = result.getDouble("bridge.endUsd");

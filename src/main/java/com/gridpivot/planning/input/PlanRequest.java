@@ -37,7 +37,7 @@ public record PlanRequest(Long scenarioId, ScenarioBody scenario, PlanSiteInput 
     /**
      * What a plan run explains besides the plan (models/PLANS.md, "The What-if → plan bridge").
      *
-     * @param bridge true: the result carries the What-if → plan bridge (one What-if LP and at most ten fixed-plan LPs more;
+     * @param bridge true: the result carries the What-if → plan bridge (one What-if LP and at most eleven fixed-plan LPs more;
      *               default false)
      */
     public record PlanExplainInput(Boolean bridge) {

@@ -40,7 +40,7 @@ export async function mount(container) {
   form.append(summary, scenario.section, site.section, plans.section,
     field('Run label (optional)', labelInput, 'Names the plan run started as a job in the Runs list, beside the site.'),
     field('Explain the difference from the What-if', bridgeInput,
-      'The job also answers why its value differs from the one-year What-if at the first month, step by step (about ten more LPs).'),
+      'The job also answers why its value differs from the one-year What-if at the first month, step by step (up to twelve more LPs).'),
     h('div', { class: 'actions' }, compareButton, jobButton, progressHost));
   container.append(h('h1', { id: 'plans-title' }, 'Plans'),
     h('p', { class: 'lead' }, 'What is converting megawatts to AI worth against staying on Bitcoin, over years, and when is cash lowest? Write plans, compare them side by side with the optimizer\'s.'),
