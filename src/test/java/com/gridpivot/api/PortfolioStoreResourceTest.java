@@ -43,7 +43,7 @@ public class PortfolioStoreResourceTest {
     }
 
     /** PortfolioResourceTest's two sites A (20 USD/MWh) and B (60) and the 1,000,000 USD budget, as a stored portfolio. */
-    static String stored(String name, String interconnectB) {
+    public static String stored(String name, String interconnectB) {
         return """
                 {"name": "%s", "description": "two sites, one budget",
                  "sites": [

@@ -76,6 +76,25 @@ class AuthTest {
                 .body("key", not(org.hamcrest.Matchers.hasItem(planner)));
     }
 
+    /** Stored portfolios belong to the key that stored them (issue 19 item 1): other planners get 404; admins see all. */
+    @Test
+    void aPortfolioIsSeenOnlyByItsKeyAndAdmins() {
+        String alice = newKey("planner");
+        String bob = newKey("planner");
+        String location = given().header("X-API-Key", alice).contentType("application/json")
+                .body(com.gridpivot.api.PortfolioStoreResourceTest.stored("owned", "10")).when().post("/api/v1/portfolios")
+                .then().statusCode(201).extract().header("Location");
+        given().header("X-API-Key", alice).when().get(location).then().statusCode(200).body("owner", startsWith("planner "));
+        given().header("X-API-Key", bob).when().get(location).then().statusCode(404).contentType("application/problem+json");
+        given().header("X-API-Key", bob).when().delete(location).then().statusCode(404);
+        given().header("X-API-Key", bob).when().get("/api/v1/portfolios").then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(0));
+        // bob may use the same name: names are unique per key
+        given().header("X-API-Key", bob).contentType("application/json").body(com.gridpivot.api.PortfolioStoreResourceTest.stored("owned", "10"))
+                .when().post("/api/v1/portfolios").then().statusCode(201);
+        given().header("X-API-Key", ADMIN).when().get(location).then().statusCode(200);
+        given().header("X-API-Key", alice).when().delete(location).then().statusCode(204);
+    }
+
     /**
      * The board pack takes only the caller's own runs (issue 18 item 6): planner A's finished sweep run is refused to planner B
      * as if it did not exist (another key's run is not told apart from a missing one), and accepted from A (no error on the
