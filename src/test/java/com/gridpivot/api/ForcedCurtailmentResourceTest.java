@@ -46,6 +46,16 @@ class ForcedCurtailmentResourceTest {
                 .body("economics.forcedCurtailment.backupPowerCostUsd", closeTo(1_500.0, 1e-6));
     }
 
+    /* Backup at 50 USD/MWh is below the grid's 60 in the forced hour: the answer warns that the order raises the AI's value. */
+    @Test
+    void backupCheaperThanTheGridIsWarned() {
+        post("/api/v1/allocations", whatIf("{'hourCount': 1, 'backupPowerCostUsdPerMwh': 50}")).statusCode(200)
+                .body("economics.netUsd", closeTo(18_900.0, 1e-6))
+                .body("warnings", hasSize(1))
+                .body("warnings[0]", containsString("site.forcedCurtailment.backupPowerCostUsdPerMwh: 50 USD/MWh is below the grid's mean cost"));
+        post("/api/v1/allocations", whatIf("{'hourCount': 1, 'backupPowerCostUsdPerMwh': 150}")).statusCode(200).body("warnings", hasSize(0));
+    }
+
     @Test
     void badFieldsAreNamedInProblemJson() {
         post("/api/v1/allocations", whatIf("{'hourCount': 1, 'limitMw': 150}")).statusCode(400).contentType("application/problem+json")

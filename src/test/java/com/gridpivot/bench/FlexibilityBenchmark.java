@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * The one-year what-if (HB_WEST 2024, 4 fleets, 3 AI options, EXACT, GLOP) without and with every flexibility term of issue 16:
  * a 40 MW fixed-price block at 38 USD/MWh, 4CP at 60,000 USD/MW-year from the shipped history, and the four ancillary services
- * of {@link AncillaryCrossCheckTest} (test inputs, not market data). Engine time (assemble excluded) p50 / p95 of 40 runs after
+ * of {@link AncillaryCrossCheckTest} (test inputs, not market data); and all of them with a large-load curtailment order (SB 6:
+ * 60 forced hours at the year's highest prices, limit 0, the AI load on backup at 250 USD/MWh, as in ForcedCurtailmentCrossCheckTest).
+ * Engine time (assemble excluded) p50 / p95 of 40 runs after
  * 10 warm-ups; writes bench/results/flexibility.csv.
  * <pre>  ./mvnw -Pbench verify   (or: ./mvnw -o -Pbench exec:exec@flexibility-benchmark after test-compile)</pre>
  */
@@ -45,13 +47,18 @@ public final class FlexibilityBenchmark {
         plainSite.remove("powerContract");
         plainSite.remove("ancillary");
         base.put("site", plainSite);
+        Map<String, Object> sb6 = new HashMap<>(flex);
+        Map<String, Object> sb6Site = new HashMap<>(site);
+        sb6Site.put("forcedCurtailment", Map.of("hourCount", 60, "backupPowerCostUsdPerMwh", 250));
+        sb6.put("site", sb6Site);
 
         List<String> rows = new ArrayList<>();
         rows.add("case,variables,rows,hour_blocks,build_ms_p50,solve_ms_p50,engine_ms_p50,engine_ms_p95,objective_usd");
-        double[] p50 = new double[2];
+        double[] p50 = new double[3];
         int c = 0;
-        for (Map<String, Object> body : List.of(base, flex)) {
-            String name = c == 0 ? "year-no-flexibility" : "year-all-flexibility";
+        List<String> names = List.of("year-no-flexibility", "year-all-flexibility", "year-all-flexibility-sb6");
+        for (Map<String, Object> body : List.of(base, flex, sb6)) {
+            String name = names.get(c);
             AllocationProblem p = assembler.assemble(JSON.convertValue(body, AllocationRequest.class));
             int warm = 10;
             int reps = 40;
@@ -79,6 +86,7 @@ public final class FlexibilityBenchmark {
         Files.write(out, rows);
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "all flexibility / none, engine p50: %.2f×%n", p50[1] / p50[0]);
+        System.out.printf(Locale.ROOT, "all flexibility with SB 6 / none, engine p50: %.2f×%n", p50[2] / p50[0]);
     }
 
     private static double pct(double[] v, double q) {

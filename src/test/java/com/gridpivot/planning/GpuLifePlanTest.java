@@ -14,9 +14,9 @@ import com.gridpivot.planning.result.PlanResult;
 import org.junit.jupiter.api.Test;
 
 /** GPU life through the request (models/PLANS.md, "GPU life and refresh"): a refresh solved by hand, and validation by JSON path. */
-class GpuLifePlanTest {
+public class GpuLifePlanTest {
 
-    static ObjectNode json(String option, String gpuLife) {
+    public static ObjectNode json(String option, String gpuLife) {
         return node("""
                 {'scenario': {'btc': {'priceUsd': 50000, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0, 'feesBtcPerBlock': 0},
                               'energy': {'flatPriceUsdPerMwh': 20}, 'discountRate': 0},
@@ -83,6 +83,19 @@ class GpuLifePlanTest {
             assertThat(s.name()).isEqualTo("GPU life and refresh");
             assertThat(s.usd()).isNotZero();
         });
+    }
+
+    /**
+     * A stochastic plan over one listed scenario of probability 1 is the plan: the refreshes are first-stage decisions and the
+     * GPU cash is in each scenario's cash, so its expected NPV is the refresh case's 12,600,000 USD.
+     */
+    @Test
+    void aStochasticPlanOfOneScenarioIsThePlan() {
+        com.gridpivot.planning.input.PlanProblem p = problem(json(LEASE,
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'gpuPriceDeclinePerYear': 0".formatted(2.0 / 12.0)));
+        var r = com.gridpivot.risk.stochastic.StochasticEngine.run(new com.gridpivot.risk.stochastic.StochasticProblem(
+                java.util.List.of("base"), new double[] {1.0}, java.util.List.of(p), 0, null), RunControl.NONE);
+        assertThat(r.expectedNpvUsd()).isCloseTo(12_600_000.0, within(1e-3));
     }
 
     @Test

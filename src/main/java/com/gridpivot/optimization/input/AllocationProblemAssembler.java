@@ -83,6 +83,7 @@ public final class AllocationProblemAssembler {
         Ancillary ancillary = ancillary(req.site() == null ? null : req.site().ancillary(), prices == null ? -1 : prices.length, site,
                 fleets, c);
         ForcedCurtailment forced = forcedCurtailment(req.site() == null ? null : req.site().forcedCurtailment(), prices, site, c);
+        backupBelowGridCost(forced, prices, contract, fourCp, options, c);
 
         double r = DEFAULT_DISCOUNT_RATE;
         int n = DEFAULT_CAPEX_RECOVERY_YEARS;
@@ -98,6 +99,33 @@ public final class AllocationProblemAssembler {
         warnings.addAll(c.warnings());
         return new AllocationProblem(site, List.copyOf(fleets), List.copyOf(options), prices,
                 hashprice == null ? new double[0] : hashprice, r, n, solver, aggregation, timeLimit, contract, fourCp, ancillary, forced);
+    }
+
+    /**
+     * A warning when the AI load's backup power costs less than the grid in the forced hours (mean of price + expected 4CP
+     * charge): the order then raises the AI's value, because the model lets the AI self-supply in the forced hours only (a site
+     * with backup could do so in every scarcity hour, which the model does not offer).
+     */
+    static void backupBelowGridCost(ForcedCurtailment f, double[] prices, PowerContract contract, FourCp fourCp, List<AiOptionSpec> options,
+                                    FieldChecks c) {
+        if (prices == null || !f.active() || f.aiLoad() != ForcedCurtailment.AiLoad.BACKUP_POWER || options.isEmpty()) {
+            return;
+        }
+        double sum = 0.0;
+        int n = 0;
+        for (int t = 0; t < prices.length; t++) {
+            if (f.isForced(t)) {
+                sum += contract.marginalPriceUsdPerMwh(prices[t]) + fourCp.usdPerMwh(t);
+                n++;
+            }
+        }
+        double mean = sum / n;
+        if (f.backupPowerCostUsdPerMwh() < mean) {
+            c.warn("site.forcedCurtailment.backupPowerCostUsdPerMwh", String.format(java.util.Locale.ROOT,
+                    "%s USD/MWh is below the grid's mean cost in the %d forced hours (%s USD/MWh with the expected 4CP charge): the order "
+                    + "raises the AI load's value, since the model lets it run on backup in the forced hours only, not in other "
+                    + "scarcity hours", FieldChecks.fmt(f.backupPowerCostUsdPerMwh()), n, FieldChecks.fmt(mean)));
+        }
     }
 
     /**
