@@ -436,10 +436,21 @@ public class JobRunner {
         }
     }
 
-    private final Map<Long, String> kinds = new ConcurrentHashMap<>();
+    /** The kind of the runs whose chunks came here lately (a run's kind never changes); the last 64 kept, not every run ever. */
+    private final Map<Long, String> kinds = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > 64;
+        }
+    });
 
     private String kindOf(long runId) {
-        return kinds.computeIfAbsent(runId, id -> store.get(id, false).orElseThrow().kind());
+        String kind = kinds.get(runId);
+        if (kind == null) {
+            kind = store.get(runId, false).orElseThrow().kind();
+            kinds.put(runId, kind);
+        }
+        return kind;
     }
 
     /** Shutdown of the chunk slots: chunks finish within the grace; those still going are handed back and queued again. */

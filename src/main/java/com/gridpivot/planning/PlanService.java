@@ -319,7 +319,7 @@ public class PlanService {
     }
 
     /** "2027-06" or "2027-Q2" (its first month) → month index; −1 after recording an error. */
-    static int monthIndex(PlanProblem p, String text, String path, FieldChecks c) {
+    public static int monthIndex(PlanProblem p, String text, String path, FieldChecks c) {
         if (text == null) {
             c.error(path, "is required, e.g. \"2027-06\" or \"2027-Q2\"");
             return -1;

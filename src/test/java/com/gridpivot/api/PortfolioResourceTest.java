@@ -107,4 +107,39 @@ public class PortfolioResourceTest {
                 .body("errors.field", hasItems("relocations[0].toSite", "relocations[0].costUsdPerTh", "relocations[1].fleet",
                         "relocations[1].downtimeMonths", "relocations[2].toFleet", "relocations[3].toSite"));
     }
+
+    /** PortfolioComparisonTest's fixed plans in a run (a durable job): "stay" and "convert B first" beside the optimizer's. */
+    @Test
+    void aRunComparesFixedPlansWithTheOptimizersPlan() throws InterruptedException {
+        String fixed = """
+                , "fixedPlans": [{"name": "stay"},
+                   {"name": "convert B first", "sites": [{"site": "B", "aiStartsMw": [{"name": "flat", "month": "2026-01", "amount": 8}]},
+                                                         {"site": "A", "aiStartsMw": [{"name": "flat", "month": "2026-Q1", "amount": 2}]}]}]}""";
+        String request = body("10");
+        request = request.substring(0, request.lastIndexOf('}')) + fixed;
+        Response accepted = given().contentType(ContentType.JSON).body(request).post("/api/v1/portfolios/plans/runs");
+        accepted.then().statusCode(202);
+        String location = accepted.header("Location");
+        poll(location).then().statusCode(200).body("status", equalTo("OPTIMAL"));
+        given().get(location + "/result").then().statusCode(200).body("npvUsd", closeTo(987_200.0, 1e-4))
+                .body("fixedPlans[0].name", equalTo("stay")).body("fixedPlans[0].npvUsd", closeTo(0.0, 1e-4))
+                .body("fixedPlans[1].npvUsd", closeTo(468_800.0, 1e-4)).body("fixedPlans[1].npvVsOptimizerUsd", closeTo(-518_400.0, 1e-4))
+                .body("fixedPlans[1].sites[1].npvContributionUsd", closeTo(236_800.0, 1e-4))
+                .body("fixedPlans[1].monthly[0].debtUsd", closeTo(0.0, 1e-9));
+    }
+
+    @Test
+    void badFixedPlansNameTheirFields() {
+        String fixed = """
+                , "fixedPlans": [{"name": "x", "sites": [{"site": "C"}, {"site": "A", "aiStartsMw": [{"name": "nope", "month": "2026-01", "amount": 1}]}],
+                                  "movedMw": [{"route": 0, "month": "2026-01", "amount": 1}], "treasurySoldBtc": [{"month": "2026-01", "amount": 1}]},
+                                 {"name": "x", "sites": [{"site": "B", "aiStartsMw": [{"name": "flat", "month": "2031-01", "amount": 1}]}]}]}""";
+        String request = body("10");
+        request = request.substring(0, request.lastIndexOf('}')) + fixed;
+        given().contentType(ContentType.JSON).body(request).post("/api/v1/portfolios/plans/runs").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("fixedPlans[0].sites[0].site", "fixedPlans[0].sites[1].aiStartsMw[0].name",
+                        "fixedPlans[0].movedMw[0].route", "fixedPlans[0].treasurySoldBtc", "fixedPlans[1].name",
+                        "fixedPlans[1].sites[0].aiStartsMw[0].month"));
+    }
 }

@@ -108,6 +108,25 @@ class ModelBudgetTest {
     }
 
     /**
+     * With a GPU life of one month and a 6-month hall (a refresh a month while the hall stands and the horizon lasts: cohorts
+     * 0 … 6 five each, 7 … 11 four, three, two, one, none: 35 + 10 = 45 refresh columns) the estimate still bounds the model.
+     */
+    @Test
+    void thePlanEstimateBoundsTheBuiltModelWithAGpuLife() {
+        ObjectNode json = GpuLifePlanTest.json("'leaseUsdPerGpuHour': 2.0, 'kwPerGpu': 1.0",
+                "'gpuLifeYears': %s, 'gpuCapexUsdPerMw': 2.0e6, 'residualValueShare': 0.25, 'hallLifeYears': 0.5".formatted(1.0 / 12.0));
+        json.put("months", 12);
+        PlanProblem p = problem(json);
+        ModelSize est = PlanModelBuilder.estimate(p);
+        try (PlanModel m = PlanModelBuilder.build(p, null)) {
+            assertThat(com.gridpivot.lp.rows.GpuLifeRows.refreshColumns(p)).isEqualTo(45);
+            assertThat(est.rows()).as("rows").isGreaterThanOrEqualTo(m.solver().numConstraints());
+            assertThat(est.columns()).as("columns").isGreaterThanOrEqualTo(m.solver().numVariables());
+            assertThat(est.nonZeros()).as("non-zeros").isGreaterThanOrEqualTo(nonZeros(m.solver()));
+        }
+    }
+
+    /**
      * A ten-year HOURLY plan of 20 fleets: 87,648 hours × 20 = 1,752,960 dispatches; the estimate is over 4 GB and the guard
      * refuses it with a 400 on hourModel naming the size and the remedy, before anything is built (the JVM's heap does not
      * grow by the gigabytes the model would take). The same plan with EXACT_BLOCKS passes.

@@ -52,6 +52,11 @@ class PlanSweepTest {
      * hashprice scales), a discount rate, a credit line and a treasury.
      */
     static PlanProblem rich() {
+        return rich(null);
+    }
+
+    /** The rich plan with this finance.tax (JSON, or null for none). */
+    static PlanProblem rich(String tax) {
         ObjectNode json = node("""
                 {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
                                       'feesBtcPerBlock': 0.02},
@@ -66,6 +71,9 @@ class PlanSweepTest {
                                {'name': 'gpu', 'revenueUsdPerMwh': 190, 'pue': 1.25, 'capexUsdPerMw': 1.1e6, 'leadTimeMonths': 1, 'maxItMw': 5}],
                  'finance': {'startingCashUsd': 1e6, 'creditLineUsd': 3e6, 'treasuryBtc': 20},
                  'startMonth': '2026-01', 'months': 18}""");
+        if (tax != null) {
+            ((ObjectNode) json.get("finance")).set("tax", node(tax));
+        }
         double[] year = new double[8760];
         for (int t = 0; t < year.length; t++) {
             year[t] = 45 + 30 * Math.sin(t / 7.0) + (t % 97 == 0 ? 900 : 0) - (t % 53 == 0 ? 80 : 0);
@@ -305,6 +313,46 @@ class PlanSweepTest {
      * then its coefficients changed to the variant's and re-solved from that basis. Objective and every decision equal a
      * model built fresh for the variant (its own exact blocks).
      */
+    /*
+     * With finance.tax (21 %, ASICs MACRS 5 with 50 % bonus, GPUs straight-line, a quarter of AI capex buildings, BTC basis
+     * 30,000; 18 months from 2026-01: tax years 2026 and 2027) a reused model's taxable-income rows take the point's scaled
+     * terms (TaxRows.setIncome): its optimum equals a fresh build at the point, and differs from the base.
+     */
+    @Test
+    void aReusedModelWithTaxEqualsAFreshBuildAtChangedCoefficients() {
+        PlanProblem p = rich("{'incomeTaxRateShare': 0.21, 'depreciation': {'asics': {'schedule': 'MACRS_5', 'bonusShare': 0.5}},"
+                + " 'buildingsShareOfAiCapex': 0.25, 'btcCostBasisUsdPerBtc': 30000}");
+        ParametricPlan pp = new ParametricPlan(p);
+        Map<SweepInput, Double> variant = Map.of(SweepInput.BTC_PRICE_SCALE, 1.6, SweepInput.ENERGY_PRICE_SCALE, 0.8,
+                SweepInput.CAPEX_SCALE, 1.2, SweepInput.DISCOUNT_RATE, 0.12);
+        List<ParametricPlan.Factors> factors = List.of(pp.factors(Map.of()), pp.factors(variant));
+        List<List<MonthBlock>> blocks = PlanSweepSolver.refined(p, factors, Integer.MAX_VALUE);
+        try (PlanModel reused = PlanModelBuilder.build(p, null, blocks);
+             PlanModel fresh = PlanModelBuilder.build(pp.at(variant), null)) {
+            double baseNpv = PlanSolver.solve(reused, RunControl.NONE).outcome().objective();
+            var optionOf = new IdentityHashMap<com.google.ortools.linearsolver.MPVariable, PlanProblem.PlanOption>();
+            for (int j = 0; j < p.options().size(); j++) {
+                for (var v : reused.online()[j]) {
+                    optionOf.put(v, p.options().get(j));
+                }
+            }
+            PlanSweepSolver.apply(reused, factors.get(1), optionOf);
+            var a = PlanSolver.solve(reused, RunControl.NONE).outcome();
+            var b = PlanSolver.solve(fresh, RunControl.NONE).outcome();
+            assertThat(a.status()).isEqualTo(LpStatus.OPTIMAL);
+            assertThat(a.objective()).isCloseTo(b.objective(), within(1e-7 * Math.abs(b.objective())));
+            assertThat(a.objective()).isNotCloseTo(baseNpv, within(1e-3 * Math.abs(baseNpv)));
+            double taxA = 0.0;
+            double taxB = 0.0;
+            for (int y = 0; y < 2; y++) {
+                taxA += reused.financing().tax().taxUsd()[y].solutionValue();
+                taxB += fresh.financing().tax().taxUsd()[y].solutionValue();
+            }
+            assertThat(taxB).as("the point pays tax").isGreaterThan(1.0);
+            assertThat(taxA).isCloseTo(taxB, within(1e-6 * taxB + 1e-3));
+        }
+    }
+
     @Test
     void aReusedModelEqualsAFreshBuildAtChangedCoefficients() {
         PlanProblem p = rich();

@@ -44,6 +44,11 @@ public enum CashCategory {
         return this == ASIC_RELOCATION;
     }
 
+    /** The income tax (finance.tax): absent from models without it (stochastic plans, Monte Carlo paths: rejected at input). */
+    public boolean isTax() {
+        return this == INCOME_TAX;
+    }
+
     /** The terms of financing sources (principal, interest, fees): absent from models without them (stochastic plans). */
     public boolean isFinancing() {
         return this == DEBT_PRINCIPAL || this == FINANCING_INTEREST || this == FINANCING_FEE;

@@ -72,6 +72,17 @@ public final class GpuLifeRows {
         return g;
     }
 
+    /** The number of G[j,k,g] columns (and gpuRefreshMax rows) the problem's GPU lives add: Σ over options and cohorts of the refreshes. */
+    public static long refreshColumns(PlanProblem p) {
+        long n = 0;
+        for (PlanOption o : p.options()) {
+            for (int k = 0; o.hasGpuLife() && k < p.monthCount(); k++) {
+                n += generations(o, k, p.monthCount()) - 1;
+            }
+        }
+        return n;
+    }
+
     /** x: the month the last generation g* leaves the hall, min(e_{g*+1}, c + Lh) (may lie beyond the horizon). */
     static long exit(PlanOption o, int k, int last) {
         return Math.min((long) entry(o, k, last + 1), hallEnd(o, k));

@@ -96,9 +96,14 @@ public final class PlanModelBuilder {
         // rows hold the cash rows' taxed terms once (A + M(3F + 2J + 2)) plus each capex column in every later year (M(F + J) Y)
         long years = p.financing().tax() == null ? 0 : (m + 11) / 12 + 1;
         long taxNz = years == 0 ? 0 : 15 * years + a + m * (3 * f + 2 * j + 2) + m * (f + j) * years + (lines + debts) * m;
-        return new ModelSize(f * m + a + b + 3 * j * m + 3 * m + 2 * lines * m + covenantRows + 5 * years,
-                3 * f * m + a + 4 * j * m + 2 * m + 4 * lines * m + debts + 5 * years,
-                4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2) + 10 * lines * m + debts * m + covenantNz + taxNz);
+        // GPU life (issue 14, item 2): g refresh columns G[j,k,g], one gpuRefreshMax row each; non-zeros 2 in it, 2 in aiOnlineDef,
+        // 2 cash terms, and one more aiOnlineDef entry and cash term per cohort for the last generation's exit
+        long g = GpuLifeRows.refreshColumns(p);
+        long gpuCohorts = p.options().stream().filter(PlanProblem.PlanOption::hasGpuLife).count() * m;
+        return new ModelSize(f * m + a + b + 3 * j * m + 3 * m + 2 * lines * m + covenantRows + 5 * years + g,
+                3 * f * m + a + 4 * j * m + 2 * m + 4 * lines * m + debts + 5 * years + g,
+                4 * f * m + 4 * a + b * j + 9 * j * m + m * (3 * f + 2 * j + 2) + 10 * lines * m + debts * m + covenantNz + taxNz + 6 * g
+                        + 2 * gpuCohorts);
     }
 
     /** The blocks of each month under the problem's hour model (exact merged blocks, or one per hour), with month m's fleets. */

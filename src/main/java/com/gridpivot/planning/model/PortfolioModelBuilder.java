@@ -17,7 +17,9 @@ import com.gridpivot.lp.rows.FleetStockRows;
 import com.gridpivot.lp.rows.InterconnectRows;
 import com.gridpivot.lp.rows.NpvObjective;
 import com.gridpivot.lp.rows.PortfolioRows;
+import com.gridpivot.planning.input.FixedPlan;
 import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PortfolioFixedPlan;
 import com.gridpivot.planning.input.PortfolioProblem;
 import com.gridpivot.planning.input.PortfolioProblem.Site;
 import com.gridpivot.optimization.input.AllocationProblem.FleetSpec;
@@ -78,9 +80,20 @@ public final class PortfolioModelBuilder {
     }
 
     public static PortfolioModel build(PortfolioProblem pp) {
+        return build(pp, null);
+    }
+
+    /**
+     * The portfolio LP with a fixed plan's decisions fixed by bounds (each site's AI starts, retirements and purchases as
+     * its plan's fixed plan does; the treasury sales and the moves on each route), or none (fixed null: the optimizer's plan).
+     */
+    public static PortfolioModel build(PortfolioProblem pp, PortfolioFixedPlan fixed) {
         long t0 = System.nanoTime();
         PlanProblem cal = pp.calendar();
-        boolean integer = pp.sites().stream().anyMatch(x -> AiBlockRows.integer(x.plan(), null));
+        boolean integer = false;
+        for (int k = 0; k < pp.sites().size(); k++) {
+            integer |= AiBlockRows.integer(pp.sites().get(k).plan(), fixed == null ? null : fixed.sites().get(k));
+        }
         MPSolver s = Lp.newSolver(cal.solver(), integer);
         try {
             List<PortfolioModel.SiteModel> sites = new ArrayList<>();
@@ -89,15 +102,16 @@ public final class PortfolioModelBuilder {
                 Site site = pp.sites().get(k);
                 PlanProblem p = site.plan();
                 String sn = LpNames.clean(site.name());
+                FixedPlan fx = fixed == null ? null : fixed.sites().get(k);
                 List<List<MonthBlock>> blocks = blocks(p, receiving(pp, k));
                 List<List<Term>> terms = CashRows.newTerms(p.monthCount());
-                FleetStockRows.Asic asic = FleetStockRows.add(s, p, sn, null);
+                FleetStockRows.Asic asic = FleetStockRows.add(s, p, sn, fx);
                 CashRows.addAsicCash(p, asic, terms);
                 MPVariable[][][] dispatch = FleetDispatchRows.addPlanDispatchMw(s, p, sn, blocks, asic.kept());
                 CashRows.addDispatchCash(p, blocks, dispatch, terms);
-                AiBuildRows.Ai ai = AiBuildRows.add(s, p, sn, null);
-                AiBlockRows.add(s, p, sn, null, ai.start());
-                AiContractRows.Contracts contracts = AiContractRows.add(s, p, sn, null, ai);
+                AiBuildRows.Ai ai = AiBuildRows.add(s, p, sn, fx);
+                AiBlockRows.add(s, p, sn, fx, ai.start());
+                AiContractRows.Contracts contracts = AiContractRows.add(s, p, sn, fx, ai);
                 CashRows.addAiCash(p, ai, contracts, terms);
                 GpuLifeRows.addCash(p, GpuLifeRows.add(s, p, sn, ai), terms);
                 InterconnectRows.addPlan(s, p, sn, blocks, dispatch, ai.reserved());
@@ -106,12 +120,26 @@ public final class PortfolioModelBuilder {
             }
             MPVariable[][] moved = AsicRelocationRows.add(s, pp, sites.stream().map(PortfolioModel.SiteModel::asic).toList(),
                     sites.stream().map(PortfolioModel.SiteModel::terms).toList(), pp.sites().stream().map(x -> LpNames.clean(x.name())).toList());
+            if (fixed != null) {
+                for (int r = 0; r < moved.length; r++) {
+                    for (int m = 0; m < moved[r].length; m++) {
+                        double x = moved[r][m].ub() == 0.0 ? 0.0 : fixed.moved(r, m);
+                        moved[r][m].setBounds(x, x);
+                    }
+                }
+            }
             for (PortfolioModel.SiteModel site : sites) {
                 for (int m = 0; m < site.terms().size(); m++) {
                     all.get(m).addAll(site.terms().get(m));
                 }
             }
             MPVariable[] sold = PortfolioRows.addTreasury(s, pp);
+            if (fixed != null && sold != null) {
+                for (int m = 0; m < sold.length; m++) {
+                    double x = fixed.treasurySoldBtc().getOrDefault(m, 0.0);
+                    sold[m].setBounds(x, x);
+                }
+            }
             List<List<Term>> treasury = CashRows.newTerms(cal.monthCount());
             CashRows.addTreasuryCash(cal, sold, treasury);
             for (int m = 0; m < treasury.size(); m++) {

@@ -11,6 +11,7 @@ import com.gridpivot.lp.rows.CashRows.Term;
 import com.gridpivot.lp.rows.NpvObjective;
 import com.gridpivot.planning.PlanSolver;
 import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PortfolioFixedPlan;
 import com.gridpivot.planning.input.PortfolioProblem;
 import com.gridpivot.planning.model.PortfolioModel;
 import com.gridpivot.planning.model.PortfolioModel.SiteModel;
@@ -39,6 +40,28 @@ public final class PortfolioEngine {
         }
     }
 
+    /**
+     * The optimizer's plan and each fixed plan on the same portfolio (models/PLANS.md, "Fixed portfolio plans"): one LP each,
+     * the fixed plans' decisions fixed by bounds and their dispatch optimised; each fixed plan's NPV set beside the optimizer's.
+     */
+    public static PortfolioResult compare(PortfolioProblem pp, List<PortfolioFixedPlan> fixed, RunControl control) {
+        PortfolioResult best = optimize(pp, control);
+        List<PortfolioResult.PortfolioFixedResult> out = new ArrayList<>();
+        for (PortfolioFixedPlan f : fixed) {
+            if (control.cancelled()) {
+                throw new CancellationException("cancelled");
+            }
+            PortfolioResult r;
+            try (PortfolioModel model = PortfolioModelBuilder.build(pp, f)) {
+                r = read(model, solve(model, control));
+            }
+            Double vs = r.npvUsd() == null || best.npvUsd() == null ? null : r.npvUsd() - best.npvUsd();
+            out.add(new PortfolioResult.PortfolioFixedResult(f.name(), r.status(), r.npvUsd(), vs, r.treasuryNpvUsd(), r.monthly(), r.sites(),
+                    r.relocations()));
+        }
+        return best.withFixedPlans(out);
+    }
+
     /** Solves the built model with the shared {@link LpSolver} (the plan's tolerance, the first site's solver and time limit). */
     public static SolveOutcome solve(PortfolioModel model, RunControl control) {
         PlanProblem cal = model.problem().calendar();
@@ -55,7 +78,7 @@ public final class PortfolioEngine {
         int vars = model.solver().numVariables();
         int rows = model.solver().numConstraints();
         if (!o.hasSolution()) {
-            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of(), List.of());
+            return new PortfolioResult(o.status().name(), null, null, o.solverName(), vars, rows, List.of(), List.of(), List.of(), List.of(), List.of());
         }
         PlanProblem cal = model.problem().calendar();
         List<PortfolioResult.PortfolioSiteResult> sites = new ArrayList<>();
@@ -74,10 +97,11 @@ public final class PortfolioEngine {
                 }
             }
             double sold = model.sold() == null ? 0.0 : model.sold()[m].solutionValue();
-            company.add(new PortfolioResult.PortfolioMonth(label(cal, m), model.cash()[m].solutionValue(), capex, started, sold));
+            double cash = model.cash()[m].solutionValue();
+            company.add(new PortfolioResult.PortfolioMonth(label(cal, m), cash, Math.max(0.0, -cash), capex, started, sold));
         }
         double npv = treasury + sites.stream().mapToDouble(PortfolioResult.PortfolioSiteResult::npvContributionUsd).sum();
-        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, moves(model), List.of());
+        return new PortfolioResult(o.status().name(), npv, treasury, o.solverName(), vars, rows, company, sites, moves(model), List.of(), List.of());
     }
 
     /** The moves of every route and month, in route order then month, leaving out those of at most 10⁻⁹ MW. */

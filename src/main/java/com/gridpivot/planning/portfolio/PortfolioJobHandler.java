@@ -11,7 +11,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a stored portfolio plan run: the snapshot re-assembled site by site (same validation), then one LP for the company. */
+/**
+ * Runs a stored portfolio plan run: the snapshot re-assembled site by site (same validation), then one LP for the company and
+ * one per fixed plan to compare.
+ */
 @ApplicationScoped
 public class PortfolioJobHandler implements JobHandler {
     @Inject
@@ -25,8 +28,9 @@ public class PortfolioJobHandler implements JobHandler {
     @Override
     public JobOutcome run(String inputJson, JobContext ctx) {
         List<String> warnings = new ArrayList<>();
-        PortfolioProblem pp = portfolios.problem(portfolios.read(inputJson), warnings);
-        PortfolioResult r = PortfolioEngine.optimize(pp, RunControl.of(ctx)).withWarnings(warnings);
+        PortfolioService.PortfolioRunInput input = portfolios.read(inputJson);
+        PortfolioProblem pp = portfolios.problem(input, warnings);
+        PortfolioResult r = PortfolioEngine.compare(pp, PortfolioService.fixedPlans(pp, input), RunControl.of(ctx)).withWarnings(warnings);
         String reason = r.status().equals("INFEASIBLE") ? "no portfolio plan meets every site's limits and the shared cash floor, budget and crews" : null;
         return new JobOutcome(JobStatus.ofSolve(r.status()), portfolios.write(r), reason);
     }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param sites            1 to 20 sites (not with portfolioId)
  * @param shared           the company's cash, credit line, treasury, capex budget and crews (not with portfolioId)
  * @param relocations      routes on which a site's fleet may move to another site (absent: none; not with portfolioId)
+ * @param fixedPlans       0 to 10 plans written by users, evaluated and compared with the optimizer's plan in the same run
  * @param startMonth       first month, "2026-01" (as a plan's)
  * @param months           number of months (as a plan's)
  * @param solver           the LP backend (as a plan's)
@@ -23,18 +24,18 @@ import java.util.List;
  * @param label            a label for the run (optional)
  */
 public record PortfolioRequest(Long portfolioId, ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared,
-                               List<RelocationInput> relocations, String startMonth, Double months, String solver, String hourModel,
-                               Double timeLimitSeconds, String label) {
+                               List<RelocationInput> relocations, List<PortfolioFixedPlanBody> fixedPlans, String startMonth, Double months,
+                               String solver, String hourModel, Double timeLimitSeconds, String label) {
 
     /** A request with the sites inline and no relocations. */
     public PortfolioRequest(ScenarioBody scenario, List<PortfolioSiteInput> sites, PortfolioSharedInput shared, String startMonth, Double months,
                             String solver, String hourModel, Double timeLimitSeconds, String label) {
-        this(null, scenario, sites, shared, null, startMonth, months, solver, hourModel, timeLimitSeconds, label);
+        this(null, scenario, sites, shared, null, null, startMonth, months, solver, hourModel, timeLimitSeconds, label);
     }
 
     /** This request with a stored portfolio's sites, shared terms and relocations in place of its portfolioId. */
     public PortfolioRequest withPortfolio(PortfolioBody stored) {
-        return new PortfolioRequest(null, scenario, stored.sites(), stored.shared(), stored.relocations(), startMonth, months, solver, hourModel,
+        return new PortfolioRequest(null, scenario, stored.sites(), stored.shared(), stored.relocations(), fixedPlans, startMonth, months, solver, hourModel,
                 timeLimitSeconds, label);
     }
 

@@ -15,13 +15,37 @@ import java.util.Map;
  * @param monthly         the company by month: consolidated cash, capex paid, AI MW started over all sites
  * @param sites           each site's contribution and MW by use by month
  * @param relocations     the fleets' moves between sites, by month (only moves of more than 10⁻⁹ MW)
+ * @param fixedPlans      the run's fixed plans, each evaluated on the same portfolio, side by side with this (the optimizer's) plan
  * @param warnings        inputs outside their plausible ranges, by site
  */
 public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUsd, String solverName, int variables, int constraints,
-                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<PortfolioMove> relocations, List<String> warnings) {
+                              List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<PortfolioMove> relocations,
+                              List<PortfolioFixedResult> fixedPlans, List<String> warnings) {
 
     public PortfolioResult withWarnings(List<String> w) {
-        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, relocations, List.copyOf(w));
+        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, relocations, fixedPlans,
+                List.copyOf(w));
+    }
+
+    public PortfolioResult withFixedPlans(List<PortfolioFixedResult> f) {
+        return new PortfolioResult(status, npvUsd, treasuryNpvUsd, solverName, variables, constraints, monthly, sites, relocations, List.copyOf(f),
+                warnings);
+    }
+
+    /**
+     * A fixed portfolio plan evaluated (its decisions fixed, the dispatch optimised), in the same shape as the optimizer's.
+     *
+     * @param name              the fixed plan's name
+     * @param status            OPTIMAL, or INFEASIBLE when its decisions break a limit (cash floor, budget, crews, interconnect)
+     * @param npvUsd            its consolidated NPV, USD (absent without a solution)
+     * @param npvVsOptimizerUsd its NPV less the optimizer's plan's, USD (≤ 0 up to the solver's tolerance; absent without both)
+     * @param treasuryNpvUsd    the treasury's part of its NPV, USD
+     * @param monthly           the company by month: consolidated cash and debt, capex, AI MW started, treasury sold
+     * @param sites             each site's NPV contribution and MW by use by month
+     * @param relocations       its moves between sites
+     */
+    public record PortfolioFixedResult(String name, String status, Double npvUsd, Double npvVsOptimizerUsd, Double treasuryNpvUsd,
+                                       List<PortfolioMonth> monthly, List<PortfolioSiteResult> sites, List<PortfolioMove> relocations) {
     }
 
     /**
@@ -43,11 +67,12 @@ public record PortfolioResult(String status, Double npvUsd, Double treasuryNpvUs
 
     /**
      * @param cashUsd        consolidated cumulative cash at the month's end, USD
+     * @param debtUsd        the credit line drawn at the month's end: max(0, −cashUsd), USD
      * @param capexPaidUsd   AI fit-out and ASIC purchases paid in the month over all sites, USD
      * @param aiStartedMw    AI IT MW whose construction starts in the month over all sites (the crews' load)
      * @param treasurySoldBtc BTC sold in the month
      */
-    public record PortfolioMonth(String month, double cashUsd, double capexPaidUsd, double aiStartedMw, double treasurySoldBtc) {
+    public record PortfolioMonth(String month, double cashUsd, double debtUsd, double capexPaidUsd, double aiStartedMw, double treasurySoldBtc) {
     }
 
     /**

@@ -12,7 +12,10 @@ import com.gridpivot.lp.ModelSize;
 import com.gridpivot.optimization.input.FieldChecks;
 import com.gridpivot.planning.PlanService;
 import com.gridpivot.planning.PlanService.PlanRunInput;
+import com.gridpivot.planning.input.FixedPlan;
+import com.gridpivot.planning.input.FixedPlanBody;
 import com.gridpivot.planning.input.PlanProblem;
+import com.gridpivot.planning.input.PortfolioFixedPlan;
 import com.gridpivot.planning.input.PlanRequest;
 import com.gridpivot.planning.input.PlanRequest.PlanSiteInput;
 import com.gridpivot.planning.input.PortfolioProblem;
@@ -27,6 +30,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +75,11 @@ public class PortfolioService {
      * @param crewMwPerMonth   crews, or +∞ (stored as null)
      * @param relocations      the relocation routes as validated (toFleet and downtimeMonths filled in); null in runs stored
      *                         before relocations existed
+     * @param fixedPlans       the fixed plans to compare, as sent and validated (null or empty: none)
      */
     public record PortfolioRunInput(List<String> names, List<PlanRunInput> sites, double startingCashUsd, double cashFloorUsd,
                                     double treasuryBtc, List<Double> capexBudgetUsdByYear, Double crewMwPerMonth,
-                                    List<PortfolioRequest.RelocationInput> relocations) {
+                                    List<PortfolioRequest.RelocationInput> relocations, List<PortfolioFixedPlanBody> fixedPlans) {
     }
 
     /**
@@ -99,7 +104,99 @@ public class PortfolioService {
         }
         PortfolioRunInput input = check(req, plans::snapshot);
         guard(input);
+        if (!input.fixedPlans().isEmpty()) {
+            fixedPlans(problem(input, new ArrayList<>()), input);
+        }
         return input;
+    }
+
+    /** Most fixed plans in one portfolio run. */
+    public static final int MAX_FIXED_PLANS = 10;
+
+    /**
+     * Resolves a run's fixed plans against its problem: 400 naming {@code fixedPlans[k].…} for an unknown site, option,
+     * fleet or route, a month outside the horizon, a negative amount, a move that would arrive after the horizon, or a
+     * treasury sale without a treasury.
+     */
+    public static List<PortfolioFixedPlan> fixedPlans(PortfolioProblem pp, PortfolioRunInput input) {
+        FieldChecks c = new FieldChecks();
+        List<PortfolioFixedPlan> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<PortfolioFixedPlanBody> bodies = input.fixedPlans() == null ? List.of() : input.fixedPlans();
+        for (int k = 0; k < bodies.size(); k++) {
+            PortfolioFixedPlanBody b = bodies.get(k);
+            String at = "fixedPlans[" + k + "]";
+            if (b == null) {
+                c.error(at, "must be an object, not null");
+                continue;
+            }
+            if (b.name() == null || b.name().isBlank()) {
+                c.error(at + ".name", "is required");
+            } else if (!names.add(b.name())) {
+                c.error(at + ".name", "repeats the name of another fixed plan: \"" + b.name() + "\"");
+            }
+            String name = b.name() == null || b.name().isBlank() ? "fixed plan " + k : b.name();
+            List<FixedPlanBody.Step> none = List.of();
+            List<FixedPlan> sites = new ArrayList<>();
+            for (PortfolioProblem.Site site : pp.sites()) {
+                sites.add(PlanService.fixedPlan(site.plan(), new FixedPlanBody(name, none, none, none, null), at, c));
+            }
+            Set<String> seenSites = new HashSet<>();
+            for (int i = 0; b.sites() != null && i < b.sites().size(); i++) {
+                PortfolioFixedPlanBody.SiteSteps st = b.sites().get(i);
+                String sp = at + ".sites[" + i + "]";
+                if (st == null) {
+                    c.error(sp, "must be an object, not null");
+                    continue;
+                }
+                int idx = input.names().indexOf(st.site());
+                if (idx < 0) {
+                    c.error(sp + ".site", st.site() == null ? "is required" : "names no site of the portfolio: \"" + st.site() + "\"");
+                    continue;
+                }
+                if (!seenSites.add(st.site())) {
+                    c.error(sp + ".site", "repeats site \"" + st.site() + "\"; give each site's decisions once");
+                    continue;
+                }
+                sites.set(idx, PlanService.fixedPlan(pp.sites().get(idx).plan(),
+                        new FixedPlanBody(name, st.aiStartsMw(), st.asicRetiredMw(), st.asicBoughtMw(), null, st.aiContractedMw()), sp, c));
+            }
+            Map<Integer, Double> sold = Map.of();
+            if (b.treasurySoldBtc() != null && !b.treasurySoldBtc().isEmpty()) {
+                if (pp.treasuryBtc() <= 0.0) {
+                    c.error(at + ".treasurySoldBtc", "sells BTC but the portfolio has no treasury (shared.treasuryBtc)");
+                } else {
+                    FixedPlan t = PlanService.fixedPlan(pp.calendar(), new FixedPlanBody(name, none, none, none, b.treasurySoldBtc()), at, c);
+                    sold = t == null ? Map.of() : t.treasurySoldBtc();
+                }
+            }
+            Map<String, Double> moved = new HashMap<>();
+            for (int j = 0; b.movedMw() != null && j < b.movedMw().size(); j++) {
+                PortfolioFixedPlanBody.MoveStep mv = b.movedMw().get(j);
+                String mp = at + ".movedMw[" + j + "]";
+                if (mv == null) {
+                    c.error(mp, "must be an object, not null");
+                    continue;
+                }
+                if (mv.route() == null || mv.route() < 0 || mv.route() >= pp.relocations().size()) {
+                    c.error(mp + ".route", "must be the index of one of the run's " + pp.relocations().size() + " relocations");
+                    continue;
+                }
+                int m = PlanService.monthIndex(pp.calendar(), mv.month(), mp + ".month", c);
+                double v = c.required(mp + ".amount", mv.amount(), 0.0, FieldChecks.MAX_MW, "MW");
+                if (m >= 0 && m + pp.relocations().get(mv.route()).downtimeMonths() >= pp.monthCount() && v > 0.0) {
+                    c.error(mp + ".month", "machines leaving then would arrive after the horizon (downtime "
+                            + pp.relocations().get(mv.route()).downtimeMonths() + " months)");
+                } else if (m >= 0 && !Double.isNaN(v)) {
+                    moved.merge(PortfolioFixedPlan.key(mv.route(), m), v, Double::sum);
+                }
+            }
+            if (sites.stream().noneMatch(java.util.Objects::isNull)) {
+                out.add(new PortfolioFixedPlan(name, sites, sold, moved));
+            }
+        }
+        c.throwIfAny();
+        return out;
     }
 
     /** A scenario that every field check accepts: the stored portfolio's own fields are checked around it. */
@@ -125,7 +222,7 @@ public class PortfolioService {
         if (body.description() != null && body.description().length() > MAX_DESCRIPTION) {
             put(errors, "description", "is longer than " + MAX_DESCRIPTION + " characters");
         }
-        PortfolioRequest probe = new PortfolioRequest(null, PROBE_SCENARIO, body.sites(), body.shared(), body.relocations(),
+        PortfolioRequest probe = new PortfolioRequest(null, PROBE_SCENARIO, body.sites(), body.shared(), body.relocations(), null,
                 YearMonth.now(ZoneOffset.UTC).toString(), 120.0, null, null, null, null);
         try {
             check(probe, r -> {
@@ -198,7 +295,14 @@ public class PortfolioService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(List.copyOf(errors.values()));
         }
-        return new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews, moves);
+        if (req.fixedPlans() != null && req.fixedPlans().size() > MAX_FIXED_PLANS) {
+            put(errors, "fixedPlans", "give at most " + MAX_FIXED_PLANS + " fixed plans");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(List.copyOf(errors.values()));
+        }
+        return new PortfolioRunInput(List.copyOf(names), List.copyOf(sites), cash, -credit, treasury, List.copyOf(budget), crews, moves,
+                req.fixedPlans() == null ? List.of() : req.fixedPlans());
     }
 
     /** Most relocation routes in one portfolio. */

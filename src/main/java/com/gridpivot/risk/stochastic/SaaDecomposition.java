@@ -380,8 +380,8 @@ public final class SaaDecomposition {
                 double np = lin[k].npv(x);
                 Map<String, Double> tot = new LinkedHashMap<>();
                 for (CashCategory cc : CashCategory.values()) {
-                    if (cc.isFinancing() || cc.portfolioOnly()) {
-                        continue; // stochastic plans have no financing sources (rejected at input) and no relocations
+                    if (cc.isFinancing() || cc.portfolioOnly() || cc.isTax()) {
+                        continue; // stochastic plans have no financing sources or tax (rejected at input) and no relocations
                     }
                     tot.put(cc.name(), 0.0);
                 }

@@ -66,8 +66,8 @@ public final class StochasticEngine {
             for (int x = 0; x < ns; x++) {
                 Map<String, Double> totals = new LinkedHashMap<>();
                 for (CashCategory c : CashCategory.values()) {
-                    if (c.isFinancing() || c.portfolioOnly()) {
-                        continue; // stochastic plans have no financing sources (rejected at input) and no relocations
+                    if (c.isFinancing() || c.portfolioOnly() || c.isTax()) {
+                        continue; // stochastic plans have no financing sources or tax (rejected at input) and no relocations
                     }
                     double sum = 0.0;
                     for (List<Term> month : model.terms().get(x)) {
