@@ -156,7 +156,8 @@ public final class PlanBridge {
         }
         return new WhatIfBridge(p.startMonth() + " … " + p.startMonth().plusMonths(whatIfMonths - 1), wr.economics().netUsd(), whatIfHours,
                 x, y, wr.economics().valueStack() == null ? null : wr.economics().valueStack().miningMarginUsd(),
-                wr.economics().valueStack() == null ? null : wr.economics().valueStack().aiMarginUsd(), startUsd, List.copyOf(steps), endUsd,
+                wr.economics().valueStack() == null ? null : wr.economics().valueStack().aiMarginUsd(), wr.economics().valueStack(), startUsd,
+                List.copyOf(steps), endUsd,
                 endUsd - sum, solves);
     }
 

@@ -76,6 +76,12 @@ class ForcedCurtailmentCrossCheckTest {
         assertThat(highs.get("forcedHours").asInt()).isEqualTo(60);
     }
 
+    /** 100 highest-price hours, AI COUNTED against a 45 MW limit, on the merged (EXACT) model: forced blocks keep the merging exact. */
+    @Test
+    void countedAiLoadOnTheMergedModelAgreesWithHighs() throws Exception {
+        agrees("counted-exact", request(Map.of("hourCount", 100, "limitMw", 45, "aiLoad", "COUNTED"), null, null));
+    }
+
     /**
      * Listed hours (the first two days of August 2024, hours 5,088 … 5,135), AI COUNTED against a 30 MW limit, with a fixed-price
      * block whose minimum take the order overrides (the hourly model).

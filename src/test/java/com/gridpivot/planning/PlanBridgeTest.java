@@ -86,6 +86,10 @@ class PlanBridgeTest {
         double a = 6 * 80 * 2160 + 4 * REV * 2160 - annuity3Months;
         assertThat(b.whatIfNetUsd()).isCloseTo(2_538_532.87, within(0.01)).isCloseTo(a, within(1e-6));
         assertThat(b.startUsd()).isCloseTo(a, within(1e-6));
+        // the What-if's value stack in the bridge: 6 MW of mining at 172,800 USD per MW; the AI option's 375,433.22 USD per MW
+        assertThat(b.whatIfValueStack().miningMarginUsdPerMw()).isCloseTo(172_800.0, within(1e-6));
+        assertThat(b.whatIfValueStack().aiOptionMarginUsdPerMw().get("colo")).isCloseTo(REV * 2160 - 1e6 * CRF * 2160 / 8760, within(1e-6));
+        assertThat(b.whatIfValueStack().miningMarginUsd() + b.whatIfValueStack().aiMarginUsd()).isCloseTo(a, within(1e-6));
 
         double[] d = {D0, D1, D2};
         int[] h = {744, 672, 744};

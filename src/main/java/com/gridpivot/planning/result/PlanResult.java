@@ -71,6 +71,9 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param whatIfAiItMw          the AI MW the What-if builds, by option
      * @param whatIfMiningMarginUsd the What-if's value stack: the fleets' margin, USD over its hours
      * @param whatIfAiMarginUsd     the What-if's value stack: the AI options' margin after the capex charge, USD over its hours
+     * @param whatIfValueStack      the What-if's whole value stack (issue 16, item 4): the mining terms per MW against each AI
+     *                              option's margin per MW, over its hours (the plan has no power contract, 4CP or ancillary
+     *                              services, so their terms are 0)
      * @param startUsd              whatIfNetUsd × the plan's hours / T_w: the What-if annualised over the horizon, undiscounted
      * @param steps                 each effect switched on in turn, in a fixed order, its change of value in USD and why
      * @param endUsd                the plan's objective: npvUsd + terminalValue.totalUsd (npvUsd without a terminal value)
@@ -78,7 +81,8 @@ public record PlanResult(String name, String status, String hourModel, String ex
      * @param extraSolves           the LPs the bridge solved besides the plan's (the What-if and the fixed-plan stages)
      */
     public record WhatIfBridge(String whatIfMonths, double whatIfNetUsd, double whatIfHours, Map<String, Double> whatIfAsicItMw,
-                         Map<String, Double> whatIfAiItMw, Double whatIfMiningMarginUsd, Double whatIfAiMarginUsd, double startUsd,
+                         Map<String, Double> whatIfAiItMw, Double whatIfMiningMarginUsd, Double whatIfAiMarginUsd,
+                               com.gridpivot.optimization.result.AllocationResult.ValueStack whatIfValueStack, double startUsd,
                          List<WhatIfBridgeStep> steps, double endUsd, double residualUsd, int extraSolves) {
     }
 
