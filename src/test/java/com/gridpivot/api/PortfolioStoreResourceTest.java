@@ -87,6 +87,11 @@ public class PortfolioStoreResourceTest {
                         .replace("[1000000]", "[-1]")).post("/api/v1/portfolios")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("name", "sites[1].interconnectMw", "sites[1].name", "shared.capexBudgetUsdByYear[0]"));
+        // relocations are checked on write as a run checks them
+        given().contentType(ContentType.JSON).body(stored("moves", "10").replaceFirst("}$",
+                        ", \"relocations\": [{\"fromSite\": \"A\", \"fleet\": \"S\", \"toSite\": \"C\", \"costUsdPerTh\": 1}]}"))
+                .post("/api/v1/portfolios").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("relocations[0].toSite", "relocations[0].fleet"));
         given().contentType(ContentType.JSON).body("{\"name\": \"empty\", \"sites\": []}").post("/api/v1/portfolios")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("sites"));
         String name = "twice-" + System.nanoTime();

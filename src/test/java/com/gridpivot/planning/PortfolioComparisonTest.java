@@ -64,4 +64,34 @@ class PortfolioComparisonTest {
         assertThat(both.npvUsd()).isNull();
         assertThat(both.npvVsOptimizerUsd()).isNull();
     }
+
+    /*
+     * Fixed moves on AsicRelocationRowsTest's route (A at 90 USD/MWh → B at 40, 2.5 MW of a 100 USD/MWh fleet, 1.00 USD/TH =
+     * 48,000 USD per MW, downtime 1, Jan–Mar, r = 0, cash free): the optimizer moves all 2.5 MW in Jan, NPV 92,400.
+     * "stay" 2.5·10·2,160 = 54,000; "move all in Jan" = the optimizer's 92,400; "move 1 MW in Feb": A loses 10·1,416 =
+     * 14,160 on it, B gains 60·744 = 44,640 less 48,000: 54,000 − 14,160 + 44,640 − 48,000 = 36,480, B paying 48,000 in Feb.
+     */
+    @Test
+    void fixedMovesAreValuedAsWritten() {
+        var pp = new com.gridpivot.planning.input.PortfolioProblem(List.of(
+                new com.gridpivot.planning.input.PortfolioProblem.Site("A", com.gridpivot.lp.rows.AsicRelocationRowsTest.site("A", 90.0, 1000, 10)),
+                new com.gridpivot.planning.input.PortfolioProblem.Site("B", com.gridpivot.lp.rows.AsicRelocationRowsTest.site("B", 40.0, 0, 10))),
+                0.0, Double.NEGATIVE_INFINITY, 0.0, List.of(), Double.POSITIVE_INFINITY,
+                List.of(new com.gridpivot.planning.input.PortfolioProblem.Relocation(0, 0, 1, 0, 48_000.0, 1)));
+        FixedPlan none = new FixedPlan("site", Map.of(), Map.of(), Map.of(), Map.of());
+        PortfolioResult r = PortfolioEngine.compare(pp, List.of(
+                new PortfolioFixedPlan("stay", List.of(none, none), Map.of(), Map.of()),
+                new PortfolioFixedPlan("move all in Jan", List.of(none, none), Map.of(), Map.of(PortfolioFixedPlan.key(0, 0), 2.5)),
+                new PortfolioFixedPlan("move 1 MW in Feb", List.of(none, none), Map.of(), Map.of(PortfolioFixedPlan.key(0, 1), 1.0))), RunControl.NONE);
+        assertThat(r.npvUsd()).isCloseTo(92_400.0, within(EPS));
+        assertThat(r.fixedPlans().get(0).npvUsd()).isCloseTo(54_000.0, within(EPS));
+        assertThat(r.fixedPlans().get(1).npvUsd()).isCloseTo(92_400.0, within(EPS));
+        assertThat(r.fixedPlans().get(1).npvVsOptimizerUsd()).isCloseTo(0.0, within(EPS));
+        PortfolioFixedResult feb = r.fixedPlans().get(2);
+        assertThat(feb.npvUsd()).isCloseTo(36_480.0, within(EPS));
+        assertThat(feb.relocations()).hasSize(1);
+        assertThat(feb.relocations().get(0).month()).isEqualTo("2026-02");
+        assertThat(feb.relocations().get(0).arrivalMonth()).isEqualTo("2026-03");
+        assertThat(feb.sites().get(1).monthly().get(1).cashFlowUsd()).isCloseTo(-48_000.0, within(EPS));
+    }
 }

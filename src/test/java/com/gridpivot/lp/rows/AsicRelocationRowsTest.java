@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * revenue 50·1,000/(24·20.8333) = 100 USD/MWh; 10⁶/20.8333 = 48,000 TH/s per MW. Site A: energy 90 USD/MWh (margin 10),
  * 1,000 machines = 2.5 MW. Site B: energy 40 USD/MWh (margin 60), the same machine with 0 units (the receiving fleet).
  */
-class AsicRelocationRowsTest {
+public class AsicRelocationRowsTest {
     private static final double EPS = 1e-4;
 
-    static PlanProblem site(String name, double energyUsdPerMwh, double units, double interconnectMw) {
+    public static PlanProblem site(String name, double energyUsdPerMwh, double units, double interconnectMw) {
         return problem(node("""
                 {'scenario': {'btc': {'priceUsd': 50000, 'startDifficulty': %s, 'difficultyGrowthPerMonth': 0, 'feesBtcPerBlock': 0},
                               'energy': {'flatPriceUsdPerMwh': %s}, 'discountRate': 0},
