@@ -194,6 +194,8 @@ public final class PlanSweepSolver {
                 t -> t.category() == CashCategory.AI_REVENUE ? f.aiRevenue(optionOf.get(t.variable())) : f.of(t.category());
         List<Map<MPVariable, Double>> flows = CashRows.flows(m.terms(), scale);
         CashRows.setBalance(m.cashBalance(), flows);
+        // the debt-to-EBITDA covenant tests the point's EBITDA, not the base's
+        com.gridpivot.lp.rows.CovenantRows.setScaled(m.financing().covenants(), p, m.terms(), m.financing().debt(), scale);
         if (m.financing().tax() != null) { // taxable income moves with the point's scaled terms (models/PLANS.md, "Taxes")
             com.gridpivot.lp.rows.TaxRows.setIncome(m.financing().tax(), com.gridpivot.lp.rows.TaxRows.income(p, m.financing().tax(), m.terms(), scale));
         }

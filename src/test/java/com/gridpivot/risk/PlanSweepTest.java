@@ -353,6 +353,59 @@ class PlanSweepTest {
         }
     }
 
+    /**
+     * A plan sweep's point on a reused model tests the point's EBITDA in the debt-to-EBITDA covenant (it kept the base's
+     * before): the rich plan funded by a priced revolving line under a maximum debt of 0.4 × trailing EBITDA, at BTC × 0.7
+     * and energy × 1.2 (less EBITDA: the covenant tighter), equals a fresh build of that point.
+     */
+    @Test
+    void aReusedModelWithADebtToEbitdaCovenantEqualsAFreshBuild() {
+        PlanProblem base = rich();
+        ObjectNode json = node("""
+                {'scenario': {'btc': {'priceUsd': 65000, 'annualGrowth': 0.3, 'startDifficulty': 1.2586e14, 'difficultyGrowthPerMonth': 0.03,
+                                      'feesBtcPerBlock': 0.02},
+                              'energy': {'node': 'SYNTH', 'replayYear': 2023}, 'discountRate': 0.08,
+                              'ai': {'colocationRateDeclinePerYear': 0.1, 'gpuRateDeclinePerYear': 0.2},
+                              'asic': {'salvageUsdPerTh': 2}},
+                 'site': {'interconnectMw': 12, 'maxConversionMwPerMonth': 3},
+                 'asicFleets': [{'name': 'S21', 'units': 2000, 'hashrateThPerUnit': 200, 'powerWPerUnit': 3500, 'pue': 1.05, 'fixedOpexUsdPerMwYear': 20000},
+                                {'name': 'S19', 'units': 1500, 'hashrateThPerUnit': 141, 'powerWPerUnit': 3032, 'pue': 1.2, 'variableOpexUsdPerMwh': 2}],
+                 'aiOptions': [{'name': 'colo', 'colocationUsdPerKwMonth': 140, 'tenantPaysPower': true, 'pue': 1.3, 'capexUsdPerMw': 8e5,
+                                'leadTimeMonths': 2, 'capexTiming': 'SPREAD', 'maxItMw': 4},
+                               {'name': 'gpu', 'revenueUsdPerMwh': 190, 'pue': 1.25, 'capexUsdPerMw': 1.1e6, 'leadTimeMonths': 1, 'maxItMw': 5}],
+                 'finance': {'startingCashUsd': 2e5, 'treasuryBtc': 20,
+                             'revolvingCredit': {'limitUsd': 6e6, 'interestRatePerYear': 0.1, 'commitmentFeePerYear': 0.005},
+                             'covenants': {'maxDebtToTrailingEbitda': 0.4}},
+                 'startMonth': '2026-01', 'months': 18}""");
+        double[] year = new double[8760];
+        for (int t = 0; t < year.length; t++) {
+            year[t] = 45 + 30 * Math.sin(t / 7.0) + (t % 97 == 0 ? 900 : 0) - (t % 53 == 0 ? 80 : 0);
+        }
+        PlanProblem p = problem(json, (n, y) -> year);
+        assertThat(base).isNotNull();
+        ParametricPlan pp = new ParametricPlan(p);
+        Map<SweepInput, Double> variant = Map.of(SweepInput.BTC_PRICE_SCALE, 0.7, SweepInput.ENERGY_PRICE_SCALE, 1.2);
+        List<ParametricPlan.Factors> factors = List.of(pp.factors(Map.of()), pp.factors(variant));
+        List<List<MonthBlock>> blocks = PlanSweepSolver.refined(p, factors, Integer.MAX_VALUE);
+        try (PlanModel reused = PlanModelBuilder.build(p, null, blocks);
+             PlanModel fresh = PlanModelBuilder.build(pp.at(variant), null)) {
+            assertThat(reused.financing().covenants().maxDebtToEbitda()).as("the covenant rows are built").isNotNull();
+            PlanSolver.solve(reused, RunControl.NONE);
+            var optionOf = new IdentityHashMap<com.google.ortools.linearsolver.MPVariable, PlanProblem.PlanOption>();
+            for (int j = 0; j < p.options().size(); j++) {
+                for (var v : reused.online()[j]) {
+                    optionOf.put(v, p.options().get(j));
+                }
+            }
+            PlanSweepSolver.apply(reused, factors.get(1), optionOf);
+            var a = PlanSolver.solve(reused, RunControl.NONE).outcome();
+            var b = PlanSolver.solve(fresh, RunControl.NONE).outcome();
+            assertThat(b.status()).isEqualTo(LpStatus.OPTIMAL);
+            assertThat(a.status()).isEqualTo(LpStatus.OPTIMAL);
+            assertThat(a.objective()).isCloseTo(b.objective(), within(1e-7 * Math.abs(b.objective())));
+        }
+    }
+
     @Test
     void aReusedModelEqualsAFreshBuildAtChangedCoefficients() {
         PlanProblem p = rich();

@@ -97,20 +97,44 @@ public final class CovenantRows {
                 }
                 // covenantDebtToEbitda[m]: 1e-6 (debtₘ − k 12/nₘ Σ_{q=m−nₘ+1..m} EBITDA_q) ≤ 0
                 MPConstraint row = Lp.row(s, -Lp.inf(), 0.0, LpNames.of("covenantDebtToEbitda", Months.label(p, m)));
-                Map<MPVariable, Double> coef = new IdentityHashMap<>();
-                debt.get(m).forEach((v, a) -> coef.merge(v, a, Double::sum));
-                int n = trailingMonths(m);
-                for (int q = m - n + 1; q <= m; q++) {
-                    for (CashRows.Term t : terms.get(q)) {
-                        if (t.category().inEbitda()) {
-                            coef.merge(t.variable(), -ratio * 12.0 / n * t.coefficientUsd(), Double::sum);
-                        }
-                    }
-                }
-                coef.forEach((v, a) -> row.setCoefficient(v, a * k));
+                debtToEbitdaCoefficients(terms, debt, m, ratio, t -> 1.0).forEach((v, a) -> row.setCoefficient(v, a * k));
                 maxDebt[m] = row;
             }
         }
         return new Covenants(minCash, maxDebt);
+    }
+
+    /**
+     * A plan sweep's point on a model built for the base: the debt-to-EBITDA rows take the point's EBITDA, each cash term
+     * scaled by {@code scale} (its category's factor), as the cash balance and the objective do; debt is not scaled.
+     */
+    public static void setScaled(Covenants covenants, PlanProblem p, List<List<CashRows.Term>> terms, List<Map<MPVariable, Double>> debt,
+                                 java.util.function.ToDoubleFunction<CashRows.Term> scale) {
+        if (covenants == null || covenants.maxDebtToEbitda() == null) {
+            return;
+        }
+        double ratio = p.financing().covenants().maxDebtToTrailingEbitda();
+        for (int m = 0; m < covenants.maxDebtToEbitda().length; m++) {
+            MPConstraint row = covenants.maxDebtToEbitda()[m];
+            if (row != null) {
+                debtToEbitdaCoefficients(terms, debt, m, ratio, scale).forEach((v, a) -> row.setCoefficient(v, a * CashRows.CASH_ROW_SCALE));
+            }
+        }
+    }
+
+    /** debtₘ − k 12/nₘ Σ_{q=m−nₘ+1..m} s(t) EBITDA terms t of month q, per variable (USD, before the row scale). */
+    private static Map<MPVariable, Double> debtToEbitdaCoefficients(List<List<CashRows.Term>> terms, List<Map<MPVariable, Double>> debt, int m,
+                                                                    double ratio, java.util.function.ToDoubleFunction<CashRows.Term> scale) {
+        Map<MPVariable, Double> coef = new IdentityHashMap<>();
+        debt.get(m).forEach((v, a) -> coef.merge(v, a, Double::sum));
+        int n = trailingMonths(m);
+        for (int q = m - n + 1; q <= m; q++) {
+            for (CashRows.Term t : terms.get(q)) {
+                if (t.category().inEbitda()) {
+                    coef.merge(t.variable(), -ratio * 12.0 / n * scale.applyAsDouble(t) * t.coefficientUsd(), Double::sum);
+                }
+            }
+        }
+        return coef;
     }
 }
