@@ -87,7 +87,6 @@ public final class TerminalValueRows {
     /** CONTRACTED: each contracted cohort's payments beyond the horizon, less their power and opex, month by month. */
     private static void addContracted(PlanProblem p, AiContractRows.Contracts contracts, List<Term> out) {
         int months = p.monthCount();
-        int window = Math.min(12, months);
         for (int j = 0; contracts != null && j < p.options().size(); j++) {
             if (!contracts.has(j)) {
                 continue;
@@ -97,17 +96,27 @@ public final class TerminalValueRows {
             for (int k = 0; k < months; k++) {
                 int end = k + o.leadTimeMonths() + c.termMonths(); // first month after the term
                 for (int n = Math.max(months, k + o.leadTimeMonths()); n < end; n++) {
-                    int q = n - k - o.leadTimeMonths();
-                    MonthData like = p.months().get(months - window + Math.floorMod(n - months, window));
-                    double h = like.hours();
-                    double running = like.aiEnergyCostUsdPerMw(o.spec()) + h * o.spec().variableOpexUsdPerMwh();
-                    double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
-                    double value = (1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(q, o.billedHours(p.hoursOfMonth(n)))
-                            - c.rampShare(q) * running - fixedOpex;
-                    out.add(new Term(n, contracts.contracted()[j][k], value, AI));
+                    out.add(new Term(n, contracts.contracted()[j][k], contractedBeyondHorizonUsdPerMw(p, o, k, n), AI));
                 }
             }
         }
+    }
+
+    /**
+     * CONTRACTED's value in month n ≥ M of a contracted MW of option o started in month k: (1−φ) c_q(n) − ρ_q (Eₙ + Vₙ) − Fₙ
+     * with q = n − k − L, a month beyond the horizon taking the energy and hours of the same position in the last min(12, M)
+     * months. Also the Monte Carlo path evaluator's (the contracted price is the same on every path).
+     */
+    public static double contractedBeyondHorizonUsdPerMw(PlanProblem p, PlanOption o, int k, int n) {
+        int months = p.monthCount();
+        int window = Math.min(12, months);
+        AiContract c = o.contract();
+        int q = n - k - o.leadTimeMonths();
+        MonthData like = p.months().get(months - window + Math.floorMod(n - months, window));
+        double h = like.hours();
+        double running = like.aiEnergyCostUsdPerMw(o.spec()) + h * o.spec().variableOpexUsdPerMwh();
+        double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
+        return (1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(q, o.billedHours(p.hoursOfMonth(n))) - c.rampShare(q) * running - fixedOpex;
     }
 
     /** Σ δ_month × coefficient × solution value of the terms of one use (null: all), USD at the plan's start. */

@@ -164,28 +164,16 @@ public final class PathEvaluator {
      */
     private double contractedBeyondHorizonUsd(FixedPlan f) {
         double v = 0.0;
-        int window = Math.min(12, months);
         for (int j = 0; j < options; j++) {
             PlanOption o = p.options().get(j);
             if (!o.hasContract()) {
                 continue;
             }
-            PlanProblem.AiContract c = o.contract();
             for (int k = 0; k < months; k++) {
                 double sc = value(f.aiContractedMw(), o.spec().name(), k);
-                if (sc == 0.0) {
-                    continue;
-                }
-                int end = k + o.leadTimeMonths() + c.termMonths();
-                for (int n = Math.max(months, k + o.leadTimeMonths()); n < end; n++) {
-                    int t = n - k - o.leadTimeMonths();
-                    MonthData like = p.months().get(months - window + Math.floorMod(n - months, window));
-                    double h = like.hours();
-                    double running = like.aiEnergyCostUsdPerMw(o.spec()) + h * o.spec().variableOpexUsdPerMwh();
-                    double fixedOpex = Formulas.fixedOpexUsdPerMw(o.spec().fixedOpexUsdPerMwYear(), h);
-                    double perMw = (1.0 - c.prepaymentShare()) * c.revenueUsdPerMw(t, o.billedHours(p.hoursOfMonth(n)))
-                            - c.rampShare(t) * running - fixedOpex;
-                    v += p.discountFactor(n) * perMw * sc;
+                int end = k + o.leadTimeMonths() + o.contract().termMonths();
+                for (int n = Math.max(months, k + o.leadTimeMonths()); sc != 0.0 && n < end; n++) {
+                    v += p.discountFactor(n) * com.gridpivot.lp.rows.TerminalValueRows.contractedBeyondHorizonUsdPerMw(p, o, k, n) * sc;
                 }
             }
         }
